@@ -1,0 +1,39 @@
+"""Settings for the owner's profile site. Settings only: logic lives in plugins/."""
+
+AUTHOR = "Tianyu Zhang"
+SITENAME = "Tianyu Zhang"
+SITEURL = ""
+DEFAULT_LANG = "en"
+TIMEZONE = "America/New_York"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["hugo_frontmatter", "cameo"]
+
+# Hugo's layout: content/_index.md is the home page. Everything else in
+# content/ is a page; a blog, if the owner starts one, lives in content/posts/.
+PAGE_PATHS = [""]
+ARTICLE_PATHS = ["posts"]
+ARTICLE_EXCLUDES: list[str] = []
+STATIC_PATHS = ["images"]
+
+# A one-page site needs no blog index, archives or taxonomy pages; the 404
+# page is what the server answers for a missing path.
+DIRECT_TEMPLATES = ["404"]
+TAG_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = False

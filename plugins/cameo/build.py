@@ -1,0 +1,126 @@
+"""Build a Pelican site all or nothing.
+
+Pelican writes into its output folder as it goes and, by default, carries on
+(and exits 0) after an error. Here the site is built into a hidden folder beside
+the output; only a build that logged no error replaces the output, in one rename.
+A failed build leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+STAGING_PREFIX = ".{name}.building-"
+RETIRED_PREFIX = ".{name}.old-"
+
+
+class BuildError(Exception):
+    """The site did not build; the output folder was not touched."""
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    files: int
+    seconds: float
+
+
+class _ErrorCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build(
+    settings_file: str | os.PathLike,
+    output: str | os.PathLike | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> BuildResult:
+    """Build the site of ``settings_file`` into ``output`` (default: its OUTPUT_PATH).
+
+    Raises BuildError when Pelican fails or logs an error.
+    """
+    # Pelican is imported here, not at module level: `invoke --list` and the
+    # serve task do not need it (it is most of a small build's time).
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    started = time.perf_counter()
+    init_logging(level=logging.WARNING)
+    settings = read_settings(str(settings_file), override=dict(overrides or {}))
+    target = Path(output or settings["OUTPUT_PATH"]).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=STAGING_PREFIX.format(name=target.name), dir=target.parent
+        )
+    )
+    settings["OUTPUT_PATH"] = str(staging)
+
+    errors = _ErrorCounter()
+    root = logging.getLogger()
+    root.addHandler(errors)
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # Pelican and plugins raise anything at all
+        failure: Exception | None = error
+    else:
+        failure = None
+    finally:
+        root.removeHandler(errors)
+
+    if failure is not None or errors.messages:
+        shutil.rmtree(staging, ignore_errors=True)
+        reasons = list(errors.messages)
+        if failure is not None and str(failure) not in reasons:
+            reasons.append(f"{type(failure).__name__}: {failure}")
+        raise BuildError(
+            f"the build failed, so {target} was left as it was:\n  "
+            + "\n  ".join(reasons)
+        )
+
+    _replace(target, staging)
+    files = sum(len(names) for _, _, names in os.walk(target))
+    return BuildResult(target, files, time.perf_counter() - started)
+
+
+def _replace(target: Path, staging: Path) -> None:
+    """Put ``staging`` where ``target`` is, with the old target removed after."""
+    retired = None
+    if target.exists():
+        retired = target.with_name(
+            RETIRED_PREFIX.format(name=target.name) + uuid.uuid4().hex[:8]
+        )
+        target.rename(retired)
+    staging.rename(target)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def clean(output: str | os.PathLike) -> list[Path]:
+    """Remove ``output`` and any leftover staging folders beside it."""
+    target = Path(output).resolve()
+    removed = []
+    leftovers = [
+        *target.parent.glob(STAGING_PREFIX.format(name=target.name) + "*"),
+        *target.parent.glob(RETIRED_PREFIX.format(name=target.name) + "*"),
+    ]
+    for path in [target, *leftovers]:
+        if path.exists():
+            shutil.rmtree(path)
+            removed.append(path)
+    return removed

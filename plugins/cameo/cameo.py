@@ -1,0 +1,92 @@
+"""Pelican plugin that the cameo theme relies on.
+
+- Adds the outline Markdown extension, so body headings sit under the page's
+  one ``h1`` (setting ``CAMEO_OUTLINE``, default True).
+- Installs Jinja's i18n extension, so every visitor-facing text in the theme
+  goes through ``_()`` (English until a site adds translations).
+- Gives a page's ``icon`` (its avatar) the image's real ``width`` and ``height``,
+  so the browser reserves its space before the image arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican import signals
+
+from .images import ImageError, image_size, is_local, local_image_path
+
+logger = logging.getLogger(__name__)
+
+OUTLINE_EXTENSION = "cameo.outline"
+
+
+def on_initialized(pelican) -> None:
+    settings = pelican.settings
+    if not settings.get("CAMEO_OUTLINE", True):
+        return
+    markdown = settings.setdefault("MARKDOWN", {})
+    extensions = list(markdown.get("extensions", []))
+    if OUTLINE_EXTENSION not in extensions:
+        extensions.append(OUTLINE_EXTENSION)
+    markdown["extensions"] = extensions
+
+
+def on_generator_init(generator) -> None:
+    env = generator.env
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    if "gettext" not in env.globals:
+        env.install_null_translations(newstyle=True)
+
+
+def on_content_object_init(content) -> None:
+    icon = getattr(content, "icon", None)
+    if not isinstance(icon, dict) or not icon.get("url"):
+        return
+    url = icon["url"]
+    if not is_local(url):
+        logger.warning(
+            "%s: icon.url %s is on another host; its size is unknown and "
+            "visitors' browsers will contact that host",
+            _shown(content.source_path),
+            url,
+        )
+        return
+    path = local_image_path(
+        url, content.settings["PATH"], os.path.dirname(content.source_path)
+    )
+    try:
+        width, height = image_size(path)
+    except ImageError as error:
+        logger.error(
+            "%s:%d: icon.url %r: %s; put the image there or correct the path",
+            _shown(content.source_path),
+            _line_containing(content.source_path, url),
+            url,
+            error,
+        )
+        return
+    icon.setdefault("width", width)
+    icon.setdefault("height", height)
+
+
+def _shown(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _line_containing(path: str, text: str) -> int:
+    """The first line of ``path`` holding ``text`` (1 when none does)."""
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, start=1):
+            if text in line:
+                return number
+    return 1
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.content_object_init.connect(on_content_object_init)

@@ -1,0 +1,72 @@
+"""Serve a built site on the loopback interface, plain or with live reload."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable, Iterable
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+NOT_FOUND_PAGE = "404.html"
+
+
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    """Static files, answering a missing path with the site's own 404 page."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = os.path.join(self.directory, NOT_FOUND_PAGE)
+        if code != HTTPStatus.NOT_FOUND or not os.path.isfile(page):
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as handle:
+            body = handle.read()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        logger.info("%s %s", self.address_string(), format % args)
+
+
+def make_server(
+    directory: str | os.PathLike, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
+) -> ThreadingHTTPServer:
+    """An HTTP server for ``directory``; port 0 picks a free port."""
+    handler = functools.partial(SiteRequestHandler, directory=os.fspath(directory))
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def serve(
+    directory: str | os.PathLike, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
+) -> None:
+    with make_server(directory, host, port) as server:
+        print(f"Serving {directory} at http://{host}:{server.server_port}/")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+def livereload(
+    directory: str | os.PathLike,
+    watched: Iterable[str | os.PathLike],
+    rebuild: Callable[[], None],
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+) -> None:
+    """Serve ``directory``, call ``rebuild`` when a watched path changes, and
+    tell the open browser tabs to reload (the livereload package's script)."""
+    from livereload import Server
+
+    server = Server()
+    for path in watched:
+        server.watch(os.fspath(path), rebuild)
+    server.serve(host=host, port=port, root=os.fspath(directory), open_url_delay=None)

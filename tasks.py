@@ -1,0 +1,91 @@
+"""invoke tasks for this site: `invoke --list` shows them, `invoke --help TASK` explains one.
+
+Each task parses its options and calls the library in plugins/cameo/.
+"""
+
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+from cameo import build as site
+from cameo import serve as server
+
+ROOT = Path(__file__).resolve().parent
+SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+OUTPUT = ROOT / "output"
+# What livereload watches: an edit to any of these rebuilds the site.
+WATCHED = [ROOT / "content", ROOT / "theme", ROOT / "plugins", SETTINGS]
+
+HOST_HELP = "address to listen on (default 127.0.0.1, this machine only)"
+PORT_HELP = "port to listen on (default 8000)"
+
+
+def _build(settings, output):
+    try:
+        result = site.build(settings, output)
+    except site.BuildError as error:
+        raise Exit(f"Error: {error}", code=1) from None
+    print(f"Built {result.files} files into {result.output} in {result.seconds:.2f} s")
+    return result
+
+
+@task(help={"settings": "settings file (default pelicanconf.py)",
+            "output": "output folder (default output/)"})
+def build(c, settings=str(SETTINGS), output=str(OUTPUT)):
+    """Build the site into output/; a failed build leaves output/ as it was."""
+    _build(settings, output)
+
+
+@task(help={"output": "output folder (default output/)"})
+def clean(c, output=str(OUTPUT)):
+    """Remove output/ and any unfinished build folders beside it."""
+    for path in site.clean(output):
+        print(f"Removed {path}")
+
+
+@task(help={"settings": "settings file (default pelicanconf.py)",
+            "output": "output folder (default output/)"})
+def rebuild(c, settings=str(SETTINGS), output=str(OUTPUT)):
+    """Remove output/ and build the site from scratch."""
+    site.clean(output)
+    _build(settings, output)
+
+
+@task(help={"output": "output folder (default output/)"})
+def preview(c, output=str(OUTPUT)):
+    """Build with publishconf.py, the settings of the published site."""
+    _build(PUBLISH_SETTINGS, output)
+
+
+@task(help={"host": HOST_HELP, "port": PORT_HELP,
+            "output": "folder to serve (default output/)"})
+def serve(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT, output=str(OUTPUT)):
+    """Serve output/ at http://127.0.0.1:8000/ (run `invoke build` first)."""
+    if not Path(output).is_dir():
+        raise Exit(f"Error: {output} does not exist; run `invoke build` first", code=1)
+    server.serve(output, host, int(port))
+
+
+@task(help={"host": HOST_HELP, "port": PORT_HELP})
+def livereload(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT):
+    """Build, serve, and rebuild and refresh the browser on every edit."""
+    _build(SETTINGS, OUTPUT)
+
+    def rebuild_after_edit():
+        try:
+            _build(SETTINGS, OUTPUT)
+        except Exit as error:
+            print(error.message)  # keep serving the last good build
+
+    server.livereload(OUTPUT, WATCHED, rebuild_after_edit, host, int(port))
+
+
+@task(help={"pytest-args": "extra arguments for pytest, e.g. '-k front_matter'"})
+def test(c, pytest_args=""):
+    """Install what the tests need (Debian's chromium), then run every test."""
+    from tests.browser import ensure_chromium
+
+    ensure_chromium()
+    c.run(f"{sys.executable} -m pytest {pytest_args}", pty=False)

@@ -1,0 +1,94 @@
+"""Shared fixtures: real sites built with real Pelican into temp folders."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cameo.build import build
+from cameo.serve import make_server
+
+from .browser import CHROMIUM_ARGS, find_chromium
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = Path(os.environ.get("CAMEO_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def build_site(
+    content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", **overrides
+):
+    """Build ``content`` with the repository's settings (and overrides) into ``output``."""
+    return build(settings, output, overrides={"PATH": str(content), **overrides})
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> text or bytes) under ``root``."""
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The owner's real site (content/ as committed), built once for many checks."""
+    output = tmp_path_factory.mktemp("seed") / "output"
+    build_site(ROOT / "content", output)
+    return output
+
+
+@pytest.fixture
+def serve_dir() -> Iterator:
+    """Start servers for folders on 127.0.0.1; each is stopped after the test."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        server = make_server(directory, "127.0.0.1", 0)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server, thread in servers:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright. Under CI a missing one fails."""
+    path = find_chromium()
+    if not path:
+        message = "Chromium is not installed; `invoke test` installs it"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message + " (under CI this fails instead of skipping)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def artifacts(request) -> Path:
+    """A folder for this test's screenshots, kept after the run."""
+    folder = ARTIFACTS / request.node.name.replace("/", "_")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
