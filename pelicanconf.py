@@ -19,6 +19,9 @@ PAGE_PATHS = [""]
 ARTICLE_PATHS = ["posts"]
 ARTICLE_EXCLUDES: list[str] = []
 STATIC_PATHS = ["images"]
+# Pretty URLs, as Hugo makes them: content/about.md -> /about/
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
 
 # A one-page site needs no blog index, archives or taxonomy pages; the 404
 # page is what the server answers for a missing path.

@@ -1,0 +1,269 @@
+"""The hugo_frontmatter plugin: reading, mapping and rejecting front matter."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from hugo_frontmatter.fields import to_pelican
+from hugo_frontmatter.frontmatter import FrontMatterError, split
+
+from cameo.build import BuildError
+
+from .conftest import ROOT, build_site, write_tree
+
+
+def _map(text: str, source: str = "page.md", settings=None):
+    front = split(text, "content/page.md")
+    settings = {"HUGO_FRONTMATTER": {}, **(settings or {})}
+    return to_pelican(front, "content/page.md", source, settings, _process)
+
+
+def _process(name, value):
+    return [f"tag:{item}" for item in value] if name == "tags" else value
+
+
+# --- splitting and parsing -------------------------------------------------
+
+
+def test_file_without_front_matter_is_left_to_pelican():
+    assert split("Title: Plain\n\nBody\n", "a.md") is None
+    assert split("", "a.md") is None
+
+
+def test_yaml_front_matter_is_parsed_with_key_lines():
+    front = split("---\ntitle: Hi\nicon:\n  url: /a.png\n---\nBody\n", "a.md")
+    assert front.fields == {"title": "Hi", "icon": {"url": "/a.png"}}
+    assert front.body == "Body\n"
+    assert front.key_lines == {"title": 2, "icon": 3}
+
+
+def test_bom_crlf_and_trailing_blanks_on_delimiters_are_accepted():
+    front = split("\ufeff--- \r\ntitle: Hi\r\n---\t\r\nBody\r\n", "a.md")
+    assert front.fields == {"title": "Hi"}
+    assert front.body == "Body\r\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ("---\ntitle: Hi\ndraft: false\nicon: url: /a.png\n---\n", 4, 10, "not valid YAML"),
+        ("---\ntitle: [unclosed\n---\n", 3, 1, "not valid YAML"),
+        ("---\ntitle: Hi\ntitle: Again\n---\n", 3, 1, "given twice"),
+    ],
+)
+def test_invalid_yaml_names_file_line_and_column(text, line, column, words):
+    with pytest.raises(FrontMatterError) as caught:
+        split(text, "content/about.md")
+    error = caught.value
+    assert (error.path, error.line, error.column) == ("content/about.md", line, column)
+    assert str(error).startswith(f"content/about.md:{line}:{column}: ")
+    assert words in str(error)
+
+
+def test_unterminated_front_matter_is_an_error():
+    with pytest.raises(FrontMatterError, match=r"^a\.md:1: .*never closed"):
+        split("---\ntitle: Hi\n\nBody without a closing line\n", "a.md")
+
+
+def test_front_matter_must_be_a_mapping():
+    with pytest.raises(FrontMatterError, match=r"^a\.md:2: .*mapping.*not a list"):
+        split("---\n- one\n- two\n---\n", "a.md")
+
+
+# --- mapping fields ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected_url", "save_as"),
+    [
+        ("/", "", "index.html"),
+        ("/about/", "about/", "about/index.html"),
+        ("/about", "about/", "about/index.html"),
+        ("about/me/", "about/me/", "about/me/index.html"),
+        ("/old/page.html", "old/page.html", "old/page.html"),
+    ],
+)
+def test_url_sets_where_the_page_is_written(url, expected_url, save_as):
+    metadata = _map(f"---\ntitle: T\nurl: {url}\n---\n")
+    assert (metadata["url"], metadata["save_as"]) == (expected_url, save_as)
+
+
+def test_home_page_source_needs_no_url():
+    metadata = _map("---\ntitle: T\n---\n", source="_index.md")
+    assert (metadata["url"], metadata["save_as"]) == ("", "index.html")
+    assert "save_as" not in _map("---\ntitle: T\n---\n", source="notes/_index.md")
+
+
+@pytest.mark.parametrize("url", ["https://example.com/", "//example.com/x", "/../up/"])
+def test_url_must_stay_inside_the_site(url):
+    with pytest.raises(FrontMatterError, match=r"content/page\.md:3: 'url' must be"):
+        _map(f"---\ntitle: T\nurl: '{url}'\n---\n")
+
+
+def test_text_fields_and_unknown_keys_are_kept():
+    metadata = _map(
+        "---\ntitle: 42\nsupertitle: Ann\nsubtitle: Sub\ndescription: D\n"
+        "Favourite_Colour: green\nlinks: [a, b]\n---\n"
+    )
+    assert metadata["title"] == "42"
+    assert (metadata["supertitle"], metadata["subtitle"]) == ("Ann", "Sub")
+    assert metadata["description"] == "D"
+    assert metadata["favourite_colour"] == "green"
+    assert metadata["links"] == ["a", "b"]
+
+
+def test_icon_is_a_nested_map():
+    metadata = _map("---\ntitle: T\nicon:\n  url: /images/a.png\n  alt: Me\n---\n")
+    assert metadata["icon"] == {"url": "/images/a.png", "alt": "Me"}
+    assert "url" not in metadata  # the icon's url is not the page's
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-03-04", datetime.datetime(2021, 3, 4)),
+        ("2021-03-04T05:06:07", datetime.datetime(2021, 3, 4, 5, 6, 7)),
+        ("'2021-03-04 05:06'", datetime.datetime(2021, 3, 4, 5, 6)),
+    ],
+)
+def test_dates_become_datetimes(value, expected):
+    date = _map(f"---\ntitle: T\ndate: {value}\n---\n")["date"]
+    assert date.replace(tzinfo=None) == expected
+
+
+def test_dates_keep_their_zone():
+    date = _map("---\ntitle: T\ndate: 2021-03-04T05:06:07+02:00\n---\n")["date"]
+    assert date.utcoffset() == datetime.timedelta(hours=2)
+
+
+def test_tags_are_a_list():
+    assert _map("---\ntitle: T\ntags: [a, b c]\n---\n")["tags"] == ["tag:a", "tag:b c"]
+    assert _map("---\ntitle: T\ntags: solo\n---\n")["tags"] == ["tag:solo"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "line"),
+    [
+        ("draft", "maybe", 3),
+        ("date", "soon", 3),
+        ("tags", "{a: 1}", 3),
+        ("title", "[a, b]", 3),
+        ("icon", "[a]", 3),
+    ],
+)
+def test_field_of_the_wrong_type_is_an_error(field, value, line):
+    text = f"---\nsubtitle: S\n{field}: {value}\n---\n"
+    with pytest.raises(FrontMatterError) as caught:
+        _map(text)
+    assert str(caught.value).startswith(f"content/page.md:{line}: '{field}' must be")
+
+
+def test_draft_is_not_written():
+    metadata = _map("---\ntitle: T\ndraft: true\nurl: /secret/\n---\n")
+    assert metadata["status"] == "draft"
+    assert metadata["save_as"] == ""
+
+
+def test_build_drafts_option_publishes_drafts():
+    metadata = _map(
+        "---\ntitle: T\ndraft: true\n---\n",
+        settings={"HUGO_FRONTMATTER": {"build_drafts": True}},
+    )
+    assert metadata["status"] == "published"
+
+
+def test_unknown_option_is_refused():
+    with pytest.raises(ValueError, match="build_draft"):
+        _map("---\ntitle: T\n---\n", settings={"HUGO_FRONTMATTER": {"build_draft": 1}})
+
+
+# --- whole builds -----------------------------------------------------------
+
+
+def test_draft_page_is_absent_from_the_output(tmp_path):
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\nHello\n",
+            "secret.md": "---\ntitle: Secret plans\ndraft: true\nurl: /secret/\n---\nHidden words\n",
+            "later.md": "---\ntitle: Later\ndraft: true\n---\nAlso hidden\n",
+        },
+    )
+    output = tmp_path / "output"
+    build_site(content, output)
+    written = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    assert not any("secret" in name or "later" in name or "draft" in name for name in written)
+    for page in output.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "Hidden words" not in text and "Secret plans" not in text
+
+
+def test_plain_pelican_markdown_still_builds(tmp_path):
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\nHello\n",
+            "plain.md": "Title: Plain page\nSlug: plain\n\nSome *plain* text.\n",
+        },
+    )
+    output = tmp_path / "output"
+    build_site(content, output)
+    soup = BeautifulSoup((output / "plain" / "index.html").read_text("utf-8"), "html.parser")
+    assert soup.h1.get_text() == "Plain page"
+    assert soup.select_one(".prose em").get_text() == "plain"
+
+
+def test_unknown_keys_reach_templates(tmp_path):
+    theme = write_tree(
+        tmp_path / "theme_override",
+        {"partials/extend_footer.html": "{% if page %}<p id=colour>{{ page.favourite_colour }}</p>{% endif %}\n"},
+    )
+    content = write_tree(
+        tmp_path / "content",
+        {"_index.md": "---\ntitle: Home\nFavourite_Colour: teal\n---\nHello\n"},
+    )
+    output = tmp_path / "output"
+    build_site(content, output, THEME_TEMPLATES_OVERRIDES=[str(theme)])
+    soup = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    assert soup.find(id="colour").get_text() == "teal"
+
+
+def test_malformed_front_matter_fails_the_build_with_file_and_line(
+    tmp_path, monkeypatch
+):
+    write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\nHello\n",
+            "about.md": "---\ntitle: About\ndraft: false\nicon: url: /a.png\n---\nBody\n",
+        },
+    )
+    previous = write_tree(tmp_path / "output", {"index.html": "previous build\n"})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", previous)
+    assert "content/about.md:4:10: front matter is not valid YAML" in str(caught.value)
+    # Nothing was published: the previous output is untouched and alone.
+    assert (previous / "index.html").read_text() == "previous build\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_plain_pelican_command_exits_non_zero_on_bad_front_matter(tmp_path):
+    write_tree(
+        tmp_path / "content",
+        {"_index.md": "---\ntitle: Home\n---\nHi\n", "bad.md": "---\ndraft: maybe\n---\n"},
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", "out",
+         "-s", str(ROOT / "pelicanconf.py")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "COLUMNS": "400"},
+    )
+    assert run.returncode != 0
+    logged = " ".join((run.stdout + run.stderr).split())
+    assert "content/bad.md:2: 'draft' must be true or false, not 'maybe'" in logged
