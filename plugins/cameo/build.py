@@ -61,7 +61,13 @@ def build(
 
     started = time.perf_counter()
     init_logging(level=logging.WARNING)
-    settings = read_settings(str(settings_file), override=dict(overrides or {}))
+    try:
+        settings = read_settings(str(settings_file), override=dict(overrides or {}))
+    except Exception as error:  # the settings file is Python: anything can fail
+        raise BuildError(
+            f"{settings_file}: the settings could not be read: "
+            f"{type(error).__name__}: {error}"
+        ) from None
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
