@@ -1,4 +1,4 @@
-"""invoke tasks for this site: `invoke --list` shows them, `invoke --help TASK` explains one.
+"""invoke tasks: `invoke --list` shows them, `invoke --help TASK` explains one.
 
 Each task parses its options and calls the library in plugins/cameo/.
 """
@@ -6,17 +6,14 @@ Each task parses its options and calls the library in plugins/cameo/.
 import sys
 from pathlib import Path
 
-from invoke import Exit, task
-
 from cameo import build as site
 from cameo import serve as server
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 OUTPUT = ROOT / "output"
-# What livereload watches: an edit to any of these rebuilds the site.
-WATCHED = [ROOT / "content", ROOT / "theme", ROOT / "plugins", SETTINGS]
 
 HOST_HELP = "address to listen on (default 127.0.0.1, this machine only)"
 PORT_HELP = "port to listen on (default 8000)"
@@ -31,8 +28,12 @@ def _build(settings, output):
     return result
 
 
-@task(help={"settings": "settings file (default pelicanconf.py)",
-            "output": "output folder (default output/)"})
+@task(
+    help={
+        "settings": "settings file (default pelicanconf.py)",
+        "output": "output folder (default output/)",
+    }
+)
 def build(c, settings=str(SETTINGS), output=str(OUTPUT)):
     """Build the site into output/; a failed build leaves output/ as it was."""
     _build(settings, output)
@@ -45,8 +46,12 @@ def clean(c, output=str(OUTPUT)):
         print(f"Removed {path}")
 
 
-@task(help={"settings": "settings file (default pelicanconf.py)",
-            "output": "output folder (default output/)"})
+@task(
+    help={
+        "settings": "settings file (default pelicanconf.py)",
+        "output": "output folder (default output/)",
+    }
+)
 def rebuild(c, settings=str(SETTINGS), output=str(OUTPUT)):
     """Remove output/ and build the site from scratch."""
     site.clean(output)
@@ -59,8 +64,13 @@ def preview(c, output=str(OUTPUT)):
     _build(PUBLISH_SETTINGS, output)
 
 
-@task(help={"host": HOST_HELP, "port": PORT_HELP,
-            "output": "folder to serve (default output/)"})
+@task(
+    help={
+        "host": HOST_HELP,
+        "port": PORT_HELP,
+        "output": "folder to serve (default output/)",
+    }
+)
 def serve(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT, output=str(OUTPUT)):
     """Serve output/ at http://127.0.0.1:8000/ (run `invoke build` first)."""
     if not Path(output).is_dir():
@@ -68,18 +78,33 @@ def serve(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT, output=str(OUTP
     server.serve(output, host, int(port))
 
 
-@task(help={"host": HOST_HELP, "port": PORT_HELP})
-def livereload(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT):
+@task(
+    help={
+        "host": HOST_HELP,
+        "port": PORT_HELP,
+        "settings": "settings file (default pelicanconf.py)",
+        "output": "output folder (default output/)",
+    }
+)
+def livereload(
+    c,
+    host=server.DEFAULT_HOST,
+    port=server.DEFAULT_PORT,
+    settings=str(SETTINGS),
+    output=str(OUTPUT),
+):
     """Build, serve, and rebuild and refresh the browser on every edit."""
-    _build(SETTINGS, OUTPUT)
+    _build(settings, output)
 
     def rebuild_after_edit():
         try:
-            _build(SETTINGS, OUTPUT)
+            _build(settings, output)
         except Exit as error:
-            print(error.message)  # keep serving the last good build
+            print(error.message, flush=True)  # keep serving the last good build
 
-    server.livereload(OUTPUT, WATCHED, rebuild_after_edit, host, int(port))
+    watched = site.watched_paths(settings)
+    print("Watching " + ", ".join(str(path) for path in watched), flush=True)
+    server.livereload(output, watched, rebuild_after_edit, host, int(port))
 
 
 @task(help={"pytest-args": "extra arguments for pytest, e.g. '-k front_matter'"})

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from cameo.build import build
 from cameo.serve import make_server
 
@@ -24,7 +23,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 def build_site(
     content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", **overrides
 ):
-    """Build ``content`` with the repository's settings (and overrides) into ``output``."""
+    """Build ``content`` with the repository's settings (and overrides)."""
     return build(settings, output, overrides={"PATH": str(content), **overrides})
 
 

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from cameo.build import build
 
 from .conftest import FIXTURES
@@ -85,14 +84,19 @@ def test_index_is_paginated_newest_first(blog):
     assert titles == ["A plain Pelican post", "Moving from Hugo"]
     assert first.find("a", rel="next")["href"] == "/index2.html"
     second = _soup(blog / "index2.html")
-    assert [a.get_text() for a in second.select(".article-list h2 a")] == ["First steps"]
+    assert [a.get_text() for a in second.select(".article-list h2 a")] == [
+        "First steps"
+    ]
 
 
 def test_page_with_profile_fields_uses_the_profile_layout(blog):
     soup = _soup(blog / "about" / "index.html")
     header = soup.select_one("article.profile header")
     assert [el.name for el in header.find_all(True, recursive=False)] == [
-        "img", "p", "h1", "p"
+        "img",
+        "p",
+        "h1",
+        "p",
     ]
     assert soup.select_one("img.avatar")["width"] == "400"
 

@@ -9,10 +9,9 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from cameo.build import BuildError
 from hugo_frontmatter.fields import to_pelican
 from hugo_frontmatter.frontmatter import FrontMatterError, split
-
-from cameo.build import BuildError
 
 from .conftest import ROOT, build_site, write_tree
 
@@ -51,7 +50,12 @@ def test_bom_crlf_and_trailing_blanks_on_delimiters_are_accepted():
 @pytest.mark.parametrize(
     ("text", "line", "column", "words"),
     [
-        ("---\ntitle: Hi\ndraft: false\nicon: url: /a.png\n---\n", 4, 10, "not valid YAML"),
+        (
+            "---\ntitle: Hi\ndraft: false\nicon: url: /a.png\n---\n",
+            4,
+            10,
+            "not valid YAML",
+        ),
         ("---\ntitle: [unclosed\n---\n", 3, 1, "not valid YAML"),
         ("---\ntitle: Hi\ntitle: Again\n---\n", 3, 1, "given twice"),
     ],
@@ -190,14 +194,19 @@ def test_draft_page_is_absent_from_the_output(tmp_path):
         tmp_path / "content",
         {
             "_index.md": "---\ntitle: Home\n---\nHello\n",
-            "secret.md": "---\ntitle: Secret plans\ndraft: true\nurl: /secret/\n---\nHidden words\n",
+            "secret.md": "---\ntitle: Secret plans\ndraft: true\nurl: /secret/\n---\n"
+            "Hidden words\n",
             "later.md": "---\ntitle: Later\ndraft: true\n---\nAlso hidden\n",
         },
     )
     output = tmp_path / "output"
     build_site(content, output)
-    written = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    assert not any("secret" in name or "later" in name or "draft" in name for name in written)
+    written = {
+        p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()
+    }
+    assert not any(
+        "secret" in name or "later" in name or "draft" in name for name in written
+    )
     for page in output.rglob("*.html"):
         text = page.read_text("utf-8")
         assert "Hidden words" not in text and "Secret plans" not in text
@@ -213,7 +222,9 @@ def test_plain_pelican_markdown_still_builds(tmp_path):
     )
     output = tmp_path / "output"
     build_site(content, output)
-    soup = BeautifulSoup((output / "plain" / "index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (output / "plain" / "index.html").read_text("utf-8"), "html.parser"
+    )
     assert soup.h1.get_text() == "Plain page"
     assert soup.select_one(".prose em").get_text() == "plain"
 
@@ -221,7 +232,11 @@ def test_plain_pelican_markdown_still_builds(tmp_path):
 def test_unknown_keys_reach_templates(tmp_path):
     theme = write_tree(
         tmp_path / "theme_override",
-        {"partials/extend_footer.html": "{% if page %}<p id=colour>{{ page.favourite_colour }}</p>{% endif %}\n"},
+        {
+            "partials/extend_footer.html": (
+                "{% if page %}<p id=colour>{{ page.favourite_colour }}</p>{% endif %}"
+            )
+        },
     )
     content = write_tree(
         tmp_path / "content",
@@ -240,7 +255,8 @@ def test_malformed_front_matter_fails_the_build_with_file_and_line(
         tmp_path / "content",
         {
             "_index.md": "---\ntitle: Home\n---\nHello\n",
-            "about.md": "---\ntitle: About\ndraft: false\nicon: url: /a.png\n---\nBody\n",
+            "about.md": "---\ntitle: About\ndraft: false\nicon: url: /a.png\n---\n"
+            "Body\n",
         },
     )
     previous = write_tree(tmp_path / "output", {"index.html": "previous build\n"})
@@ -256,12 +272,26 @@ def test_malformed_front_matter_fails_the_build_with_file_and_line(
 def test_plain_pelican_command_exits_non_zero_on_bad_front_matter(tmp_path):
     write_tree(
         tmp_path / "content",
-        {"_index.md": "---\ntitle: Home\n---\nHi\n", "bad.md": "---\ndraft: maybe\n---\n"},
+        {
+            "_index.md": "---\ntitle: Home\n---\nHi\n",
+            "bad.md": "---\ndraft: maybe\n---\n",
+        },
     )
     run = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", "out",
-         "-s", str(ROOT / "pelicanconf.py")],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "content",
+            "-o",
+            "out",
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "COLUMNS": "400"},
     )
     assert run.returncode != 0

@@ -33,7 +33,9 @@ def test_content_is_the_seed_byte_for_byte():
 def test_home_page_is_written_at_the_site_root(seed_site):
     assert (seed_site / "index.html").is_file()
     # The page's url is "/", which must not produce a second copy elsewhere.
-    pages = sorted(p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*.html"))
+    pages = sorted(
+        p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*.html")
+    )
     assert pages == ["404.html", "index.html"]
 
 

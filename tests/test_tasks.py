@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from cameo.build import BuildError, build, clean
 
 from .conftest import ROOT, build_site, write_tree
@@ -24,7 +23,11 @@ TASKS = ["build", "clean", "livereload", "preview", "rebuild", "serve", "test"]
 def invoke(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120, **kwargs,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
     )
 
 
@@ -61,7 +64,11 @@ def fetch(url: str) -> tuple[int, str, bytes]:
 def test_every_task_is_listed_with_its_help():
     listed = invoke("--list")
     assert listed.returncode == 0, listed.stderr
-    lines = {line.split()[0]: line for line in listed.stdout.splitlines()[2:] if line.strip() and not line.startswith("    ")}
+    lines = {
+        line.split()[0]: line
+        for line in listed.stdout.splitlines()[2:]
+        if line.strip() and not line.startswith("    ")
+    }
     assert sorted(lines) == TASKS
     for name, line in lines.items():
         assert len(line.split()) > 2, f"task {name} has no help line"
@@ -71,13 +78,17 @@ def test_build_task_writes_the_site(tmp_path):
     run = invoke("build", "--output", str(tmp_path / "site"))
     assert run.returncode == 0, run.stderr
     assert "Built" in run.stdout and str(tmp_path / "site") in run.stdout
-    soup = BeautifulSoup((tmp_path / "site" / "index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (tmp_path / "site" / "index.html").read_text("utf-8"), "html.parser"
+    )
     assert soup.h1.get_text() == "Hey, I'm Tianyu."
 
 
 def test_preview_uses_the_published_address(tmp_path):
     run = invoke(
-        "preview", "--output", str(tmp_path / "site"),
+        "preview",
+        "--output",
+        str(tmp_path / "site"),
         env={**os.environ, "CAMEO_SITEURL": "https://me.example.org"},
     )
     assert run.returncode == 0, run.stderr
@@ -93,8 +104,14 @@ def test_failed_build_task_exits_non_zero_and_keeps_the_old_output(tmp_path):
     )
     write_tree(tmp_path / "content", {"_index.md": "---\ntitle: [oops\n---\n"})
     old = write_tree(tmp_path / "site", {"index.html": "old\n"})
-    run = invoke("build", "--settings", str(bad_settings), "--output", str(old),
-                 env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "400"})
+    run = invoke(
+        "build",
+        "--settings",
+        str(bad_settings),
+        "--output",
+        str(old),
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "400"},
+    )
     assert run.returncode == 1
     assert "_index.md:3:1: front matter is not valid YAML" in run.stderr
     assert (old / "index.html").read_text() == "old\n"
@@ -102,9 +119,13 @@ def test_failed_build_task_exits_non_zero_and_keeps_the_old_output(tmp_path):
 
 
 def test_template_error_fails_the_build_without_leftovers(tmp_path):
-    broken = write_tree(tmp_path / "override", {"page.html": "{{ page.title | no_such_filter }}"})
+    broken = write_tree(
+        tmp_path / "override", {"page.html": "{{ page.title | no_such_filter }}"}
+    )
     with pytest.raises(BuildError, match="no_such_filter"):
-        build_site(ROOT / "content", tmp_path / "out", THEME_TEMPLATES_OVERRIDES=[str(broken)])
+        build_site(
+            ROOT / "content", tmp_path / "out", THEME_TEMPLATES_OVERRIDES=[str(broken)]
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["override"]
 
 
@@ -140,7 +161,10 @@ def test_server_answers_pages_files_and_its_404_page(seed_site, serve_dir):
     base = serve_dir(seed_site)
     status, kind, body = fetch(base + "/")
     assert (status, kind) == (200, "text/html")
-    assert b"<h1 class=\"title\">Hey, I&#39;m Tianyu.</h1>" in body or b"Hey, I'm Tianyu." in body
+    assert (
+        b'<h1 class="title">Hey, I&#39;m Tianyu.</h1>' in body
+        or b"Hey, I'm Tianyu." in body
+    )
     status, kind, body = fetch(base + "/images/avatar.png")
     assert (status, kind) == (200, "image/png") and body.startswith(b"\x89PNG")
     status, kind, body = fetch(base + "/no/such/page/")
@@ -151,8 +175,20 @@ def test_server_answers_pages_files_and_its_404_page(seed_site, serve_dir):
 def test_serve_task_listens_on_loopback_and_stops(seed_site):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--output", str(seed_site)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "serve",
+            "--port",
+            str(port),
+            "--output",
+            str(seed_site),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 30

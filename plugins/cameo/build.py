@@ -104,6 +104,21 @@ def build(
     return BuildResult(target, files, time.perf_counter() - started)
 
 
+def watched_paths(settings_file: str | os.PathLike) -> list[Path]:
+    """What a rebuild depends on: the settings file, content, theme and plugins."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(settings_file))
+    paths = [
+        Path(settings_file),
+        Path(settings["PATH"]),
+        Path(settings["THEME"]),
+        *(Path(path) for path in settings.get("THEME_TEMPLATES_OVERRIDES", [])),
+        *(Path(path) for path in settings.get("PLUGIN_PATHS", [])),
+    ]
+    return [path.resolve() for path in paths if path.exists()]
+
+
 def _replace(target: Path, staging: Path) -> None:
     """Put ``staging`` where ``target`` is, with the old target removed after."""
     retired = None

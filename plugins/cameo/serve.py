@@ -65,7 +65,12 @@ def livereload(
     """Serve ``directory``, call ``rebuild`` when a watched path changes, and
     tell the open browser tabs to reload (the livereload package's script)."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
 
+    # livereload drops the browser refresh for an edit made within 3 s of the
+    # last refresh, so a quick second save rebuilt the site but left the tab
+    # stale. A build takes a fraction of a second; refresh after every one.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = Server()
     for path in watched:
         server.watch(os.fspath(path), rebuild)

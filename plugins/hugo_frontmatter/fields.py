@@ -156,8 +156,11 @@ def _icon(field: _Field) -> dict[str, Any]:
 def _date(field: _Field) -> dict[str, Any]:
     value = field.value
     if isinstance(value, datetime.datetime):
-        return {field.name: SafeDatetime(*value.timetuple()[:6], value.microsecond,
-                                         tzinfo=value.tzinfo)}
+        return {
+            field.name: SafeDatetime(
+                *value.timetuple()[:6], value.microsecond, tzinfo=value.tzinfo
+            )
+        }
     if isinstance(value, datetime.date):
         return {field.name: SafeDatetime(value.year, value.month, value.day)}
     if isinstance(value, str):

@@ -71,7 +71,7 @@ def split(text: str, path: str) -> FrontMatter | None:
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a key given twice in one mapping (as Hugo does)."""
+    """PyYAML's safe loader, refusing a key given twice in a mapping, as Hugo does."""
 
     def construct_mapping(self, node, deep=False):
         if any(key.tag == _MERGE_TAG for key, _ in node.value):
