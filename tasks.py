@@ -20,10 +20,11 @@ PORT_HELP = "port to listen on (default 8000)"
 
 
 def _build(settings, output):
+    site.configure_logging()
     try:
         result = site.build(settings, output)
     except site.BuildError as error:
-        raise Exit(f"Error: {error}", code=1) from None
+        raise Exit(f"Error: {error.summary}", code=1) from None
     print(f"Built {result.files} files into {result.output} in {result.seconds:.2f} s")
     return result
 

@@ -297,3 +297,49 @@ def test_plain_pelican_command_exits_non_zero_on_bad_front_matter(tmp_path):
     assert run.returncode != 0
     logged = " ".join((run.stdout + run.stderr).split())
     assert "content/bad.md:2: 'draft' must be true or false, not 'maybe'" in logged
+
+
+def test_every_bad_file_is_reported_in_one_build(tmp_path, monkeypatch):
+    write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\ndate: soon\n---\nHi\n",
+            "a.md": "---\ntitle: A\n",
+            "b.md": "---\n- not\n- a mapping\n---\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", tmp_path / "output")
+    problems = "\n".join(caught.value.problems)
+    assert "content/_index.md:3: 'date' must be a date" in problems
+    assert "content/a.md:1: front matter opens with '---' here but is never closed" in (
+        problems
+    )
+    assert "content/b.md:2: front matter must be a mapping" in problems
+    assert not (tmp_path / "output").exists()
+
+
+def test_missing_avatar_fails_the_build_naming_the_line(tmp_path, monkeypatch):
+    write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": """
+                ---
+                title: Home
+                icon:
+                  url: /images/nope.png
+                  alt: Me
+                ---
+                Hi
+            """
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", tmp_path / "output")
+    assert any(
+        problem.startswith("content/_index.md:4: icon.url '/images/nope.png': ")
+        and "put the image there or correct the path" in problem
+        for problem in caught.value.problems
+    ), caught.value.problems

@@ -27,13 +27,17 @@ def _wait_until_served(
         time.sleep(0.2)
 
 
-def test_edits_to_content_and_settings_rebuild_and_refresh(browser, tmp_path):
+def test_edits_to_content_theme_and_settings_rebuild_and_refresh(browser, tmp_path):
     content = write_tree(
         tmp_path / "content", {"_index.md": "---\ntitle: Before the edit\n---\nHello\n"}
     )
     settings = tmp_path / "site.py"
+    templates = write_tree(tmp_path / "templates", {"partials/extend_footer.html": ""})
     settings.write_text(
-        f"from pelicanconf import *\nPATH = {str(content)!r}\nSITENAME = 'First name'\n"
+        "from pelicanconf import *\n"
+        f"PATH = {str(content)!r}\n"
+        f"THEME_TEMPLATES_OVERRIDES = [{str(templates)!r}]\n"
+        "SITENAME = 'First name'\n"
     )
     output = tmp_path / "output"
     port = free_port()
@@ -73,6 +77,10 @@ def test_edits_to_content_and_settings_rebuild_and_refresh(browser, tmp_path):
         )
 
         page.wait_for_timeout(1500)  # the reloaded page reconnects its socket
+        (templates / "partials" / "extend_footer.html").write_text("<p id=added>Hi</p>")
+        page.wait_for_selector("#added", timeout=30000)
+
+        page.wait_for_timeout(1500)
         settings.write_text(settings.read_text().replace("First name", "Second name"))
         page.wait_for_function("document.title.includes('Second name')", timeout=30000)
 

@@ -25,7 +25,19 @@ RETIRED_PREFIX = ".{name}.old-"
 
 
 class BuildError(Exception):
-    """The site did not build; the output folder was not touched."""
+    """The site did not build; the output folder was not touched.
+
+    ``summary`` is one line for a person; ``problems`` are the errors the
+    build logged (already shown to whoever watches the log).
+    """
+
+    def __init__(self, summary: str, problems: list[str] | None = None) -> None:
+        self.summary = summary
+        self.problems = list(problems or [])
+        super().__init__(summary)
+
+    def __str__(self) -> str:
+        return "\n  ".join([self.summary, *self.problems])
 
 
 @dataclass
@@ -56,11 +68,9 @@ def build(
     # Pelican is imported here, not at module level: `invoke --list` and the
     # serve task do not need it (it is most of a small build's time).
     from pelican import Pelican
-    from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
     started = time.perf_counter()
-    init_logging(level=logging.WARNING)
     try:
         settings = read_settings(str(settings_file), override=dict(overrides or {}))
     except Exception as error:  # the settings file is Python: anything can fail
@@ -83,20 +93,17 @@ def build(
     try:
         Pelican(settings).run()
     except Exception as error:  # Pelican and plugins raise anything at all
-        failure: Exception | None = error
-    else:
-        failure = None
+        logger.error("%s: %s", type(error).__name__, error)
     finally:
         root.removeHandler(errors)
 
-    if failure is not None or errors.messages:
+    if errors.messages:
         shutil.rmtree(staging, ignore_errors=True)
-        reasons = list(errors.messages)
-        if failure is not None and str(failure) not in reasons:
-            reasons.append(f"{type(failure).__name__}: {failure}")
+        count = len(errors.messages)
         raise BuildError(
-            f"the build failed, so {target} was left as it was:\n  "
-            + "\n  ".join(reasons)
+            f"the build logged {count} error{'s' if count > 1 else ''}, "
+            f"so {target} was left as it was",
+            errors.messages,
         )
 
     _replace(target, staging)
@@ -117,6 +124,15 @@ def watched_paths(settings_file: str | os.PathLike) -> list[Path]:
         *(Path(path) for path in settings.get("PLUGIN_PATHS", [])),
     ]
     return [path.resolve() for path in paths if path.exists()]
+
+
+def configure_logging(level: int = logging.WARNING) -> None:
+    """Log to stderr one line a message, ``file:line: text`` first for errors.
+
+    Pelican's own handler wraps long lines into columns, which splits the
+    file name from its line number.
+    """
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
 
 
 def _replace(target: Path, staging: Path) -> None:
