@@ -6,9 +6,10 @@ Each task parses its options and calls the library in plugins/cameo/.
 import sys
 from pathlib import Path
 
+from invoke import Exit, task
+
 from cameo import build as site
 from cameo import serve as server
-from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 SETTINGS = ROOT / "pelicanconf.py"

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+
 from cameo.build import BuildError
 from hugo_frontmatter.fields import to_pelican
 from hugo_frontmatter.frontmatter import FrontMatterError, split

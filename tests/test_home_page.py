@@ -123,3 +123,14 @@ def test_not_found_page_is_built(seed_site):
     soup = BeautifulSoup((seed_site / "404.html").read_text("utf-8"), "html.parser")
     assert soup.h1.get_text() == "Page not found"
     assert soup.find("a", href="/")
+
+
+def test_profile_page_links_only_the_stylesheets_it_uses(seed_site):
+    sheets = [
+        link["href"] for link in _home(seed_site).find_all("link", rel="stylesheet")
+    ]
+    assert sheets == [
+        "/theme/css/base.css",
+        "/theme/css/profile.css",
+        "/theme/css/code.css",
+    ]

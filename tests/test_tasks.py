@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from cameo.build import BuildError, build, clean
 
 from .conftest import ROOT, build_site, write_tree
