@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
 import textwrap
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +44,61 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
     return root
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """Status, Content-Type and body of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read()
+
+
+@pytest.fixture
+def run_server_task() -> Iterator:
+    """Run `invoke TASK ... --port P` until it serves; stop it after the test."""
+    started = []
+
+    def start(*args: str, env: dict | None = None, seconds: float = 60) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", *args, "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, **(env or {})},
+        )
+        started.append(process)
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                fetch(url)
+                return url
+            except (urllib.error.URLError, ConnectionError):
+                if process.poll() is not None:
+                    pytest.fail(f"invoke {args[0]} exited:\n{process.stdout.read()}")
+                if time.monotonic() > deadline:
+                    pytest.fail(f"invoke {args[0]} did not serve in {seconds} s")
+                time.sleep(0.1)
+
+    yield start
+    for process in started:
+        process.terminate()
+        try:
+            output, _ = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _ = process.communicate()
+        print(output)  # shown by pytest when the test failed
 
 
 @pytest.fixture(scope="session")

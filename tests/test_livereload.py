@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.error
-
 from .conftest import ROOT, write_tree
-from .test_tasks import fetch, free_port
 
 
-def _wait_until_served(
-    url: str, process: subprocess.Popen, seconds: float = 60
-) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            if fetch(url)[0] == 200:
-                return
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        assert process.poll() is None, "livereload exited early"
-        assert time.monotonic() < deadline, "livereload did not start"
-        time.sleep(0.2)
-
-
-def test_edits_to_content_theme_and_settings_rebuild_and_refresh(browser, tmp_path):
+def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
+    browser, tmp_path, run_server_task
+):
     content = write_tree(
         tmp_path / "content", {"_index.md": "---\ntitle: Before the edit\n---\nHello\n"}
     )
@@ -39,31 +19,16 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(browser, tmp_pa
         f"THEME_TEMPLATES_OVERRIDES = [{str(templates)!r}]\n"
         "SITENAME = 'First name'\n"
     )
-    output = tmp_path / "output"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "invoke",
-            "livereload",
-            "--port",
-            str(port),
-            "--settings",
-            str(settings),
-            "--output",
-            str(output),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    url = run_server_task(
+        "livereload",
+        "--settings",
+        str(settings),
+        "--output",
+        str(tmp_path / "output"),
+        env={"PYTHONPATH": str(ROOT)},
     )
     context = browser.new_context()
     try:
-        url = f"http://127.0.0.1:{port}/"
-        _wait_until_served(url, process)
         page = context.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
@@ -87,16 +52,5 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(browser, tmp_pa
         assert requested
         for request in requested:
             assert request.startswith(("http://127.0.0.1:", "ws://127.0.0.1:")), request
-    except Exception:
-        process.terminate()
-        print(process.communicate(timeout=10)[0])
-        print((output / "index.html").read_text())
-        raise
     finally:
         context.close()
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

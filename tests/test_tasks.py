@@ -6,9 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from cameo.build import BuildError, build, clean
 
-from .conftest import ROOT, build_site, write_tree
+from .conftest import ROOT, build_site, fetch, write_tree
 
 TASKS = ["build", "clean", "livereload", "preview", "rebuild", "serve", "test"]
 
@@ -30,12 +27,6 @@ def invoke(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProces
         timeout=120,
         **kwargs,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -52,14 +43,6 @@ def listening_addresses(port: int) -> set[str]:
                     else:
                         found.add(address)
     return found
-
-
-def fetch(url: str) -> tuple[int, str, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.headers["Content-Type"], response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers["Content-Type"], error.read()
 
 
 def test_every_task_is_listed_with_its_help():
@@ -173,39 +156,12 @@ def test_server_answers_pages_files_and_its_404_page(seed_site, serve_dir):
     assert b"Page not found" in body
 
 
-def test_serve_task_listens_on_loopback_and_stops(seed_site):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "invoke",
-            "serve",
-            "--port",
-            str(port),
-            "--output",
-            str(seed_site),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                status, _, body = fetch(f"http://127.0.0.1:{port}/")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, process.stdout.read()
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.1)
-        assert status == 200 and b"Tianyu" in body
-        assert listening_addresses(port) == {"127.0.0.1"}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def test_serve_task_listens_on_loopback_only(seed_site, run_server_task):
+    url = run_server_task("serve", "--output", str(seed_site))
+    status, _, body = fetch(url)
+    assert status == 200 and b"Tianyu" in body
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    assert listening_addresses(port) == {"127.0.0.1"}
 
 
 def test_serve_task_refuses_a_missing_folder(tmp_path):
