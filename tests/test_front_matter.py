@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cameo.build import BuildError
-from hugo_frontmatter.fields import to_pelican
+from hugo_frontmatter.fields import Source, to_pelican
 from hugo_frontmatter.frontmatter import FrontMatterError, split
 
 from .conftest import ROOT, build_site, write_tree
@@ -20,7 +20,7 @@ from .conftest import ROOT, build_site, write_tree
 def _map(text: str, source: str = "page.md", settings=None):
     front = split(text, "content/page.md")
     settings = {"HUGO_FRONTMATTER": {}, **(settings or {})}
-    return to_pelican(front, "content/page.md", source, settings, _process)
+    return to_pelican(front, Source("content/page.md", source), settings, _process)
 
 
 def _process(name, value):

@@ -3,11 +3,14 @@
 Each known field has one mapper in ``FIELD_MAPPERS``; a mapper checks the value's
 type and returns the Pelican metadata it stands for. Keys no mapper knows are kept,
 lower-cased as Hugo does, so templates can read them (``page.supertitle``).
+After the fields, ``to_pelican`` settles what depends on several of them: dates,
+where the page is written, and whether it is written at all.
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -15,19 +18,35 @@ from typing import Any
 
 from pelican.utils import SafeDatetime, get_date
 
+from . import urls
 from .frontmatter import FrontMatter, FrontMatterError
+
+logger = logging.getLogger(__name__)
 
 # Every option of the plugin, with its default. Users set some of them in
 # HUGO_FRONTMATTER = {...}; docs/front-matter.md documents each one.
 DEFAULT_OPTIONS: dict[str, Any] = {
     # Publish pages marked `draft: true`, as `hugo --buildDrafts` does.
     "build_drafts": False,
+    # Publish pages whose publishDate is in the future (`hugo --buildFuture`).
+    "build_future": False,
+    # Publish pages whose expiryDate has passed (`hugo --buildExpired`).
+    "build_expired": False,
+    # Give every page Hugo's default URL (/<section>/<slug or file name>/).
+    "hugo_urls": False,
 }
 
-# The content file Hugo treats as the site's home page.
-HOME_PAGE_SOURCE = "_index.md"
-
 _TRUE_WORDS = {"true": True, "false": False}
+# Hugo's date fields, in the order Hugo falls back from one to the next.
+_DATE_FIELDS = {
+    "date": ("date", "publishdate", "pubdate", "published", "lastmod", "modified"),
+    "publishdate": ("publishdate", "pubdate", "published", "date"),
+    "lastmod": ("lastmod", "modified", "date", "publishdate", "pubdate", "published"),
+    "expirydate": ("expirydate", "unpublishdate"),
+}
+_ALL_DATE_KEYS = {key for chain in _DATE_FIELDS.values() for key in chain}
+_RENDER_WORDS = {"always": "always", "never": "never", "link": "link"}
+_LIST_WORDS = {"always": "always", "never": "never", "local": "local"}
 
 
 def plugin_options(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,6 +62,26 @@ def plugin_options(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
+class Source:
+    """Where a file is: how errors name it, and its place in the content tree."""
+
+    shown_path: str
+    in_content: str  # posix path relative to the content folder
+    is_bundle_resource: bool = False
+
+    @property
+    def name(self) -> str:
+        return posixpath.basename(self.in_content)
+
+    @property
+    def kind(self) -> str:
+        """Hugo's page kind: home, section or page."""
+        if self.in_content == urls.HOME_PAGE_SOURCE:
+            return "home"
+        return "section" if self.name == "_index.md" else "page"
+
+
+@dataclass
 class _Field:
     """One field being mapped: where it is, so that errors can say so."""
 
@@ -50,8 +89,8 @@ class _Field:
     value: Any
     path: str
     line: int
-    settings: Mapping[str, Any]
     process: Callable[[str, Any], Any]
+    render: Callable[[str], str]
 
     def error(self, expected: str) -> FrontMatterError:
         return FrontMatterError(
@@ -64,37 +103,122 @@ class _Field:
 
 def to_pelican(
     front: FrontMatter,
-    path: str,
-    source_in_content: str,
+    source: Source,
     settings: Mapping[str, Any],
     process: Callable[[str, Any], Any],
+    render: Callable[[str], str] = str,
+    now: datetime.datetime | None = None,
 ) -> dict[str, Any]:
     """Pelican metadata for one file's front matter.
 
-    ``path`` is how errors name the file; ``source_in_content`` is its path
-    relative to the content folder (which tells the home page apart).
+    ``process`` is the reader's metadata processor (tags, categories ...),
+    ``render`` turns Markdown into HTML (for ``summary``).
     """
     options = plugin_options(settings)
     metadata: dict[str, Any] = {}
+    params: dict[str, Any] = {}
     for key, value in front.fields.items():
         name = str(key).lower()
-        mapper = FIELD_MAPPERS.get(name)
-        if mapper is None:
-            metadata[name] = value
+        path, line = front.origin_of(name, source.shown_path)
+        field = _Field(name, value, path, line, process, render)
+        if name == "params":
+            params = _params(field)
             continue
-        field = _Field(name, value, path, front.line_of(name), settings, process)
-        metadata.update(mapper(field))
+        mapper = FIELD_MAPPERS.get(name)
+        metadata.update(mapper(field) if mapper else {name: value})
 
-    if "url" not in front.fields and source_in_content == HOME_PAGE_SOURCE:
-        metadata.update(_output_location("/"))
-    if metadata.get("status") == "draft":
-        if options["build_drafts"]:
-            metadata["status"] = "published"
+    for name, value in params.items():
+        if name in metadata:
+            logger.warning(
+                "%s:%d: '%s' is set both at the top and under 'params'; "
+                "the top-level value is used, as in Hugo",
+                source.shown_path,
+                front.line_of(name),
+                name,
+            )
         else:
-            # Hugo writes no file at all for a draft; an empty save_as does that.
-            metadata["save_as"] = ""
-            metadata["url"] = ""
+            metadata[name] = value
+
+    _settle_dates(metadata)
+    metadata.update(_location(metadata, front, source, options))
+    metadata["hugo_kind"] = source.kind
+    metadata["hugo_lines"] = {key: front.line_of(key) for key in ("url", "aliases")}
+    _settle_status(metadata, source, options, now or _now(settings))
     return metadata
+
+
+def _location(
+    metadata: dict[str, Any],
+    front: FrontMatter,
+    source: Source,
+    options: dict[str, Any],
+) -> dict[str, str]:
+    """Pelican's url and save_as, from Hugo's url, slug and the file's place."""
+    if "hugo_url" in metadata:
+        return urls.output_location(metadata.pop("hugo_url"))
+    if options["hugo_urls"]:
+        return urls.output_location(
+            urls.default_path(source.in_content, metadata.get("slug"))
+        )
+    if source.in_content == urls.HOME_PAGE_SOURCE:
+        return urls.output_location("/")
+    return {}
+
+
+def _settle_dates(metadata: dict[str, Any]) -> None:
+    """Fill Hugo's date, publishDate, lastmod and expiryDate from each other."""
+    given = {key: metadata.pop(key) for key in list(metadata) if key in _ALL_DATE_KEYS}
+    for target, chain in _DATE_FIELDS.items():
+        value = next((given[key] for key in chain if key in given), None)
+        if value is not None:
+            metadata[target] = value
+    if "lastmod" in metadata:
+        metadata["modified"] = metadata.pop("lastmod")
+
+
+def _settle_status(
+    metadata: dict[str, Any],
+    source: Source,
+    options: dict[str, Any],
+    now: datetime.datetime,
+) -> None:
+    """Drafts, future, expired, headless and unrendered pages are not written."""
+    build = metadata.get("build", {})
+    is_leaf_bundle = source.name == "index.md"
+    skip = (
+        source.is_bundle_resource
+        or (metadata.get("headless") and is_leaf_bundle)
+        or build.get("render") == "never"
+        or (
+            not options["build_future"]
+            and "publishdate" in metadata
+            and _aware(metadata["publishdate"]) > now
+        )
+        or (
+            not options["build_expired"]
+            and "expirydate" in metadata
+            and _aware(metadata["expirydate"]) <= now
+        )
+    )
+    if skip:
+        metadata["status"] = "skip"  # Pelican leaves such a file out entirely
+    elif metadata.pop("hugo_draft", False) and not options["build_drafts"]:
+        # Hugo writes no file at all for a draft; an empty save_as does that.
+        metadata.update(status="draft", save_as="", url="")
+    elif build.get("list") == "never":
+        metadata["status"] = "hidden"
+    metadata.pop("hugo_draft", None)
+
+
+def _now(settings: Mapping[str, Any]) -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _aware(value: datetime.datetime) -> datetime.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
+
+
+# --- one mapper a field ------------------------------------------------------
 
 
 def _text(field: _Field) -> dict[str, Any]:
@@ -104,38 +228,150 @@ def _text(field: _Field) -> dict[str, Any]:
     return {field.name: value}
 
 
-def _draft(field: _Field) -> dict[str, Any]:
+def _markdown_text(field: _Field) -> dict[str, Any]:
+    text = _text(field)[field.name]
+    return {field.name: field.render(text)}
+
+
+def _boolean(field: _Field) -> bool:
     value = field.value
     if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS:
         value = _TRUE_WORDS[value.strip().lower()]
     if not isinstance(value, bool):
         raise field.error("true or false")
-    return {"status": "draft" if value else "published"}
+    return value
+
+
+def _flag(field: _Field) -> dict[str, Any]:
+    return {field.name: _boolean(field)}
+
+
+def _draft(field: _Field) -> dict[str, Any]:
+    draft = _boolean(field)
+    return {"hugo_draft": draft, "status": "published"}
 
 
 def _url(field: _Field) -> dict[str, Any]:
     if not isinstance(field.value, str) or not field.value.strip():
         raise field.error("a path such as '/' or '/about/'")
     value = field.value.strip()
-    if "://" in value or value.startswith("//") or ".." in value.split("/"):
+    if not urls.is_inside_site(value):
         raise field.error("a path inside the site such as '/about/'")
-    return _output_location(value)
+    return {"hugo_url": value}
 
 
-def _output_location(url: str) -> dict[str, str]:
-    """Pelican's url and save_as for a Hugo ``url``.
+def _slug(field: _Field) -> dict[str, Any]:
+    if isinstance(field.value, (dict, list, bool)) or field.value is None:
+        raise field.error("text such as 'my-first-post'")
+    slug = str(field.value).strip()
+    if not slug or "/" in slug:
+        raise field.error("one path segment such as 'my-first-post'")
+    return {"slug": slug}
 
-    Hugo's ``/`` is the home page and ``/about/`` is ``about/index.html``; a path
-    with a file extension is written as it is. Pelican's templates put ``SITEURL/``
-    in front of ``url``, so ``url`` never starts with a slash (``//`` is a
-    protocol-relative link to another host).
-    """
-    path = url.strip("/")
-    if not path:
-        return {"url": "", "save_as": "index.html"}
-    if url.endswith("/") or not posixpath.splitext(path)[1]:
-        return {"url": f"{path}/", "save_as": f"{path}/index.html"}
-    return {"url": path, "save_as": path}
+
+def _aliases(field: _Field) -> dict[str, Any]:
+    value = field.value
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(item, str) and item.strip() for item in value
+    ):
+        raise field.error("a list of paths such as ['/old-name/']")
+    for item in value:
+        if not urls.is_inside_site(item.strip()):
+            raise field.error("a list of paths inside the site such as ['/old/']")
+    return {"aliases": [item.strip() for item in value]}
+
+
+def _weight(field: _Field) -> dict[str, Any]:
+    if isinstance(field.value, bool) or not isinstance(field.value, (int, float)):
+        raise field.error("a whole number such as 10")
+    if field.value != int(field.value):
+        raise field.error("a whole number such as 10")
+    return {"weight": int(field.value)}
+
+
+def _words(field: _Field) -> list[str]:
+    value = field.value
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(
+        isinstance(item, (dict, list)) or item is None for item in value
+    ):
+        raise field.error("a list of words such as [python, hugo]")
+    return [str(item) for item in value]
+
+
+def _tags(field: _Field) -> dict[str, Any]:
+    tags = field.process("tags", _words(field))
+    return {"tags": tags} if isinstance(tags, list) else {}
+
+
+def _categories(field: _Field) -> dict[str, Any]:
+    # Pelican gives an article one category: the first; all stay available.
+    names = _words(field)
+    if not names:
+        return {}
+    return {"category": field.process("category", names[0]), "categories": names}
+
+
+def _keywords(field: _Field) -> dict[str, Any]:
+    return {"keywords": _words(field)}
+
+
+def _images(field: _Field) -> dict[str, Any]:
+    images = _words(field)
+    for image in images:
+        if not urls.is_safe_link(image):
+            raise field.error("a list of image paths or http(s) URLs")
+    return {"images": images}
+
+
+def _mapping(field: _Field) -> dict[str, Any]:
+    if not isinstance(field.value, dict):
+        raise field.error("a mapping of keys and values")
+    return {field.name: {str(k).lower(): v for k, v in field.value.items()}}
+
+
+def _params(field: _Field) -> dict[str, Any]:
+    return _mapping(field)[field.name]
+
+
+def _build_options(field: _Field) -> dict[str, Any]:
+    if not isinstance(field.value, dict):
+        raise field.error("a mapping such as {render: never, list: always}")
+    options: dict[str, Any] = {}
+    for key, value in field.value.items():
+        name = str(key).lower()
+        words = {"render": _RENDER_WORDS, "list": _LIST_WORDS}.get(name)
+        if words is None:
+            if name != "publishresources" or not isinstance(value, bool):
+                raise field.error("a mapping of render, list and publishResources")
+            options[name] = value
+            continue
+        if isinstance(value, bool):  # Hugo's older true/false spelling
+            value = "always" if value else "never"
+        if not isinstance(value, str) or value.lower() not in words:
+            raise field.error(f"a mapping whose '{name}' is one of {', '.join(words)}")
+        options[name] = words[value.lower()]
+    return {"build": options}
+
+
+def _cascade(field: _Field) -> dict[str, Any]:
+    value = field.value
+    entries = value if isinstance(value, list) else [value]
+    if not all(isinstance(entry, dict) for entry in entries):
+        raise field.error("a mapping of fields, or a list of them")
+    return {"cascade": value}
+
+
+def _template_name(field: _Field) -> dict[str, Any]:
+    text = _text(field)[field.name]
+    if not text or ".." in text or text.startswith("/"):
+        raise field.error("a template name such as 'gallery'")
+    return {field.name: text}
 
 
 def _icon(field: _Field) -> dict[str, Any]:
@@ -147,6 +383,8 @@ def _icon(field: _Field) -> dict[str, Any]:
     icon = {str(key).lower(): item for key, item in value.items()}
     if not isinstance(icon.get("url"), str) or not icon["url"].strip():
         raise field.error("a mapping whose 'url' is the image's path")
+    if not urls.is_safe_link(icon["url"]):
+        raise field.error("a mapping whose 'url' is a path or an http(s) URL")
     icon.setdefault("alt", "")
     if not isinstance(icon["alt"], str):
         raise field.error("a mapping whose 'alt' is text")
@@ -163,38 +401,41 @@ def _date(field: _Field) -> dict[str, Any]:
         }
     if isinstance(value, datetime.date):
         return {field.name: SafeDatetime(value.year, value.month, value.day)}
-    if isinstance(value, str):
+    if isinstance(value, str) and value.strip():
         try:
-            return {field.name: get_date(value)}
+            return {field.name: get_date(value.strip())}
         except (ValueError, OverflowError):
             pass
     raise field.error("a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00")
 
 
-def _tags(field: _Field) -> dict[str, Any]:
-    value = field.value
-    if value is None:
-        return {}
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or any(
-        isinstance(item, (dict, list)) or item is None for item in value
-    ):
-        raise field.error("a list of words such as [python, hugo]")
-    tags = field.process("tags", [str(item) for item in value])
-    return {"tags": tags} if isinstance(tags, list) else {}
-
-
 FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {
     "title": _text,
+    "linktitle": _text,
     "supertitle": _text,
     "subtitle": _text,
     "description": _text,
+    "summary": _markdown_text,
+    "translationkey": _text,
     "draft": _draft,
+    "headless": _flag,
+    "iscjklanguage": _flag,
     "url": _url,
-    "icon": _icon,
-    "date": _date,
+    "slug": _slug,
+    "aliases": _aliases,
+    "weight": _weight,
     "tags": _tags,
+    "categories": _categories,
+    "keywords": _keywords,
+    "images": _images,
+    "sitemap": _mapping,
+    "build": _build_options,
+    "_build": _build_options,
+    "cascade": _cascade,
+    "type": _template_name,
+    "layout": _template_name,
+    "icon": _icon,
+    **dict.fromkeys(sorted(_ALL_DATE_KEYS), _date),
 }
 
 

@@ -1,21 +1,28 @@
 """Split a content file into its front matter and body, and parse the front matter.
 
-Only YAML between ``---`` lines is read for now; the split is written so that
-TOML (``+++``) and JSON (a leading ``{``) can join it without changing callers.
+The format is told by how the file opens, as Hugo does: YAML between ``---``
+lines, TOML between ``+++`` lines, or JSON as one leading ``{...}`` object. A
+byte order mark, CRLF line ends and blanks after a delimiter are accepted.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-YAML_DELIMITER = "---"
 # A delimiter line may carry trailing blanks, as Hugo allows.
-_DELIMITER_LINE = re.compile(r"^---[ \t]*$")
+_DELIMITERS = {
+    "yaml": re.compile(r"^---[ \t]*$"),
+    "toml": re.compile(r"^\+\+\+[ \t]*$"),
+}
+_DELIMITER_TEXT = {"yaml": "---", "toml": "+++"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class FrontMatterError(Exception):
@@ -45,29 +52,108 @@ class FrontMatter:
     body: str
     key_lines: dict[str, int] = field(default_factory=dict)
     start_line: int = 1
+    format: str = "yaml"
+    path: str = ""
+    # Fields that came from elsewhere (an _index.md's cascade): file and line.
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.start_line)
+        return self.key_lines.get(key.lower(), self.start_line)
+
+    def origin_of(self, key: str, default_path: str) -> tuple[str, int]:
+        """The file and line where a field was written, for error messages."""
+        return self.origins.get(key, (self.path or default_path, self.line_of(key)))
 
 
 def split(text: str, path: str) -> FrontMatter | None:
     """Return the front matter of ``text``, or None when it has none."""
     text = text.removeprefix("\ufeff")
+    if text.lstrip(" \t\r\n").startswith("{"):
+        return _split_json(text, path)
     lines = text.splitlines(keepends=True)
-    if not lines or not _DELIMITER_LINE.match(lines[0].rstrip("\r\n")):
+    if not lines:
         return None
+    opening = lines[0].rstrip("\r\n")
+    kind = next((k for k, line in _DELIMITERS.items() if line.match(opening)), None)
+    if kind is None:
+        return None
+    delimiter = _DELIMITERS[kind]
     for index, line in enumerate(lines[1:], start=1):
-        if _DELIMITER_LINE.match(line.rstrip("\r\n")):
+        if delimiter.match(line.rstrip("\r\n")):
             source = "".join(lines[1:index])
             body = "".join(lines[index + 1 :])
-            fields, key_lines = _parse_yaml(source, path, first_line=2)
-            return FrontMatter(fields, body, key_lines, start_line=1)
+            parse = _parse_yaml if kind == "yaml" else _parse_toml
+            fields, key_lines = parse(source, path, first_line=2)
+            return FrontMatter(fields, body, key_lines, 1, kind, path)
+    mark = _DELIMITER_TEXT[kind]
     raise FrontMatterError(
         path,
         1,
-        "front matter opens with '---' here but is never closed; "
-        "add a line holding only '---' after the last field",
+        f"front matter opens with '{mark}' here but is never closed; "
+        f"add a line holding only '{mark}' after the last field",
     )
+
+
+def _split_json(text: str, path: str) -> FrontMatter:
+    start = len(text) - len(text.lstrip(" \t\r\n"))
+    first_line = text.count("\n", 0, start) + 1
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        raise FrontMatterError(
+            path,
+            error.lineno,
+            f"front matter is not valid JSON: {error.msg}; "
+            "fix the JSON object at the top of the file",
+            error.colno,
+        ) from None
+    if not isinstance(data, dict):  # pragma: no cover - raw_decode saw a '{'
+        raise FrontMatterError(path, first_line, "front matter must be a JSON object")
+    source = text[start:end]
+    body = text[end:].lstrip(" \t").removeprefix("\r").removeprefix("\n")
+    key_lines = _key_lines(source, first_line, r'"{key}"\s*:', list(data))
+    return FrontMatter(data, body, key_lines, first_line, "json", path)
+
+
+def _parse_toml(
+    source: str, path: str, first_line: int
+) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        data = tomllib.loads(source.replace("\r\n", "\n"))
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        line, column = (int(position[1]), int(position[2])) if position else (1, None)
+        problem = _TOML_POSITION.sub("", message).strip()
+        raise FrontMatterError(
+            path,
+            first_line + line - 1,
+            f"front matter is not valid TOML: {problem}; "
+            "fix the TOML between the '+++' lines",
+            column,
+        ) from None
+    key_lines = _key_lines(
+        source,
+        first_line,
+        r'^\s*"?{key}"?\s*=|^\s*\[\[?\s*"?{key}"?\s*[\].]',
+        list(data),
+    )
+    return data, key_lines
+
+
+def _key_lines(
+    source: str, first_line: int, pattern: str, keys: list[str]
+) -> dict[str, int]:
+    """The line where each top-level key first appears (for TOML and JSON)."""
+    lines = source.splitlines()
+    found: dict[str, int] = {}
+    for key in keys:
+        finder = re.compile(pattern.format(key=re.escape(key)))
+        for number, line in enumerate(lines):
+            if finder.search(line):
+                found[key.lower()] = first_line + number
+                break
+    return found
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -1,4 +1,4 @@
-"""Pelican plugin: read Hugo front matter and map it to Pelican metadata.
+"""Pelican plugin: read Hugo front matter and content layout.
 
 A file whose front matter is wrong is reported (file, line, what to do) and
 left out by Pelican; at the end of the run the plugin makes the build fail, so a
@@ -7,26 +7,20 @@ site is never published with a page silently missing.
 
 from __future__ import annotations
 
-import logging
-
 from pelican import signals
 
+from . import problems, site
 from .fields import plugin_options
 from .frontmatter import FrontMatterError
 from .reader import HugoMarkdownReader
 
-logger = logging.getLogger(__name__)
-
-# Problems found in the current run; reset when a run starts.
-_problems: list[FrontMatterError] = []
-
 
 class BuildStopped(RuntimeError):
-    """Raised at the end of a run in which some files had bad front matter."""
+    """Raised at the end of a run in which some files had problems."""
 
 
 def on_initialized(pelican) -> None:
-    _problems.clear()
+    problems.reset()
     plugin_options(pelican.settings)  # an unknown option stops the build at once
 
 
@@ -35,11 +29,23 @@ def on_readers_init(readers) -> None:
         readers.reader_classes[extension] = _ReportingReader
 
 
+def on_article_generator_context(generator, metadata) -> None:
+    site.section_index_in_articles(metadata)
+
+
+def on_page_generator_finalized(generator) -> None:
+    site.add_section_pages(generator)
+
+
+def on_get_generators(pelican):
+    return site.HugoSiteGenerator
+
+
 def on_finalized(pelican) -> None:
-    if _problems:
-        count = len(_problems)
+    count = len(problems.found())
+    if count:
         raise BuildStopped(
-            f"{count} file(s) have front matter errors (listed above); "
+            f"{count} problem(s) with Hugo content (listed above); "
             "fix them and build again"
         )
 
@@ -49,12 +55,14 @@ class _ReportingReader(HugoMarkdownReader):
         try:
             return super().read(source_path)
         except FrontMatterError as error:
-            _problems.append(error)
-            logger.error("%s", error)
+            problems.report(error)
             raise
 
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
+    signals.article_generator_context.connect(on_article_generator_context)
+    signals.page_generator_finalized.connect(on_page_generator_finalized)
+    signals.get_generators.connect(on_get_generators)
     signals.finalized.connect(on_finalized)

@@ -1,49 +1,68 @@
-"""A Markdown reader that understands Hugo front matter.
+"""A Markdown reader that understands Hugo front matter and content layout.
 
 Files that open with a front matter block are parsed here; any other Markdown
-file goes to Pelican's own reader unchanged.
+file goes to Pelican's own reader unchanged (with Hugo's URLs when asked).
 """
 
 from __future__ import annotations
 
 import copy
-import logging
+import fnmatch
 import os
+import posixpath
+from functools import lru_cache
 from typing import Any
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from . import fields, frontmatter
-
-logger = logging.getLogger(__name__)
+from . import fields, frontmatter, urls
 
 _META_EXTENSION = "markdown.extensions.meta"
 
 
 class HugoMarkdownReader(MarkdownReader):
-    """Markdown with YAML front matter, mapped to Pelican metadata."""
+    """Markdown with YAML, TOML or JSON front matter, mapped to Pelican metadata."""
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        with open(source_path, encoding="utf-8-sig") as handle:
-            text = handle.read()
         shown_path = display_path(source_path)
-        front = frontmatter.split(text, shown_path)
+        front = _read_front_matter(source_path, shown_path, _stamp(source_path))
+        source = fields.Source(
+            shown_path,
+            self._in_content(source_path),
+            is_bundle_resource=is_bundle_resource(source_path, self.settings["PATH"]),
+        )
         if front is None:
-            return super().read(source_path)
+            content, metadata = super().read(source_path)
+            if fields.plugin_options(self.settings)["hugo_urls"]:
+                metadata.update(
+                    urls.output_location(
+                        urls.default_path(source.in_content, metadata.get("slug"))
+                    )
+                )
+            if source.is_bundle_resource:
+                metadata["status"] = "skip"
+            return content, metadata
 
+        front = self._with_cascade(front, source_path)
         self._source_path = source_path
         self._md = Markdown(**self._markdown_settings())
         content = self._md.convert(front.body)
-        in_content = os.path.relpath(source_path, self.settings["PATH"])
         metadata = fields.to_pelican(
-            front,
-            shown_path,
-            in_content.replace(os.sep, "/"),
-            self.settings,
-            self.process_metadata,
+            front, source, self.settings, self.process_metadata, self._render
         )
+        template = choose_template(metadata, source, self.settings)
+        if template:
+            metadata["template"] = template
         return content, metadata
+
+    def _in_content(self, source_path: str) -> str:
+        relative = os.path.relpath(source_path, self.settings["PATH"])
+        return relative.replace(os.sep, "/")
+
+    def _render(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(text)
 
     def _markdown_settings(self) -> dict[str, Any]:
         # The front matter is already parsed: Python-Markdown's meta extension
@@ -58,6 +77,133 @@ class HugoMarkdownReader(MarkdownReader):
             if name != _META_EXTENSION
         }
         return settings
+
+    def _with_cascade(
+        self, front: frontmatter.FrontMatter, source_path: str
+    ) -> frontmatter.FrontMatter:
+        """Add what the ``cascade`` of each ``_index.md`` above passes down.
+
+        The page's own fields win, then the nearest ``_index.md``'s.
+        """
+        content_root = os.path.abspath(self.settings["PATH"])
+        folder = os.path.dirname(os.path.abspath(source_path))
+        if os.path.basename(source_path) == "_index.md":
+            folder = os.path.dirname(folder) if folder != content_root else None
+        page_path = "/" + self._in_content(source_path)
+        while folder and (folder == content_root or folder.startswith(content_root)):
+            index = os.path.join(folder, "_index.md")
+            if os.path.isfile(index):
+                parent = _read_front_matter(index, display_path(index), _stamp(index))
+                if parent is not None:
+                    front = _cascade_into(front, parent, page_path)
+            if folder == content_root:
+                break
+            folder = os.path.dirname(folder)
+        return front
+
+
+def _cascade_into(
+    front: frontmatter.FrontMatter, parent: frontmatter.FrontMatter, page_path: str
+) -> frontmatter.FrontMatter:
+    cascade = {str(k).lower(): v for k, v in parent.fields.items()}.get("cascade")
+    if cascade is None:
+        return front
+    entries = cascade if isinstance(cascade, list) else [cascade]
+    own = {str(key).lower() for key in front.fields}
+    added: dict[str, Any] = {}
+    origins = dict(front.origins)
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue  # the _index.md's own read reports the wrong type
+        target = entry.get("_target") or {}
+        pattern = target.get("path") if isinstance(target, dict) else None
+        if pattern and not fnmatch.fnmatch(page_path, pattern):
+            continue
+        for key, value in entry.items():
+            name = str(key).lower()
+            if name == "_target" or name in own or name in added:
+                continue
+            added[name] = value
+            origins[name] = (parent.path, parent.line_of("cascade"))
+    if not added:
+        return front
+    return frontmatter.FrontMatter(
+        {**added, **front.fields},
+        front.body,
+        front.key_lines,
+        front.start_line,
+        front.format,
+        front.path,
+        origins,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _read_front_matter(
+    source_path: str, shown_path: str, stamp: float
+) -> frontmatter.FrontMatter | None:
+    """A file's front matter, read once per version of the file."""
+    with open(source_path, encoding="utf-8-sig") as handle:
+        text = handle.read()
+    return frontmatter.split(text, shown_path)
+
+
+def _stamp(path: str) -> float:
+    return os.stat(path).st_mtime_ns
+
+
+def is_bundle_resource(source_path: str, content_root: str) -> bool:
+    """A Markdown file inside a leaf bundle (a folder with ``index.md``) is one
+    of that bundle's resources, not a page of its own, as in Hugo."""
+    root = os.path.abspath(content_root)
+    path = os.path.abspath(source_path)
+    folder = os.path.dirname(path)
+    if os.path.basename(path) == "index.md":
+        folder = os.path.dirname(folder)
+    while folder.startswith(root) and folder != root:
+        if os.path.isfile(os.path.join(folder, "index.md")):
+            return True
+        folder = os.path.dirname(folder)
+    return False
+
+
+def choose_template(
+    metadata: dict[str, Any], source: fields.Source, settings: dict[str, Any]
+) -> str | None:
+    """The theme template for Hugo's ``type`` and ``layout``, or for a section.
+
+    Hugo looks for ``<type>/<layout>``, then ``<type>/single``, then
+    ``<layout>``; a section's ``_index.md`` uses ``section`` when the theme
+    has one. None keeps Pelican's default (page or article).
+    """
+    kind, layout = metadata.get("type"), metadata.get("layout")
+    candidates = []
+    if kind and layout:
+        candidates.append(f"{kind}/{layout}")
+    if kind:
+        candidates.append(f"{kind}/single")
+    if layout:
+        candidates.append(layout)
+    if source.name == "_index.md" and source.in_content != urls.HOME_PAGE_SOURCE:
+        candidates.append("section")
+    if not candidates:
+        return None
+    folders = [os.path.join(settings["THEME"], "templates")]
+    folders += settings.get("THEME_TEMPLATES_OVERRIDES", [])
+    available = theme_templates(folders)
+    return next((name for name in candidates if name in available), None)
+
+
+def theme_templates(folders: list[str]) -> frozenset[str]:
+    """Template names (``page``, ``docs/single``) found in the theme folders."""
+    names = set()
+    for folder in folders:
+        for parent, _, files in os.walk(folder):
+            for name in files:
+                if name.endswith(".html"):
+                    relative = os.path.relpath(os.path.join(parent, name), folder)
+                    names.add(posixpath.splitext(relative.replace(os.sep, "/"))[0])
+    return frozenset(names)
 
 
 def display_path(path: str) -> str:

@@ -1,0 +1,198 @@
+"""Hugo's site-wide rules, applied once every file has been read.
+
+- A section's ``_index.md`` in an article folder is a page (its list page).
+- Pages are ordered as Hugo orders them: by ``weight``, then date, then title.
+- Two files may not claim the same output path (nor an alias of another).
+- Each alias becomes a small redirect page; each page bundle's other files
+  are copied beside its output.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+import shutil
+from collections.abc import Iterable
+from typing import Any
+
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from . import problems, urls
+
+logger = logging.getLogger(__name__)
+
+_CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
+_CONTEXT_LISTS = (
+    "articles",
+    "hidden_articles",
+    "pages",
+    "hidden_pages",
+)
+
+REDIRECT_PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{target}</title>
+<link rel="canonical" href="{target}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{target}</a></p>
+</body>
+</html>
+"""
+
+
+def section_index_in_articles(metadata: dict[str, Any]) -> None:
+    """Leave a section's ``_index.md`` out of the articles; it is read as a page."""
+    if metadata.get("hugo_kind") == "section":
+        metadata["status"] = "skip"
+
+
+def add_section_pages(generator) -> None:
+    """Read the ``_index.md`` files of article folders as pages."""
+    known = {page.source_path for page in _contents(generator.context)}
+    known.update(page.source_path for page in generator.draft_pages)
+    for relative in _section_indexes(generator):
+        path = os.path.join(generator.path, relative)
+        if os.path.abspath(path) in known:
+            continue
+        page = generator.readers.read_file(
+            base_path=generator.path,
+            path=relative,
+            content_class=Page,
+            context=generator.context,
+        )
+        if page.status == "published":
+            generator.pages.append(page)
+        elif page.status == "hidden":
+            generator.hidden_pages.append(page)
+        generator.add_source_path(page)
+    generator.pages.sort(key=hugo_order)
+    generator._update_context(("pages", "hidden_pages"))
+
+
+def _section_indexes(generator) -> Iterable[str]:
+    settings = generator.settings
+    for folder in settings["ARTICLE_PATHS"]:
+        root = os.path.join(generator.path, folder)
+        for parent, _, files in os.walk(root):
+            if "_index.md" in files:
+                full = os.path.join(parent, "_index.md")
+                yield os.path.relpath(full, generator.path)
+
+
+def hugo_order(page) -> tuple:
+    """Hugo's default order: weighted pages first (lightest first), then the
+    newest, then by title."""
+    weight = getattr(page, "weight", 0) or 0
+    date = getattr(page, "date", None)
+    stamp = date.timestamp() if date is not None and hasattr(date, "timestamp") else 0
+    title = getattr(page, "linktitle", None) or getattr(page, "title", "")
+    return (0 if weight > 0 else 1, weight, -stamp, str(title).lower())
+
+
+class HugoSiteGenerator(Generator):
+    """Checks output paths, writes alias redirects and copies bundle files."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.redirects: dict[str, str] = {}  # output path -> target URL
+        self.bundles: list[tuple[str, str, bool]] = []
+
+    def generate_context(self) -> None:
+        claimed: dict[str, str] = {}  # output path -> "file:line" that claims it
+        contents = list(_contents(self.context))
+        for content in contents:
+            save_as = content.save_as
+            if save_as:
+                self._claim(claimed, save_as, _where(content, "url"))
+        for content in contents:
+            for alias in getattr(content, "aliases", []) or []:
+                location = urls.alias_location(alias, content.url)
+                self._claim(claimed, location, _where(content, "aliases"))
+                self.redirects[location] = self._absolute(content.url)
+            self._note_bundle(content)
+
+    def _claim(self, claimed: dict[str, str], path: str, where: str) -> None:
+        path = posixpath.normpath(path)
+        if path in claimed:
+            problems.report(
+                f"{where}: writes {path}, which {claimed[path]} writes too; "
+                "give one of them another url, slug or alias"
+            )
+        else:
+            claimed[path] = where
+
+    def _absolute(self, url: str) -> str:
+        return f"{self.settings.get('SITEURL', '')}/{url}"
+
+    def _note_bundle(self, content) -> None:
+        name = os.path.basename(content.source_path)
+        if name not in ("index.md", "_index.md") or not content.save_as:
+            return
+        if os.path.abspath(content.source_path) == os.path.abspath(
+            os.path.join(self.path, "_index.md")
+        ):
+            return  # the home page's folder is the whole content folder
+        target = posixpath.dirname(content.save_as)
+        self.bundles.append(
+            (os.path.dirname(content.source_path), target, name == "index.md")
+        )
+
+    def generate_output(self, writer) -> None:
+        output = self.output_path
+        lang = self.settings.get("DEFAULT_LANG", "en")
+        for location, target in sorted(self.redirects.items()):
+            path = os.path.join(output, *location.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(
+                    REDIRECT_PAGE.format(
+                        lang=html.escape(lang), target=html.escape(target)
+                    )
+                )
+        for folder, target, is_leaf in self.bundles:
+            _copy_resources(folder, os.path.join(output, *target.split("/")), is_leaf)
+
+
+def _copy_resources(folder: str, destination: str, recursive: bool) -> None:
+    """Copy a bundle's files that are not content beside its page."""
+    for parent, dirs, files in os.walk(folder):
+        if not recursive:
+            dirs.clear()
+        else:
+            # A sub-folder that is a bundle of its own keeps its files.
+            dirs[:] = [
+                d
+                for d in dirs
+                if not os.path.isfile(os.path.join(parent, d, "index.md"))
+                and not os.path.isfile(os.path.join(parent, d, "_index.md"))
+            ]
+        relative = os.path.relpath(parent, folder)
+        for name in files:
+            if name.lower().endswith(_CONTENT_SUFFIXES):
+                continue
+            target_dir = os.path.normpath(os.path.join(destination, relative))
+            os.makedirs(target_dir, exist_ok=True)
+            shutil.copy2(os.path.join(parent, name), os.path.join(target_dir, name))
+
+
+def _contents(context: dict[str, Any]) -> Iterable:
+    for key in _CONTEXT_LISTS:
+        for content in context.get(key, []) or []:
+            yield content
+            yield from getattr(content, "translations", [])
+
+
+def _where(content, key: str) -> str:
+    lines = getattr(content, "hugo_lines", {}) or {}
+    shown = os.path.relpath(content.source_path)
+    if shown.startswith(os.pardir):
+        shown = content.source_path
+    return f"{shown}:{lines.get(key, 1)}"
