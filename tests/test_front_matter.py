@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from cameo.build import BuildError
 from hugo_frontmatter.fields import Source, to_pelican
 from hugo_frontmatter.frontmatter import FrontMatterError, split
+from hugo_frontmatter.reader import choose_template
 
 from .conftest import ROOT, build_site, write_tree
 
@@ -170,8 +171,7 @@ def test_field_of_the_wrong_type_is_an_error(field, value, line):
 
 def test_draft_is_not_written():
     metadata = _map("---\ntitle: T\ndraft: true\nurl: /secret/\n---\n")
-    assert metadata["status"] == "draft"
-    assert metadata["save_as"] == ""
+    assert metadata["status"] == "skip"  # Pelican reads nothing more of it
 
 
 def test_build_drafts_option_publishes_drafts():
@@ -344,3 +344,226 @@ def test_missing_avatar_fails_the_build_naming_the_line(tmp_path, monkeypatch):
         and "put the image there or correct the path" in problem
         for problem in caught.value.problems
     ), caught.value.problems
+
+
+# --- TOML and JSON -----------------------------------------------------------
+
+
+def test_toml_front_matter():
+    front = split(
+        '+++\ntitle = "Hi"\ndate = 2024-01-02T03:04:05Z\ntags = ["a"]\n'
+        "[params]\ncolour = 'red'\n+++\nBody\n",
+        "a.md",
+    )
+    assert front.format == "toml"
+    assert front.fields["title"] == "Hi"
+    assert front.fields["date"] == datetime.datetime(
+        2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC
+    )
+    assert front.fields["params"] == {"colour": "red"}
+    assert front.key_lines == {"title": 2, "date": 3, "tags": 4, "params": 5}
+    assert front.body == "Body\n"
+
+
+def test_json_front_matter():
+    front = split('{\n  "title": "Hi",\n  "tags": ["a", "b"]\n}\n\nBody\n', "a.md")
+    assert front.format == "json"
+    assert front.fields == {"title": "Hi", "tags": ["a", "b"]}
+    assert front.key_lines == {"title": 2, "tags": 3}
+    assert front.body == "\nBody\n"
+
+
+def test_toml_and_json_accept_bom_crlf_and_trailing_blanks():
+    toml = split('\ufeff+++  \r\ntitle = "Hi"\r\n+++\t\r\nBody\r\n', "a.md")
+    assert (toml.fields, toml.body) == ({"title": "Hi"}, "Body\r\n")
+    json_front = split('\ufeff{"title": "Hi"}\r\nBody\r\n', "a.md")
+    assert (json_front.fields, json_front.body) == ({"title": "Hi"}, "Body\r\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ('+++\ntitle = "Hi"\ndraft = \n+++\n', "a.md:3:9:", "not valid TOML"),
+        ('+++\ntitle = "Hi"\n', "a.md:1:", "'+++' here but is never closed"),
+        ('{\n "title": "x",\n "a": }\nBody', "a.md:3:7:", "not valid JSON"),
+        ('{\n "title": "x"\n', "a.md:3:1:", "not valid JSON"),
+        ("---\n42\n---\n", "a.md:2:", "not a int"),
+    ],
+)
+def test_each_format_reports_its_errors_with_line_and_column(text, where, words):
+    with pytest.raises(FrontMatterError) as caught:
+        split(text, "a.md")
+    assert str(caught.value).startswith(where + " ")
+    assert words in str(caught.value)
+
+
+# --- Hugo's other fields -----------------------------------------------------
+
+
+def _status(metadata: dict) -> str:
+    return metadata.get("status", "published")
+
+
+def _full(text: str, source: str = "posts/page.md", **options):
+    front = split(text, "content/page.md")
+    settings = {"HUGO_FRONTMATTER": options, "THEME": str(ROOT / "theme")}
+    return to_pelican(
+        front,
+        Source("content/page.md", source),
+        settings,
+        _process,
+        render=lambda text: f"<p>{text}</p>",
+        now=datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC),
+    )
+
+
+def test_text_fields_linktitle_summary_translationkey():
+    metadata = _full(
+        "---\ntitle: T\nlinkTitle: Short\nsummary: A *short* one\n"
+        "translationKey: about\n---\n"
+    )
+    assert metadata["linktitle"] == "Short"
+    assert metadata["summary"] == "<p>A *short* one</p>"
+    assert metadata["translationkey"] == "about"
+
+
+def test_dates_fall_back_as_in_hugo():
+    only_publish = _full("---\ntitle: T\npublishDate: 2024-02-03\n---\n")
+    assert only_publish["date"] == only_publish["publishdate"]
+    assert only_publish["date"].date() == datetime.date(2024, 2, 3)
+    both = _full("---\ntitle: T\ndate: 2024-01-01\nlastmod: 2024-03-01\n---\n")
+    assert both["modified"].date() == datetime.date(2024, 3, 1)
+    assert both["publishdate"].date() == datetime.date(2024, 1, 1)
+    aliases = _full(
+        "---\ntitle: T\npubdate: 2024-01-05\nmodified: 2024-01-06\n"
+        "unpublishdate: 2030-01-01\n---\n"
+    )
+    assert aliases["date"].date() == datetime.date(2024, 1, 5)
+    assert aliases["modified"].date() == datetime.date(2024, 1, 6)
+    assert aliases["expirydate"].date() == datetime.date(2030, 1, 1)
+    assert _status(aliases) == "published"
+
+
+@pytest.mark.parametrize(
+    ("field", "option"),
+    [
+        ("publishDate: 2999-01-01", "build_future"),
+        ("expiryDate: 2000-01-01", "build_expired"),
+    ],
+)
+def test_future_and_expired_pages_are_left_out_unless_asked(field, option):
+    assert _status(_full(f"---\ntitle: T\n{field}\n---\n")) == "skip"
+    assert _status(_full(f"---\ntitle: T\n{field}\n---\n", **{option: True})) == (
+        "published"
+    )
+
+
+def test_published_alias_is_a_publish_date():
+    assert _status(_full("---\ntitle: T\npublished: 2999-01-01\n---\n")) == "skip"
+
+
+def test_build_options_and_headless():
+    assert _status(_full("---\ntitle: T\n_build:\n  render: never\n---\n")) == "skip"
+    assert _status(_full("---\ntitle: T\nbuild:\n  render: false\n---\n")) == "skip"
+    assert _status(_full("---\ntitle: T\nbuild:\n  list: never\n---\n")) == "hidden"
+    listed = _full(
+        "---\ntitle: T\n_build: {render: always, publishResources: false}\n---\n"
+    )
+    assert listed["build"] == {"render": "always", "publishresources": False}
+    assert _status(listed) == "published"
+    # headless applies to a leaf bundle (index.md) only, as in Hugo.
+    assert (
+        _status(_full("---\ntitle: T\nheadless: true\n---\n", "b/index.md")) == "skip"
+    )
+    assert _status(_full("---\ntitle: T\nheadless: true\n---\n")) == "published"
+
+
+def test_categories_keep_all_and_pelican_gets_the_first():
+    metadata = _full("---\ntitle: T\ncategories: [Travel, Food]\n---\n")
+    assert metadata["category"] == "Travel"
+    assert metadata["categories"] == ["Travel", "Food"]
+
+
+def test_keywords_images_sitemap_weight_cjk():
+    metadata = _full(
+        "---\ntitle: T\nkeywords: [a, b]\nimages: [/img/card.png]\n"
+        "sitemap: {changefreq: monthly, priority: 0.9}\nweight: 5\n"
+        "isCJKLanguage: true\n---\n"
+    )
+    assert metadata["keywords"] == ["a", "b"]
+    assert metadata["images"] == ["/img/card.png"]
+    assert metadata["sitemap"] == {"changefreq": "monthly", "priority": 0.9}
+    assert metadata["weight"] == 5
+    assert metadata["iscjklanguage"] is True
+
+
+def test_params_merge_and_top_level_wins(caplog):
+    metadata = _full(
+        "---\ntitle: T\ncolour: blue\nparams:\n  colour: red\n  Size: 3\n---\n"
+    )
+    assert metadata["colour"] == "blue"
+    assert metadata["size"] == 3
+    assert "content/page.md:3: 'colour' is set both at the top and under 'params'" in (
+        caplog.text
+    )
+
+
+def test_slug_and_url_with_hugo_urls():
+    assert _full("---\ntitle: T\n---\n", "posts/My Trip.md", hugo_urls=True)["url"] == (
+        "posts/my-trip/"
+    )
+    slugged = _full(
+        "---\ntitle: T\nslug: First Day\n---\n", "posts/x.md", hugo_urls=True
+    )
+    assert (slugged["url"], slugged["save_as"]) == (
+        "posts/first-day/",
+        "posts/first-day/index.html",
+    )
+    urled = _full("---\ntitle: T\nurl: /Keep Case/\n---\n", hugo_urls=True)
+    assert urled["save_as"] == "Keep Case/index.html"
+    section = _full("---\ntitle: Posts\n---\n", "posts/_index.md", hugo_urls=True)
+    assert (section["url"], section["hugo_kind"]) == ("posts/", "section")
+    bundle = _full("---\ntitle: Trip\n---\n", "posts/trip/index.md", hugo_urls=True)
+    assert bundle["save_as"] == "posts/trip/index.html"
+
+
+def test_type_and_layout_choose_a_theme_template_when_it_exists(tmp_path):
+    front = split("---\ntitle: T\ntype: docs\nlayout: wide\n---\n", "a.md")
+    templates = write_tree(tmp_path, {"docs/wide.html": "", "wide.html": ""})
+    settings = {
+        "THEME": str(ROOT / "theme"),
+        "THEME_TEMPLATES_OVERRIDES": [str(templates)],
+    }
+    metadata = to_pelican(front, Source("a.md", "a.md"), settings, _process)
+    assert choose_template(metadata, Source("a.md", "a.md"), settings) == "docs/wide"
+    (templates / "docs" / "wide.html").unlink()
+    assert choose_template(metadata, Source("a.md", "a.md"), settings) == "wide"
+    (templates / "wide.html").unlink()
+    assert choose_template(metadata, Source("a.md", "a.md"), settings) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("aliases", "3"),
+        ("aliases", "[https://elsewhere.example/]"),
+        ("weight", "heavy"),
+        ("weight", "1.5"),
+        ("slug", "a/b"),
+        ("categories", "[[nested]]"),
+        ("params", "[1, 2]"),
+        ("sitemap", "weekly"),
+        ("_build", "{render: sometimes}"),
+        ("build", "{colour: red}"),
+        ("headless", "maybe"),
+        ("cascade", "7"),
+        ("images", "['javascript:alert(1)']"),
+        ("layout", "../../etc/passwd"),
+        ("publishDate", "next week"),
+        ("expiryDate", "[2020]"),
+    ],
+)
+def test_each_field_checks_its_type(field, value):
+    with pytest.raises(FrontMatterError) as caught:
+        _full(f"---\ntitle: T\n{field}: {value}\n---\n")
+    assert str(caught.value).startswith(f"content/page.md:3: '{field.lower()}' must be")

@@ -74,6 +74,12 @@ class Source:
         return posixpath.basename(self.in_content)
 
     @property
+    def section(self) -> str:
+        """Hugo's section: the first folder under content/ ('' at the top)."""
+        folder = posixpath.dirname(self.in_content)
+        return folder.split("/")[0] if folder else ""
+
+    @property
     def kind(self) -> str:
         """Hugo's page kind: home, section or page."""
         if self.in_content == urls.HOME_PAGE_SOURCE:
@@ -142,6 +148,7 @@ def to_pelican(
     _settle_dates(metadata)
     metadata.update(_location(metadata, front, source, options))
     metadata["hugo_kind"] = source.kind
+    metadata["section"] = source.section
     metadata["hugo_lines"] = {key: front.line_of(key) for key in ("url", "aliases")}
     _settle_status(metadata, source, options, now or _now(settings))
     return metadata
@@ -182,13 +189,12 @@ def _settle_status(
     options: dict[str, Any],
     now: datetime.datetime,
 ) -> None:
-    """Drafts, future, expired, headless and unrendered pages are not written."""
+    """Drafts, future, expired, headless and unrendered pages are not written;
+    a page that Hugo builds but does not list is hidden."""
     build = metadata.get("build", {})
-    is_leaf_bundle = source.name == "index.md"
-    skip = (
-        source.is_bundle_resource
-        or (metadata.get("headless") and is_leaf_bundle)
-        or build.get("render") == "never"
+    draft = metadata.pop("hugo_draft", False)
+    unbuilt = (
+        (draft and not options["build_drafts"])
         or (
             not options["build_future"]
             and "publishdate" in metadata
@@ -200,14 +206,21 @@ def _settle_status(
             and _aware(metadata["expirydate"]) <= now
         )
     )
-    if skip:
-        metadata["status"] = "skip"  # Pelican leaves such a file out entirely
-    elif metadata.pop("hugo_draft", False) and not options["build_drafts"]:
-        # Hugo writes no file at all for a draft; an empty save_as does that.
-        metadata.update(status="draft", save_as="", url="")
+    # Hugo still publishes the files of a bundle whose page it does not
+    # render, but not those of a draft, future or expired one.
+    metadata["hugo_publish_resources"] = not unbuilt and build.get(
+        "publishresources", True
+    )
+    if (
+        unbuilt
+        or source.is_bundle_resource
+        or (metadata.get("headless") and source.name == "index.md")
+        or build.get("render") == "never"
+    ):
+        # Pelican leaves such a file out entirely, as Hugo writes nothing.
+        metadata["status"] = "skip"
     elif build.get("list") == "never":
         metadata["status"] = "hidden"
-    metadata.pop("hugo_draft", None)
 
 
 def _now(settings: Mapping[str, Any]) -> datetime.datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import problems, site
+from . import site, state
 from .fields import plugin_options
 from .frontmatter import FrontMatterError
 from .reader import HugoMarkdownReader
@@ -20,7 +20,7 @@ class BuildStopped(RuntimeError):
 
 
 def on_initialized(pelican) -> None:
-    problems.reset()
+    state.reset()
     plugin_options(pelican.settings)  # an unknown option stops the build at once
 
 
@@ -42,7 +42,7 @@ def on_get_generators(pelican):
 
 
 def on_finalized(pelican) -> None:
-    count = len(problems.found())
+    count = len(state.problems())
     if count:
         raise BuildStopped(
             f"{count} problem(s) with Hugo content (listed above); "
@@ -55,7 +55,7 @@ class _ReportingReader(HugoMarkdownReader):
         try:
             return super().read(source_path)
         except FrontMatterError as error:
-            problems.report(error)
+            state.report(error)
             raise
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from . import fields, frontmatter, urls
+from . import fields, frontmatter, state, urls
 
 _META_EXTENSION = "markdown.extensions.meta"
 
@@ -42,6 +42,7 @@ class HugoMarkdownReader(MarkdownReader):
                 )
             if source.is_bundle_resource:
                 metadata["status"] = "skip"
+            _note_bundle(source_path, source, metadata)
             return content, metadata
 
         front = self._with_cascade(front, source_path)
@@ -54,6 +55,7 @@ class HugoMarkdownReader(MarkdownReader):
         template = choose_template(metadata, source, self.settings)
         if template:
             metadata["template"] = template
+        _note_bundle(source_path, source, metadata)
         return content, metadata
 
     def _in_content(self, source_path: str) -> str:
@@ -100,6 +102,19 @@ class HugoMarkdownReader(MarkdownReader):
                 break
             folder = os.path.dirname(folder)
         return front
+
+
+def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:
+    if source.name not in ("index.md", "_index.md") or source.kind == "home":
+        return
+    state.add_bundle(
+        state.Bundle(
+            folder=os.path.dirname(os.path.abspath(source_path)),
+            is_leaf=source.name == "index.md",
+            publish=metadata.pop("hugo_publish_resources", True),
+            save_as=metadata.get("save_as"),
+        )
+    )
 
 
 def _cascade_into(

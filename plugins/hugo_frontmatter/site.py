@@ -20,7 +20,7 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from . import problems, urls
+from . import state, urls
 
 logger = logging.getLogger(__name__)
 
@@ -117,12 +117,25 @@ class HugoSiteGenerator(Generator):
                 location = urls.alias_location(alias, content.url)
                 self._claim(claimed, location, _where(content, "aliases"))
                 self.redirects[location] = self._absolute(content.url)
-            self._note_bundle(content)
+        self._place_bundles(contents)
+
+    def _place_bundles(self, contents: list) -> None:
+        """Where each bundle's files go: beside its page's output file."""
+        written = {
+            os.path.dirname(os.path.abspath(content.source_path)): content.save_as
+            for content in contents
+            if os.path.basename(content.source_path) in ("index.md", "_index.md")
+        }
+        for bundle in state.bundles():
+            save_as = written.get(bundle.folder, bundle.save_as)
+            if bundle.publish and save_as:
+                target = posixpath.dirname(save_as)
+                self.bundles.append((bundle.folder, target, bundle.is_leaf))
 
     def _claim(self, claimed: dict[str, str], path: str, where: str) -> None:
         path = posixpath.normpath(path)
         if path in claimed:
-            problems.report(
+            state.report(
                 f"{where}: writes {path}, which {claimed[path]} writes too; "
                 "give one of them another url, slug or alias"
             )
@@ -131,19 +144,6 @@ class HugoSiteGenerator(Generator):
 
     def _absolute(self, url: str) -> str:
         return f"{self.settings.get('SITEURL', '')}/{url}"
-
-    def _note_bundle(self, content) -> None:
-        name = os.path.basename(content.source_path)
-        if name not in ("index.md", "_index.md") or not content.save_as:
-            return
-        if os.path.abspath(content.source_path) == os.path.abspath(
-            os.path.join(self.path, "_index.md")
-        ):
-            return  # the home page's folder is the whole content folder
-        target = posixpath.dirname(content.save_as)
-        self.bundles.append(
-            (os.path.dirname(content.source_path), target, name == "index.md")
-        )
 
     def generate_output(self, writer) -> None:
         output = self.output_path
