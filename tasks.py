@@ -111,8 +111,8 @@ def livereload(
 
 @task(help={"pytest-args": "extra arguments for pytest, e.g. '-k front_matter'"})
 def test(c, pytest_args=""):
-    """Install what the tests need (Debian's chromium), then run every test."""
-    from tests.browser import ensure_chromium
+    """Install what the tests need (Debian's chromium, hugo), then run every test."""
+    from tests.tools import ensure_programs
 
-    ensure_chromium()
+    ensure_programs()
     c.run(f"{sys.executable} -m pytest {pytest_args}", pty=False)

@@ -19,7 +19,7 @@ import pytest
 from cameo.build import build
 from cameo.serve import make_server
 
-from .browser import CHROMIUM_ARGS, find_chromium
+from .tools import CHROMIUM_ARGS, find_chromium, find_program
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -145,6 +145,18 @@ def browser():
         )
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def hugo() -> str:
+    """Debian's hugo, for differential tests. Under CI a missing one fails."""
+    path = find_program("hugo")
+    if not path:
+        message = "hugo is not installed; `invoke test` installs it"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message + " (under CI this fails instead of skipping)")
+    return path
 
 
 @pytest.fixture

@@ -68,6 +68,9 @@ class Source:
     shown_path: str
     in_content: str  # posix path relative to the content folder
     is_bundle_resource: bool = False
+    # Below a section that Hugo does not build (a draft, future or expired
+    # _index.md): Hugo builds nothing under it either.
+    in_unbuilt_section: bool = False
 
     @property
     def name(self) -> str:
@@ -194,7 +197,8 @@ def _settle_status(
     build = metadata.get("build", {})
     draft = metadata.pop("hugo_draft", False)
     unbuilt = (
-        (draft and not options["build_drafts"])
+        source.in_unbuilt_section
+        or (draft and not options["build_drafts"])
         or (
             not options["build_future"]
             and "publishdate" in metadata
@@ -208,6 +212,7 @@ def _settle_status(
     )
     # Hugo still publishes the files of a bundle whose page it does not
     # render, but not those of a draft, future or expired one.
+    metadata["hugo_unbuilt"] = bool(unbuilt)
     metadata["hugo_publish_resources"] = not unbuilt and build.get(
         "publishresources", True
     )

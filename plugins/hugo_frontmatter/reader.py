@@ -24,6 +24,10 @@ _META_EXTENSION = "markdown.extensions.meta"
 class HugoMarkdownReader(MarkdownReader):
     """Markdown with YAML, TOML or JSON front matter, mapped to Pelican metadata."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._unbuilt_sections: dict[str, bool] = {}
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
         front = _read_front_matter(source_path, shown_path, _stamp(source_path))
@@ -31,6 +35,7 @@ class HugoMarkdownReader(MarkdownReader):
             shown_path,
             self._in_content(source_path),
             is_bundle_resource=is_bundle_resource(source_path, self.settings["PATH"]),
+            in_unbuilt_section=self._in_unbuilt_section(source_path),
         )
         if front is None:
             content, metadata = super().read(source_path)
@@ -40,7 +45,7 @@ class HugoMarkdownReader(MarkdownReader):
                         urls.default_path(source.in_content, metadata.get("slug"))
                     )
                 )
-            if source.is_bundle_resource:
+            if source.is_bundle_resource or source.in_unbuilt_section:
                 metadata["status"] = "skip"
             _note_bundle(source_path, source, metadata)
             return content, metadata
@@ -56,6 +61,7 @@ class HugoMarkdownReader(MarkdownReader):
         if template:
             metadata["template"] = template
         _note_bundle(source_path, source, metadata)
+        metadata.pop("hugo_unbuilt", None)
         return content, metadata
 
     def _in_content(self, source_path: str) -> str:
@@ -87,21 +93,54 @@ class HugoMarkdownReader(MarkdownReader):
 
         The page's own fields win, then the nearest ``_index.md``'s.
         """
-        content_root = os.path.abspath(self.settings["PATH"])
-        folder = os.path.dirname(os.path.abspath(source_path))
-        if os.path.basename(source_path) == "_index.md":
-            folder = os.path.dirname(folder) if folder != content_root else None
         page_path = "/" + self._in_content(source_path)
-        while folder and (folder == content_root or folder.startswith(content_root)):
+        # An _index.md's own cascade applies to it too, as in Hugo 0.111.
+        for index in self._section_indexes(source_path, include_own=True):
+            parent = _read_front_matter(index, display_path(index), _stamp(index))
+            if parent is not None:
+                front = _cascade_into(front, parent, page_path)
+        return front
+
+    def _section_indexes(self, source_path: str, include_own: bool) -> list[str]:
+        """The ``_index.md`` files above a file, nearest first."""
+        root = os.path.abspath(self.settings["PATH"])
+        path = os.path.abspath(source_path)
+        folder = os.path.dirname(path)
+        found = []
+        while folder == root or folder.startswith(root + os.sep):
             index = os.path.join(folder, "_index.md")
-            if os.path.isfile(index):
-                parent = _read_front_matter(index, display_path(index), _stamp(index))
-                if parent is not None:
-                    front = _cascade_into(front, parent, page_path)
-            if folder == content_root:
+            if os.path.isfile(index) and (include_own or index != path):
+                found.append(index)
+            if folder == root:
                 break
             folder = os.path.dirname(folder)
-        return front
+        return found
+
+    def _in_unbuilt_section(self, source_path: str) -> bool:
+        return any(
+            self._section_is_unbuilt(index)
+            for index in self._section_indexes(source_path, include_own=False)
+        )
+
+    def _section_is_unbuilt(self, index: str) -> bool:
+        """Whether Hugo leaves out this section (and so all below it)."""
+        known = self._unbuilt_sections
+        if index not in known:
+            known[index] = False  # guards against a cycle while computing
+            front = _read_front_matter(index, display_path(index), _stamp(index))
+            if front is not None:
+                source = fields.Source(display_path(index), self._in_content(index))
+                try:
+                    metadata = fields.to_pelican(
+                        self._with_cascade(front, index),
+                        source,
+                        self.settings,
+                        self.process_metadata,
+                    )
+                except (frontmatter.FrontMatterError, ValueError):
+                    metadata = {}  # reported when the _index.md itself is read
+                known[index] = bool(metadata.get("hugo_unbuilt"))
+        return known[index]
 
 
 def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:

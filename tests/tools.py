@@ -1,0 +1,68 @@
+"""Finding, and on Debian installing, the programs the tests drive.
+
+Playwright cannot download its own browser here, so the browser tests use
+Debian's chromium package through Playwright's ``executable_path``; the
+differential tests build the same content with Debian's hugo.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+# Debian package -> the program the tests run, and the variable that may
+# point at another copy.
+PROGRAMS = {
+    "chromium": ("/usr/bin/chromium", "CAMEO_CHROMIUM"),
+    "hugo": ("/usr/bin/hugo", "CAMEO_HUGO"),
+}
+# Flags for a headless Chromium on a machine with no network but loopback:
+# without the background-networking ones it keeps trying to reach Google.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+def find_program(package: str) -> str | None:
+    path, variable = PROGRAMS[package]
+    if os.environ.get(variable):
+        return os.environ[variable]
+    if os.access(path, os.X_OK):
+        return path
+    return shutil.which(os.path.basename(path))
+
+
+def find_chromium() -> str | None:
+    return find_program("chromium")
+
+
+def ensure_programs() -> dict[str, str]:
+    """Each program's path, installing the missing Debian packages first."""
+    missing = [package for package in PROGRAMS if not find_program(package)]
+    if missing:
+        if shutil.which("apt-get") is None or os.geteuid() != 0:
+            raise SystemExit(
+                f"The tests need Debian's {', '.join(missing)}: install "
+                f"them (apt-get install {' '.join(missing)}) or set "
+                + ", ".join(PROGRAMS[p][1] for p in missing)
+                + " to their paths."
+            )
+        print(f"Installing Debian's {', '.join(missing)} for the tests ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", *missing], check=True, env=env
+        )
+    found = {package: find_program(package) for package in PROGRAMS}
+    still_missing = [package for package, path in found.items() if not path]
+    if still_missing:
+        raise SystemExit(f"apt-get ran, but {', '.join(still_missing)} is not there")
+    return found
