@@ -10,13 +10,15 @@ where the page is written, and whether it is written at all.
 from __future__ import annotations
 
 import datetime
+import email.utils
 import logging
+import math
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pelican.utils import SafeDatetime, get_date
+from pelican.utils import SafeDatetime
 
 from . import urls
 from .frontmatter import FrontMatter, FrontMatterError
@@ -45,6 +47,8 @@ _DATE_FIELDS = {
     "expirydate": ("expirydate", "unpublishdate"),
 }
 _ALL_DATE_KEYS = {key for chain in _DATE_FIELDS.values() for key in chain}
+# Other layouts Hugo accepts besides ISO 8601 and RFC 1123.
+_DATE_LAYOUTS = ("%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m-%d %H:%M:%S %z")
 _RENDER_WORDS = {"always": "always", "never": "never", "link": "link"}
 _LIST_WORDS = {"always": "always", "never": "never", "local": "local"}
 
@@ -302,11 +306,12 @@ def _aliases(field: _Field) -> dict[str, Any]:
 
 
 def _weight(field: _Field) -> dict[str, Any]:
-    if isinstance(field.value, bool) or not isinstance(field.value, (int, float)):
+    value = field.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise field.error("a whole number such as 10")
-    if field.value != int(field.value):
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
         raise field.error("a whole number such as 10")
-    return {"weight": int(field.value)}
+    return {"weight": int(value)}
 
 
 def _words(field: _Field) -> list[str]:
@@ -411,6 +416,8 @@ def _icon(field: _Field) -> dict[str, Any]:
 
 def _date(field: _Field) -> dict[str, Any]:
     value = field.value
+    if isinstance(value, str):
+        value = parse_date(value)
     if isinstance(value, datetime.datetime):
         return {
             field.name: SafeDatetime(
@@ -419,12 +426,28 @@ def _date(field: _Field) -> dict[str, Any]:
         }
     if isinstance(value, datetime.date):
         return {field.name: SafeDatetime(value.year, value.month, value.day)}
-    if isinstance(value, str) and value.strip():
-        try:
-            return {field.name: get_date(value.strip())}
-        except (ValueError, OverflowError):
-            pass
     raise field.error("a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00")
+
+
+def parse_date(text: str) -> datetime.datetime | datetime.date | None:
+    """A date written as Hugo reads it: ISO 8601 / RFC 3339 (with or without a
+    zone, or date only), RFC 1123 / 822 (``Mon, 02 Jan 2006 15:04:05 MST``),
+    ``02 Jan 2006`` or ``January 2, 2006``. None for anything else."""
+    text = text.strip()
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    for layout in _DATE_LAYOUTS:
+        try:
+            return datetime.datetime.strptime(text, layout)
+        except ValueError:
+            continue
+    return None
 
 
 FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {

@@ -97,6 +97,10 @@ def hugo_order(page) -> tuple:
     return (0 if weight > 0 else 1, weight, -stamp, str(title).lower())
 
 
+class OutputClash(RuntimeError):
+    """Two files claim one output path; raised before anything is written."""
+
+
 class HugoSiteGenerator(Generator):
     """Checks output paths, writes alias redirects and copies bundle files."""
 
@@ -107,6 +111,7 @@ class HugoSiteGenerator(Generator):
 
     def generate_context(self) -> None:
         claimed: dict[str, str] = {}  # output path -> "file:line" that claims it
+        clashes_before = len(state.problems())
         contents = list(_contents(self.context))
         for content in contents:
             save_as = content.save_as
@@ -117,6 +122,12 @@ class HugoSiteGenerator(Generator):
                 location = urls.alias_location(alias, content.url)
                 self._claim(claimed, location, _where(content, "aliases"))
                 self.redirects[location] = self._absolute(content.url)
+        clashes = len(state.problems()) - clashes_before
+        if clashes:
+            raise OutputClash(
+                f"{clashes} output path(s) are claimed twice (listed above); "
+                "nothing was written"
+            )
         self._place_bundles(contents)
 
     def _place_bundles(self, contents: list) -> None:
