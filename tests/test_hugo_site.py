@@ -147,3 +147,11 @@ def test_a_wrong_field_in_a_cascade_names_the_index_file(tmp_path, monkeypatch):
         problem.startswith("content/posts/_index.md:3: 'weight' must be a whole number")
         for problem in caught.value.problems
     ), caught.value.problems
+
+
+def test_top_level_folder_without_index_gets_a_list_page(blog):
+    soup = _soup(blog / "extra" / "index.html")
+    assert soup.h1.get_text() == "Extra"
+    assert [a.get_text() for a in soup.select(".dated-list a")] == ["Extra page"]
+    # A bundle right under content/ is a page, not a section.
+    assert _soup(blog / "solo" / "index.html").h1.get_text() == "Solo bundle"

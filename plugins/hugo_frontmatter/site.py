@@ -21,6 +21,8 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from . import state, urls
+from .fields import Source, plugin_options
+from .reader import choose_template
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +110,7 @@ class HugoSiteGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.redirects: dict[str, str] = {}  # output path -> target URL
         self.bundles: list[tuple[str, str, bool]] = []
+        self.auto_sections: list[Page] = []
 
     def generate_context(self) -> None:
         claimed: dict[str, str] = {}  # output path -> "file:line" that claims it
@@ -117,6 +120,10 @@ class HugoSiteGenerator(Generator):
             save_as = content.save_as
             if save_as:
                 self._claim(claimed, save_as, _where(content, "url"))
+        if plugin_options(self.settings)["hugo_urls"]:
+            self.auto_sections = self._sections_without_index(contents)
+            for page in self.auto_sections:
+                self._claim(claimed, page.save_as, f"the section {page.section}/")
         for content in contents:
             for alias in getattr(content, "aliases", []) or []:
                 location = urls.alias_location(alias, content.url)
@@ -143,6 +150,38 @@ class HugoSiteGenerator(Generator):
                 target = posixpath.dirname(save_as)
                 self.bundles.append((bundle.folder, target, bundle.is_leaf))
 
+    def _sections_without_index(self, contents: list) -> list[Page]:
+        """Hugo gives every top-level folder that holds pages a list page,
+        even without an ``_index.md``; so does this."""
+        root = os.path.abspath(self.path)
+        sections = set()
+        for content in contents:
+            parts = os.path.relpath(os.path.abspath(content.source_path), root).split(
+                os.sep
+            )
+            is_top_bundle = len(parts) == 2 and parts[1] == "index.md"
+            if len(parts) >= 2 and not is_top_bundle:
+                sections.add(parts[0])
+        pages = []
+        for name in sorted(sections):
+            if os.path.isfile(os.path.join(root, name, "_index.md")):
+                continue
+            in_content = f"{name}/_index.md"
+            metadata = {
+                "title": name.replace("-", " ").replace("_", " ").title(),
+                "hugo_kind": "section",
+                "section": name,
+                **urls.output_location(urls.default_path(in_content)),
+            }
+            source = os.path.join(root, name, "_index.md")
+            page = Page("", metadata, self.settings, source, self.context)
+            page.template = (
+                choose_template(metadata, Source(in_content, in_content), self.settings)
+                or "page"
+            )
+            pages.append(page)
+        return pages
+
     def _claim(self, claimed: dict[str, str], path: str, where: str) -> None:
         path = posixpath.normpath(path)
         if path in claimed:
@@ -157,6 +196,14 @@ class HugoSiteGenerator(Generator):
         return f"{self.settings.get('SITEURL', '')}/{url}"
 
     def generate_output(self, writer) -> None:
+        for page in self.auto_sections:
+            writer.write_file(
+                page.save_as,
+                self.get_template(page.template),
+                self.context,
+                page=page,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
         output = self.output_path
         lang = self.settings.get("DEFAULT_LANG", "en")
         for location, target in sorted(self.redirects.items()):
