@@ -567,3 +567,9 @@ def test_each_field_checks_its_type(field, value):
     with pytest.raises(FrontMatterError) as caught:
         _full(f"---\ntitle: T\n{field}: {value}\n---\n")
     assert str(caught.value).startswith(f"content/page.md:3: '{field.lower()}' must be")
+
+
+def test_aliases_are_kept_as_paths():
+    metadata = _full("---\ntitle: T\naliases: [/old/, ' /a.html ', relative]\n---\n")
+    assert metadata["aliases"] == ["/old/", "/a.html", "relative"]
+    assert _full("---\ntitle: T\naliases: /one/\n---\n")["aliases"] == ["/one/"]
