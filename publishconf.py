@@ -10,3 +10,11 @@ from pelicanconf import *  # noqa: E402,F403
 # The public address, without a trailing slash. CAMEO_SITEURL overrides it.
 SITEURL = os.environ.get("CAMEO_SITEURL", "https://tianyuzhang.example")
 RELATIVE_URLS = False
+
+# Where `invoke publish` deploys; docs/publishing.md documents every key.
+# Flags override them: `invoke publish --target s3 --bucket my-site`.
+CAMEO_PUBLISH = {
+    "target": "pages",
+    "pages": {"remote": "origin", "branch": "gh-pages", "cname": None},
+    "s3": {"bucket": None, "prefix": ""},
+}

@@ -9,6 +9,7 @@ from pathlib import Path
 from invoke import Exit, task
 
 from cameo import build as site
+from cameo import publish as publishing
 from cameo import serve as server
 
 ROOT = Path(__file__).resolve().parent
@@ -107,6 +108,64 @@ def livereload(
     watched = site.watched_paths(settings)
     print("Watching " + ", ".join(str(path) for path in watched), flush=True)
     server.livereload(output, watched, rebuild_after_edit, host, int(port))
+
+
+@task(
+    help={
+        "target": "s3 or pages (default: CAMEO_PUBLISH['target'] in publishconf.py)",
+        "dry-run": "print what would be uploaded, deleted and skipped; change nothing",
+        "bucket": "S3 bucket",
+        "prefix": "folder inside the bucket (default: the bucket's root)",
+        "region": "S3 region (default: from the AWS configuration)",
+        "max-deletes": "refuse to delete more objects than this (default 256)",
+        "force": "delete even more than --max-deletes objects",
+        "gzip": "gzip text files (Content-Encoding: gzip)",
+        "cloudfront": "CloudFront distribution id: invalidate what changed",
+        "remote": "git remote for GitHub Pages (default origin)",
+        "branch": "branch for GitHub Pages (default gh-pages)",
+        "cname": "custom domain written to CNAME on every Pages publish",
+        "settings": "settings file (default publishconf.py); its folder is the "
+        "git repository Pages publishes from",
+    }
+)
+def publish(
+    c,
+    target=None,
+    dry_run=False,
+    bucket=None,
+    prefix=None,
+    region=None,
+    max_deletes=None,
+    force=False,
+    gzip=False,
+    cloudfront=None,
+    remote=None,
+    branch=None,
+    cname=None,
+    settings=str(PUBLISH_SETTINGS),
+):
+    """Build with publishconf.py into a fresh folder, then deploy (S3 or Pages)."""
+    flags = {
+        "target": target,
+        "bucket": bucket,
+        "prefix": prefix,
+        "region": region,
+        "max_deletes": None if max_deletes is None else int(max_deletes),
+        "force": force or None,  # a flag only turns these on
+        "gzip": gzip or None,
+        "cloudfront_distribution": cloudfront,
+        "remote": remote,
+        "branch": branch,
+        "cname": cname,
+    }
+    site.configure_logging()
+    try:
+        report = publishing.publish(
+            settings, flags, dry_run=dry_run, repo=Path(settings).resolve().parent
+        )
+    except publishing.PublishError as error:
+        raise Exit(f"Error: {error}", code=1) from None
+    print(report)
 
 
 @task(help={"pytest-args": "extra arguments for pytest, e.g. '-k front_matter'"})

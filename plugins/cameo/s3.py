@@ -1,0 +1,326 @@
+"""Publish a built site to an S3 bucket (or any S3-compatible store).
+
+Only what changed is uploaded: each local file's MD5 is compared with the
+object's ETag, or, where the ETag is not an MD5 (multipart uploads, some
+stores), with the MD5 this publisher stored in the object's metadata. Assets go
+first, then HTML, then deletions, so a visitor never gets a page whose assets
+are missing, and a failed run leaves every page whole. Retries with backoff
+are botocore's own ("standard" mode).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import hashlib
+import logging
+import mimetypes
+import os
+import re
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+MD5_METADATA = "md5"  # x-amz-meta-md5: the MD5 of the body as uploaded
+_PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
+_FINGERPRINT = re.compile(r"\.[0-9a-f]{8,}\.[A-Za-z0-9]+$")
+_TEXT_TYPES = {
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "application/atom+xml",
+    "application/rss+xml",
+    "image/svg+xml",
+}
+
+# Every S3 option, with its default; CAMEO_PUBLISH["s3"] and --flags set them.
+DEFAULT_S3_OPTIONS: dict[str, Any] = {
+    "bucket": None,
+    "prefix": "",
+    "region": None,
+    "max_deletes": 256,
+    "force": False,
+    "gzip": False,  # gzip text files and send Content-Encoding: gzip
+    "gzip_types": ["text/*", *sorted(_TEXT_TYPES)],
+    "workers": 8,
+    "retries": 5,  # attempts per request, with backoff (botocore "standard")
+    "cloudfront_distribution": None,  # invalidate changed paths when set
+    # First matching pattern (on the path inside the site) wins.
+    "cache_control": [
+        ["*.html", "public, max-age=300, must-revalidate"],
+        ["fingerprinted", "public, max-age=31536000, immutable"],
+        ["*", "public, max-age=86400"],
+    ],
+}
+
+
+class PublishError(Exception):
+    """Publishing stopped; the message says what happened and what to do."""
+
+
+@dataclass
+class LocalFile:
+    key: str
+    path: Path
+    body: bytes
+    md5: str
+    content_type: str
+    cache_control: str
+    content_encoding: str | None = None
+
+    @property
+    def is_html(self) -> bool:
+        return self.content_type.startswith("text/html")
+
+
+@dataclass
+class Step:
+    action: str  # upload, skip or delete
+    key: str
+    reason: str
+    file: LocalFile | None = None
+
+
+@dataclass
+class Plan:
+    assets: list[Step] = field(default_factory=list)
+    html: list[Step] = field(default_factory=list)
+    deletes: list[Step] = field(default_factory=list)
+    skips: list[Step] = field(default_factory=list)
+
+    @property
+    def steps(self) -> list[Step]:
+        return [*self.assets, *self.html, *self.deletes, *self.skips]
+
+    def summary(self) -> str:
+        uploads = len(self.assets) + len(self.html)
+        return (
+            f"{uploads} to upload ({len(self.assets)} assets, {len(self.html)} HTML), "
+            f"{len(self.deletes)} to delete, {len(self.skips)} unchanged"
+        )
+
+
+def content_type(key: str) -> str:
+    guessed, _ = mimetypes.guess_type(key)
+    kind = guessed or "application/octet-stream"
+    if kind.startswith("text/") or kind in _TEXT_TYPES:
+        return f"{kind}; charset=utf-8"
+    return kind
+
+
+def cache_control(path: str, rules: Iterable[Iterable[str]]) -> str:
+    for pattern, value in rules:
+        if pattern == "fingerprinted":
+            if _FINGERPRINT.search(path):
+                return value
+        elif fnmatch.fnmatchcase(path, pattern):
+            return value
+    return ""
+
+
+def scan(output: Path, options: dict[str, Any]) -> dict[str, LocalFile]:
+    """Every file of the built site, keyed by its object key."""
+    prefix = _prefix(options["prefix"])
+    files = {}
+    for path in sorted(p for p in output.rglob("*") if p.is_file()):
+        relative = path.relative_to(output).as_posix()
+        kind = content_type(relative)
+        body = path.read_bytes()
+        encoding = None
+        if options["gzip"] and _matches_any(kind.split(";")[0], options["gzip_types"]):
+            body = gzip.compress(body, compresslevel=9, mtime=0)  # same bytes each run
+            encoding = "gzip"
+        files[prefix + relative] = LocalFile(
+            key=prefix + relative,
+            path=path,
+            body=body,
+            md5=hashlib.md5(body).hexdigest(),
+            content_type=kind,
+            cache_control=cache_control(relative, options["cache_control"]),
+            content_encoding=encoding,
+        )
+    return files
+
+
+def remote_objects(client, bucket: str, prefix: str) -> dict[str, str]:
+    """Object key -> ETag (without quotes), for every object under the prefix."""
+    objects = {}
+    paginator = client.get_paginator("list_objects_v2")
+    for page in paginator.paginate(Bucket=bucket, Prefix=_prefix(prefix)):
+        for item in page.get("Contents", []):
+            objects[item["Key"]] = item["ETag"].strip('"')
+    return objects
+
+
+def make_plan(
+    local: dict[str, LocalFile],
+    remote: dict[str, str],
+    stored_md5: Callable[[str], str | None],
+    options: dict[str, Any],
+) -> Plan:
+    """What to upload, delete and skip, each with its reason."""
+    plan = Plan()
+    for key, file in local.items():
+        etag = remote.get(key)
+        if etag is None:
+            step = Step("upload", key, "new", file)
+        elif _PLAIN_MD5.match(etag) and etag == file.md5:
+            step = Step("skip", key, "unchanged (MD5 matches the ETag)", file)
+        elif not _PLAIN_MD5.match(etag) and stored_md5(key) == file.md5:
+            step = Step("skip", key, "unchanged (MD5 matches the stored MD5)", file)
+        else:
+            step = Step("upload", key, "changed", file)
+        if step.action == "skip":
+            plan.skips.append(step)
+        elif file.is_html:
+            plan.html.append(step)
+        else:
+            plan.assets.append(step)
+    prefix = _prefix(options["prefix"])
+    for key in sorted(set(remote) - set(local)):
+        if key.startswith(prefix):  # never anything outside the prefix
+            plan.deletes.append(Step("delete", key, "gone from the built site"))
+    if len(plan.deletes) > options["max_deletes"] and not options["force"]:
+        raise PublishError(
+            f"{len(plan.deletes)} objects would be deleted, more than max_deletes "
+            f"({options['max_deletes']}); check --bucket and --prefix, then run "
+            "again with --force (or a higher --max-deletes) if that is right"
+        )
+    return plan
+
+
+def make_client(options: dict[str, Any], service: str = "s3"):
+    """A boto3 client from the standard credential chain; AWS_ENDPOINT_URL
+    points it at an S3-compatible store."""
+    import boto3
+    from botocore.config import Config
+
+    config = Config(
+        retries={"max_attempts": options["retries"], "mode": "standard"},
+        max_pool_connections=max(10, options["workers"]),
+    )
+    return boto3.client(service, region_name=options["region"], config=config)
+
+
+def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Plan:
+    """Bring the bucket in line with ``output``. Returns the plan it carried out."""
+    if not options["bucket"]:
+        raise PublishError(
+            "no bucket: set CAMEO_PUBLISH['s3']['bucket'] in publishconf.py "
+            "or pass --bucket"
+        )
+    client = make_client(options)
+    bucket = options["bucket"]
+    try:
+        remote = remote_objects(client, bucket, options["prefix"])
+    except Exception as error:  # botocore raises many kinds; all stop here
+        raise PublishError(f"cannot list s3://{bucket}/: {_reason(error)}") from None
+
+    def stored_md5(key: str) -> str | None:
+        head = client.head_object(Bucket=bucket, Key=key)
+        return head.get("Metadata", {}).get(MD5_METADATA)
+
+    plan = make_plan(scan(output, options), remote, stored_md5, options)
+    if dry_run:
+        return plan
+    for group in (plan.assets, plan.html):
+        _run_parallel(group, lambda step: _upload(client, bucket, step.file), options)
+    _delete(client, bucket, [step.key for step in plan.deletes])
+    if options["cloudfront_distribution"] and (
+        plan.assets or plan.html or plan.deletes
+    ):
+        invalidate(options, invalidation_paths(plan, options["prefix"]))
+    return plan
+
+
+def _upload(client, bucket: str, file: LocalFile) -> None:
+    extra: dict[str, Any] = {
+        "ContentType": file.content_type,
+        "Metadata": {MD5_METADATA: file.md5},
+    }
+    if file.cache_control:
+        extra["CacheControl"] = file.cache_control
+    if file.content_encoding:
+        extra["ContentEncoding"] = file.content_encoding
+    client.put_object(Bucket=bucket, Key=file.key, Body=file.body, **extra)
+
+
+def _run_parallel(steps: list[Step], work: Callable[[Step], None], options) -> None:
+    failures = []
+    with ThreadPoolExecutor(max_workers=options["workers"]) as pool:
+        futures = {pool.submit(work, step): step for step in steps}
+        for future in as_completed(futures):
+            try:
+                future.result()
+            except Exception as error:  # noqa: BLE001 - collected and reported
+                failures.append(f"{futures[future].key}: {_reason(error)}")
+    if failures:
+        raise PublishError(
+            f"{len(failures)} of {len(steps)} uploads failed after retries; "
+            "the pages already online were left whole (new assets go up before "
+            "HTML, deletions come last). Run publish again. Failed:\n  "
+            + "\n  ".join(sorted(failures))
+        )
+
+
+def _delete(client, bucket: str, keys: list[str]) -> None:
+    for start in range(0, len(keys), 1000):
+        batch = [{"Key": key} for key in keys[start : start + 1000]]
+        answer = client.delete_objects(
+            Bucket=bucket, Delete={"Objects": batch, "Quiet": True}
+        )
+        errors = answer.get("Errors", [])
+        if errors:
+            raise PublishError(
+                f"{len(errors)} deletions failed: "
+                + ", ".join(f"{e['Key']} ({e.get('Message', '')})" for e in errors)
+            )
+
+
+def invalidation_paths(plan: Plan, prefix: str) -> list[str]:
+    """CloudFront paths for what changed: each key, and a page's folder URL."""
+    strip = _prefix(prefix)
+    paths = set()
+    for step in [*plan.assets, *plan.html, *plan.deletes]:
+        path = "/" + step.key.removeprefix(strip)
+        paths.add(path)
+        if path.endswith("/index.html"):
+            paths.add(path.removesuffix("index.html"))
+    return sorted(paths)
+
+
+def invalidate(options: dict[str, Any], paths: list[str]) -> None:
+    import time
+
+    client = make_client(options, "cloudfront")
+    client.create_invalidation(
+        DistributionId=options["cloudfront_distribution"],
+        InvalidationBatch={
+            "Paths": {"Quantity": len(paths), "Items": paths},
+            "CallerReference": f"pelican-cameo-{time.time_ns()}",
+        },
+    )
+
+
+def _prefix(prefix: str | None) -> str:
+    prefix = (prefix or "").strip("/")
+    return f"{prefix}/" if prefix else ""
+
+
+def _matches_any(kind: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatchcase(kind, pattern) for pattern in patterns)
+
+
+def _reason(error: Exception) -> str:
+    """An error's message without credentials (botocore never includes the
+    secret key, but a signed URL may carry the access key id)."""
+    text = str(error)
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        secret = os.environ.get(name)
+        if secret:
+            text = text.replace(secret, "***")
+    return text
