@@ -18,7 +18,7 @@ BLOG = FIXTURES / "blog"
 @pytest.fixture(scope="module")
 def blog(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("blog") / "output"
-    build(BLOG / "pelicanconf.py", output)
+    build(BLOG / "blogconf.py", output)
     return output
 
 

@@ -60,7 +60,7 @@ def test_hugo_and_pelican_write_the_same_files(hugo, tmp_path, tree):
         timeout=120,
     )
     ours = tmp_path / "pelican"
-    build_site(HUGO_SITES / tree / "content", ours, HUGO_SITES / "pelicanconf.py")
+    build_site(HUGO_SITES / tree / "content", ours, HUGO_SITES / "hugoconf.py")
 
     hugo_files, our_files = _files(hugo_out), _files(ours)
     same = hugo_files & our_files
@@ -73,7 +73,7 @@ def test_hugo_and_pelican_write_the_same_files(hugo, tmp_path, tree):
 def test_left_out_pages_are_absent_from_both(hugo, tmp_path):
     """Spot-check the differential: what Hugo leaves out, so do we."""
     ours = tmp_path / "pelican"
-    build_site(HUGO_SITES / "blog" / "content", ours, HUGO_SITES / "pelicanconf.py")
+    build_site(HUGO_SITES / "blog" / "content", ours, HUGO_SITES / "hugoconf.py")
     written = _files(ours)
     for left_out in ("draft", "future", "expired", "unrendered", "hidden-bundle/index"):
         assert not any(left_out in path for path in written), left_out

@@ -12,7 +12,7 @@ from cameo.build import BuildError
 from .conftest import FIXTURES, build_site, write_tree
 
 HUGO_SITES = FIXTURES / "hugo"
-SETTINGS = HUGO_SITES / "pelicanconf.py"
+SETTINGS = HUGO_SITES / "hugoconf.py"
 
 
 @pytest.fixture(scope="module")

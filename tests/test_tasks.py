@@ -15,7 +15,16 @@ from cameo.build import BuildError, build, clean
 
 from .conftest import ROOT, build_site, fetch, write_tree
 
-TASKS = ["build", "clean", "livereload", "preview", "rebuild", "serve", "test"]
+TASKS = [
+    "build",
+    "clean",
+    "livereload",
+    "preview",
+    "publish",
+    "rebuild",
+    "serve",
+    "test",
+]
 
 
 def invoke(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
