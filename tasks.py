@@ -21,10 +21,10 @@ HOST_HELP = "address to listen on (default 127.0.0.1, this machine only)"
 PORT_HELP = "port to listen on (default 8000)"
 
 
-def _build(settings, output):
+def _build(settings, output, overrides=None):
     site.configure_logging()
     try:
-        result = site.build(settings, output)
+        result = site.build(settings, output, overrides)
     except site.BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
     print(f"Built {result.files} files into {result.output} in {result.seconds:.2f} s")
@@ -97,11 +97,13 @@ def livereload(
     output=str(OUTPUT),
 ):
     """Build, serve, and rebuild and refresh the browser on every edit."""
-    _build(settings, output)
+    # livereload injects an inline script, which the theme's CSP would block.
+    development = {"CAMEO_CSP": False}
+    _build(settings, output, development)
 
     def rebuild_after_edit():
         try:
-            _build(settings, output)
+            _build(settings, output, development)
         except Exit as error:
             print(error.message, flush=True)  # keep serving the last good build
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
+
 from .conftest import ROOT, write_tree
 
 
@@ -37,17 +41,16 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
         page.wait_for_timeout(1500)  # let the page's live-reload socket connect
 
         (content / "_index.md").write_text("---\ntitle: After the edit\n---\nHello\n")
-        page.wait_for_function(
-            "document.querySelector('h1').innerText === 'After the edit'", timeout=30000
-        )
+        # Locator waits, not wait_for_function: the page's CSP forbids eval.
+        expect(page.locator("h1")).to_have_text("After the edit", timeout=30000)
 
         page.wait_for_timeout(1500)  # the reloaded page reconnects its socket
         (templates / "partials" / "extend_footer.html").write_text("<p id=added>Hi</p>")
-        page.wait_for_selector("#added", timeout=30000)
+        expect(page.locator("#added")).to_have_text("Hi", timeout=30000)
 
         page.wait_for_timeout(1500)
         settings.write_text(settings.read_text().replace("First name", "Second name"))
-        page.wait_for_function("document.title.includes('Second name')", timeout=30000)
+        expect(page).to_have_title(re.compile("Second name"), timeout=30000)
 
         assert requested
         for request in requested:

@@ -15,6 +15,7 @@ import os
 
 from pelican import signals
 
+from . import theme_support
 from .images import ImageError, image_size, is_local, local_image_path
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ OUTLINE_EXTENSION = "cameo.outline"
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings
+    theme_support.check_social(settings)
     if not settings.get("CAMEO_OUTLINE", True):
         return
     markdown = settings.setdefault("MARKDOWN", {})
@@ -35,17 +37,40 @@ def on_initialized(pelican) -> None:
 
 def on_generator_init(generator) -> None:
     env = generator.env
+    # Metadata is text: a title holding "<script>" shows as text. Templates
+    # mark the rendered Markdown (content, summary) |safe themselves.
+    env.autoescape = True
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     if "gettext" not in env.globals:
         env.install_null_translations(newstyle=True)
+    script, digest = theme_support.scheme_script(env)
+    env.globals.update(CAMEO_SCHEME_SCRIPT=script, CAMEO_SCRIPT_HASH=digest)
+    env.filters.update(
+        obfuscate_email=theme_support.obfuscate_email,
+        mailto=theme_support.mailto,
+        social_icon=theme_support.social_icon,
+    )
 
 
 def on_content_object_init(content) -> None:
+    if getattr(content, "_content", None):
+        content._content = theme_support.add_noopener(
+            content._content, content.settings.get("SITEURL", "")
+        )
     icon = getattr(content, "icon", None)
     if not isinstance(icon, dict) or not icon.get("url"):
         return
     url = icon["url"]
+    if not theme_support.is_safe_url(url):
+        logger.error(
+            "%s:%d: icon.url %r has a scheme browsers would run; use a path such "
+            "as /images/me.png or an https:// URL",
+            _shown(content.source_path),
+            _line_containing(content.source_path, url),
+            url,
+        )
+        return
     if not is_local(url):
         logger.warning(
             "%s: icon.url %s is on another host; its size is unknown and "

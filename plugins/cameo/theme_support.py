@@ -1,0 +1,90 @@
+"""What the cameo theme's templates use that Jinja does not have: the colour
+scheme script and its CSP hash, e-mail obfuscation, social link checks, and
+rel="noopener" on links to other sites."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from markupsafe import Markup, escape
+
+SCHEME_SCRIPT = "partials/scheme.js"
+SAFE_SCHEMES = ("", "http", "https", "mailto")
+
+
+def scheme_script(env) -> tuple[Markup, str]:
+    """The inline colour-scheme script and its CSP source ('sha256-...')."""
+    source, _, _ = env.loader.get_source(env, SCHEME_SCRIPT)
+    text = source.strip()
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest())
+    return Markup(text), f"'sha256-{digest.decode('ascii')}'"
+
+
+def obfuscate_email(address: str) -> Markup:
+    """Every character as an HTML character reference: browsers show and link
+    the address as usual; harvesters that grep for '@' or 'mailto:' miss it."""
+    return Markup("".join(f"&#{ord(char)};" for char in str(address)))
+
+
+def mailto(address: str) -> Markup:
+    return obfuscate_email(f"mailto:{address}")
+
+
+def is_safe_url(url: str) -> bool:
+    return urlsplit(str(url).strip()).scheme.lower() in SAFE_SCHEMES
+
+
+def check_social(settings) -> None:
+    """SOCIAL entries are (name, URL) pairs with a web or mail URL."""
+    for entry in settings.get("SOCIAL", ()) or ():
+        if not isinstance(entry, (list, tuple)) or len(entry) < 2:
+            raise ValueError(
+                f"SOCIAL entry {entry!r} must be a (name, URL) pair, "
+                "e.g. ('GitHub', 'https://github.com/you')"
+            )
+        name, url = entry[0], entry[1]
+        if not is_safe_url(url):
+            raise ValueError(
+                f"SOCIAL entry {name!r} has the URL {url!r}, whose scheme a "
+                "browser would run or refuse; use an https:// or mailto: URL"
+            )
+
+
+def add_noopener(html: str, site_url: str) -> str:
+    """Add rel="noopener" to every link that leaves the site."""
+    if "href" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    own_host = urlsplit(site_url or "").netloc
+    changed = False
+    for link in soup.find_all("a", href=True):
+        parts = urlsplit(link["href"])
+        if parts.scheme in ("http", "https") and parts.netloc != own_host:
+            rel = link.get("rel") or []
+            if "noopener" not in rel:
+                link["rel"] = [*rel, "noopener"]
+                changed = True
+    return str(soup) if changed else html
+
+
+def social_icon(name: str) -> Markup:
+    """A small inline SVG for a social link (the visible label names it)."""
+    kind = str(name).lower()
+    if "mail" in kind:
+        path = "M3 6h18v12H3z M3 6l9 7 9-7"
+    elif kind in ("rss", "atom", "feed"):
+        path = "M5 5a14 14 0 0 1 14 14 M5 11a8 8 0 0 1 8 8 M6 18h.01"
+    else:
+        path = (
+            "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M3 12h18 "
+            "M12 3c3 3 3 15 0 18 M12 3c-3 3-3 15 0 18"
+        )
+    return Markup(
+        '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" '
+        'fill="none" stroke="currentColor" stroke-width="1.8" '
+        'stroke-linecap="round" stroke-linejoin="round">'
+        f'<path d="{escape(path)}"/></svg>'
+    )
