@@ -11,7 +11,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["hugo_frontmatter", "cameo"]
+PLUGINS = ["hugo_frontmatter", "cameo", "sitemap"]
 
 # Hugo's layout: content/_index.md is the home page. Everything else in
 # content/ is a page; a blog, if the owner starts one, lives in content/posts/.

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -25,13 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = Path(os.environ.get("CAMEO_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# One cache (compiled templates, avatar sizes) for every build of the run.
+CACHE = Path(tempfile.mkdtemp(prefix="cameo-test-cache-"))
 
 
 def build_site(
     content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", **overrides
 ):
     """Build ``content`` with the repository's settings (and overrides)."""
-    return build(settings, output, overrides={"PATH": str(content), **overrides})
+    overrides = {"PATH": str(content), "CACHE_PATH": str(CACHE), **overrides}
+    return build(settings, output, overrides=overrides)
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -96,7 +96,7 @@ def test_page_with_profile_fields_uses_the_profile_layout(blog):
     soup = _soup(blog / "about" / "index.html")
     header = soup.select_one("article.profile header")
     assert [el.name for el in header.find_all(True, recursive=False)] == [
-        "img",
+        "picture",
         "p",
         "h1",
         "p",

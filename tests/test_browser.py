@@ -51,7 +51,9 @@ def test_home_page_in_chromium(
 
         avatar = page.locator("img.avatar")
         assert avatar.is_visible()
-        assert avatar.evaluate("img => img.complete && img.naturalWidth") == 400
+        # At 1 device pixel a 120 px wide avatar is the 120 px AVIF.
+        assert avatar.evaluate("img => img.complete && img.naturalWidth") == 120
+        assert avatar.evaluate("img => img.currentSrc").endswith("/avatar-120.avif")
         box = avatar.bounding_box()
         assert box["width"] == pytest.approx(box["height"], abs=1)
 

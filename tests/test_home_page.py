@@ -44,8 +44,9 @@ def test_profile_fields_appear_in_order(seed_site):
     soup = _home(seed_site)
     header = soup.select_one("article.profile header")
     children = [el for el in header.find_all(True, recursive=False)]
-    assert [el.name for el in children] == ["img", "p", "h1", "p"]
-    avatar, supertitle, title, subtitle = children
+    assert [el.name for el in children] == ["picture", "p", "h1", "p"]
+    picture, supertitle, title, subtitle = children
+    avatar = picture.img
     assert avatar["alt"] == fields["icon"]["alt"]
     assert supertitle.get_text(strip=True) == fields["supertitle"]
     assert title.get_text(strip=True) == fields["title"]

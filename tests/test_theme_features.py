@@ -230,3 +230,43 @@ def test_reduced_motion_has_no_transitions(browser, local_site, serve_dir):
         assert duration == "0s"
     finally:
         context.close()
+
+
+def test_avatar_sizes_and_favicons_are_made_from_the_avatar(local_site):
+    from PIL import Image
+
+    soup = _soup(local_site / "index.html")
+    sources = {s["type"]: s for s in soup.select("picture source")}
+    assert list(sources) == ["image/avif", "image/webp"]
+    for media_type, extension in (("image/avif", "AVIF"), ("image/webp", "WEBP")):
+        assert sources[media_type]["sizes"] == "7.5rem"
+        for candidate in sources[media_type]["srcset"].split(", "):
+            url, width = candidate.split()
+            with Image.open(local_site / url.lstrip("/")) as image:
+                assert image.format == extension
+                assert f"{image.width}w" == width
+    img = soup.select_one("picture img.avatar")
+    assert (img["width"], img["height"], img["decoding"]) == ("400", "400", "async")
+    with Image.open(local_site / "favicon.ico") as ico:
+        assert ico.info["sizes"] == {(16, 16), (32, 32), (48, 48)}
+    with Image.open(local_site / "favicon-32.png") as png:
+        assert png.size == (32, 32)
+    with Image.open(local_site / "apple-touch-icon.png") as touch:
+        assert touch.size == (180, 180)
+    icons = {
+        tuple(link["rel"]): link["href"] for link in soup.find_all("link", rel=True)
+    }
+    assert icons[("icon",)] in ("/favicon.ico", "/favicon-32.png")
+    assert icons[("apple-touch-icon",)] == "/apple-touch-icon.png"
+
+
+def test_robots_txt_names_the_sitemap_when_published(tmp_path):
+    output = _site(
+        tmp_path,
+        SITEURL="https://x.org",
+        PLUGINS=["hugo_frontmatter", "cameo", "sitemap"],
+    )
+    assert (output / "robots.txt").read_text() == (
+        "User-agent: *\nAllow: /\nSitemap: https://x.org/sitemap.xml\n"
+    )
+    assert "<loc>https://x.org/</loc>" in (output / "sitemap.xml").read_text()

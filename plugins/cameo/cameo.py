@@ -12,18 +12,26 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.generators import Generator
 
-from . import theme_support
+from . import images, theme_support
 from .images import ImageError, image_size, is_local, local_image_path
 
 logger = logging.getLogger(__name__)
 
 OUTLINE_EXTENSION = "cameo.outline"
 
+# Avatars seen in this run: (page, image file, site-root URL); reset per run.
+_avatars: list[tuple[object, str, str]] = []
+
 
 def on_initialized(pelican) -> None:
+    _avatars.clear()
+    _reset_sitemap_plugin()
     settings = pelican.settings
     theme_support.check_social(settings)
     if not settings.get("CAMEO_OUTLINE", True):
@@ -35,11 +43,28 @@ def on_initialized(pelican) -> None:
     markdown["extensions"] = extensions
 
 
+def _reset_sitemap_plugin() -> None:
+    """pelican-sitemap (1.2) remembers the run that started it and forgets it
+    only when that run finishes; after a failed build it writes no sitemap in
+    that process again (livereload, tests). Forget the failed run."""
+    module = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    generator = getattr(module, "generator", None)
+    if generator is not None and hasattr(generator, "_main_pelican"):
+        generator._main_pelican = None
+        generator.page_queue = []
+
+
 def on_generator_init(generator) -> None:
     env = generator.env
     # Metadata is text: a title holding "<script>" shows as text. Templates
     # mark the rendered Markdown (content, summary) |safe themselves.
     env.autoescape = True
+    # Compiling the theme's templates is most of a one-page build; Jinja's
+    # bytecode cache keeps them compiled between builds (checked against
+    # each template's modification time).
+    folder = os.path.join(generator.settings["CACHE_PATH"], "cameo-jinja")
+    os.makedirs(folder, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(folder)
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     if "gettext" not in env.globals:
@@ -95,6 +120,43 @@ def on_content_object_init(content) -> None:
         return
     icon.setdefault("width", width)
     icon.setdefault("height", height)
+    if url.startswith("/"):
+        icon["sources"] = images.sources(url, width)
+        _avatars.append((content, path, url))
+
+
+class CameoAssetsGenerator(Generator):
+    """Writes the avatars' AVIF and WebP sizes, the favicons made from the
+    profile's avatar, and robots.txt."""
+
+    def generate_context(self) -> None:
+        self.favicon_source = None
+        for content, path, _ in _avatars:
+            if getattr(content, "url", None) == "" or self.favicon_source is None:
+                self.favicon_source = path
+        self.context["CAMEO_FAVICONS"] = self.favicon_source is not None
+
+    def generate_output(self, writer) -> None:
+        done = set()
+        for _, path, url in _avatars:
+            if url not in done:
+                cache = os.path.join(self.settings["CACHE_PATH"], "cameo-images")
+                images.write_variants(path, url, self.output_path, cache)
+                done.add(url)
+        if self.favicon_source:
+            images.write_favicons(self.favicon_source, self.output_path)
+        site_url = self.settings.get("SITEURL", "")
+        lines = ["User-agent: *", "Allow: /"]
+        if site_url.startswith(("http://", "https://")) and "sitemap" in str(
+            self.settings.get("PLUGINS", "")
+        ):
+            lines.append(f"Sitemap: {site_url}/sitemap.xml")
+        with open(os.path.join(self.output_path, "robots.txt"), "w") as handle:
+            handle.write("\n".join(lines) + "\n")
+
+
+def on_get_generators(pelican):
+    return CameoAssetsGenerator
 
 
 def _shown(path: str) -> str:
@@ -115,3 +177,4 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.content_object_init.connect(on_content_object_init)
+    signals.get_generators.connect(on_get_generators)
