@@ -73,7 +73,7 @@ def test_article_shows_date_tags_and_a_valid_outline(blog):
     soup = _soup(blog / "first-steps.html")
     assert soup.find("time")["datetime"].startswith("2024-01-05")
     meta = " ".join(soup.select_one(".article-meta").get_text().split())
-    assert meta == "Fri 05 January 2024 · Ada Example · posts"
+    assert meta == "Fri 05 January 2024 · Ada Example · posts · 1 min read"
     assert [a.get_text() for a in soup.select(".tag-list a")] == ["python", "pelican"]
     assert [h.name for h in soup.select(".prose h2, .prose h3")] == ["h2", "h3"]
     assert soup.find("meta", attrs={"name": "description"})["content"] == (

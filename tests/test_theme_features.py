@@ -270,3 +270,28 @@ def test_robots_txt_names_the_sitemap_when_published(tmp_path):
         "User-agent: *\nAllow: /\nSitemap: https://x.org/sitemap.xml\n"
     )
     assert "<loc>https://x.org/</loc>" in (output / "sitemap.xml").read_text()
+
+
+def test_every_visitor_facing_text_has_a_chinese_translation():
+    from babel.messages.pofile import read_po
+    from jinja2 import Environment
+
+    env = Environment(extensions=["jinja2.ext.i18n"])
+    used = set()
+    for template in (ROOT / "theme" / "templates").rglob("*.html"):
+        for _, _, message in env.extract_translations(template.read_text("utf-8")):
+            used.add(message if isinstance(message, str) else message[0])
+    po = ROOT / "theme" / "translations" / "zh_CN" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as handle:
+        catalogue = {m.id: m.string for m in read_po(handle) if m.id}
+    assert used - set(catalogue) == set()
+    assert all(catalogue[message] for message in used)
+
+
+def test_site_in_simplified_chinese(tmp_path):
+    output = _site(tmp_path, DEFAULT_LANG="zh-CN")
+    soup = _soup(output / "index.html")
+    assert soup.html["lang"].lower() == "zh-cn"  # Pelican lower-cases it
+    assert soup.select_one(".skip-link").get_text() == "跳到正文"
+    assert "深色模式" in soup.select_one(".scheme-toggle").get_text()
+    assert _soup(output / "404.html").h1.get_text() == "页面不存在"

@@ -67,7 +67,12 @@ def on_generator_init(generator) -> None:
     env.bytecode_cache = FileSystemBytecodeCache(folder)
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    if "gettext" not in env.globals:
+    settings = generator.settings
+    language = settings.get("CAMEO_LANGUAGE") or settings.get("DEFAULT_LANG", "en")
+    catalogue = theme_support.translations(settings["THEME"], language)
+    if catalogue is not None:
+        env.install_gettext_translations(catalogue, newstyle=True)
+    elif "gettext" not in env.globals:
         env.install_null_translations(newstyle=True)
     script, digest = theme_support.scheme_script(env)
     env.globals.update(CAMEO_SCHEME_SCRIPT=script, CAMEO_SCRIPT_HASH=digest)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
+import os
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -21,6 +23,30 @@ def scheme_script(env) -> tuple[Markup, str]:
     text = source.strip()
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest())
     return Markup(text), f"'sha256-{digest.decode('ascii')}'"
+
+
+def translations(theme: str, language: str):
+    """The theme's translations for ``language`` (``zh``, ``zh-CN``, ``zh_CN``
+    ...), read from ``translations/<locale>/LC_MESSAGES/messages.po``; None for
+    English or a language the theme has no catalogue for."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    folder = os.path.join(theme, "translations")
+    if not language or not os.path.isdir(folder):
+        return None
+    wanted = language.replace("-", "_").lower()
+    for locale in sorted(os.listdir(folder)):
+        if locale.lower() == wanted or locale.lower().split("_")[0] == wanted:
+            po = os.path.join(folder, locale, "LC_MESSAGES", "messages.po")
+            with open(po, "rb") as handle:
+                catalog = read_po(handle, locale=locale)
+            compiled = io.BytesIO()
+            write_mo(compiled, catalog)
+            compiled.seek(0)
+            return Translations(fp=compiled)
+    return None
 
 
 def obfuscate_email(address: str) -> Markup:
