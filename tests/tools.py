@@ -10,13 +10,20 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 # Debian package -> the program the tests run, and the variable that may
 # point at another copy.
 PROGRAMS = {
     "chromium": ("/usr/bin/chromium", "CAMEO_CHROMIUM"),
     "hugo": ("/usr/bin/hugo", "CAMEO_HUGO"),
+    "default-jre-headless": ("/usr/bin/java", "CAMEO_JAVA"),
 }
+# The Nu HTML checker, from the npm package vnu-jar (it needs a JRE first,
+# or its install script tries to download one).
+VNU_VERSION = "26.9.27"
+VNU_FOLDER = Path.home() / ".cache" / "pelican-cameo" / f"vnu-{VNU_VERSION}"
+VNU_JAR = VNU_FOLDER / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Flags for a headless Chromium on a machine with no network but loopback:
 # without the background-networking ones it keeps trying to reach Google.
 CHROMIUM_ARGS = [
@@ -44,6 +51,37 @@ def find_chromium() -> str | None:
     return find_program("chromium")
 
 
+def find_vnu() -> str | None:
+    jar = os.environ.get("CAMEO_VNU_JAR") or str(VNU_JAR)
+    return jar if os.path.isfile(jar) else None
+
+
+def ensure_vnu() -> str:
+    """The Nu HTML checker's jar, installed with npm on first use."""
+    if find_vnu():
+        return find_vnu()
+    if shutil.which("npm") is None:
+        raise SystemExit("The HTML validity tests need npm to install vnu-jar")
+    print(f"Installing the Nu HTML checker (npm vnu-jar@{VNU_VERSION}) ...", flush=True)
+    VNU_FOLDER.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "npm",
+            "install",
+            "--silent",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(VNU_FOLDER),
+            f"vnu-jar@{VNU_VERSION}",
+        ],
+        check=True,
+    )
+    if not find_vnu():
+        raise SystemExit(f"npm ran, but {VNU_JAR} is not there")
+    return find_vnu()
+
+
 def ensure_programs() -> dict[str, str]:
     """Each program's path, installing the missing Debian packages first."""
     missing = [package for package in PROGRAMS if not find_program(package)]
@@ -65,4 +103,5 @@ def ensure_programs() -> dict[str, str]:
     still_missing = [package for package, path in found.items() if not path]
     if still_missing:
         raise SystemExit(f"apt-get ran, but {', '.join(still_missing)} is not there")
+    found["vnu"] = ensure_vnu()
     return found

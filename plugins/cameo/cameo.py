@@ -85,7 +85,7 @@ def on_generator_init(generator) -> None:
 
 def on_content_object_init(content) -> None:
     if getattr(content, "_content", None):
-        content._content = theme_support.add_noopener(
+        content._content = theme_support.improve_content(
             content._content, content.settings.get("SITEURL", "")
         )
     icon = getattr(content, "icon", None)

@@ -79,13 +79,18 @@ def check_social(settings) -> None:
             )
 
 
-def add_noopener(html: str, site_url: str) -> str:
-    """Add rel="noopener" to every link that leaves the site."""
-    if "href" not in html:
+def improve_content(html: str, site_url: str) -> str:
+    """Add rel="noopener" to every link that leaves the site, and make code
+    blocks (which may scroll sideways) reachable by keyboard."""
+    if "href" not in html and "<pre" not in html:
         return html
     soup = BeautifulSoup(html, "html.parser")
     own_host = urlsplit(site_url or "").netloc
     changed = False
+    for block in soup.find_all("pre"):
+        if not block.has_attr("tabindex"):
+            block["tabindex"] = "0"
+            changed = True
     for link in soup.find_all("a", href=True):
         parts = urlsplit(link["href"])
         if parts.scheme in ("http", "https") and parts.netloc != own_host:
