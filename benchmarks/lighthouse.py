@@ -1,0 +1,118 @@
+"""Lighthouse scores of the owner's page, mobile and desktop.
+
+Run from the repository root after the README's test set-up:
+
+    .venv/bin/python benchmarks/lighthouse.py
+
+It builds the site with its address set to the local server (so canonical and
+sharing URLs are absolute), serves it on 127.0.0.1, and runs Lighthouse (npm
+`lighthouse`, installed under ~/.cache/pelican-cameo on the first run) with
+Debian's chromium, once with the mobile and once with the desktop preset.
+It prints the four category scores and any audit that lost points.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cameo.build import build  # noqa: E402
+from cameo.serve import make_server  # noqa: E402
+from tests.tools import find_chromium  # noqa: E402
+
+LIGHTHOUSE_VERSION = "12"
+FOLDER = Path.home() / ".cache" / "pelican-cameo" / f"lighthouse-{LIGHTHOUSE_VERSION}"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse() -> Path:
+    script = FOLDER / "node_modules" / ".bin" / "lighthouse"
+    if not script.exists():
+        print("Installing lighthouse into", FOLDER, "...", flush=True)
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(FOLDER),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+        )
+    return script
+
+
+def main() -> None:
+    chromium = find_chromium()
+    if not chromium:
+        sys.exit("chromium not found: apt-get install chromium")
+    runner = lighthouse()
+    with tempfile.TemporaryDirectory() as temporary:
+        output = Path(temporary) / "site"
+        server = make_server(output, "127.0.0.1", 0)
+        url = f"http://127.0.0.1:{server.server_port}"
+        build(ROOT / "pelicanconf.py", output, {"SITEURL": url})
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        rows = []
+        try:
+            for preset in ("mobile", "desktop"):
+                report = Path(temporary) / f"{preset}.json"
+                command = [
+                    str(runner),
+                    url + "/",
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+                    "--disable-background-networking --disable-component-update "
+                    "--disable-sync --no-first-run",
+                ]
+                if preset == "desktop":
+                    command.append("--preset=desktop")
+                subprocess.run(
+                    command, check=True, env={**os.environ, "CHROME_PATH": chromium}
+                )
+                result = json.loads(report.read_text())
+                scores = [
+                    round(result["categories"][c]["score"] * 100) for c in CATEGORIES
+                ]
+                lost = [
+                    f"{audit['id']} ({audit['score']})"
+                    for audit in result["audits"].values()
+                    if audit.get("score") is not None
+                    and audit["score"] < 1
+                    and audit.get("scoreDisplayMode") in ("binary", "numeric")
+                ]
+                rows.append((preset, scores, lost))
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    print("\nLighthouse, the owner's page served on 127.0.0.1\n")
+    print("| preset  | performance | accessibility | best practices | SEO |")
+    print("| ------- | ----------- | ------------- | -------------- | --- |")
+    for preset, scores, _ in rows:
+        print(
+            f"| {preset:<7} | {scores[0]:11d} | {scores[1]:13d} | {scores[2]:14d} | "
+            f"{scores[3]:3d} |"
+        )
+    for preset, _, lost in rows:
+        if lost:
+            print(f"\n{preset}: audits below full marks: {', '.join(lost)}")
+
+
+if __name__ == "__main__":
+    main()
