@@ -126,6 +126,12 @@ def livereload(
         "remote": "git remote for GitHub Pages (default origin)",
         "branch": "branch for GitHub Pages (default gh-pages)",
         "cname": "custom domain written to CNAME on every Pages publish",
+        "workers": "S3 uploads in parallel (default 8)",
+        "retries": "S3 attempts per request, with backoff (default 5)",
+        "cache-control": "S3 Cache-Control rules, 'PATTERN=VALUE;PATTERN=VALUE'",
+        "gzip-types": "media types --gzip applies to, 'text/*,image/svg+xml'",
+        "committer-name": "Pages committer name where git has none",
+        "committer-email": "Pages committer e-mail where git has none",
         "settings": "settings file (default publishconf.py); its folder is the "
         "git repository Pages publishes from",
     }
@@ -144,6 +150,12 @@ def publish(
     remote=None,
     branch=None,
     cname=None,
+    workers=None,
+    retries=None,
+    cache_control=None,
+    gzip_types=None,
+    committer_name=None,
+    committer_email=None,
     settings=str(PUBLISH_SETTINGS),
 ):
     """Build with publishconf.py into a fresh folder, then deploy (S3 or Pages)."""
@@ -159,6 +171,12 @@ def publish(
         "remote": remote,
         "branch": branch,
         "cname": cname,
+        "workers": None if workers is None else int(workers),
+        "retries": None if retries is None else int(retries),
+        "cache_control": publishing.parse_rules(cache_control),
+        "gzip_types": None if gzip_types is None else gzip_types.split(","),
+        "committer_name": committer_name,
+        "committer_email": committer_email,
     }
     site.configure_logging()
     try:

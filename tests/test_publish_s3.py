@@ -358,3 +358,17 @@ def test_cloudfront_invalidates_what_changed(s3_bucket, tmp_path, monkeypatch):
         assert ["/notes/", "/notes/index.html"] in batches
     finally:
         server.stop()
+
+
+def test_flags_override_the_settings(s3_bucket, seaweedfs, tmp_path):
+    from cameo.publish import parse_rules
+
+    settings = make_site(tmp_path, s3_bucket)
+    rules = parse_rules("*.css=no-store;*=public, max-age=60")
+    publish(settings, {"cache_control": rules, "workers": 2, "prefix": "other"})
+    css = seaweedfs.client.head_object(Bucket=s3_bucket, Key="other/theme/css/base.css")
+    assert css["CacheControl"] == "no-store"
+    html = seaweedfs.client.head_object(Bucket=s3_bucket, Key="other/index.html")
+    assert html["CacheControl"] == "public, max-age=60"
+    with pytest.raises(PublishError, match="is not PATTERN=VALUE"):
+        parse_rules("no equals sign")

@@ -67,6 +67,23 @@ def publish_options(
     return options
 
 
+def parse_rules(text: str | None) -> list[list[str]] | None:
+    """``'*.html=public, max-age=60;*=public, max-age=3600'`` as Cache-Control
+    rules (None stays None: the flag was not given)."""
+    if text is None:
+        return None
+    rules = []
+    for part in text.split(";"):
+        pattern, separator, value = part.partition("=")
+        if not separator or not pattern.strip():
+            raise PublishError(
+                f"--cache-control part {part!r} is not PATTERN=VALUE, e.g. "
+                "'*.html=public, max-age=300'"
+            )
+        rules.append([pattern.strip(), value.strip()])
+    return rules
+
+
 def build_fresh(settings_file: str | Path) -> Path:
     """Build into a new temporary folder; the caller removes it."""
     folder = Path(tempfile.mkdtemp(prefix="cameo-publish-"))
