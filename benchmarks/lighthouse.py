@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from cameo.build import build  # noqa: E402
 from cameo.serve import make_server  # noqa: E402
-from tests.tools import find_chromium  # noqa: E402
+from tests.tools import find_chromium, npm_install  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12"
 FOLDER = Path.home() / ".cache" / "pelican-cameo" / f"lighthouse-{LIGHTHOUSE_VERSION}"
@@ -37,20 +37,7 @@ def lighthouse() -> Path:
     script = FOLDER / "node_modules" / ".bin" / "lighthouse"
     if not script.exists():
         print("Installing lighthouse into", FOLDER, "...", flush=True)
-        FOLDER.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--silent",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                str(FOLDER),
-                f"lighthouse@{LIGHTHOUSE_VERSION}",
-            ],
-            check=True,
-        )
+        npm_install(FOLDER, f"lighthouse@{LIGHTHOUSE_VERSION}")
     return script
 
 

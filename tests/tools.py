@@ -56,14 +56,9 @@ def find_vnu() -> str | None:
     return jar if os.path.isfile(jar) else None
 
 
-def ensure_vnu() -> str:
-    """The Nu HTML checker's jar, installed with npm on first use."""
-    if find_vnu():
-        return find_vnu()
-    if shutil.which("npm") is None:
-        raise SystemExit("The HTML validity tests need npm to install vnu-jar")
-    print(f"Installing the Nu HTML checker (npm vnu-jar@{VNU_VERSION}) ...", flush=True)
-    VNU_FOLDER.mkdir(parents=True, exist_ok=True)
+def npm_install(folder: Path, package: str) -> None:
+    """Install an npm package into its own folder (no global install)."""
+    folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             "npm",
@@ -72,11 +67,21 @@ def ensure_vnu() -> str:
             "--no-audit",
             "--no-fund",
             "--prefix",
-            str(VNU_FOLDER),
-            f"vnu-jar@{VNU_VERSION}",
+            str(folder),
+            package,
         ],
         check=True,
     )
+
+
+def ensure_vnu() -> str:
+    """The Nu HTML checker's jar, installed with npm on first use."""
+    if find_vnu():
+        return find_vnu()
+    if shutil.which("npm") is None:
+        raise SystemExit("The HTML validity tests need npm to install vnu-jar")
+    print(f"Installing the Nu HTML checker (npm vnu-jar@{VNU_VERSION}) ...", flush=True)
+    npm_install(VNU_FOLDER, f"vnu-jar@{VNU_VERSION}")
     if not find_vnu():
         raise SystemExit(f"npm ran, but {VNU_JAR} is not there")
     return find_vnu()
