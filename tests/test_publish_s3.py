@@ -288,6 +288,66 @@ def test_publish_task_never_prints_the_credentials(s3_bucket, tmp_path):
     assert SECRET_KEY not in bad.stdout + bad.stderr
 
 
+def test_cloudfront_invalidates_what_changed(s3_bucket, tmp_path, monkeypatch):
+    """CloudFront's API served by moto on 127.0.0.1 (the one part here that is
+    an emulator: CloudFront itself cannot run on this machine)."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDFRONT", f"http://{host}:{port}")
+        cloudfront = boto3.client("cloudfront")
+        origin = {
+            "Id": "site",
+            "DomainName": "example.org",
+            "CustomOriginConfig": {
+                "HTTPPort": 80,
+                "HTTPSPort": 443,
+                "OriginProtocolPolicy": "http-only",
+            },
+        }
+        distribution = cloudfront.create_distribution(
+            DistributionConfig={
+                "CallerReference": "test",
+                "Origins": {"Quantity": 1, "Items": [origin]},
+                "DefaultCacheBehavior": {
+                    "TargetOriginId": "site",
+                    "ViewerProtocolPolicy": "allow-all",
+                    "MinTTL": 0,
+                    "ForwardedValues": {
+                        "QueryString": False,
+                        "Cookies": {"Forward": "none"},
+                    },
+                    "TrustedSigners": {"Enabled": False, "Quantity": 0},
+                },
+                "Comment": "",
+                "Enabled": True,
+            }
+        )["Distribution"]["Id"]
+        settings = make_site(tmp_path, s3_bucket, cloudfront_distribution=distribution)
+        publish(settings)
+        (tmp_path / "content" / "notes.md").write_text(
+            "---\ntitle: Notes\n---\nMore.\n"
+        )
+        publish(settings)
+        publish(settings)  # nothing changed: no invalidation
+        listed = cloudfront.list_invalidations(DistributionId=distribution)
+        ids = [item["Id"] for item in listed["InvalidationList"]["Items"]]
+        assert len(ids) == 2
+        batches = [
+            cloudfront.get_invalidation(DistributionId=distribution, Id=id_)[
+                "Invalidation"
+            ]["InvalidationBatch"]["Paths"]["Items"]
+            for id_ in ids
+        ]
+        assert ["/notes/", "/notes/index.html"] in batches
+    finally:
+        server.stop()
+
+
 def test_flags_override_the_settings(s3_bucket, seaweedfs, tmp_path):
     from cameo.publish import parse_rules
 
