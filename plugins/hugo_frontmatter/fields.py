@@ -157,7 +157,9 @@ def to_pelican(
     metadata["hugo_kind"] = source.kind
     metadata["section"] = source.section
     metadata["hugo_lines"] = {key: front.line_of(key) for key in ("url", "aliases")}
-    _settle_status(metadata, source, options, now or _now(settings))
+    _settle_status(
+        metadata, source, options, now or datetime.datetime.now(datetime.UTC)
+    )
     return metadata
 
 
@@ -230,10 +232,6 @@ def _settle_status(
         metadata["status"] = "skip"
     elif build.get("list") == "never":
         metadata["status"] = "hidden"
-
-
-def _now(settings: Mapping[str, Any]) -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
 
 
 def _aware(value: datetime.datetime) -> datetime.datetime:
