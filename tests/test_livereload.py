@@ -36,19 +36,34 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
         page = context.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
+        # Each page load opens livereload's socket; an edit made before the
+        # server has answered its "hello" would refresh nobody.
+        greeted = []
+        page.on(
+            "websocket",
+            lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
+        )
+
+        def wait_for_socket(loads: int) -> None:
+            for _ in range(200):
+                if len(set(greeted)) >= loads:
+                    return
+                page.wait_for_timeout(100)
+            raise AssertionError(f"livereload's socket did not connect (load {loads})")
+
         page.goto(url)
         assert page.locator("h1").inner_text() == "Before the edit"
-        page.wait_for_timeout(1500)  # let the page's live-reload socket connect
+        wait_for_socket(1)
 
         (content / "_index.md").write_text("---\ntitle: After the edit\n---\nHello\n")
         # Locator waits, not wait_for_function: the page's CSP forbids eval.
         expect(page.locator("h1")).to_have_text("After the edit", timeout=30000)
 
-        page.wait_for_timeout(1500)  # the reloaded page reconnects its socket
+        wait_for_socket(2)
         (templates / "partials" / "extend_footer.html").write_text("<p id=added>Hi</p>")
         expect(page.locator("#added")).to_have_text("Hi", timeout=30000)
 
-        page.wait_for_timeout(1500)
+        wait_for_socket(3)
         settings.write_text(settings.read_text().replace("First name", "Second name"))
         expect(page).to_have_title(re.compile("Second name"), timeout=30000)
 
