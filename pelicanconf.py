@@ -1,5 +1,11 @@
 """Settings for the owner's profile site. Settings only: logic lives in plugins/."""
 
+import os
+
+# This repository's own theme and plugins, used in place (absolute, so that a
+# settings file elsewhere can `from pelicanconf import *`).
+here = os.path.dirname(os.path.abspath(__file__))
+
 AUTHOR = "Tianyu Zhang"
 SITENAME = "Tianyu Zhang"
 SITEURL = ""
@@ -8,9 +14,9 @@ TIMEZONE = "America/New_York"
 
 PATH = "content"
 OUTPUT_PATH = "output"
-THEME = "theme"
+THEME = os.path.join(here, "theme")
 
-PLUGIN_PATHS = ["plugins"]
+PLUGIN_PATHS = [os.path.join(here, "plugins")]
 PLUGINS = ["hugo_frontmatter", "cameo", "sitemap"]
 
 # Hugo's layout: content/_index.md is the home page. Everything else in

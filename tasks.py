@@ -1,191 +1,20 @@
-"""invoke tasks: `invoke --list` shows them, `invoke --help TASK` explains one.
-
-Each task parses its options and calls the library in plugins/cameo/.
+"""invoke tasks for this site: `invoke --list` shows them, `invoke --help TASK`
+explains one. All but `test` come from pelican-cameo, as another site's would.
 """
 
 import sys
-from pathlib import Path
 
-from invoke import Exit, task
+from invoke import task
 
-from cameo import build as site
-from cameo import publish as publishing
-from cameo import serve as server
-
-ROOT = Path(__file__).resolve().parent
-SETTINGS = ROOT / "pelicanconf.py"
-PUBLISH_SETTINGS = ROOT / "publishconf.py"
-OUTPUT = ROOT / "output"
-
-HOST_HELP = "address to listen on (default 127.0.0.1, this machine only)"
-PORT_HELP = "port to listen on (default 8000)"
-
-
-def _build(settings, output, overrides=None):
-    site.configure_logging()
-    try:
-        result = site.build(settings, output, overrides)
-    except site.BuildError as error:
-        raise Exit(f"Error: {error.summary}", code=1) from None
-    print(f"Built {result.files} files into {result.output} in {result.seconds:.2f} s")
-    return result
-
-
-@task(
-    help={
-        "settings": "settings file (default pelicanconf.py)",
-        "output": "output folder (default output/)",
-    }
+from pelican.plugins.cameo.tasks import (  # noqa: F401 (invoke collects them)
+    build,
+    clean,
+    livereload,
+    preview,
+    publish,
+    rebuild,
+    serve,
 )
-def build(c, settings=str(SETTINGS), output=str(OUTPUT)):
-    """Build the site into output/; a failed build leaves output/ as it was."""
-    _build(settings, output)
-
-
-@task(help={"output": "output folder (default output/)"})
-def clean(c, output=str(OUTPUT)):
-    """Remove output/ and any unfinished build folders beside it."""
-    for path in site.clean(output):
-        print(f"Removed {path}")
-
-
-@task(
-    help={
-        "settings": "settings file (default pelicanconf.py)",
-        "output": "output folder (default output/)",
-    }
-)
-def rebuild(c, settings=str(SETTINGS), output=str(OUTPUT)):
-    """Remove output/ and build the site from scratch."""
-    site.clean(output)
-    _build(settings, output)
-
-
-@task(help={"output": "output folder (default output/)"})
-def preview(c, output=str(OUTPUT)):
-    """Build with publishconf.py, the settings of the published site."""
-    _build(PUBLISH_SETTINGS, output)
-
-
-@task(
-    help={
-        "host": HOST_HELP,
-        "port": PORT_HELP,
-        "output": "folder to serve (default output/)",
-    }
-)
-def serve(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT, output=str(OUTPUT)):
-    """Serve output/ at http://127.0.0.1:8000/ (run `invoke build` first)."""
-    if not Path(output).is_dir():
-        raise Exit(f"Error: {output} does not exist; run `invoke build` first", code=1)
-    server.serve(output, host, int(port))
-
-
-@task(
-    help={
-        "host": HOST_HELP,
-        "port": PORT_HELP,
-        "settings": "settings file (default pelicanconf.py)",
-        "output": "output folder (default output/)",
-    }
-)
-def livereload(
-    c,
-    host=server.DEFAULT_HOST,
-    port=server.DEFAULT_PORT,
-    settings=str(SETTINGS),
-    output=str(OUTPUT),
-):
-    """Build, serve, and rebuild and refresh the browser on every edit."""
-    # livereload injects an inline script, which the theme's CSP would block.
-    development = {"CAMEO_CSP": False}
-    _build(settings, output, development)
-
-    def rebuild_after_edit():
-        try:
-            _build(settings, output, development)
-        except Exit as error:
-            print(error.message, flush=True)  # keep serving the last good build
-
-    watched = site.watched_paths(settings)
-    print("Watching " + ", ".join(str(path) for path in watched), flush=True)
-    server.livereload(output, watched, rebuild_after_edit, host, int(port))
-
-
-@task(
-    help={
-        "target": "s3 or pages (default: CAMEO_PUBLISH['target'] in publishconf.py)",
-        "dry-run": "print what would be uploaded, deleted and skipped; change nothing",
-        "bucket": "S3 bucket",
-        "prefix": "folder inside the bucket (default: the bucket's root)",
-        "region": "S3 region (default: from the AWS configuration)",
-        "max-deletes": "refuse to delete more objects than this (default 256)",
-        "force": "delete even more than --max-deletes objects",
-        "gzip": "gzip text files (Content-Encoding: gzip)",
-        "cloudfront": "CloudFront distribution id: invalidate what changed",
-        "remote": "git remote for GitHub Pages (default origin)",
-        "branch": "branch for GitHub Pages (default gh-pages)",
-        "cname": "custom domain written to CNAME on every Pages publish",
-        "workers": "S3 uploads in parallel (default 8)",
-        "retries": "S3 attempts per request, with backoff (default 5)",
-        "cache-control": "S3 Cache-Control rules, 'PATTERN=VALUE;PATTERN=VALUE'",
-        "gzip-types": "media types --gzip applies to, 'text/*,image/svg+xml'",
-        "committer-name": "Pages committer name where git has none",
-        "committer-email": "Pages committer e-mail where git has none",
-        "settings": "settings file (default publishconf.py); its folder is the "
-        "git repository Pages publishes from",
-    }
-)
-def publish(
-    c,
-    target=None,
-    dry_run=False,
-    bucket=None,
-    prefix=None,
-    region=None,
-    max_deletes=None,
-    force=False,
-    gzip=False,
-    cloudfront=None,
-    remote=None,
-    branch=None,
-    cname=None,
-    workers=None,
-    retries=None,
-    cache_control=None,
-    gzip_types=None,
-    committer_name=None,
-    committer_email=None,
-    settings=str(PUBLISH_SETTINGS),
-):
-    """Build with publishconf.py into a fresh folder, then deploy (S3 or Pages)."""
-    flags = {
-        "target": target,
-        "bucket": bucket,
-        "prefix": prefix,
-        "region": region,
-        "max_deletes": None if max_deletes is None else int(max_deletes),
-        "force": force or None,  # a flag only turns these on
-        "gzip": gzip or None,
-        "cloudfront_distribution": cloudfront,
-        "remote": remote,
-        "branch": branch,
-        "cname": cname,
-        "workers": None if workers is None else int(workers),
-        "retries": None if retries is None else int(retries),
-        "cache_control": publishing.parse_rules(cache_control),
-        "gzip_types": None if gzip_types is None else gzip_types.split(","),
-        "committer_name": committer_name,
-        "committer_email": committer_email,
-    }
-    site.configure_logging()
-    try:
-        report = publishing.publish(
-            settings, flags, dry_run=dry_run, repo=Path(settings).resolve().parent
-        )
-    except publishing.PublishError as error:
-        raise Exit(f"Error: {error}", code=1) from None
-    print(report)
 
 
 @task(help={"pytest-args": "extra arguments for pytest, e.g. '-k front_matter'"})

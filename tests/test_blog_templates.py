@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo.build import build
+from pelican.plugins.cameo.build import build
 
 from .conftest import FIXTURES
 

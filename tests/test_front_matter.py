@@ -10,10 +10,10 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo.build import BuildError
-from hugo_frontmatter.fields import Source, to_pelican
-from hugo_frontmatter.frontmatter import FrontMatterError, split
-from hugo_frontmatter.reader import choose_template
+from pelican.plugins.cameo.build import BuildError
+from pelican.plugins.hugo_frontmatter.fields import Source, to_pelican
+from pelican.plugins.hugo_frontmatter.frontmatter import FrontMatterError, split
+from pelican.plugins.hugo_frontmatter.reader import choose_template
 
 from .conftest import ROOT, build_site, write_tree
 

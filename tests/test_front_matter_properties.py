@@ -10,8 +10,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hugo_frontmatter.fields import FIELD_MAPPERS, Source, to_pelican
-from hugo_frontmatter.frontmatter import FrontMatter, FrontMatterError, split
+from pelican.plugins.hugo_frontmatter.fields import FIELD_MAPPERS, Source, to_pelican
+from pelican.plugins.hugo_frontmatter.frontmatter import (
+    FrontMatter,
+    FrontMatterError,
+    split,
+)
 
 from .conftest import ROOT
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cameo.publish import publish
-from cameo.s3 import PublishError
+from pelican.plugins.cameo.publish import publish
+from pelican.plugins.cameo.s3 import PublishError
 
 from .conftest import ROOT, write_tree
 

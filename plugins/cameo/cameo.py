@@ -23,7 +23,8 @@ from .images import ImageError, image_size, is_local, local_image_path
 
 logger = logging.getLogger(__name__)
 
-OUTLINE_EXTENSION = "cameo.outline"
+# This package's outline module, wherever the package is installed.
+OUTLINE_EXTENSION = f"{__package__}.outline"
 
 # Avatars seen in this run: (page, image file, site-root URL); reset per run.
 _avatars: list[tuple[object, str, str]] = []
