@@ -16,63 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, write_tree
+from .conftest import ROOT
 
-SECOND_SITE = {
-    "pelicanconf.py": """
-        SITENAME = "Ann's corner"
-        AUTHOR = "Ann Example"
-        PATH = "content"
-        TIMEZONE = "UTC"
-        THEME = "cameo"
-        HUGO_FRONTMATTER = {"hugo_urls": True}
-        ARTICLE_PATHS = ["posts"]
-        ARTICLE_EXCLUDES = []
-        PAGE_PATHS = [""]
-        STATIC_PATHS = ["images"]
-        DIRECT_TEMPLATES = ["tags", "404"]
-        FEED_ALL_ATOM = None
-        CATEGORY_FEED_ATOM = None
-        AUTHOR_FEED_ATOM = None
-        AUTHOR_FEED_RSS = None
-        SOCIAL = [("Mastodon", "https://social.example/@ann")]
-    """,
-    "tasks.py": "from pelican.plugins.cameo.tasks import *  # noqa: F403\n",
-    "content/_index.md": """
-        ---
-        supertitle: Ann Example
-        title: Hello, I'm Ann.
-        subtitle: I write about gardens.
-        icon:
-          url: /images/ann.png
-          alt: A drawing of a garden
-        ---
-        Welcome to my corner.
-    """,
-    "content/posts/_index.md": """
-        +++
-        title = "Posts"
-        +++
-        All my posts.
-    """,
-    "content/posts/first.md": """
-        ---
-        title: Tomatoes
-        date: 2024-05-01
-        tags: [garden, food]
-        ---
-        About tomatoes.
-    """,
-    "content/posts/second.md": """
-        +++
-        title = "Beans"
-        date = 2024-06-01
-        tags = ["garden"]
-        slug = "climbing-beans"
-        +++
-        About beans.
-    """,
-}
+EXAMPLE = ROOT / "examples" / "garden"  # the site docs/reuse.md walks through
 
 
 @pytest.fixture(scope="module")
@@ -110,13 +56,7 @@ def venv(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def second_site(tmp_path) -> Path:
-    site = write_tree(tmp_path / "ann", SECOND_SITE)
-    (site / "content" / "images").mkdir()
-    shutil.copy(
-        ROOT / "content" / "images" / "avatar.png",
-        site / "content" / "images" / "ann.png",
-    )
-    return site
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "garden"))
 
 
 def _run(venv: Path, site: Path, *command: str) -> subprocess.CompletedProcess:
@@ -172,9 +112,15 @@ def test_installed_wheel_gives_the_tasks(venv, second_site):
     run = _run(venv, second_site, "invoke", "build")
     assert run.returncode == 0, run.stdout + run.stderr
     _check_site(second_site / "output")
+    # publishconf.py names its plugins (PLUGINS = [...]) instead of relying
+    # on auto-discovery; that works too.
+    preview = _run(venv, second_site, "invoke", "preview")
+    assert preview.returncode == 0, preview.stdout + preview.stderr
+    home = (second_site / "output" / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://ann.example.org/">' in home
 
 
-def test_wheel_holds_no_repository_paths(venv):
+def test_wheel_installs_where_pelican_looks(venv):
     found = subprocess.run(
         [
             str(venv / "bin" / "python"),
@@ -182,13 +128,15 @@ def test_wheel_holds_no_repository_paths(venv):
             "import pelican.plugins.cameo as c, pelican.plugins.hugo_frontmatter as h;"
             "import pelican, os;"
             "print(c.__file__); print(h.__file__);"
-            "print(os.path.isdir(os.path.join(os.path.dirname(pelican.__file__),"
-            " 'themes', 'cameo', 'templates')))",
+            "print(c.theme_path());"
+            "print(os.path.isfile(os.path.join(c.theme_path(), 'templates',"
+            " 'base.html')))",
         ],
         capture_output=True,
         text=True,
         check=True,
     )
     lines = found.stdout.split()
-    assert all(str(ROOT) not in line for line in lines[:2])
-    assert lines[2] == "True"
+    assert all(str(ROOT) not in line for line in lines[:3])
+    assert lines[2].endswith("/pelican/themes/cameo")
+    assert lines[3] == "True"

@@ -1,5 +1,19 @@
 """pelican-cameo: the cameo theme's plugin, and the site tooling behind tasks.py."""
 
+import os
+
 from .cameo import register
 
-__all__ = ["register"]
+__all__ = ["register", "theme_path"]
+
+
+def theme_path() -> str:
+    """The cameo theme's folder, for ``THEME = theme_path()`` (``THEME = "cameo"``
+    names the same folder once the package is installed)."""
+    import pelican
+
+    installed = os.path.join(os.path.dirname(pelican.__file__), "themes", "cameo")
+    if os.path.isdir(installed):
+        return installed
+    # An editable install of the repository: the theme is its theme/ folder.
+    return os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "theme")

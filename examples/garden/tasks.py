@@ -1,0 +1,1 @@
+from pelican.plugins.cameo.tasks import *  # noqa: F403
