@@ -21,8 +21,12 @@ from .conftest import ROOT
 EXAMPLE = ROOT / "examples" / "garden"  # the site docs/reuse.md walks through
 
 
-@pytest.fixture(scope="module")
-def venv(tmp_path_factory) -> Path:
+# The supported Pelican range is pyproject.toml's; its lowest and newest.
+PELICAN_VERSIONS = {"lowest": "pelican==4.11.0", "newest": "pelican>=4.12,<5"}
+
+
+@pytest.fixture(scope="module", params=sorted(PELICAN_VERSIONS))
+def venv(tmp_path_factory, request) -> Path:
     """A new virtual environment holding the wheel and its dependencies."""
     folder = tmp_path_factory.mktemp("reuse")
     wheels = folder / "wheels"
@@ -46,7 +50,13 @@ def venv(tmp_path_factory) -> Path:
     environment = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
     subprocess.run(
-        [str(environment / "bin" / "pip"), "install", "-q", str(wheel)],
+        [
+            str(environment / "bin" / "pip"),
+            "install",
+            "-q",
+            str(wheel),
+            PELICAN_VERSIONS[request.param],
+        ],
         check=True,
         capture_output=True,
         timeout=600,
@@ -120,7 +130,7 @@ def test_installed_wheel_gives_the_tasks(venv, second_site):
     assert '<link rel="canonical" href="https://ann.example.org/">' in home
 
 
-def test_wheel_installs_where_pelican_looks(venv):
+def test_wheel_installs_where_pelican_looks(venv, request):
     found = subprocess.run(
         [
             str(venv / "bin" / "python"),
@@ -128,7 +138,7 @@ def test_wheel_installs_where_pelican_looks(venv):
             "import pelican.plugins.cameo as c, pelican.plugins.hugo_frontmatter as h;"
             "import pelican, os;"
             "print(c.__file__); print(h.__file__);"
-            "print(c.theme_path());"
+            "print(c.theme_path()); print(pelican.__version__);"
             "print(os.path.isfile(os.path.join(c.theme_path(), 'templates',"
             " 'base.html')))",
         ],
@@ -139,4 +149,32 @@ def test_wheel_installs_where_pelican_looks(venv):
     lines = found.stdout.split()
     assert all(str(ROOT) not in line for line in lines[:3])
     assert lines[2].endswith("/pelican/themes/cameo")
-    assert lines[3] == "True"
+    assert lines[4] == "True"
+    version = tuple(int(part) for part in lines[3].split(".")[:2])
+    assert version == (4, 11) if "lowest" in request.node.name else version >= (4, 12)
+
+
+def test_sdist_and_wheel_build_and_pass_twine_check(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    built = sorted(path.name for path in tmp_path.iterdir())
+    assert [name.split("-")[0] for name in built] == ["pelican_cameo"] * 2
+    assert built[0].endswith(".tar.gz") or built[1].endswith(".tar.gz")
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "twine",
+            "check",
+            "--strict",
+            *map(str, tmp_path.iterdir()),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.count("PASSED") == 2
