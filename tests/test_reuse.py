@@ -27,26 +27,31 @@ PELICAN_VERSIONS = {"lowest": "pelican==4.11.0", "newest": "pelican>=4.12,<5"}
 
 @pytest.fixture(scope="module", params=sorted(PELICAN_VERSIONS))
 def venv(tmp_path_factory, request) -> Path:
-    """A new virtual environment holding the wheel and its dependencies."""
+    """A new virtual environment holding the package and its dependencies:
+    with the lowest Pelican from the built wheel, with the newest from a git
+    URL of this repository's committed HEAD (two of the ways to install)."""
     folder = tmp_path_factory.mktemp("reuse")
-    wheels = folder / "wheels"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "-w",
-            str(wheels),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    (wheel,) = wheels.glob("pelican_cameo-*.whl")
+    if request.param == "lowest":
+        wheels = folder / "wheels"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                "-w",
+                str(wheels),
+                str(ROOT),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        (source,) = (str(path) for path in wheels.glob("pelican_cameo-*.whl"))
+    else:
+        source = f"git+file://{ROOT}"
     environment = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
     subprocess.run(
@@ -54,7 +59,7 @@ def venv(tmp_path_factory, request) -> Path:
             str(environment / "bin" / "pip"),
             "install",
             "-q",
-            str(wheel),
+            source,
             PELICAN_VERSIONS[request.param],
         ],
         check=True,
