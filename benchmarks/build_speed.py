@@ -2,7 +2,7 @@
 
 Run from the repository root after the README's set-up:
 
-    .venv/bin/python benchmarks/build.py [--sizes 1 100 1000 5000] [--runs 3]
+    .venv/bin/python benchmarks/build_speed.py [--sizes 1 100 1000 5000] [--runs 3]
 
 For each N it writes the same Hugo-style content tree three ways (a few
 sections, tags, YAML and TOML front matter): for cameo (the theme and both
