@@ -22,7 +22,7 @@ from pelican.generators import Generator
 
 from . import state, urls
 from .fields import Source, plugin_options
-from .reader import choose_template
+from .reader import choose_template, display_path
 
 logger = logging.getLogger(__name__)
 
@@ -250,7 +250,4 @@ def _contents(context: dict[str, Any]) -> Iterable:
 
 def _where(content, key: str) -> str:
     lines = getattr(content, "hugo_lines", {}) or {}
-    shown = os.path.relpath(content.source_path)
-    if shown.startswith(os.pardir):
-        shown = content.source_path
-    return f"{shown}:{lines.get(key, 1)}"
+    return f"{display_path(content.source_path)}:{lines.get(key, 1)}"
