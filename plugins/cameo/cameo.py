@@ -1,7 +1,8 @@
 """Pelican plugin that the cameo theme relies on.
 
 - Adds the outline Markdown extension, so body headings sit under the page's
-  one ``h1`` (setting ``CAMEO_OUTLINE``, default True).
+  one ``h1`` (setting ``CAMEO_OUTLINE``, default True), and the links one:
+  ``rel="noopener"`` on links to other sites, ``tabindex`` on code blocks.
 - Installs Jinja's i18n extension, so every visitor-facing text in the theme
   goes through ``_()`` (English until a site adds translations).
 - Gives a page's ``icon`` (its avatar) the image's real ``width`` and ``height``,
@@ -23,8 +24,9 @@ from .images import ImageError, image_size, is_local, local_image_path
 
 logger = logging.getLogger(__name__)
 
-# This package's outline module, wherever the package is installed.
+# This package's Markdown extensions, wherever the package is installed.
 OUTLINE_EXTENSION = f"{__package__}.outline"
+LINKS_EXTENSION = f"{__package__}.links"
 
 # Avatars seen in this run: (page, image file, site-root URL); reset per run.
 _avatars: list[tuple[object, str, str]] = []
@@ -35,13 +37,16 @@ def on_initialized(pelican) -> None:
     _reset_sitemap_plugin()
     settings = pelican.settings
     theme_support.check_social(settings)
-    if not settings.get("CAMEO_OUTLINE", True):
-        return
     markdown = settings.setdefault("MARKDOWN", {})
+    wanted = [LINKS_EXTENSION]
+    if settings.get("CAMEO_OUTLINE", True):
+        wanted.append(OUTLINE_EXTENSION)
     extensions = list(markdown.get("extensions", []))
-    if OUTLINE_EXTENSION not in extensions:
-        extensions.append(OUTLINE_EXTENSION)
+    extensions += [name for name in wanted if name not in extensions]
     markdown["extensions"] = extensions
+    configs = dict(markdown.get("extension_configs", {}))
+    configs[LINKS_EXTENSION] = {"site_url": settings.get("SITEURL", "")}
+    markdown["extension_configs"] = configs
 
 
 def _reset_sitemap_plugin() -> None:
@@ -66,6 +71,9 @@ def on_generator_init(generator) -> None:
     folder = os.path.join(generator.settings["CACHE_PATH"], "cameo-jinja")
     os.makedirs(folder, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(folder)
+    # A generator's environment lives for one build: templates cannot change
+    # under it, so the check of each file before each include can go.
+    env.auto_reload = False
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     settings = generator.settings
@@ -89,6 +97,8 @@ def on_content_object_init(content) -> None:
         content._content = theme_support.improve_content(
             content._content, content.settings.get("SITEURL", "")
         )
+        # Once here, not in every list that shows the page.
+        content.reading_time = theme_support.reading_minutes(content._content)
     icon = getattr(content, "icon", None)
     if not isinstance(icon, dict) or not icon.get("url"):
         return

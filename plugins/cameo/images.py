@@ -8,7 +8,7 @@ import shutil
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from PIL import Image, UnidentifiedImageError
+# Pillow is imported where it is used: a site with no avatar never needs it.
 
 
 class ImageError(Exception):
@@ -30,12 +30,16 @@ def local_image_path(url: str, content_path: str, page_dir: str) -> str:
 
 @lru_cache(maxsize=256)
 def _size(path: str, stamp: float) -> tuple[int, int]:
+    from PIL import Image
+
     with Image.open(path) as image:
         return image.size
 
 
 def image_size(path: str) -> tuple[int, int]:
     """Width and height of the image at ``path`` (read from its header only)."""
+    from PIL import UnidentifiedImageError
+
     try:
         return _size(path, os.stat(path).st_mtime)
     except FileNotFoundError:
@@ -85,6 +89,8 @@ def write_variants(source: str, url: str, output: str, cache: str) -> list[str]:
     """
     with open(source, "rb") as handle:
         digest = hashlib.sha256(handle.read()).hexdigest()[:20]
+    from PIL import Image
+
     written = []
     with Image.open(source) as image:
         for size in variant_widths(image.width):
@@ -109,6 +115,8 @@ def write_variants(source: str, url: str, output: str, cache: str) -> list[str]:
 def write_favicons(source: str, output: str) -> list[str]:
     """favicon.ico (16, 32, 48 px), a 32 px PNG and the 180 px apple-touch
     icon, from the middle square of ``source``."""
+    from PIL import Image
+
     with Image.open(source) as image:
         image = image.convert("RGBA")
         side = min(image.size)

@@ -1,0 +1,76 @@
+"""A Markdown extension: ``rel="noopener"`` on links to other sites, and
+``tabindex="0"`` on code blocks, so keyboard users can scroll the wide ones.
+
+Markdown's own elements are changed in its element tree, where they already
+are. Raw HTML inside the Markdown (and the code blocks that the highlighter
+hands over as HTML) is kept apart by Markdown until the end; only those
+pieces that need it go through :func:`theme_support.improve_content`.
+Doing this here, rather than parsing every page's finished HTML again, is
+what keeps it out of the build's time (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import urlsplit
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from . import theme_support
+
+
+def is_external(href: str, own_host: str) -> bool:
+    parts = urlsplit(href)
+    return parts.scheme in ("http", "https") and parts.netloc != own_host
+
+
+class LinkProcessor(Treeprocessor):
+    def __init__(self, md: Markdown, own_host: str) -> None:
+        super().__init__(md)
+        self.own_host = own_host
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "pre":
+                element.set("tabindex", element.get("tabindex", "0"))
+            elif element.tag == "a" and is_external(
+                element.get("href", ""), self.own_host
+            ):
+                rel = element.get("rel", "").split()
+                if "noopener" not in rel:
+                    element.set("rel", " ".join([*rel, "noopener"]))
+
+
+class RawHtmlProcessor(Postprocessor):
+    """Runs before Markdown puts its stored raw HTML back into the page."""
+
+    def __init__(self, md: Markdown, site_url: str) -> None:
+        super().__init__(md)
+        self.site_url = site_url
+
+    def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for number, block in enumerate(blocks):
+            if isinstance(block, str):
+                blocks[number] = theme_support.improve_content(block, self.site_url)
+        return text
+
+
+class LinksExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {"site_url": ["", "the site's URL; other hosts are other sites"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        site_url = self.getConfig("site_url")
+        own_host = urlsplit(site_url or "").netloc
+        md.treeprocessors.register(LinkProcessor(md, own_host), "cameo_links", 6)
+        # Markdown's RawHtmlPostprocessor has priority 30; higher runs first.
+        md.postprocessors.register(RawHtmlProcessor(md, site_url), "cameo_raw", 35)
+
+
+def makeExtension(**kwargs) -> LinksExtension:  # noqa: N802 (Markdown's API)
+    return LinksExtension(**kwargs)
