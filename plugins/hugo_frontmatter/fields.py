@@ -36,6 +36,8 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "build_expired": False,
     # Give every page Hugo's default URL (/<section>/<slug or file name>/).
     "hugo_urls": False,
+    # Keep converted Markdown in CACHE_PATH for the next build (markdown_cache).
+    "markdown_cache": True,
 }
 
 _TRUE_WORDS = {"true": True, "false": False}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import site, state
+from . import markdown_cache, site, state
 from .fields import plugin_options
 from .frontmatter import FrontMatterError
 from .reader import HugoMarkdownReader
@@ -21,7 +21,8 @@ class BuildStopped(RuntimeError):
 
 def on_initialized(pelican) -> None:
     state.reset()
-    plugin_options(pelican.settings)  # an unknown option stops the build at once
+    options = plugin_options(pelican.settings)  # an unknown one stops the build
+    markdown_cache.start(pelican.settings, options["markdown_cache"])
 
 
 def on_readers_init(readers) -> None:
@@ -42,6 +43,7 @@ def on_get_generators(pelican):
 
 
 def on_finalized(pelican) -> None:
+    markdown_cache.finish()
     count = len(state.problems())
     if count:
         raise BuildStopped(

@@ -16,7 +16,7 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from . import fields, frontmatter, state, urls
+from . import fields, frontmatter, markdown_cache, state, urls
 
 _META_EXTENSION = "markdown.extensions.meta"
 
@@ -27,6 +27,8 @@ class HugoMarkdownReader(MarkdownReader):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._unbuilt_sections: dict[str, bool] = {}
+        self._hugo_md: Markdown | None = None
+        self._markdown_key = ""
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
@@ -52,8 +54,7 @@ class HugoMarkdownReader(MarkdownReader):
 
         front = self._with_cascade(front, source_path)
         self._source_path = source_path
-        self._md = Markdown(**self._markdown_settings())
-        content = self._md.convert(front.body)
+        content = self._render(front.body)
         metadata = fields.to_pelican(
             front, source, self.settings, self.process_metadata, self._render
         )
@@ -69,8 +70,18 @@ class HugoMarkdownReader(MarkdownReader):
         return relative.replace(os.sep, "/")
 
     def _render(self, text: str) -> str:
-        self._md.reset()
-        return self._md.convert(text)
+        # One Markdown instance for all files, reset before each text: setting
+        # up the extensions again for every file cost more than converting
+        # a short page.
+        if self._hugo_md is None:
+            settings = self._markdown_settings()
+            self._hugo_md = Markdown(**settings)
+            self._markdown_key = markdown_cache.settings_key(settings)
+        return markdown_cache.current().convert(self._markdown_key, text, self._convert)
+
+    def _convert(self, text: str) -> str:
+        self._hugo_md.reset()
+        return self._hugo_md.convert(text)
 
     def _markdown_settings(self) -> dict[str, Any]:
         # The front matter is already parsed: Python-Markdown's meta extension

@@ -1,0 +1,125 @@
+"""The converted-Markdown cache: reused while nothing that decides the HTML
+changes, never standing in the way of an edit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .conftest import FIXTURES, build_site, write_tree
+
+SETTINGS = FIXTURES / "hugo" / "hugoconf.py"
+PAGE = """
+---
+title: Cached
+date: 2024-01-02
+---
+Some *text* and a [link](https://example.org).
+"""
+
+
+def _build(tmp_path: Path, cache: Path, **overrides) -> Path:
+    output = tmp_path / "out"
+    build_site(
+        tmp_path / "content", output, SETTINGS, CACHE_PATH=str(cache), **overrides
+    )
+    return output
+
+
+def _cache_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("hugo-markdown-*.json"))
+
+
+def _plant(cache: Path, text: str, html: str) -> None:
+    """Replace the stored HTML of ``text`` in every cache file."""
+    entry = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for path in _cache_files(cache):
+        data = json.loads(path.read_text("utf-8"))
+        assert entry in data["entries"]
+        data["entries"][entry] = html
+        path.write_text(json.dumps(data), "utf-8")
+
+
+def test_unchanged_text_is_not_converted_again(tmp_path):
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE})
+    cache = tmp_path / "cache"
+    first = _build(tmp_path, cache)
+    assert "<em>text</em>" in (first / "posts/a/index.html").read_text("utf-8")
+    # The stored HTML is what the next build uses: plant a marker in it.
+    body = "Some *text* and a [link](https://example.org).\n"
+    _plant(cache, body, "<p>from the cache</p>")
+    second = _build(tmp_path, cache)
+    assert "from the cache" in (second / "posts/a/index.html").read_text("utf-8")
+
+
+def test_an_edit_is_converted_and_the_old_entry_dropped(tmp_path):
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE})
+    cache = tmp_path / "cache"
+    _build(tmp_path, cache)
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE.replace("*text*", "**new**")})
+    output = _build(tmp_path, cache)
+    assert "<strong>new</strong>" in (output / "posts/a/index.html").read_text("utf-8")
+    (stored,) = _cache_files(cache)
+    entries = json.loads(stored.read_text("utf-8"))["entries"]
+    assert len(entries) == 1 and "<strong>new</strong>" in next(iter(entries.values()))
+
+
+def test_changed_markdown_settings_are_not_served_from_the_cache(tmp_path):
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE + "\n# Heading\n"})
+    cache = tmp_path / "cache"
+    output = _build(tmp_path, cache)
+    assert "<h2" in (output / "posts/a/index.html").read_text("utf-8")
+    output = _build(tmp_path, cache, CAMEO_OUTLINE=False)
+    html = (output / "posts/a/index.html").read_text("utf-8")
+    assert "<h1 id=" in html or "<h1>Heading" in html  # the outline is off
+    output = _build(tmp_path, cache, SITEURL="https://example.org")
+    link = BeautifulSoup(
+        (output / "posts/a/index.html").read_text("utf-8"), "html.parser"
+    ).find("a", href="https://example.org")
+    assert "noopener" not in (link.get("rel") or [])  # the site's own host now
+    assert len(_cache_files(cache)) == 3  # one file per settings
+
+
+def test_a_changed_cascade_reaches_pages_whose_text_did_not_change(tmp_path):
+    templates = write_tree(
+        tmp_path / "templates",
+        {
+            "partials/extend_footer.html": (
+                "{% if article is defined %}<p id=banner>{{ article.banner }}</p>"
+                "{% endif %}"
+            )
+        },
+    )
+    index = "---\ntitle: Posts\ncascade:\n  banner: {}\n---\n"
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE, "posts/_index.md": ""})
+    cache = tmp_path / "cache"
+    for banner in ("one.png", "two.png"):
+        (tmp_path / "content/posts/_index.md").write_text(index.format(banner))
+        output = _build(tmp_path, cache, THEME_TEMPLATES_OVERRIDES=[str(templates)])
+        html = (output / "posts/a/index.html").read_text("utf-8")
+        assert (
+            f'<p id="banner">{banner}</p>' in html or f"<p id=banner>{banner}" in html
+        )
+
+
+def test_an_unreadable_cache_is_rebuilt(tmp_path):
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE})
+    cache = tmp_path / "cache"
+    _build(tmp_path, cache)
+    (stored,) = _cache_files(cache)
+    stored.write_text("{not json", "utf-8")
+    output = _build(tmp_path, cache)
+    assert "<em>text</em>" in (output / "posts/a/index.html").read_text("utf-8")
+    assert json.loads(stored.read_text("utf-8"))["format"] == 1
+
+
+def test_the_cache_can_be_turned_off(tmp_path):
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE})
+    cache = tmp_path / "cache"
+    options = {"hugo_urls": True, "markdown_cache": False}
+    output = _build(tmp_path, cache, HUGO_FRONTMATTER=options)
+    assert "<em>text</em>" in (output / "posts/a/index.html").read_text("utf-8")
+    assert _cache_files(cache) == []
