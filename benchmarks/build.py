@@ -2,15 +2,20 @@
 
 Run from the repository root after the README's set-up:
 
-    .venv/bin/python benchmarks/build_speed.py [--sizes 1 100 1000 5000] [--runs 3]
+    .venv/bin/python benchmarks/build.py [--sizes 1 100 1000 5000] [--runs 3]
 
-For each N it writes the same Hugo-style content tree three ways (a few
-sections, tags, YAML and TOML front matter): for cameo (the theme and both
-plugins, Hugo's URLs), for bare Pelican (the `simple` theme, no plugin, the
-same pages in Pelican's own metadata format) and for Hugo (Debian's `hugo`,
-with a minimal layout written here), when hugo is installed. It builds them
-alternately, each build in a new process, and prints the medians, the ratios
-cameo / bare Pelican and cameo / Hugo, and the milliseconds per page.
+For each N it writes the same Hugo-style content tree three ways
+(content_tree.py): for cameo (theme and plugins, cameo's settings for a Hugo
+blog), for bare Pelican (the `simple` theme, no plugin, the same pages in
+Pelican's own metadata format) and for Hugo (Debian's `hugo`, a minimal
+layout), when hugo is installed. It builds them in turn, several rounds,
+each build a new process into an empty output folder, and prints medians:
+
+- cameo: a build as the owner runs it, after an earlier one (the
+  converted-Markdown cache under cache/ is warm);
+- cameo, cold: the same with cache/ deleted first;
+- the ratios to bare Pelican and to Hugo, milliseconds per page, and how
+  many files each wrote.
 """
 
 from __future__ import annotations
@@ -24,114 +29,26 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("posts", "notes", "docs")
+from content_tree import write_tree
 
-COMMON = """
-SITENAME = "Benchmark"
-SITEURL = ""
-TIMEZONE = "UTC"
-PATH = "content"
-ARTICLE_PATHS = ["posts", "notes", "docs"]
-PAGE_PATHS = ["pages"]
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-"""
-CAMEO = f"""
-THEME = {str(ROOT / "theme")!r}
-PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-PLUGINS = ["hugo_frontmatter", "cameo"]
-HUGO_FRONTMATTER = {{"hugo_urls": True}}
-"""
-BARE = """
-THEME = "simple"
-PLUGINS = []
-DISPLAY_PAGES_ON_MENU = False
-"""
-HUGO_CONFIG = """baseURL = "http://example.org/"
-disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
-"""
-HUGO_LAYOUTS = {
-    "_default/baseof.html": "<!doctype html><html><head><title>{{ .Title }}</title>"
-    '</head><body>{{ block "main" . }}{{ end }}</body></html>',
-    "_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>'
-    "{{ .Content }}{{ end }}",
-    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>'
-    '{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}'
-    "</a></li>{{ end }}</ul>{{ end }}",
-}
+KINDS = ("cameo", "cameo-cold", "bare", "hugo")
 
 
-def page(number: int, hugo: bool, toml: bool) -> str:
-    day = 1 + number % 28
-    tags = [f"tag{number % 7}", f"topic{number % 13}"]
-    body = (
-        f"Paragraph {number} with *emphasis*, `code` and a "
-        "[link](https://example.org).\n\n"
-    ) * 6 + "## A heading\n\nMore text.\n"
-    if not hugo:
-        return (
-            f"Title: Page {number}\nDate: 2024-01-{day:02d}\n"
-            f"Tags: {', '.join(tags)}\nSummary: Page number {number}\n\n" + body
-        )
-    if toml:
-        return (
-            f'+++\ntitle = "Page {number}"\ndate = 2024-01-{day:02d}\n'
-            f"tags = {tags!r}\n".replace("'", '"')
-            + f'description = "Page number {number}"\n+++\n'
-            + body
-        )
-    return (
-        f"---\ntitle: Page {number}\ndate: 2024-01-{day:02d}\n"
-        f"tags: [{', '.join(tags)}]\ndescription: Page number {number}\n---\n" + body
-    )
-
-
-def write_tree(folder: Path, pages: int, kind: str) -> None:
-    content = folder / "content"
-    for number in range(pages):
-        section = SECTIONS[number % len(SECTIONS)]
-        text = page(number, hugo=kind != "bare", toml=number % 3 == 2)
-        path = content / section / f"page-{number}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    if kind == "hugo":
-        (folder / "hugo.toml").write_text(HUGO_CONFIG)
-        for name, text in HUGO_LAYOUTS.items():
-            target = folder / "layouts" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text)
-    else:
-        (folder / "content" / "pages").mkdir(exist_ok=True)
-        settings = COMMON + (CAMEO if kind == "cameo" else BARE)
-        (folder / "settings.py").write_text(settings)
-
-
-def build_seconds(folder: Path, kind: str) -> float:
+def build_seconds(folder: Path, kind: str) -> tuple[float, int]:
+    """One build's wall time and the number of files it wrote."""
     output = folder / "output"
-    if output.exists():
-        shutil.rmtree(output)
+    shutil.rmtree(output, ignore_errors=True)
+    if kind == "cameo-cold":
+        shutil.rmtree(folder / "cache", ignore_errors=True)
     if kind == "hugo":
         command = ["hugo", "--quiet", "-d", str(output)]
     else:
-        command = [
-            sys.executable,
-            "-m",
-            "pelican",
-            "-s",
-            "settings.py",
-            "-o",
-            str(output),
-            "-q",
-            "--fatal",
-            "errors",
-        ]
+        command = [sys.executable, "-m", "pelican", "-s", "settings.py"]
+        command += ["-o", str(output), "-q", "--fatal", "errors"]
     started = time.perf_counter()
     subprocess.run(command, cwd=folder, check=True, capture_output=True)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    return seconds, sum(1 for path in output.rglob("*") if path.is_file())
 
 
 def main() -> None:
@@ -139,42 +56,65 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
     options = parser.parse_args()
-    kinds = ["cameo", "bare"] + (["hugo"] if shutil.which("hugo") else [])
+    kinds = [kind for kind in KINDS if kind != "hugo" or shutil.which("hugo")]
 
     rows = []
     with tempfile.TemporaryDirectory() as temporary:
         for size in options.sizes:
-            folders = {kind: Path(temporary) / f"{kind}-{size}" for kind in kinds}
-            for kind, folder in folders.items():
-                write_tree(folder, size, kind)
+            folders = {}
+            for kind in kinds:
+                tree = "cameo" if kind.startswith("cameo") else kind
+                folders[kind] = Path(temporary) / f"{tree}-{size}"
+                if not folders[kind].exists():
+                    write_tree(folders[kind], size, tree)
+            build_seconds(folders["cameo"], "cameo")  # fills cameo's cache
             times: dict[str, list[float]] = {kind: [] for kind in kinds}
+            files: dict[str, int] = {}
             for _ in range(options.runs):
                 for kind in kinds:
-                    times[kind].append(build_seconds(folders[kind], kind))
-            rows.append((size, {k: statistics.median(v) for k, v in times.items()}))
+                    seconds, files[kind] = build_seconds(folders[kind], kind)
+                    times[kind].append(seconds)
+            medians = {kind: statistics.median(times[kind]) for kind in kinds}
+            rows.append((size, medians, files))
             print(f"N={size} done", file=sys.stderr, flush=True)
+    print_table(rows, options.runs, "hugo" in kinds)
 
-    print(
-        f"\nBuild time, median of {options.runs} (seconds; each build a new process)\n"
-    )
-    header = "| N | cameo | bare Pelican | cameo / bare | ms per page (cameo) |"
-    rule = "| ---: | ---: | ---: | ---: | ---: |"
-    if "hugo" in kinds:
-        header = header[:-1] + "| Hugo | cameo / Hugo |"
-        rule += " ---: | ---: |"
-    print(header)
-    print(rule)
-    for size, medians in rows:
-        line = (
-            f"| {size} | {medians['cameo']:.2f} | {medians['bare']:.2f} | "
-            f"{medians['cameo'] / medians['bare']:.2f} | "
-            f"{1000 * medians['cameo'] / size:.1f} |"
-        )
-        if "hugo" in medians:
-            line += (
-                f" {medians['hugo']:.2f} | {medians['cameo'] / medians['hugo']:.1f} |"
-            )
-        print(line)
+
+def print_table(rows, runs: int, with_hugo: bool) -> None:
+    print(f"\nBuild time, median of {runs} (seconds; each build a new process)\n")
+    header = [
+        "N",
+        "cameo",
+        "cameo, cold",
+        "bare Pelican",
+        "cameo / bare",
+        "cold / bare",
+        "ms per page (cameo)",
+    ]
+    if with_hugo:
+        header += ["Hugo", "cameo / Hugo"]
+    header += ["files: cameo / bare" + (" / Hugo" if with_hugo else "")]
+    print("| " + " | ".join(header) + " |")
+    print("|" + " ---: |" * len(header))
+    for size, medians, files in rows:
+        cells = [
+            str(size),
+            f"{medians['cameo']:.2f}",
+            f"{medians['cameo-cold']:.2f}",
+            f"{medians['bare']:.2f}",
+            f"{medians['cameo'] / medians['bare']:.2f}",
+            f"{medians['cameo-cold'] / medians['bare']:.2f}",
+            f"{1000 * medians['cameo'] / size:.1f}",
+        ]
+        counts = [files["cameo"], files["bare"]]
+        if with_hugo:
+            cells += [
+                f"{medians['hugo']:.2f}",
+                f"{medians['cameo'] / medians['hugo']:.1f}",
+            ]
+            counts.append(files["hugo"])
+        cells.append(" / ".join(str(count) for count in counts))
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

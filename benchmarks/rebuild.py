@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_speed import write_tree  # noqa: E402 (benchmarks/build_speed.py)
+from content_tree import write_tree  # noqa: E402 (benchmarks/content_tree.py)
 
 from pelican.plugins.cameo.build import build  # noqa: E402
 
