@@ -1,13 +1,25 @@
 """Build a Pelican site all or nothing.
 
 Pelican writes into its output folder as it goes and, by default, carries on
-(and exits 0) after an error. Here the site is built into a hidden folder beside
-the output; only a build that logged no error replaces the output, in one rename.
-A failed build leaves the previous output exactly as it was.
+(and exits 0) after an error. Here nothing reaches the output folder until the
+whole build has finished without an error; a failed build leaves the previous
+output exactly as it was. There are two ways to get there:
+
+- First build (no output yet, or the last update of it was cut short): the
+  site is built into a hidden folder beside the output, which then takes the
+  output's place in one rename.
+- Later builds: pages are rendered into memory and the other files Pelican
+  writes (static files, sitemap) into a staging folder kept in CACHE_PATH, so
+  its sub-folders already exist. Once the build has succeeded, only the files
+  that differ from the output are written, and the ones no longer produced
+  are removed. After one edit that is a few files, not the whole site:
+  creating a thousand folders and files was most of a rebuild's time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import logging
 import os
 import shutil
@@ -22,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 STAGING_PREFIX = ".{name}.building-"
 RETIRED_PREFIX = ".{name}.old-"
+# Beside the output while it is being updated; a build that finds it starts
+# from nothing, as the update before was cut short.
+UPDATING = ".{name}.updating"
 
 
 class BuildError(Exception):
@@ -45,6 +60,7 @@ class BuildResult:
     output: Path
     files: int
     seconds: float
+    changed: int | None = None  # files written or removed; None: all were new
 
 
 class _ErrorCounter(logging.Handler):
@@ -67,7 +83,6 @@ def build(
     """
     # Pelican is imported here, not at module level: `invoke --list` and the
     # serve task do not need it (it is most of a small build's time).
-    from pelican import Pelican
     from pelican.settings import read_settings
 
     started = time.perf_counter()
@@ -80,25 +95,34 @@ def build(
         ) from None
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(
-        tempfile.mkdtemp(
-            prefix=STAGING_PREFIX.format(name=target.name), dir=target.parent
+    updating = target.with_name(UPDATING.format(name=target.name))
+    if target.is_dir() and not updating.exists():
+        staging = _staging_in_cache(settings, target)
+        rendered: dict[str, str] | None = {}
+    else:
+        staging = Path(
+            tempfile.mkdtemp(
+                prefix=STAGING_PREFIX.format(name=target.name), dir=target.parent
+            )
         )
-    )
+        rendered = None
     settings["OUTPUT_PATH"] = str(staging)
 
     errors = _ErrorCounter()
     root = logging.getLogger()
     root.addHandler(errors)
     try:
-        Pelican(settings).run()
+        _pelican(settings, rendered).run()
     except Exception as error:  # Pelican and plugins raise anything at all
         logger.error("%s: %s", type(error).__name__, error)
     finally:
         root.removeHandler(errors)
 
     if errors.messages:
-        shutil.rmtree(staging, ignore_errors=True)
+        if rendered is None:
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
+            _empty(staging)
         count = len(errors.messages)
         raise BuildError(
             f"the build logged {count} error{'s' if count > 1 else ''}, "
@@ -106,9 +130,143 @@ def build(
             errors.messages,
         )
 
-    _replace(target, staging)
+    changed = None
+    if rendered is None:
+        _replace(target, staging)
+        updating.unlink(missing_ok=True)
+    else:
+        updating.touch()
+        changed = _update(target, staging, rendered)
+        updating.unlink()
     files = sum(len(names) for _, _, names in os.walk(target))
-    return BuildResult(target, files, time.perf_counter() - started)
+    return BuildResult(target, files, time.perf_counter() - started, changed)
+
+
+def _pelican(settings: dict[str, Any], rendered: dict[str, str] | None):
+    """Pelican, whose pages go into ``rendered`` (path -> text) when it is a
+    dict. When a plugin brings a writer of its own, that writer is used and
+    everything goes to the staging folder on disk."""
+    from pelican import Pelican, signals
+
+    pelican = Pelican(settings)  # loads the plugins
+    if rendered is not None and not signals.get_writer.receivers:
+        writer = _keeping_writer(pelican.output_path, settings, rendered)
+        pelican._get_writer = lambda: writer  # Pelican asks for it once a run
+    return pelican
+
+
+def _keeping_writer(output_path: str, settings: dict[str, Any], kept: dict[str, str]):
+    from pelican import writers
+    from pelican.writers import Writer
+
+    # Pelican 4.11.0 raises a plain RuntimeError; later versions a subclass.
+    overwrite_error = getattr(writers, "FileOverwriteFailedError", RuntimeError)
+
+    class KeepingWriter(Writer):
+        """Pelican's writer, keeping each file's text instead of writing it.
+
+        Replaces Writer._open_w, the one place where Pelican 4 opens an
+        output file, keeping its rules for a file written twice."""
+
+        def _open_w(self, filename, encoding, override=False):
+            if filename in self._overridden_files:
+                if override:
+                    raise overwrite_error(
+                        f"Failed to overwrite {filename!r} a second time"
+                    )
+                return io.StringIO()  # the first override stands
+            if filename in self._written_files and not override:
+                raise overwrite_error(
+                    f"Failed to overwrite {filename!r}, written before in this build"
+                )
+            if override:
+                self._overridden_files.add(filename)
+            self._written_files.add(filename)
+            return _KeptText(kept, filename)
+
+    return KeepingWriter(output_path, settings=settings)
+
+
+class _KeptText(io.StringIO):
+    def __init__(self, store: dict[str, str], key: str) -> None:
+        super().__init__()
+        self._store, self._key = store, key
+
+    def close(self) -> None:
+        if not self.closed:
+            self._store[self._key] = self.getvalue()
+        super().close()
+
+
+def _staging_in_cache(settings: dict[str, Any], target: Path) -> Path:
+    """A staging folder for ``target`` that lives on between builds."""
+    key = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
+    folder = Path(settings["CACHE_PATH"]).resolve() / "cameo-staging" / key
+    folder.mkdir(parents=True, exist_ok=True)
+    _empty(folder)
+    return folder
+
+
+def _empty(folder: Path) -> None:
+    """Remove the files under ``folder``, keeping its sub-folders."""
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            os.unlink(os.path.join(parent, name))
+
+
+def _update(target: Path, staging: Path, rendered: dict[str, str]) -> int:
+    """Make ``target`` hold exactly what the build produced, writing only the
+    files that differ; returns how many files were written or removed."""
+    produced: set[str] = set()
+    changed = 0
+    for path, text in rendered.items():
+        relative = os.path.relpath(path, staging)
+        produced.add(relative)
+        changed += _put(target / relative, text.encode("utf-8"))
+    for parent, _, names in os.walk(staging):
+        for name in names:
+            source = os.path.join(parent, name)
+            relative = os.path.relpath(source, staging)
+            produced.add(relative)
+            destination = target / relative
+            if _same_bytes(source, destination):
+                os.unlink(source)
+            else:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(source, destination)
+                changed += 1
+    for parent, _, names in os.walk(target, topdown=False):
+        for name in names:
+            path = os.path.join(parent, name)
+            if os.path.relpath(path, target) not in produced:
+                os.unlink(path)
+                changed += 1
+        if parent != str(target) and not os.listdir(parent):
+            os.rmdir(parent)
+    return changed
+
+
+def _put(path: Path, data: bytes) -> int:
+    """Write ``data`` to ``path`` unless it holds exactly that; 1 if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return 0
+    except (FileNotFoundError, NotADirectoryError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".cameo-part")
+    part.write_bytes(data)
+    os.replace(part, path)
+    return 1
+
+
+def _same_bytes(first: str, second: Path) -> bool:
+    try:
+        if os.path.getsize(first) != second.stat().st_size:
+            return False
+    except OSError:
+        return False
+    with open(first, "rb") as one, open(second, "rb") as other:
+        return one.read() == other.read()
 
 
 def watched_paths(settings_file: str | os.PathLike) -> list[Path]:
@@ -155,9 +313,13 @@ def clean(output: str | os.PathLike) -> list[Path]:
     leftovers = [
         *target.parent.glob(STAGING_PREFIX.format(name=target.name) + "*"),
         *target.parent.glob(RETIRED_PREFIX.format(name=target.name) + "*"),
+        target.with_name(UPDATING.format(name=target.name)),
     ]
     for path in [target, *leftovers]:
-        if path.exists():
+        if path.is_dir():
             shutil.rmtree(path)
+            removed.append(path)
+        elif path.exists():
+            path.unlink()
             removed.append(path)
     return removed

@@ -32,7 +32,11 @@ def _build(settings, output, overrides=None):
         result = site.build(settings, output, overrides)
     except site.BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
-    print(f"Built {result.files} files into {result.output} in {result.seconds:.2f} s")
+    changed = "" if result.changed is None else f" ({result.changed} changed)"
+    print(
+        f"Built {result.files} files{changed} into {result.output} "
+        f"in {result.seconds:.2f} s"
+    )
     return result
 
 

@@ -1,0 +1,127 @@
+"""Builds after the first: the output ends up exactly as a fresh build makes
+it, only changed files are written, and a failed build still changes
+nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pelican.plugins.cameo.build import UPDATING, BuildError
+
+from .conftest import FIXTURES, build_site, write_tree
+
+SETTINGS = FIXTURES / "hugo" / "hugoconf.py"
+
+
+def _page(title: str, body: str = "Some text.") -> str:
+    return f"---\ntitle: {title}\ndate: 2024-01-02\n---\n{body}\n"
+
+
+def _site(root: Path) -> Path:
+    return write_tree(
+        root / "content",
+        {
+            "posts/a.md": _page("A"),
+            "posts/b.md": _page("B"),
+            "about.md": _page("About"),
+            "images/dot.txt": "a static file\n",
+        },
+    )
+
+
+def _build(content: Path, output: Path, cache: Path):
+    return build_site(
+        content, output, SETTINGS, CACHE_PATH=str(cache), STATIC_PATHS=["images"]
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {
+        str(path.relative_to(folder)): path.stat().st_mtime_ns
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_a_rebuild_writes_only_what_changed(tmp_path):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    before = _stamps(output)
+    (content / "posts" / "a.md").write_text(_page("A", "Edited text."))
+    result = _build(content, output, cache)
+    after = _stamps(output)
+    assert "Edited text." in (output / "posts/a/index.html").read_text("utf-8")
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    assert rewritten == ["posts/a/index.html"]
+    assert result.changed == 1
+
+
+def test_the_output_matches_a_fresh_build_after_edits_additions_and_removals(
+    tmp_path,
+):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    (content / "posts" / "b.md").unlink()
+    (content / "images" / "dot.txt").write_text("changed\n")
+    write_tree(content, {"posts/c.md": _page("C"), "images/new.txt": "new\n"})
+    _build(content, output, cache)
+    fresh = tmp_path / "fresh"
+    _build(content, fresh, tmp_path / "other-cache")
+    assert _tree(output) == _tree(fresh)
+    assert not (output / "posts" / "b").exists()  # its folder went too
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cache",
+        "content",
+        "fresh",
+        "other-cache",
+        "out",
+    ]
+
+
+def test_a_failed_rebuild_leaves_the_output_as_it_was(tmp_path):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    before = _tree(output)
+    write_tree(content, {"posts/new.md": _page("New"), "posts/bad.md": "---\n[\n---\n"})
+    (content / "posts" / "a.md").write_text(_page("A", "Edited text."))
+    with pytest.raises(BuildError, match="bad.md"):
+        _build(content, output, cache)
+    assert _tree(output) == before
+    assert not (output / "posts" / "new").exists()  # not even an empty folder
+
+
+def test_an_interrupted_update_is_followed_by_a_whole_build(tmp_path):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    marker = output.with_name(UPDATING.format(name=output.name))
+    marker.touch()  # as if the last update had been cut short
+    write_tree(output, {"posts/a/index.html": "half written"})
+    inode = output.stat().st_ino
+    result = _build(content, output, cache)
+    assert result.changed is None  # built from nothing and put in place
+    assert output.stat().st_ino != inode
+    assert not marker.exists()
+    assert "Some text." in (output / "posts/a/index.html").read_text("utf-8")
+
+
+def test_a_rebuild_with_no_change_writes_nothing(tmp_path):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    before = _stamps(output)
+    result = _build(content, output, cache)
+    assert result.changed == 0
+    assert _stamps(output) == before
+    # Between builds the staging folder in the cache holds folders, no files.
+    staging = cache / "cameo-staging"
+    assert any(path.is_dir() for path in staging.rglob("*"))
+    assert not [path for path in staging.rglob("*") if path.is_file()]
