@@ -111,6 +111,22 @@ def test_url_must_stay_inside_the_site(url):
         _map(f"---\ntitle: T\nurl: '{url}'\n---\n")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("---\ntitle: T\nHUGO_URL: null\n---\n", 3),
+        ("---\ntitle: T\nparams:\n  hugo_kind: page\n---\n", 3),
+    ],
+)
+def test_fields_named_like_the_plugins_own_metadata_are_refused(text, line):
+    # Found by the property test: a field named hugo_url was taken for the
+    # plugin's own note of the page's URL, and the build crashed.
+    with pytest.raises(
+        FrontMatterError, match=rf"content/page\.md:{line}: .* uses for itself"
+    ):
+        _map(text)
+
+
 def test_text_fields_and_unknown_keys_are_kept():
     metadata = _map(
         "---\ntitle: 42\nsupertitle: Ann\nsubtitle: Sub\ndescription: D\n"

@@ -140,9 +140,13 @@ def to_pelican(
             params = _params(field)
             continue
         mapper = FIELD_MAPPERS.get(name)
-        metadata.update(mapper(field) if mapper else {name: value})
+        if mapper:
+            metadata.update(mapper(field))
+        else:
+            metadata[_own_name(name, path, line)] = value
 
     for name, value in params.items():
+        _own_name(name, *front.origin_of("params", source.shown_path))
         if name in metadata:
             logger.warning(
                 "%s:%d: '%s' is set both at the top and under 'params'; "
@@ -163,6 +167,31 @@ def to_pelican(
         metadata, source, options, now or datetime.datetime.now(datetime.UTC)
     )
     return metadata
+
+
+# Metadata the plugin sets for itself; a front matter field of the same name
+# would be taken for it.
+RESERVED_NAMES = frozenset(
+    {
+        "hugo_draft",
+        "hugo_kind",
+        "hugo_lines",
+        "hugo_publish_resources",
+        "hugo_unbuilt",
+        "hugo_url",
+    }
+)
+
+
+def _own_name(name: str, path: str, line: int) -> str:
+    if name in RESERVED_NAMES:
+        raise FrontMatterError(
+            path,
+            line,
+            f"'{name}' is a name the hugo_frontmatter plugin uses for itself; "
+            "rename the field",
+        )
+    return name
 
 
 def _location(
