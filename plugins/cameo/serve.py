@@ -71,7 +71,35 @@ def livereload(
     # last refresh, so a quick second save rebuilt the site but left the tab
     # stale. A build takes a fraction of a second; refresh after every one.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    server = Server()
+    server = Server(watcher=_event_watcher())
     for path in watched:
         server.watch(os.fspath(path), rebuild)
     server.serve(host=host, port=port, root=os.fspath(directory), open_url_delay=None)
+
+
+def _event_watcher():
+    """livereload's watcher, woken by the system's file events (through
+    watchfiles, which Pelican uses too) instead of looking every 0.8 s: an
+    edit is seen within about 50 ms."""
+    import threading
+
+    import watchfiles
+    from livereload.watcher import Watcher
+    from tornado import ioloop
+
+    class EventWatcher(Watcher):
+        def start(self, callback) -> bool:
+            loop = ioloop.IOLoop.current()
+            paths = list(self._tasks)
+
+            def wait_for_changes() -> None:
+                for _ in watchfiles.watch(*paths, step=20, raise_interrupt=False):
+                    # livereload's own check then finds what changed and
+                    # runs the rebuild, in the server's thread.
+                    loop.add_callback(callback)
+
+            threading.Thread(target=wait_for_changes, daemon=True).start()
+            callback()  # note the files' times now, to compare with later
+            return True
+
+    return EventWatcher()
