@@ -155,3 +155,26 @@ def test_top_level_folder_without_index_gets_a_list_page(blog):
     assert [a.get_text() for a in soup.select(".dated-list a")] == ["Extra page"]
     # A bundle right under content/ is a page, not a section.
     assert _soup(blog / "solo" / "index.html").h1.get_text() == "Solo bundle"
+
+
+def test_menu_lists_top_level_pages_and_those_asking_for_it(tmp_path):
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "about.md": "---\ntitle: About\nweight: 1\n---\n",
+            "docs/_index.md": "---\ntitle: Docs\nweight: 2\n---\n",
+            "docs/deep.md": "---\ntitle: Deep\n---\n",
+            "docs/guide/start.md": "---\ntitle: Start\nmenu: main\n---\n",
+            "solo/index.md": "---\ntitle: Solo\nweight: 3\n---\n",
+            "posts/first.md": (
+                "---\ntitle: First\ndate: 2024-01-02\n"
+                "menu:\n  main:\n    weight: 5\n---\n"
+            ),
+        },
+    )
+    output = tmp_path / "out"
+    build_site(content, output, SETTINGS, DISPLAY_CATEGORIES_ON_MENU=False)
+    for page in ("index.html", "docs/deep/index.html"):
+        menu = [a.get_text() for a in _soup(output / page).select(".menu a")]
+        assert menu == ["About", "Docs", "Solo", "Start", "First"]

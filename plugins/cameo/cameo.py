@@ -171,6 +171,13 @@ class CameoAssetsGenerator(Generator):
             handle.write("\n".join(lines) + "\n")
 
 
+def on_all_generators_finalized(generators) -> None:
+    context = generators[0].context  # one dict, shared by all generators
+    context["CAMEO_MENU_PAGES"] = theme_support.menu_pages(
+        context.get("pages", []), context.get("articles", []), context
+    )
+
+
 def on_get_generators(pelican):
     return CameoAssetsGenerator
 
@@ -194,3 +201,4 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.content_object_init.connect(on_content_object_init)
     signals.get_generators.connect(on_get_generators)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)

@@ -136,6 +136,51 @@ def needs_improving(html: str, own_host: str) -> bool:
     return False
 
 
+def menu_pages(pages, articles, settings) -> list:
+    """The pages the header menu lists, worked out once a build.
+
+    With DISPLAY_PAGES_ON_MENU: the pages at the top of the content (or of a
+    PAGE_PATHS folder), and the sections and page bundles one folder down;
+    not every page of the site, which would make each page's size grow with
+    the site. Any page or article whose Hugo front matter says ``menu: main``
+    is listed too.
+    """
+    roots = sorted(
+        (root.strip("/") for root in settings.get("PAGE_PATHS", [])), key=len
+    )
+    chosen = []
+    if settings.get("DISPLAY_PAGES_ON_MENU"):
+        for page in pages:
+            parts = _within(page.relative_source_path.replace(os.sep, "/"), roots)
+            # a file at the top, or a section or page bundle one folder down
+            top = len(parts) == 1 or (
+                len(parts) == 2 and parts[1] in ("_index.md", "index.md")
+            )
+            if top and page.url != "":  # the home page is the site name's link
+                chosen.append(page)
+    for item in [*pages, *articles]:
+        if item not in chosen and in_main_menu(getattr(item, "menu", None)):
+            chosen.append(item)
+    return chosen
+
+
+def _within(relative: str, roots: list[str]) -> list[str]:
+    """The parts of ``relative`` below the deepest root that holds it."""
+    for root in reversed(roots):
+        if root and relative.startswith(root + "/"):
+            return relative[len(root) + 1 :].split("/")
+    return relative.split("/")
+
+
+def in_main_menu(menu) -> bool:
+    """Hugo's ``menu: main``, ``menu: [main, footer]`` or ``menu: {main: ...}``."""
+    if isinstance(menu, str):
+        return menu == "main"
+    if isinstance(menu, (list, tuple, dict)):
+        return "main" in menu
+    return False
+
+
 def reading_minutes(html: str) -> int:
     """Minutes to read a page's HTML at 220 words a minute, at least 1."""
     text = html_text.unescape(_TAG_OR_COMMENT.sub(" ", html))
