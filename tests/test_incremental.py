@@ -33,7 +33,12 @@ def _site(root: Path) -> Path:
 
 def _build(content: Path, output: Path, cache: Path):
     return build_site(
-        content, output, SETTINGS, CACHE_PATH=str(cache), STATIC_PATHS=["images"]
+        content,
+        output,
+        SETTINGS,
+        CACHE_PATH=str(cache),
+        STATIC_PATHS=["images"],
+        FEED_ALL_ATOM="feeds/all.atom.xml",  # feeds go through the writer too
     )
 
 
@@ -62,8 +67,9 @@ def test_a_rebuild_writes_only_what_changed(tmp_path):
     after = _stamps(output)
     assert "Edited text." in (output / "posts/a/index.html").read_text("utf-8")
     rewritten = sorted(name for name in after if after[name] != before.get(name))
-    assert rewritten == ["posts/a/index.html"]
-    assert result.changed == 1
+    # The page and the feed, which carries the page's text; nothing else.
+    assert rewritten == ["feeds/all.atom.xml", "posts/a/index.html"]
+    assert result.changed == 2
 
 
 def test_the_output_matches_a_fresh_build_after_edits_additions_and_removals(
@@ -78,6 +84,7 @@ def test_the_output_matches_a_fresh_build_after_edits_additions_and_removals(
     fresh = tmp_path / "fresh"
     _build(content, fresh, tmp_path / "other-cache")
     assert _tree(output) == _tree(fresh)
+    assert b"<title>C</title>" in _tree(output)["feeds/all.atom.xml"]
     assert not (output / "posts" / "b").exists()  # its folder went too
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "cache",

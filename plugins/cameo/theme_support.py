@@ -38,16 +38,17 @@ def translations(theme: str, language: str):
     """The theme's translations for ``language`` (``zh``, ``zh-CN``, ``zh_CN``
     ...), read from ``translations/<locale>/LC_MESSAGES/messages.po``; None for
     English or a language the theme has no catalogue for."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-    from babel.support import Translations
-
     folder = os.path.join(theme, "translations")
     if not language or not os.path.isdir(folder):
         return None
     wanted = language.replace("-", "_").lower()
     for locale in sorted(os.listdir(folder)):
         if locale.lower() == wanted or locale.lower().split("_")[0] == wanted:
+            # Babel is imported only for a language the theme translates.
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+            from babel.support import Translations
+
             po = os.path.join(folder, locale, "LC_MESSAGES", "messages.po")
             with open(po, "rb") as handle:
                 catalog = read_po(handle, locale=locale)
