@@ -4,6 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,26 @@ def test_a_rebuild_with_no_change_writes_nothing(tmp_path):
     assert result.changed == 0
     assert _stamps(output) == before
     # Between builds the staging folder in the cache holds folders, no files.
-    staging = cache / "cameo-staging"
+    (staging,) = [path for path in (cache / "cameo-staging").iterdir() if path.is_dir()]
     assert any(path.is_dir() for path in staging.rglob("*"))
     assert not [path for path in staging.rglob("*") if path.is_file()]
+
+
+def test_two_builds_of_one_output_take_turns(tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    (lock_path,) = (cache / "cameo-staging").glob("*.lock")
+    finished = threading.Event()
+
+    def second_build() -> None:
+        _build(content, output, cache)
+        finished.set()
+
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build in another process would
+        thread = threading.Thread(target=second_build)
+        thread.start()
+        assert not finished.wait(1.0)  # it waits for its turn
+    thread.join(timeout=60)
+    assert finished.is_set()

@@ -17,7 +17,8 @@ title: Links
 date: 2024-01-02
 ---
 A [link](https://example.org/a), one [home](https://me.example/b), a
-[relative](/c/) one and <a href="https://raw.example/" rel="me">raw HTML</a>.
+[relative](/c/) one, <a href="https://raw.example/" rel="me">raw HTML</a> and
+a [broken](http://[oops/) address.
 
     indented code
 
@@ -51,6 +52,7 @@ def test_links_to_other_sites_get_noopener_and_keep_their_rel(page):
 def test_links_within_the_site_are_left_alone(page):
     assert _rel(page, "https://me.example/b") == []
     assert _rel(page, "/c/") == []
+    assert _rel(page, "http://[oops/") == []  # not a valid URL: left as written
 
 
 def test_every_code_block_can_be_reached_by_keyboard(page):
@@ -94,6 +96,7 @@ def test_a_page_that_is_not_markdown_gets_the_same(tmp_path):
         ("<pre>code</pre>", True),
         ('<pre tabindex="0">code</pre>', False),
         ("<p>preface, <abbr>a</abbr></p>", False),
+        ('<a href="http://[oops/">x</a>', False),
     ],
 )
 def test_the_quick_look_never_misses_a_change(html, needed):

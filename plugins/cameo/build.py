@@ -18,6 +18,7 @@ output exactly as it was. There are two ways to get there:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -26,6 +27,7 @@ import shutil
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,9 +97,16 @@ def build(
         ) from None
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    with _one_build_at_a_time(_staging_home(settings, target)):
+        return _build(settings, target, started)
+
+
+def _build(settings: dict[str, Any], target: Path, started: float) -> BuildResult:
     updating = target.with_name(UPDATING.format(name=target.name))
     if target.is_dir() and not updating.exists():
-        staging = _staging_in_cache(settings, target)
+        staging = _staging_home(settings, target)
+        staging.mkdir(parents=True, exist_ok=True)
+        _empty(staging)
         rendered: dict[str, str] | None = {}
     else:
         staging = Path(
@@ -198,13 +207,26 @@ class _KeptText(io.StringIO):
         super().close()
 
 
-def _staging_in_cache(settings: dict[str, Any], target: Path) -> Path:
-    """A staging folder for ``target`` that lives on between builds."""
+def _staging_home(settings: dict[str, Any], target: Path) -> Path:
+    """The staging folder for ``target`` that lives on between builds."""
     key = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
-    folder = Path(settings["CACHE_PATH"]).resolve() / "cameo-staging" / key
-    folder.mkdir(parents=True, exist_ok=True)
-    _empty(folder)
-    return folder
+    return Path(settings["CACHE_PATH"]).resolve() / "cameo-staging" / key
+
+
+@contextlib.contextmanager
+def _one_build_at_a_time(staging: Path) -> Iterator[None]:
+    """Hold a lock for one output folder (live reload and `invoke build` in
+    another terminal take turns), where the system has ``fcntl``; the lock
+    goes with the process, so a killed build leaves none behind."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: builds of one folder are not serialised
+        yield
+        return
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    with open(staging.with_name(staging.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def _empty(folder: Path) -> None:
@@ -253,7 +275,7 @@ def _put(path: Path, data: bytes) -> int:
             return 0
     except (FileNotFoundError, NotADirectoryError):
         path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".cameo-part")
+    part = path.with_name(f"{path.name}.{os.getpid()}.cameo-part")
     part.write_bytes(data)
     os.replace(part, path)
     return 1

@@ -22,11 +22,6 @@ from markdown.treeprocessors import Treeprocessor
 from . import theme_support
 
 
-def is_external(href: str, own_host: str) -> bool:
-    parts = urlsplit(href)
-    return parts.scheme in ("http", "https") and parts.netloc != own_host
-
-
 class LinkProcessor(Treeprocessor):
     def __init__(self, md: Markdown, own_host: str) -> None:
         super().__init__(md)
@@ -36,7 +31,7 @@ class LinkProcessor(Treeprocessor):
         for element in root.iter():
             if element.tag == "pre":
                 element.set("tabindex", element.get("tabindex", "0"))
-            elif element.tag == "a" and is_external(
+            elif element.tag == "a" and theme_support.is_external(
                 element.get("href", ""), self.own_host
             ):
                 rel = element.get("rel", "").split()

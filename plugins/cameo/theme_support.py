@@ -108,8 +108,7 @@ def improve_content(html: str, site_url: str) -> str:
             block["tabindex"] = "0"
             changed = True
     for link in soup.find_all("a", href=True):
-        parts = urlsplit(link["href"])
-        if parts.scheme in ("http", "https") and parts.netloc != own_host:
+        if is_external(link["href"], own_host):
             rel = link.get("rel") or []
             if "noopener" not in rel:
                 link["rel"] = [*rel, "noopener"]
@@ -131,10 +130,19 @@ def needs_improving(html: str, own_host: str) -> bool:
         elif "noopener" not in attributes.lower():
             href = _HREF.search(attributes)
             value = "".join(part or "" for part in href.groups()) if href else ""
-            parts = urlsplit(value.strip())
-            if parts.scheme.lower() in ("http", "https") and parts.netloc != own_host:
+            if is_external(value.strip(), own_host):
                 return True
     return False
+
+
+def is_external(href: str, own_host: str) -> bool:
+    """Whether ``href`` is a web address on another host than ``own_host``
+    (an address that is not a valid URL is left alone)."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # such as "http://[not-an-address"
+        return False
+    return parts.scheme.lower() in ("http", "https") and parts.netloc != own_host
 
 
 def menu_pages(pages, articles, settings) -> list:
