@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pelican.plugins.cameo import build as build_module
 from pelican.plugins.cameo.build import UPDATING, BuildError
 
 from .conftest import FIXTURES, build_site, write_tree
@@ -153,3 +154,38 @@ def test_two_builds_of_one_output_take_turns(tmp_path):
         assert not finished.wait(1.0)  # it waits for its turn
     thread.join(timeout=60)
     assert finished.is_set()
+
+
+def test_a_file_where_a_folder_goes_and_the_reverse_are_replaced(tmp_path):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    # As an older build, or a person, may have left them:
+    (output / "posts" / "a" / "index.html").unlink()
+    (output / "posts" / "a").rmdir()
+    (output / "posts" / "a").write_text("a file where a folder goes")
+    (output / "images" / "dot.txt").unlink()
+    (output / "images" / "dot.txt").mkdir()  # a folder where a static file goes
+    (output / "feeds" / "all.atom.xml").unlink()
+    (output / "feeds" / "all.atom.xml" / "x").mkdir(parents=True)
+    _build(content, output, cache)
+    fresh = tmp_path / "fresh"
+    _build(content, fresh, tmp_path / "other-cache")
+    assert _tree(output) == _tree(fresh)
+
+
+def test_an_update_that_fails_part_way_is_reported_and_repaired(tmp_path, monkeypatch):
+    content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    (content / "posts" / "a.md").write_text(_page("A", "Edited text."))
+
+    def disk_full(path, data, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "_put", disk_full)
+    with pytest.raises(BuildError, match="could not be updated.*writes it whole"):
+        _build(content, output, cache)
+    assert output.with_name(UPDATING.format(name=output.name)).exists()
+    monkeypatch.undo()
+    result = _build(content, output, cache)
+    assert result.changed is None  # written whole, then put in place
+    assert "Edited text." in (output / "posts/a/index.html").read_text("utf-8")

@@ -145,7 +145,13 @@ def _build(settings: dict[str, Any], target: Path, started: float) -> BuildResul
         updating.unlink(missing_ok=True)
     else:
         updating.touch()
-        changed = _update(target, staging, rendered)
+        try:
+            changed = _update(target, staging, rendered)
+        except OSError as error:  # a full disk, a file another program holds
+            raise BuildError(
+                f"{target} could not be updated ({error}); it may hold old and "
+                "new files until the next build, which writes it whole"
+            ) from None
         updating.unlink()
     files = sum(len(names) for _, _, names in os.walk(target))
     return BuildResult(target, files, time.perf_counter() - started, changed)
@@ -244,7 +250,7 @@ def _update(target: Path, staging: Path, rendered: dict[str, str]) -> int:
     for path, text in rendered.items():
         relative = os.path.relpath(path, staging)
         produced.add(relative)
-        changed += _put(target / relative, text.encode("utf-8"))
+        changed += _put(target / relative, text.encode("utf-8"), target)
     for parent, _, names in os.walk(staging):
         for name in names:
             source = os.path.join(parent, name)
@@ -254,7 +260,7 @@ def _update(target: Path, staging: Path, rendered: dict[str, str]) -> int:
             if _same_bytes(source, destination):
                 os.unlink(source)
             else:
-                destination.parent.mkdir(parents=True, exist_ok=True)
+                _make_room(destination, target)
                 shutil.move(source, destination)
                 changed += 1
     for parent, _, names in os.walk(target, topdown=False):
@@ -268,24 +274,37 @@ def _update(target: Path, staging: Path, rendered: dict[str, str]) -> int:
     return changed
 
 
-def _put(path: Path, data: bytes) -> int:
+def _put(path: Path, data: bytes, target: Path) -> int:
     """Write ``data`` to ``path`` unless it holds exactly that; 1 if written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+    if path.is_file() and path.stat().st_size == len(data):
+        if path.read_bytes() == data:
             return 0
-    except (FileNotFoundError, NotADirectoryError):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    _make_room(path, target)
     part = path.with_name(f"{path.name}.{os.getpid()}.cameo-part")
     part.write_bytes(data)
     os.replace(part, path)
     return 1
 
 
-def _same_bytes(first: str, second: Path) -> bool:
+def _make_room(path: Path, target: Path) -> None:
+    """Clear the way for a file at ``path`` inside ``target``: an older build
+    may have left a folder there, or a file where one of its folders goes."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
     try:
-        if os.path.getsize(first) != second.stat().st_size:
-            return False
-    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        folder = target
+        for part in path.parent.relative_to(target).parts:
+            folder = folder / part
+            if folder.exists() and not folder.is_dir():
+                folder.unlink()
+                break
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _same_bytes(first: str, second: Path) -> bool:
+    if not second.is_file() or os.path.getsize(first) != second.stat().st_size:
         return False
     with open(first, "rb") as one, open(second, "rb") as other:
         return one.read() == other.read()
