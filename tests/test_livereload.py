@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
+import time
 
 from playwright.sync_api import expect
+
+from pelican.plugins.cameo import serve
 
 from .conftest import ROOT, write_tree
 
@@ -72,3 +77,21 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
             assert request.startswith(("http://127.0.0.1:", "ws://127.0.0.1:")), request
     finally:
         context.close()
+
+
+def test_without_file_events_live_reload_checks_every_so_often(tmp_path):
+    # watchfiles cannot watch a path that is not there; the watcher then falls
+    # back to livereload's own check every 0.8 s instead of never rebuilding.
+    watcher = serve._event_watcher()
+    watcher.watch(str(tmp_path / "not-there"))
+    calls = []
+
+    async def serve_for_a_while() -> None:
+        assert watcher.start(lambda: calls.append(time.monotonic()))
+        await asyncio.sleep(2.5)
+
+    # In a thread of its own: Playwright keeps an event loop in this one.
+    thread = threading.Thread(target=lambda: asyncio.run(serve_for_a_while()))
+    thread.start()
+    thread.join(timeout=30)
+    assert len(calls) >= 3  # the first look, then at least two checks

@@ -93,10 +93,18 @@ def _event_watcher():
             paths = list(self._tasks)
 
             def wait_for_changes() -> None:
-                for _ in watchfiles.watch(*paths, step=20, raise_interrupt=False):
-                    # livereload's own check then finds what changed and
-                    # runs the rebuild, in the server's thread.
-                    loop.add_callback(callback)
+                try:
+                    for _ in watchfiles.watch(*paths, step=20, raise_interrupt=False):
+                        # livereload's own check then finds what changed and
+                        # runs the rebuild, in the server's thread.
+                        loop.add_callback(callback)
+                except Exception as error:  # e.g. the system's watch limit
+                    logger.warning(
+                        "file events unavailable (%s); checking every 0.8 s", error
+                    )
+                    loop.add_callback(
+                        lambda: ioloop.PeriodicCallback(callback, 800).start()
+                    )
 
             threading.Thread(target=wait_for_changes, daemon=True).start()
             callback()  # note the files' times now, to compare with later
