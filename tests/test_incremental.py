@@ -189,3 +189,49 @@ def test_an_update_that_fails_part_way_is_reported_and_repaired(tmp_path, monkey
     result = _build(content, output, cache)
     assert result.changed is None  # written whole, then put in place
     assert "Edited text." in (output / "posts/a/index.html").read_text("utf-8")
+
+
+def test_a_replaced_avatar_gets_its_new_size_in_the_same_process(tmp_path):
+    # As in live reload: the page's file is unchanged (its parsed front matter
+    # is reused), only the image it points to is replaced.
+    from PIL import Image
+
+    content = write_tree(
+        tmp_path / "content",
+        {"_index.md": "---\ntitle: Me\nicon:\n  url: /images/me.png\n  alt: Me\n---\n"},
+    )
+    (content / "images").mkdir()
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    for side in (400, 600):
+        Image.new("RGB", (side, side), "grey").save(content / "images" / "me.png")
+        _build(content, output, cache)
+        html = (output / "index.html").read_text("utf-8")
+        assert f'width="{side}"' in html, side
+
+
+def test_what_a_build_changes_in_a_page_does_not_carry_into_the_next(tmp_path):
+    # The parsed front matter is kept between builds in one process; a
+    # template (or plugin) that changes a page's dict must not change it.
+    templates = write_tree(
+        tmp_path / "templates",
+        {
+            "partials/extend_footer.html": (
+                "{% if page is defined and page.extra %}"
+                "{% set _ = page.extra.update(n=page.extra.n + 1) %}"
+                "<p id=n>{{ page.extra.n }}</p>{% endif %}"
+            )
+        },
+    )
+    content = write_tree(
+        tmp_path / "content", {"about.md": "---\ntitle: About\nextra:\n  n: 1\n---\n"}
+    )
+    for _ in range(2):
+        build_site(
+            content,
+            tmp_path / "out",
+            SETTINGS,
+            CACHE_PATH=str(tmp_path / "cache"),
+            THEME_TEMPLATES_OVERRIDES=[str(templates)],
+        )
+        html = (tmp_path / "out" / "about" / "index.html").read_text("utf-8")
+        assert '<p id="n">2</p>' in html or "<p id=n>2</p>" in html

@@ -9,6 +9,7 @@ where the page is written, and whether it is written at all.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import email.utils
 import logging
@@ -134,6 +135,11 @@ def to_pelican(
     params: dict[str, Any] = {}
     for key, value in front.fields.items():
         name = str(key).lower()
+        # The parsed front matter is cached across builds (live reload); a
+        # plugin or template that changes a page's dict or list (the avatar's
+        # size goes into `icon`) must not change the cached one.
+        if isinstance(value, (dict, list)):
+            value = copy.deepcopy(value)
         path, line = front.origin_of(name, source.shown_path)
         field = _Field(name, value, path, line, process, render)
         if name == "params":

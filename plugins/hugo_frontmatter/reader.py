@@ -203,7 +203,7 @@ def _cascade_into(
     )
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)  # live reload keeps every page of a large site
 def _read_front_matter(
     source_path: str, shown_path: str, stamp: float
 ) -> frontmatter.FrontMatter | None:
