@@ -14,6 +14,9 @@ TIMEZONE = "America/New_York"
 
 PATH = "content"
 OUTPUT_PATH = "output"
+# Compiled templates, converted Markdown and the staging folder: beside this
+# file, wherever `invoke` is run from (Pelican's default is the working folder).
+CACHE_PATH = os.path.join(here, "cache")
 THEME = os.path.join(here, "theme")
 
 PLUGIN_PATHS = [os.path.join(here, "plugins")]
