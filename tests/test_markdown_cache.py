@@ -123,3 +123,16 @@ def test_the_cache_can_be_turned_off(tmp_path):
     output = _build(tmp_path, cache, HUGO_FRONTMATTER=options)
     assert "<em>text</em>" in (output / "posts/a/index.html").read_text("utf-8")
     assert _cache_files(cache) == []
+
+
+def test_the_files_of_settings_still_in_use_are_kept(tmp_path):
+    write_tree(tmp_path / "content", {"posts/a.md": PAGE})
+    cache = tmp_path / "cache"
+    _build(tmp_path, cache)
+    body = "Some *text* and a [link](https://example.org).\n"
+    _plant(cache, body, "<p>planted</p>")  # gone if the file is ever dropped
+    for number in range(5):  # five other settings, each newer than the first
+        _build(tmp_path, cache, SITEURL=f"https://site{number}.example")
+        output = _build(tmp_path, cache)  # the first again: nothing to rewrite
+        assert "planted" in (output / "posts/a/index.html").read_text("utf-8")
+    assert len(_cache_files(cache)) == 4

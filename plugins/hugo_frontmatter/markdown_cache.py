@@ -101,6 +101,8 @@ class MarkdownCache:
                 if used != stored:
                     self._write(self._path(key), used)
                     self.tables[key] = (dict(used), {})
+                else:  # in use: newer than the files _prune removes
+                    os.utime(self._path(key))
             self._prune()
         except OSError as error:
             logger.warning(
