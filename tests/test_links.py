@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from pelican.plugins.cameo.theme_support import improve_content, needs_improving
+from pelican.plugins.cameo.theme_support import (
+    improve_content,
+    improve_start_tag,
+    needs_improving,
+)
 
 from .conftest import FIXTURES, build_site, write_tree
 
@@ -47,6 +51,37 @@ def test_links_to_other_sites_get_noopener_and_keep_their_rel(page):
     assert _rel(page, "https://example.org/a") == ["noopener"]
     assert _rel(page, "https://raw.example/") == ["me", "noopener"]
     assert _rel(page, "http://single.example/") == ["noopener"]
+    # Inline HTML is edited in place: its text stays inside the link.
+    assert page.find("a", href="https://raw.example/").get_text() == "raw HTML"
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        (
+            '<a href="https://x.example/">',
+            '<a href="https://x.example/" rel="noopener">',
+        ),
+        (
+            "<a rel=me href=https://x.example/>",
+            '<a rel="me noopener" href=https://x.example/>',
+        ),
+        (
+            "<a href='https://x.example/' rel='me'>",
+            "<a href='https://x.example/' rel=\"me noopener\">",
+        ),
+        ('<a href="/here">', '<a href="/here">'),
+        ('<a href="https://own.example/">', '<a href="https://own.example/">'),
+        ("<pre>", '<pre tabindex="0">'),
+        ('<pre class="x" tabindex="-1">', '<pre class="x" tabindex="-1">'),
+        (
+            '<a href="https://x.example/"/>',
+            '<a href="https://x.example/" rel="noopener"/>',
+        ),
+    ],
+)
+def test_one_start_tag_is_edited_as_text(tag, expected):
+    assert improve_start_tag(tag, "own.example") == expected
 
 
 def test_links_within_the_site_are_left_alone(page):

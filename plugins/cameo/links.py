@@ -45,11 +45,17 @@ class RawHtmlProcessor(Postprocessor):
     def __init__(self, md: Markdown, site_url: str) -> None:
         super().__init__(md)
         self.site_url = site_url
+        self.own_host = urlsplit(site_url or "").netloc
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
         for number, block in enumerate(blocks):
-            if isinstance(block, str):
+            if not isinstance(block, str):
+                continue
+            if block.lstrip().startswith("<") and block.count("<") == 1:
+                # One tag of inline HTML: a parser would add its end tag.
+                blocks[number] = theme_support.improve_start_tag(block, self.own_host)
+            else:
                 blocks[number] = theme_support.improve_content(block, self.site_url)
         return text
 

@@ -24,6 +24,7 @@ _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _WORD = re.compile(r"\w+")
 WORDS_PER_MINUTE = 220
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 def scheme_script(env) -> tuple[Markup, str]:
@@ -133,6 +134,33 @@ def needs_improving(html: str, own_host: str) -> bool:
             if is_external(value.strip(), own_host):
                 return True
     return False
+
+
+def improve_start_tag(tag: str, own_host: str) -> str:
+    """The same for one start tag on its own (Markdown keeps each tag of
+    inline HTML apart): edited as text, as a parser would close it."""
+    match = _START_TAG.fullmatch(tag.strip())
+    if not match:
+        return tag
+    name, attributes = match.group(1), match.group(2)
+    body = attributes.rstrip()
+    closing = "/" if body.endswith("/") else ""
+    body = body.removesuffix("/")
+    if name.lower() == "pre":
+        if "tabindex" in attributes.lower():
+            return tag
+        return f'<{name}{body} tabindex="0"{closing}>'
+    href = _HREF.search(attributes)
+    value = "".join(part or "" for part in href.groups()) if href else ""
+    if "noopener" in attributes.lower() or not is_external(value.strip(), own_host):
+        return tag
+    rel = _REL.search(body)
+    if rel is None:
+        return f'<{name}{body} rel="noopener"{closing}>'
+    words = "".join(part or "" for part in rel.groups()).split()
+    new_rel = 'rel="' + " ".join([*words, "noopener"]) + '"'
+    body = body[: rel.start()] + new_rel + body[rel.end() :]
+    return f"<{name}{body}{closing}>"
 
 
 def is_external(href: str, own_host: str) -> bool:
