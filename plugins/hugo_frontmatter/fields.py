@@ -152,7 +152,7 @@ def to_pelican(
             metadata[_own_name(name, path, line)] = value
 
     for name, value in params.items():
-        _own_name(name, *front.origin_of("params", source.shown_path))
+        _own_name(name, *front.origin_of("params", source.shown_path), "params")
         if name in metadata:
             logger.warning(
                 "%s:%d: '%s' is set both at the top and under 'params'; "
@@ -189,13 +189,18 @@ RESERVED_NAMES = frozenset(
 )
 
 
-def _own_name(name: str, path: str, line: int) -> str:
+def _own_name(name: str, path: str, line: int, within: str | None = None) -> str:
+    """``name``, unless the plugin uses it itself (``within``: the field that
+    holds it, such as ``params``, which the error then names first)."""
     if name in RESERVED_NAMES:
+        if within:
+            message = f"'{within}' must be without '{name}', a name"
+        else:
+            message = f"'{name}' is a name"
         raise FrontMatterError(
             path,
             line,
-            f"'{name}' is a name the hugo_frontmatter plugin uses for itself; "
-            "rename the field",
+            f"{message} the hugo_frontmatter plugin uses for itself; rename it",
         )
     return name
 
