@@ -24,6 +24,8 @@ from .tools import CHROMIUM_ARGS, find_chromium, find_program
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Settings for building a Hugo content tree (Hugo's URLs, no extra pages).
+HUGO_SETTINGS = FIXTURES / "hugo" / "hugoconf.py"
 ARTIFACTS = Path(os.environ.get("CAMEO_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # One cache (compiled templates, avatar sizes) for every build of the run.

@@ -12,9 +12,7 @@ import pytest
 from pelican.plugins.cameo import build as build_module
 from pelican.plugins.cameo.build import UPDATING, BuildError
 
-from .conftest import FIXTURES, build_site, write_tree
-
-SETTINGS = FIXTURES / "hugo" / "hugoconf.py"
+from .conftest import HUGO_SETTINGS, build_site, write_tree
 
 
 def _page(title: str, body: str = "Some text.") -> str:
@@ -37,7 +35,7 @@ def _build(content: Path, output: Path, cache: Path):
     return build_site(
         content,
         output,
-        SETTINGS,
+        HUGO_SETTINGS,
         CACHE_PATH=str(cache),
         STATIC_PATHS=["images"],
         FEED_ALL_ATOM="feeds/all.atom.xml",  # feeds go through the writer too
@@ -229,7 +227,7 @@ def test_what_a_build_changes_in_a_page_does_not_carry_into_the_next(tmp_path):
         build_site(
             content,
             tmp_path / "out",
-            SETTINGS,
+            HUGO_SETTINGS,
             CACHE_PATH=str(tmp_path / "cache"),
             THEME_TEMPLATES_OVERRIDES=[str(templates)],
         )

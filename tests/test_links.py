@@ -12,9 +12,8 @@ from pelican.plugins.cameo.theme_support import (
     needs_improving,
 )
 
-from .conftest import FIXTURES, build_site, write_tree
+from .conftest import HUGO_SETTINGS, build_site, write_tree
 
-SETTINGS = FIXTURES / "hugo" / "hugoconf.py"
 PAGE = """
 ---
 title: Links
@@ -38,7 +37,9 @@ print("fenced, highlighted")
 def page(tmp_path_factory) -> BeautifulSoup:
     root = tmp_path_factory.mktemp("links")
     write_tree(root / "content", {"posts/a.md": PAGE})
-    build_site(root / "content", root / "out", SETTINGS, SITEURL="https://me.example")
+    build_site(
+        root / "content", root / "out", HUGO_SETTINGS, SITEURL="https://me.example"
+    )
     html = (root / "out" / "posts" / "a" / "index.html").read_text("utf-8")
     return BeautifulSoup(html, "html.parser").find("main")
 
@@ -108,7 +109,7 @@ def test_a_page_that_is_not_markdown_gets_the_same(tmp_path):
             """
         },
     )
-    build_site(content, tmp_path / "out", SETTINGS)
+    build_site(content, tmp_path / "out", HUGO_SETTINGS)
     (written,) = [
         path
         for path in (tmp_path / "out").rglob("*.html")

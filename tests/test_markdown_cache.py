@@ -9,9 +9,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .conftest import FIXTURES, build_site, write_tree
+from .conftest import HUGO_SETTINGS, build_site, write_tree
 
-SETTINGS = FIXTURES / "hugo" / "hugoconf.py"
 PAGE = """
 ---
 title: Cached
@@ -24,7 +23,7 @@ Some *text* and a [link](https://example.org).
 def _build(tmp_path: Path, cache: Path, **overrides) -> Path:
     output = tmp_path / "out"
     build_site(
-        tmp_path / "content", output, SETTINGS, CACHE_PATH=str(cache), **overrides
+        tmp_path / "content", output, HUGO_SETTINGS, CACHE_PATH=str(cache), **overrides
     )
     return output
 

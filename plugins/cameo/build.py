@@ -97,14 +97,18 @@ def build(
         ) from None
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _one_build_at_a_time(_staging_home(settings, target)):
-        return _build(settings, target, started)
+    home = _staging_home(settings, target)
+    with _one_build_at_a_time(home):
+        return _build(settings, target, home, started)
 
 
-def _build(settings: dict[str, Any], target: Path, started: float) -> BuildResult:
+def _build(
+    settings: dict[str, Any], target: Path, home: Path, started: float
+) -> BuildResult:
+    """Build into ``target``, staging in ``home`` when updating it in place."""
     updating = target.with_name(UPDATING.format(name=target.name))
     if target.is_dir() and not updating.exists():
-        staging = _staging_home(settings, target)
+        staging = home
         staging.mkdir(parents=True, exist_ok=True)
         _empty(staging)
         rendered: dict[str, str] | None = {}

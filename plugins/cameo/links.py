@@ -42,10 +42,9 @@ class LinkProcessor(Treeprocessor):
 class RawHtmlProcessor(Postprocessor):
     """Runs before Markdown puts its stored raw HTML back into the page."""
 
-    def __init__(self, md: Markdown, site_url: str) -> None:
+    def __init__(self, md: Markdown, site_url: str, own_host: str) -> None:
         super().__init__(md)
-        self.site_url = site_url
-        self.own_host = urlsplit(site_url or "").netloc
+        self.site_url, self.own_host = site_url, own_host
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
@@ -70,7 +69,8 @@ class LinksExtension(Extension):
         own_host = urlsplit(site_url or "").netloc
         md.treeprocessors.register(LinkProcessor(md, own_host), "cameo_links", 6)
         # Markdown's RawHtmlPostprocessor has priority 30; higher runs first.
-        md.postprocessors.register(RawHtmlProcessor(md, site_url), "cameo_raw", 35)
+        raw = RawHtmlProcessor(md, site_url, own_host)
+        md.postprocessors.register(raw, "cameo_raw", 35)
 
 
 def makeExtension(**kwargs) -> LinksExtension:  # noqa: N802 (Markdown's API)

@@ -23,8 +23,13 @@ _START_TAG = re.compile(
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _WORD = re.compile(r"\w+")
 WORDS_PER_MINUTE = 220
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+# One attribute in a start tag, its value in double, single or no quotes.
+_ATTRIBUTE = {
+    name: re.compile(
+        rf"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE
+    )
+    for name in ("href", "rel")
+}
 
 
 def scheme_script(env) -> tuple[Markup, str]:
@@ -121,46 +126,43 @@ def needs_improving(html: str, own_host: str) -> bool:
     """Whether a code block lacks ``tabindex`` or a link to another site lacks
     ``noopener``. It may say yes when the parser then finds nothing to do;
     it does not say no when there is something."""
-    if "<" not in html:
-        return False
-    for match in _START_TAG.finditer(html):
-        name, attributes = match.group(1).lower(), match.group(2)
-        if name == "pre":
-            if "tabindex" not in attributes.lower():
-                return True
-        elif "noopener" not in attributes.lower():
-            href = _HREF.search(attributes)
-            value = "".join(part or "" for part in href.groups()) if href else ""
-            if is_external(value.strip(), own_host):
-                return True
-    return False
+    return any(
+        _tag_needs_change(match.group(1), match.group(2), own_host)
+        for match in _START_TAG.finditer(html)
+    )
 
 
 def improve_start_tag(tag: str, own_host: str) -> str:
     """The same for one start tag on its own (Markdown keeps each tag of
     inline HTML apart): edited as text, as a parser would close it."""
     match = _START_TAG.fullmatch(tag.strip())
-    if not match:
+    if not match or not _tag_needs_change(match.group(1), match.group(2), own_host):
         return tag
-    name, attributes = match.group(1), match.group(2)
-    body = attributes.rstrip()
+    name, body = match.group(1), match.group(2).rstrip()
     closing = "/" if body.endswith("/") else ""
     body = body.removesuffix("/")
     if name.lower() == "pre":
-        if "tabindex" in attributes.lower():
-            return tag
         return f'<{name}{body} tabindex="0"{closing}>'
-    href = _HREF.search(attributes)
-    value = "".join(part or "" for part in href.groups()) if href else ""
-    if "noopener" in attributes.lower() or not is_external(value.strip(), own_host):
-        return tag
-    rel = _REL.search(body)
+    rel = _ATTRIBUTE["rel"].search(body)
     if rel is None:
         return f'<{name}{body} rel="noopener"{closing}>'
-    words = "".join(part or "" for part in rel.groups()).split()
-    new_rel = 'rel="' + " ".join([*words, "noopener"]) + '"'
+    new_rel = 'rel="' + " ".join([*_value(rel).split(), "noopener"]) + '"'
     body = body[: rel.start()] + new_rel + body[rel.end() :]
     return f"<{name}{body}{closing}>"
+
+
+def _tag_needs_change(name: str, attributes: str, own_host: str) -> bool:
+    """For one ``<a>`` or ``<pre>`` start tag, given its attributes as text."""
+    if name.lower() == "pre":
+        return "tabindex" not in attributes.lower()
+    if "noopener" in attributes.lower():
+        return False
+    href = _value(_ATTRIBUTE["href"].search(attributes))
+    return is_external(href.strip(), own_host)
+
+
+def _value(attribute: re.Match | None) -> str:
+    return "".join(part or "" for part in attribute.groups()) if attribute else ""
 
 
 def is_external(href: str, own_host: str) -> bool:
