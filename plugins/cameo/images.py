@@ -1,31 +1,120 @@
-"""Facts about the site's own images that templates need (width and height)."""
+"""The site's own images: where the file a page points to is (only inside the
+content folder or the theme), its width and height, and its resized copies
+and favicons (written only inside the output or cache folder)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import shutil
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # Pillow is imported where it is used: a site with no avatar never needs it.
 
 
 class ImageError(Exception):
-    """An image a page points to is missing or unreadable."""
+    """An image a page points to is missing, unreadable or outside the site,
+    or a file would be written outside the output."""
 
 
 def is_local(url: str) -> bool:
-    parts = urlsplit(url)
+    """Whether ``url`` is a path in the site (as a browser reads it: a
+    backslash is a slash, so ``\\\\host\\a.png`` is on another host)."""
+    parts = urlsplit(_browser_form(url))
     return not parts.scheme and not parts.netloc
 
 
-def local_image_path(url: str, content_path: str, page_dir: str) -> str:
-    """Where a site-relative (``/images/a.png``) or page-relative URL's file is."""
-    path = urlsplit(url).path
-    if path.startswith("/"):
-        return os.path.join(content_path, path.lstrip("/"))
-    return os.path.join(page_dir, path)
+def site_path(url: str) -> str:
+    """The path of a local ``url`` as the server looks it up: percent-decoded,
+    backslashes as slashes, query and fragment dropped (``/images/a%20b.png``
+    is ``/images/a b.png``). ``..`` is left in for the caller to judge."""
+    path = unquote(urlsplit(_browser_form(url)).path)
+    return path.replace("\\", "/")
+
+
+def _browser_form(url: str) -> str:
+    return str(url).strip().replace("\\", "/")
+
+
+def local_image_path(
+    url: str, content_path: str, page_dir: str, roots: tuple[str, ...] = ()
+) -> str:
+    """The real file a site-relative (``/images/a.png``) or page-relative
+    local ``url`` names, after ``..`` and symlinks.
+
+    Raises ImageError when that file is outside ``content_path`` (and the
+    other ``roots``, such as the theme) or is not there. The message follows
+    "icon.url '...'" and says what to do.
+    """
+    path = site_path(url)
+    if "\x00" in path:
+        raise ImageError("holds a NUL character; correct the path")
+    base = content_path if _browser_form(url).startswith("/") else page_dir
+    # Joined part by part: a part never starts over from the disk's root.
+    candidate = os.path.join(base, *path.split("/"))
+    allowed = (content_path, *roots)
+    real = os.path.realpath(candidate)
+    if not (
+        _inside(os.path.normpath(os.path.abspath(candidate)), allowed, real=False)
+        and _inside(real, allowed)
+    ):
+        raise ImageError(
+            "points outside the content folder; put the image under "
+            f"{_images_folder(content_path)}/ and use /images/{_name(path)}"
+        )
+    if not os.path.isfile(real):
+        shown = os.path.normpath(os.path.join(shown_path(base), *path.split("/")))
+        raise ImageError(
+            f"names {shown}, which does not exist; put the image there or correct "
+            f"the path (a file under {_images_folder(content_path)}/ is "
+            f"/images/{_name(path)})"
+        )
+    return real
+
+
+def _images_folder(content_path: str) -> str:
+    return os.path.join(shown_path(content_path), "images")
+
+
+def _name(path: str) -> str:
+    return posixpath.basename(path.rstrip("/")) or "me.png"
+
+
+def _inside(path: str, folders: tuple[str, ...], real: bool = True) -> bool:
+    """Whether ``path`` is one of ``folders`` or below one (each folder's
+    symlinks resolved when ``real``)."""
+    for folder in folders:
+        folder = os.path.realpath(folder) if real else os.path.abspath(folder)
+        try:
+            if os.path.commonpath([path, folder]) == folder:
+                return True
+        except ValueError:  # on another drive
+            continue
+    return False
+
+
+def shown_path(path: str) -> str:
+    """``path`` relative to the working folder when it lies inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _checked_target(folder: str, relative: str) -> str:
+    """Where to write ``relative`` (slash-separated) in ``folder``; refused
+    when ``..`` or a symlink on the way would put the file anywhere else."""
+    target = os.path.join(folder, *relative.split("/"))
+    if not (
+        _inside(os.path.normpath(os.path.abspath(target)), (folder,), real=False)
+        and _inside(os.path.realpath(target), (folder,))
+    ):
+        raise ImageError(
+            f"refused to write {relative}: it would land at "
+            f"{os.path.realpath(target)}, outside {folder} (the build's output "
+            "or cache folder)"
+        )
+    return target
 
 
 @lru_cache(maxsize=256)
@@ -43,9 +132,12 @@ def image_size(path: str) -> tuple[int, int]:
     try:
         return _size(path, os.stat(path).st_mtime)
     except FileNotFoundError:
-        raise ImageError(f"there is no file at {path}") from None
+        raise ImageError(f"names {shown_path(path)}, which does not exist") from None
     except (UnidentifiedImageError, OSError) as error:
-        raise ImageError(f"{path} is not an image Pillow can read: {error}") from None
+        raise ImageError(
+            f"names {shown_path(path)}, which is not an image Pillow can read "
+            f"({error}); save it as PNG, JPEG or WebP"
+        ) from None
 
 
 # Widths (CSS px x 1, 2, 3) of the avatar as the theme shows it (7.5rem).
@@ -81,12 +173,15 @@ def sources(url: str, width: int) -> list[dict[str, str]]:
     ]
 
 
-def write_variants(source: str, url: str, output: str, cache: str) -> list[str]:
+def write_variants(source: str, path: str, output: str, cache: str) -> list[str]:
     """Write the avatar's resized AVIF and WebP files; returns their paths.
 
+    ``path`` is the avatar's place in the site (``site_path`` of its URL);
+    the files go beside it in ``output``, and never outside ``output``.
     Encoding AVIF is most of a small site's build, so each file is kept in
     ``cache`` under the source's content hash and copied from there next time.
     """
+    stem = path.lstrip("/")
     with open(source, "rb") as handle:
         digest = hashlib.sha256(handle.read()).hexdigest()[:20]
     from PIL import Image
@@ -96,10 +191,8 @@ def write_variants(source: str, url: str, output: str, cache: str) -> list[str]:
         for size in variant_widths(image.width):
             resized = None
             for extension, _, quality in VARIANT_FORMATS:
-                name = variant_url(url, size, extension).lstrip("/")
-                target = os.path.join(output, name)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                cached = os.path.join(cache, f"{digest}-{size}.{extension}")
+                target = _checked_target(output, variant_url(stem, size, extension))
+                cached = _checked_target(cache, f"{digest}-{size}.{extension}")
                 if not os.path.isfile(cached):
                     if resized is None:
                         height = round(image.height * size / image.width)
@@ -107,6 +200,7 @@ def write_variants(source: str, url: str, output: str, cache: str) -> list[str]:
                     os.makedirs(cache, exist_ok=True)
                     resized.save(cached + ".part", format=extension, quality=quality)
                     os.replace(cached + ".part", cached)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
                 shutil.copyfile(cached, target)
                 written.append(target)
     return written
@@ -114,7 +208,8 @@ def write_variants(source: str, url: str, output: str, cache: str) -> list[str]:
 
 def write_favicons(source: str, output: str) -> list[str]:
     """favicon.ico (16, 32, 48 px), a 32 px PNG and the 180 px apple-touch
-    icon, from the middle square of ``source``."""
+    icon, from the middle square of ``source``, in ``output`` and nowhere
+    else."""
     from PIL import Image
 
     with Image.open(source) as image:
@@ -124,7 +219,7 @@ def write_favicons(source: str, output: str) -> list[str]:
         square = image.crop((left, top, left + side, top + side))
     written = []
     for name, size in FAVICONS.items():
-        target = os.path.join(output, name)
+        target = _checked_target(output, name)
         if size is None:
             square.save(target, sizes=[(16, 16), (32, 32), (48, 48)])
         else:
