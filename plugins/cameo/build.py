@@ -1,30 +1,37 @@
-"""Build a Pelican site all or nothing.
+"""Build a Pelican site whole or not at all.
 
 Pelican writes into its output folder as it goes and, by default, carries on
-(and exits 0) after an error. Here nothing reaches the output folder until the
-whole build has finished without an error; a failed build leaves the previous
-output exactly as it was. There are two ways to get there:
+(and exits 0) after an error. Here ``output/`` is only ever the previous
+build or the new one, whole, whatever stops a build (an error, a signal, a
+full disk):
 
-- First build (no output yet, or the last update of it was cut short): the
-  site is built into a hidden folder beside the output, which then takes the
-  output's place in one rename.
-- Later builds: pages are rendered into memory and the other files Pelican
-  writes (static files, sitemap) into a staging folder kept in CACHE_PATH, so
-  its sub-folders already exist. Once the build has succeeded, only the files
-  that differ from the output are written, and the ones no longer produced
-  are removed. After one edit that is a few files, not the whole site:
-  creating a thousand folders and files was most of a rebuild's time.
+- Pelican renders pages into memory, and writes the other files (static
+  files, the sitemap) into a staging folder kept in CACHE_PATH.
+- Once it has finished without an error, a new tree is put together in a
+  hidden folder beside the output: a file whose bytes are unchanged is a hard
+  link to the output's file (no copy, its time kept), a changed one is
+  written.
+- The new tree and the output then trade places in one atomic step
+  (``renameat2`` with ``RENAME_EXCHANGE`` on Linux; elsewhere two renames
+  with signals held back), and the old tree is removed.
+
+A build that is stopped leaves at most a hidden folder beside the output,
+which the next build removes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import functools
 import hashlib
 import io
 import logging
 import os
 import shutil
-import tempfile
+import signal
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -34,11 +41,18 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-STAGING_PREFIX = ".{name}.building-"
+# Hidden folders beside the output: the next tree while it is put together,
+# and (where no atomic exchange exists) the previous output for a moment.
+NEXT_PREFIX = ".{name}.next-"
 RETIRED_PREFIX = ".{name}.old-"
-# Beside the output while it is being updated; a build that finds it starts
-# from nothing, as the update before was cut short.
-UPDATING = ".{name}.updating"
+# Left by earlier versions of this module; removed like the others.
+LEGACY_LEFTOVERS = (".{name}.building-*", ".{name}.updating")
+# Signals that stop a build with a message instead of a traceback.
+STOP_SIGNALS = tuple(
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+    if hasattr(signal, name)
+)
 
 
 class BuildError(Exception):
@@ -74,6 +88,15 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class BuildInterrupted(BaseException):
+    """A stop signal arrived during a build (a BaseException, like
+    KeyboardInterrupt, so that Pelican's own ``except Exception`` lets it by)."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
 def build(
     settings_file: str | os.PathLike,
     output: str | os.PathLike | None = None,
@@ -81,7 +104,8 @@ def build(
 ) -> BuildResult:
     """Build the site of ``settings_file`` into ``output`` (default: its OUTPUT_PATH).
 
-    Raises BuildError when Pelican fails or logs an error.
+    Raises BuildError when Pelican fails or logs an error, when a file cannot
+    be written, or when a signal stops the build; ``output`` is then as it was.
     """
     # Pelican is imported here, not at module level: `invoke --list` and the
     # serve task do not need it (it is most of a small build's time).
@@ -96,30 +120,38 @@ def build(
             f"{type(error).__name__}: {error}"
         ) from None
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    home = _staging_home(settings, target)
-    with _one_build_at_a_time(home):
-        return _build(settings, target, home, started)
+    with _stop_signals_raise() as stops:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            home = _staging_home(settings, target)
+            with _one_build_at_a_time(home):
+                return _build(settings, target, home, started, stops)
+        except BuildInterrupted as stop:
+            raise BuildError(
+                f"the build was interrupted ({stop}), so {target} was left as it was"
+            ) from None
+        except OSError as error:  # a read-only folder, a full disk
+            raise BuildError(
+                f"{_os_problem(error)}, so {target} was left as it was; "
+                "free some space or fix the folder's permissions, then build again"
+            ) from None
 
 
 def _build(
-    settings: dict[str, Any], target: Path, home: Path, started: float
+    settings: dict[str, Any],
+    target: Path,
+    home: Path,
+    started: float,
+    stops: _StopSignals,
 ) -> BuildResult:
-    """Build into ``target``, staging in ``home`` when updating it in place."""
-    updating = target.with_name(UPDATING.format(name=target.name))
-    if target.is_dir() and not updating.exists():
-        staging = home
-        staging.mkdir(parents=True, exist_ok=True)
-        _empty(staging)
-        rendered: dict[str, str] | None = {}
-    else:
-        staging = Path(
-            tempfile.mkdtemp(
-                prefix=STAGING_PREFIX.format(name=target.name), dir=target.parent
-            )
-        )
-        rendered = None
-    settings["OUTPUT_PATH"] = str(staging)
+    """Build into memory and ``home``, then put the result in ``target``."""
+    _remove_leftovers(target)
+    if target.exists() and not target.is_dir():
+        raise BuildError(f"{target} is a file, not a folder; move it away")
+    home.mkdir(parents=True, exist_ok=True)
+    _empty(home)
+    settings["OUTPUT_PATH"] = str(home)
+    rendered: dict[str, str] = {}
 
     errors = _ErrorCounter()
     root = logging.getLogger()
@@ -132,10 +164,7 @@ def _build(
         root.removeHandler(errors)
 
     if errors.messages:
-        if rendered is None:
-            shutil.rmtree(staging, ignore_errors=True)
-        else:
-            _empty(staging)
+        _empty(home)
         count = len(errors.messages)
         raise BuildError(
             f"the build logged {count} error{'s' if count > 1 else ''}, "
@@ -143,20 +172,20 @@ def _build(
             errors.messages,
         )
 
-    changed = None
-    if rendered is None:
-        _replace(target, staging)
-        updating.unlink(missing_ok=True)
-    else:
-        updating.touch()
-        try:
-            changed = _update(target, staging, rendered)
-        except OSError as error:  # a full disk, a file another program holds
-            raise BuildError(
-                f"{target} could not be updated ({error}); it may hold old and "
-                "new files until the next build, which writes it whole"
-            ) from None
-        updating.unlink()
+    following = target.with_name(
+        NEXT_PREFIX.format(name=target.name) + uuid.uuid4().hex[:8]
+    )
+    try:
+        logger.debug("putting the new output together in %s", following)
+        changed = _assemble(following, target, home, rendered)
+        with stops.held():
+            logger.debug("swapping %s and %s", following, target)
+            _swap(following, target)
+    except BaseException:
+        shutil.rmtree(following, ignore_errors=True)
+        _empty(home)
+        raise
+    shutil.rmtree(following, ignore_errors=True)  # now the previous output
     files = sum(len(names) for _, _, names in os.walk(target))
     return BuildResult(target, files, time.perf_counter() - started, changed)
 
@@ -246,72 +275,207 @@ def _empty(folder: Path) -> None:
             os.unlink(os.path.join(parent, name))
 
 
-def _update(target: Path, staging: Path, rendered: dict[str, str]) -> int:
-    """Make ``target`` hold exactly what the build produced, writing only the
-    files that differ; returns how many files were written or removed."""
-    produced: set[str] = set()
+def _assemble(
+    following: Path, target: Path, staging: Path, rendered: dict[str, str]
+) -> int | None:
+    """Put the new output together in ``following`` (created here); returns
+    how many files were written or removed against ``target`` (None when
+    there was no output yet)."""
+    previous = str(target) if target.is_dir() else None
+    os.mkdir(following)  # with the umask's permissions, as any folder
+    made = {str(following)}
+    placed: set[str] = set()
     changed = 0
+
+    def place(relative: str, data: bytes | None, source: str | None) -> None:
+        nonlocal changed
+        placed.add(relative)
+        destination = os.path.join(following, relative)
+        folder = os.path.dirname(destination)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        old = os.path.join(previous, relative) if previous else None
+        if old and _holds(old, data, source):
+            try:
+                os.link(old, destination)  # unchanged: the same file, no copy
+            except OSError:  # a file system without hard links
+                shutil.copy2(old, destination)
+            return
+        changed += 1
+        if data is not None:
+            with open(destination, "wb") as handle:
+                handle.write(data)
+        else:
+            shutil.move(source, destination)
+
     for path, text in rendered.items():
-        relative = os.path.relpath(path, staging)
-        produced.add(relative)
-        changed += _put(target / relative, text.encode("utf-8"), target)
+        place(os.path.relpath(path, staging), text.encode("utf-8"), None)
+    pages = set(placed)
     for parent, _, names in os.walk(staging):
         for name in names:
             source = os.path.join(parent, name)
             relative = os.path.relpath(source, staging)
-            produced.add(relative)
-            destination = target / relative
-            if _same_bytes(source, destination):
-                os.unlink(source)
-            else:
-                _make_room(destination, target)
-                shutil.move(source, destination)
-                changed += 1
-    for parent, _, names in os.walk(target, topdown=False):
+            if relative in pages:
+                raise BuildError(
+                    f"{relative} is both a page and another file (a static "
+                    "file, a theme asset or a plugin's); give the page "
+                    "another url or slug"
+                )
+            place(relative, None, source)
+    _empty(staging)
+    if previous is None:
+        return None
+    for parent, _, names in os.walk(previous):
         for name in names:
-            path = os.path.join(parent, name)
-            if os.path.relpath(path, target) not in produced:
-                os.unlink(path)
-                changed += 1
-        if parent != str(target) and not os.listdir(parent):
-            os.rmdir(parent)
+            if os.path.relpath(os.path.join(parent, name), previous) not in placed:
+                changed += 1  # removed
     return changed
 
 
-def _put(path: Path, data: bytes, target: Path) -> int:
-    """Write ``data`` to ``path`` unless it holds exactly that; 1 if written."""
-    if path.is_file() and path.stat().st_size == len(data):
-        if path.read_bytes() == data:
-            return 0
-    _make_room(path, target)
-    part = path.with_name(f"{path.name}.{os.getpid()}.cameo-part")
-    part.write_bytes(data)
-    os.replace(part, path)
-    return 1
-
-
-def _make_room(path: Path, target: Path) -> None:
-    """Clear the way for a file at ``path`` inside ``target``: an older build
-    may have left a folder there, or a file where one of its folders goes."""
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
+def _holds(path: str, data: bytes | None, source: str | None) -> bool:
+    """Whether the file at ``path`` holds ``data`` (or the bytes of ``source``)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        folder = target
-        for part in path.parent.relative_to(target).parts:
-            folder = folder / part
-            if folder.exists() and not folder.is_dir():
-                folder.unlink()
-                break
-        path.parent.mkdir(parents=True, exist_ok=True)
-
-
-def _same_bytes(first: str, second: Path) -> bool:
-    if not second.is_file() or os.path.getsize(first) != second.stat().st_size:
+        if not os.path.isfile(path) or os.path.islink(path):
+            return False
+        size = os.path.getsize(path)
+        if data is not None:
+            if size != len(data):
+                return False
+            with open(path, "rb") as handle:
+                return handle.read() == data
+        if size != os.path.getsize(source):
+            return False
+        with open(path, "rb") as one, open(source, "rb") as other:
+            while True:
+                first, second = one.read(1 << 20), other.read(1 << 20)
+                if first != second:
+                    return False
+                if not first:
+                    return True
+    except OSError:
         return False
-    with open(first, "rb") as one, open(second, "rb") as other:
-        return one.read() == other.read()
+
+
+def _swap(following: Path, target: Path) -> None:
+    """Make ``following`` the output and leave the previous output at
+    ``following``'s name, in one step where the system allows it."""
+    if not target.exists():
+        following.rename(target)
+        return
+    if _exchange(following, target):
+        return
+    # Two renames: between them there is no output, which the next build
+    # repairs (see _remove_leftovers); signals are held back meanwhile.
+    retired = target.with_name(
+        RETIRED_PREFIX.format(name=target.name) + uuid.uuid4().hex[:8]
+    )
+    target.rename(retired)
+    following.rename(target)
+    retired.rename(following)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE);
+    False where the system or the file system cannot."""
+    renameat2 = getattr(_libc(), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2  # AT_FDCWD and RENAME_EXCHANGE, <fcntl.h>
+    result = renameat2(
+        at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:  # no C library to load symbols from (not Unix)
+        return None
+
+
+class _StopSignals:
+    """While a build runs, a stop signal raises BuildInterrupted; inside
+    ``held()`` it waits until the block is done, then raises."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending: int | None = None
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.holding:
+            self.pending = signum
+        else:
+            raise BuildInterrupted(signum)
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending is not None:
+            logger.warning(
+                "%s arrived as the new output was put in place; the build is complete",
+                signal.Signals(self.pending).name,
+            )
+            self.pending = None
+
+
+@contextlib.contextmanager
+def _stop_signals_raise() -> Iterator[_StopSignals]:
+    """Turn stop signals into BuildInterrupted for the length of a build, in
+    the main thread (Python runs signal handlers only there)."""
+    stops = _StopSignals()
+    if threading.current_thread() is not threading.main_thread():
+        yield stops
+        return
+    previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+    for number in STOP_SIGNALS:
+        signal.signal(number, stops.handle)
+    try:
+        yield stops
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _leftovers(target: Path) -> list[Path]:
+    """The hidden folders (and older markers) that builds put beside ``target``."""
+    patterns = [
+        NEXT_PREFIX.format(name=target.name) + "*",
+        RETIRED_PREFIX.format(name=target.name) + "*",
+        *(pattern.format(name=target.name) for pattern in LEGACY_LEFTOVERS),
+    ]
+    return sorted(path for pattern in patterns for path in target.parent.glob(pattern))
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove what a stopped build left beside ``target``; if it was stopped
+    between the two renames of _swap, put the previous output back first."""
+    retired = sorted(target.parent.glob(RETIRED_PREFIX.format(name=target.name) + "*"))
+    if retired and not target.exists():
+        retired[-1].rename(target)
+    for path in _leftovers(target):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def _os_problem(error: OSError) -> str:
+    """``error`` as a short clause: what could not be done, where, and why."""
+    where = f" {error.filename}" if error.filename else ""
+    reason = error.strerror or str(error)
+    return f"could not write{where}: {reason}"
 
 
 def watched_paths(settings_file: str | os.PathLike) -> list[Path]:
@@ -338,33 +502,15 @@ def configure_logging(level: int = logging.WARNING) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")
 
 
-def _replace(target: Path, staging: Path) -> None:
-    """Put ``staging`` where ``target`` is, with the old target removed after."""
-    retired = None
-    if target.exists():
-        retired = target.with_name(
-            RETIRED_PREFIX.format(name=target.name) + uuid.uuid4().hex[:8]
-        )
-        target.rename(retired)
-    staging.rename(target)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
-
-
 def clean(output: str | os.PathLike) -> list[Path]:
-    """Remove ``output`` and any leftover staging folders beside it."""
+    """Remove ``output`` and whatever stopped builds left beside it."""
     target = Path(output).resolve()
     removed = []
-    leftovers = [
-        *target.parent.glob(STAGING_PREFIX.format(name=target.name) + "*"),
-        *target.parent.glob(RETIRED_PREFIX.format(name=target.name) + "*"),
-        target.with_name(UPDATING.format(name=target.name)),
-    ]
-    for path in [target, *leftovers]:
-        if path.is_dir():
+    for path in [target, *_leftovers(target)]:
+        if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)
             removed.append(path)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             path.unlink()
             removed.append(path)
     return removed
