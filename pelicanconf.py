@@ -20,7 +20,7 @@ CACHE_PATH = os.path.join(here, "cache")
 THEME = os.path.join(here, "theme")
 
 PLUGIN_PATHS = [os.path.join(here, "plugins")]
-PLUGINS = ["hugo_frontmatter", "cameo", "sitemap"]
+PLUGINS = ["hugo_frontmatter", "cameo"]
 
 # Hugo's layout: content/_index.md is the home page. Everything else in
 # content/ is a page; a blog, if the owner starts one, lives in content/posts/.

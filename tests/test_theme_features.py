@@ -261,15 +261,14 @@ def test_avatar_sizes_and_favicons_are_made_from_the_avatar(local_site):
 
 
 def test_robots_txt_names_the_sitemap_when_published(tmp_path):
-    output = _site(
-        tmp_path,
-        SITEURL="https://x.org",
-        PLUGINS=["hugo_frontmatter", "cameo", "sitemap"],
-    )
+    output = _site(tmp_path, SITEURL="https://x.org")
     assert (output / "robots.txt").read_text() == (
         "User-agent: *\nAllow: /\nSitemap: https://x.org/sitemap.xml\n"
     )
     assert "<loc>https://x.org/</loc>" in (output / "sitemap.xml").read_text()
+    output = _site(tmp_path / "off", SITEURL="https://x.org", CAMEO_SITEMAP=False)
+    assert (output / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+    assert not (output / "sitemap.xml").exists()
 
 
 def test_every_visitor_facing_text_has_a_chinese_translation():

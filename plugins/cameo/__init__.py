@@ -2,9 +2,17 @@
 
 import os
 
-from .cameo import register
+from . import cameo, reproducible, sitemap
 
 __all__ = ["register", "theme_path"]
+
+
+def register() -> None:
+    """The theme's plugin: cameo.py, sitemap.py (sitemap.xml) and
+    reproducible.py (fixed times in feeds)."""
+    cameo.register()
+    sitemap.register()
+    reproducible.register()
 
 
 def theme_path() -> str:

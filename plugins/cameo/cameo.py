@@ -13,28 +13,40 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
+import re
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import Generator
 
-from . import images, theme_support
-from .images import ImageError, image_size, is_local, local_image_path
+from . import images, sitemap, theme_support
+from .images import (
+    ImageError,
+    image_size,
+    is_local,
+    local_image_path,
+    shown_path,
+    site_path,
+)
 
 logger = logging.getLogger(__name__)
+
+# The ``icon`` key and a ``url`` key in YAML, TOML ([icon] too) or JSON.
+_ICON_KEY = re.compile(r"""^\s*(\[\s*icon\s*\]|["']?icon["']?\s*[:=])""", re.I)
+_URL_KEY = re.compile(r"""^\s*["']?url["']?\s*[:=]""", re.I)
 
 # This package's Markdown extensions, wherever the package is installed.
 OUTLINE_EXTENSION = f"{__package__}.outline"
 LINKS_EXTENSION = f"{__package__}.links"
 
-# Avatars seen in this run: (page, image file, site-root URL); reset per run.
+# Avatars seen in this run: (page, image file, its path in the site); reset
+# per run.
 _avatars: list[tuple[object, str, str]] = []
 
 
 def on_initialized(pelican) -> None:
     _avatars.clear()
-    _reset_sitemap_plugin()
+    _warn_of_a_second_sitemap(pelican)
     settings = pelican.settings
     theme_support.check_social(settings)
     markdown = settings.setdefault("MARKDOWN", {})
@@ -49,15 +61,16 @@ def on_initialized(pelican) -> None:
     markdown["extension_configs"] = configs
 
 
-def _reset_sitemap_plugin() -> None:
-    """pelican-sitemap (1.2) remembers the run that started it and forgets it
-    only when that run finishes; after a failed build it writes no sitemap in
-    that process again (livereload, tests). Forget the failed run."""
-    module = sys.modules.get("pelican.plugins.sitemap.sitemap")
-    generator = getattr(module, "generator", None)
-    if generator is not None and hasattr(generator, "_main_pelican"):
-        generator._main_pelican = None
-        generator.page_queue = []
+def _warn_of_a_second_sitemap(pelican) -> None:
+    """pelican-sitemap writes sitemap.xml too, with the build's time in it."""
+    names = {getattr(plugin, "__name__", "") for plugin in pelican.plugins}
+    if sitemap.settings_of(pelican.settings) is not None and any(
+        name.startswith("pelican.plugins.sitemap") for name in names
+    ):
+        logger.warning(
+            "pelican-sitemap is loaded, and cameo writes sitemap.xml itself: "
+            "remove 'sitemap' from PLUGINS, or set CAMEO_SITEMAP = False"
+        )
 
 
 def on_generator_init(generator) -> None:
@@ -107,8 +120,8 @@ def on_content_object_init(content) -> None:
         logger.error(
             "%s:%d: icon.url %r has a scheme browsers would run; use a path such "
             "as /images/me.png or an https:// URL",
-            _shown(content.source_path),
-            _line_containing(content.source_path, url),
+            shown_path(content.source_path),
+            _url_line(content.source_path, url),
             url,
         )
         return
@@ -116,20 +129,25 @@ def on_content_object_init(content) -> None:
         logger.warning(
             "%s: icon.url %s is on another host; its size is unknown and "
             "visitors' browsers will contact that host",
-            _shown(content.source_path),
+            shown_path(content.source_path),
             url,
         )
         return
-    path = local_image_path(
-        url, content.settings["PATH"], os.path.dirname(content.source_path)
-    )
     try:
+        # Only a file inside the content folder or the theme, after ".."
+        # and symlinks, is read (and so resized beside the avatar's URL).
+        path = local_image_path(
+            url,
+            content.settings["PATH"],
+            os.path.dirname(content.source_path),
+            roots=(content.settings["THEME"],),
+        )
         width, height = image_size(path)
     except ImageError as error:
         logger.error(
-            "%s:%d: icon.url %r: %s; put the image there or correct the path",
-            _shown(content.source_path),
-            _line_containing(content.source_path, url),
+            "%s:%d: icon.url %r %s",
+            shown_path(content.source_path),
+            _url_line(content.source_path, url),
             url,
             error,
         )
@@ -138,7 +156,7 @@ def on_content_object_init(content) -> None:
     icon.setdefault("height", height)
     if url.startswith("/"):
         icon["sources"] = images.sources(url, width)
-        _avatars.append((content, path, url))
+        _avatars.append((content, path, site_path(url)))
 
 
 class CameoAssetsGenerator(Generator):
@@ -154,18 +172,17 @@ class CameoAssetsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         done = set()
-        for _, path, url in _avatars:
-            if url not in done:
+        for _, path, in_site in _avatars:
+            if in_site not in done:
                 cache = os.path.join(self.settings["CACHE_PATH"], "cameo-images")
-                images.write_variants(path, url, self.output_path, cache)
-                done.add(url)
+                images.write_variants(path, in_site, self.output_path, cache)
+                done.add(in_site)
         if self.favicon_source:
             images.write_favicons(self.favicon_source, self.output_path)
         site_url = self.settings.get("SITEURL", "")
         lines = ["User-agent: *", "Allow: /"]
-        if site_url.startswith(("http://", "https://")) and "sitemap" in str(
-            self.settings.get("PLUGINS", "")
-        ):
+        published = site_url.startswith(("http://", "https://"))
+        if published and sitemap.settings_of(self.settings) is not None:
             lines.append(f"Sitemap: {site_url}/sitemap.xml")
         with open(os.path.join(self.output_path, "robots.txt"), "w") as handle:
             handle.write("\n".join(lines) + "\n")
@@ -182,18 +199,23 @@ def on_get_generators(pelican):
     return CameoAssetsGenerator
 
 
-def _shown(path: str) -> str:
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative
+def _url_line(path: str, url: str) -> int:
+    """The line of ``path`` where ``icon``'s ``url`` is written.
 
-
-def _line_containing(path: str, text: str) -> int:
-    """The first line of ``path`` holding ``text`` (1 when none does)."""
+    hugo_frontmatter records the lines of top-level keys only, and does not
+    pass on the one of ``icon``; so: the first line holding the URL as
+    written, else the first ``url`` key after the ``icon`` key (a URL written
+    with escapes), else the ``icon`` line, else 1."""
     with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if text in line:
-                return number
-    return 1
+        lines = handle.read().splitlines()
+    for number, line in enumerate(lines, start=1):
+        if url in line:
+            return number
+    icon = next((n for n, line in enumerate(lines, 1) if _ICON_KEY.match(line)), 0)
+    if not icon:
+        return 1
+    after = (n for n, line in enumerate(lines[icon:], icon + 1) if _URL_KEY.match(line))
+    return next(after, icon)
 
 
 def register() -> None:
