@@ -355,11 +355,11 @@ def test_missing_avatar_fails_the_build_naming_the_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(BuildError) as caught:
         build_site(tmp_path / "content", tmp_path / "output")
-    assert any(
-        problem.startswith("content/_index.md:4: icon.url '/images/nope.png': ")
-        and "put the image there or correct the path" in problem
-        for problem in caught.value.problems
-    ), caught.value.problems
+    assert (
+        "content/_index.md:4: icon.url '/images/nope.png' names "
+        "content/images/nope.png, which does not exist; put the image there or "
+        "correct the path (a file under content/images/ is /images/nope.png)"
+    ) in caught.value.problems
 
 
 # --- TOML and JSON -----------------------------------------------------------

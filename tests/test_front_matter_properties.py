@@ -1,5 +1,7 @@
 """Property tests: whatever a file holds, the plugin either reads it or raises
-its own FrontMatterError (which names the file and line), never anything else."""
+its own FrontMatterError (which names the file and line), never anything else.
+``malformed_documents`` makes hostile files: bad dates, tags and encodings,
+deep nesting, huge numbers, reserved names and control characters."""
 
 from __future__ import annotations
 
@@ -10,10 +12,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.hugo_frontmatter.fields import FIELD_MAPPERS, Source, to_pelican
+from pelican.plugins.hugo_frontmatter.fields import (
+    FIELD_MAPPERS,
+    PELICAN_NAMES,
+    RESERVED_NAMES,
+    Source,
+    to_pelican,
+)
 from pelican.plugins.hugo_frontmatter.frontmatter import (
     FrontMatter,
     FrontMatterError,
+    decode,
     split,
 )
 
@@ -145,3 +154,99 @@ def test_every_field_with_every_awkward_value():
                 _map({name: value, "title": "T"})
             except FrontMatterError as error:
                 assert str(error).startswith(f"content/x.md:1: '{name}' must be")
+
+
+# --- malformed front matter ------------------------------------------------
+
+BAD_DATES = [
+    "2024-02-30",
+    "2024-13-01",
+    "2024-05-01T25:00:00",
+    "31/12/2024",
+    "0000-00-00",
+]
+YAML_TAGS = [
+    "!!float 'x'",
+    "!!int 'abc'",
+    "!!int 0x",
+    "!!bool maybe",
+    "!!null x",
+    "!!timestamp 2024-02-30",
+    "!!binary '@@'",
+    "!!set {a, b}",
+    "!!omap [a: 1]",
+    "!!python/object/apply:os.system ['true']",
+    "!!python/name:os.system",
+    "!local x",
+    "&a [1, *a]",
+    "*undefined",
+]
+NASTY_CHARACTERS = [chr(code) for code in [*range(32), 127]] + ["\\", "%5c", "%2f"]
+BAD_BYTES = [b"\xff", b"\xc0\x80", b"\xed\xa0\x80", b"\xe2\x82", b"\x00"]
+NAMES = sorted(PELICAN_NAMES | RESERVED_NAMES) + ["__init__", "Content", "SETTINGS"]
+
+
+@st.composite
+def _malformed_field(draw, kind: str) -> tuple[str, str]:
+    """One field as (name, value written in ``kind``'s syntax)."""
+    choice = draw(st.sampled_from(["date", "tag", "deep", "huge", "name", "char"]))
+    if choice == "date":
+        field = draw(st.sampled_from(["date", "publishDate", "expiryDate", "lastmod"]))
+        return field, json.dumps(draw(st.sampled_from(BAD_DATES)))
+    if choice == "tag" and kind == "yaml":
+        return draw(st.sampled_from(["title", "weight", "x"])), draw(
+            st.sampled_from(YAML_TAGS)
+        )
+    if choice == "deep" or choice == "tag":
+        depth = draw(st.sampled_from([99, 100, 101, 500, 3000]))
+        return "x", "[" * depth + "]" * depth
+    if choice == "huge":
+        digits = draw(st.integers(min_value=4290, max_value=5100))
+        return draw(st.sampled_from(["weight", "x", "title"])), "9" * digits
+    if choice == "name":
+        return draw(st.sampled_from(NAMES)), json.dumps(draw(st.text(max_size=5)))
+    field = draw(st.sampled_from(["url", "slug", "aliases", "title"]))
+    text = draw(st.sampled_from(["/", "/a", "a", "/a/b/"]))
+    at = draw(st.integers(min_value=0, max_value=len(text)))
+    value = text[:at] + draw(st.sampled_from(NASTY_CHARACTERS)) + text[at:]
+    return field, json.dumps([value] if field == "aliases" else value)
+
+
+@st.composite
+def _malformed_document(draw) -> bytes:
+    kind = draw(st.sampled_from(["yaml", "toml", "json"]))
+    fields = draw(
+        st.lists(
+            _malformed_field(kind), min_size=1, max_size=3, unique_by=lambda f: f[0]
+        )
+    )
+    if all(name != "title" for name, _ in fields):
+        fields.insert(0, ("title", '"T"'))
+    if kind == "yaml":
+        head = "---\n" + "".join(f"{k}: {v}\n" for k, v in fields) + "---\n"
+    elif kind == "toml":
+        head = "+++\n" + "".join(f'"{k}" = {v}\n' for k, v in fields) + "+++\n"
+    else:
+        head = "{" + ", ".join(f"{json.dumps(k)}: {v}" for k, v in fields) + "}\n"
+    data = (head + "Body\n").encode("utf-8")
+    if draw(st.booleans()):  # a bad byte somewhere
+        at = draw(st.integers(min_value=0, max_value=len(data)))
+        data = data[:at] + draw(st.sampled_from(BAD_BYTES)) + data[at:]
+    return data
+
+
+malformed_documents = _malformed_document()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(malformed_documents)
+def test_malformed_front_matter_is_refused_with_a_front_matter_error(data):
+    try:
+        front = split(decode(data, "content/x.md"), "content/x.md")
+        if front is not None:
+            to_pelican(
+                front, Source("content/x.md", "x.md"), SETTINGS, _process, now=NOW
+            )
+    except FrontMatterError as error:
+        assert str(error).startswith("content/x.md:")
+        assert "; " in str(error)  # and says what to do

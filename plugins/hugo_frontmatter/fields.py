@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import decimal
 import email.utils
 import logging
 import math
@@ -19,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pelican.contents import Article, Page
 from pelican.utils import SafeDatetime
 
 from . import urls
@@ -53,6 +55,11 @@ _ALL_DATE_KEYS = {key for chain in _DATE_FIELDS.values() for key in chain}
 # Other layouts Hugo accepts besides ISO 8601 and RFC 1123.
 _DATE_LAYOUTS = ("%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m-%d %H:%M:%S %z")
 _RENDER_WORDS = {"always": "always", "never": "never", "link": "link"}
+# What a path from content must be, in the errors that refuse one.
+_SITE_PATH = (
+    "without a backslash, control character, scheme or leading '//' "
+    "(a browser would leave the site)"
+)
 _LIST_WORDS = {"always": "always", "never": "never", "local": "local"}
 
 
@@ -168,7 +175,14 @@ def to_pelican(
     metadata.update(_location(metadata, front, source, options))
     metadata["hugo_kind"] = source.kind
     metadata["section"] = source.section
-    metadata["hugo_lines"] = {key: front.line_of(key) for key in ("url", "aliases")}
+    # For errors about the output path: the line of `url`, else of `slug`.
+    where = (
+        "url" if "url" in front.key_lines or "slug" not in front.key_lines else "slug"
+    )
+    metadata["hugo_lines"] = {
+        "url": front.line_of(where),
+        "aliases": front.line_of("aliases"),
+    }
     _settle_status(
         metadata, source, options, now or datetime.datetime.now(datetime.UTC)
     )
@@ -189,20 +203,47 @@ RESERVED_NAMES = frozenset(
 )
 
 
+# Pelican's metadata that is also an attribute of its Page and Article.
+_PELICAN_METADATA = frozenset({"save_as", "url", "status", "summary"})
+# What Pelican 4.12's Content.__init__ sets on a page besides the metadata.
+_PELICAN_INSTANCE_NAMES = frozenset(
+    {
+        "_content",
+        "_context",
+        "_summary",
+        "in_default_lang",
+        "locale_date",
+        "locale_modified",
+        "metadata",
+        "override_save_as",
+        "override_url",
+        "relative_source_path",
+        "settings",
+        "source_path",
+        "translations",
+    }
+)
+# Names Pelican's pages use for themselves. Pelican sets each field as an
+# attribute of the page, so `content: x` or `__class__: x` would break it.
+PELICAN_NAMES = (
+    frozenset(dir(Page)) | frozenset(dir(Article)) | _PELICAN_INSTANCE_NAMES
+) - _PELICAN_METADATA
+
+
 def _own_name(name: str, path: str, line: int, within: str | None = None) -> str:
-    """``name``, unless the plugin uses it itself (``within``: the field that
-    holds it, such as ``params``, which the error then names first)."""
+    """``name``, unless the plugin or Pelican uses it itself (``within``: the
+    field that holds it, such as ``params``, which the error then names first)."""
     if name in RESERVED_NAMES:
-        if within:
-            message = f"'{within}' must be without '{name}', a name"
-        else:
-            message = f"'{name}' is a name"
-        raise FrontMatterError(
-            path,
-            line,
-            f"{message} the hugo_frontmatter plugin uses for itself; rename it",
-        )
-    return name
+        owner = "the hugo_frontmatter plugin uses for itself"
+    elif name in PELICAN_NAMES or name.startswith("__"):
+        owner = "Pelican uses for the page object itself"
+    else:
+        return name
+    if within:
+        message = f"'{within}' must be without '{name}', a name"
+    else:
+        message = f"'{name}' is a name"
+    raise FrontMatterError(path, line, f"{message} {owner}; rename it")
 
 
 def _location(
@@ -215,12 +256,24 @@ def _location(
     if "hugo_url" in metadata:
         return urls.output_location(metadata.pop("hugo_url"))
     if options["hugo_urls"]:
-        return urls.output_location(
-            urls.default_path(source.in_content, metadata.get("slug"))
-        )
+        return urls.output_location(default_path(source, metadata.get("slug")))
     if source.in_content == urls.HOME_PAGE_SOURCE:
         return urls.output_location("/")
     return {}
+
+
+def default_path(source: Source, slug: str | None = None) -> str:
+    """Hugo's URL for a file, refused when its name makes one that leaves the
+    site (a file named ``\\evil.example.md``)."""
+    path = urls.default_path(source.in_content, slug)
+    if not urls.is_inside_site(path):
+        raise FrontMatterError(
+            source.shown_path,
+            1,
+            f"the file's name gives the URL {path!r}, which is not a path "
+            f"{_SITE_PATH}; rename the file or give it a 'url'",
+        )
+    return path
 
 
 def _settle_dates(metadata: dict[str, Any]) -> None:
@@ -286,8 +339,24 @@ def _aware(value: datetime.datetime) -> datetime.datetime:
 def _text(field: _Field) -> dict[str, Any]:
     if isinstance(field.value, (dict, list)):
         raise field.error("text")
-    value = "" if field.value is None else str(field.value)
-    return {field.name: value}
+    return {field.name: as_text(field.value)}
+
+
+def as_text(value: Any) -> str:
+    """A scalar as Hugo prints it: ``true``, ``1.5``, ``1000`` for ``1e3``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "+Inf" if value > 0 else "-Inf"
+        # Go's strconv.FormatFloat(value, 'f', -1, 64): shortest, no exponent.
+        text = format(decimal.Decimal(repr(value)), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return str(value)
 
 
 def _markdown_text(field: _Field) -> dict[str, Any]:
@@ -318,16 +387,18 @@ def _url(field: _Field) -> dict[str, Any]:
         raise field.error("a path such as '/' or '/about/'")
     value = field.value.strip()
     if not urls.is_inside_site(value):
-        raise field.error("a path inside the site such as '/about/'")
+        raise field.error(f"a path inside the site such as '/about/', {_SITE_PATH}")
     return {"hugo_url": value}
 
 
 def _slug(field: _Field) -> dict[str, Any]:
     if isinstance(field.value, (dict, list, bool)) or field.value is None:
         raise field.error("text such as 'my-first-post'")
-    slug = str(field.value).strip()
+    slug = as_text(field.value).strip()
     if not slug or "/" in slug:
         raise field.error("one path segment such as 'my-first-post'")
+    if not urls.is_inside_site(slug):
+        raise field.error(f"a path segment such as 'my-first-post', {_SITE_PATH}")
     return {"slug": slug}
 
 
@@ -341,7 +412,9 @@ def _aliases(field: _Field) -> dict[str, Any]:
         raise field.error("a list of paths such as ['/old-name/']")
     for item in value:
         if not urls.is_inside_site(item.strip()):
-            raise field.error("a list of paths inside the site such as ['/old/']")
+            raise field.error(
+                f"a list of paths inside the site such as ['/old/'], {_SITE_PATH}"
+            )
     return {"aliases": [item.strip() for item in value]}
 
 
@@ -364,7 +437,7 @@ def _words(field: _Field) -> list[str]:
         isinstance(item, (dict, list)) or item is None for item in value
     ):
         raise field.error("a list of words such as [python, hugo]")
-    return [str(item) for item in value]
+    return [as_text(item) for item in value]
 
 
 def _tags(field: _Field) -> dict[str, Any]:

@@ -3,6 +3,9 @@
 The format is told by how the file opens, as Hugo does: YAML between ``---``
 lines, TOML between ``+++`` lines, or JSON as one leading ``{...}`` object. A
 byte order mark, CRLF line ends and blanks after a delimiter are accepted.
+YAML is read with the YAML 1.2 core schema, as Hugo reads it (``yes`` and
+``12:30`` stay text). Whatever a parser cannot take (bad UTF-8, a bad tagged
+value, a number too long, nesting too deep) is a FrontMatterError with its line.
 """
 
 from __future__ import annotations
@@ -23,6 +26,13 @@ _DELIMITERS = {
 _DELIMITER_TEXT = {"yaml": "---", "toml": "+++"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Deeper front matter is refused: Python's own recursion limit (about 1000)
+# would otherwise stop the parsers, or the code that copies the fields, with
+# an error that names no file. Hugo's own front matter is a few levels deep.
+MAX_DEPTH = 100
+# Python refuses to turn longer digit strings into an int (sys.int_info).
+_MAX_DIGITS = 4300
+_LONG_NUMBER = re.compile(rf"[0-9_]{{{_MAX_DIGITS + 1},}}")
 
 
 class FrontMatterError(Exception):
@@ -107,11 +117,14 @@ def _split_json(text: str, path: str) -> FrontMatter:
             "fix the JSON object at the top of the file",
             error.colno,
         ) from None
+    except (RecursionError, ValueError) as error:  # too deep, a too long number
+        raise _unparsable(text[start:], path, first_line, error, "JSON") from None
     if not isinstance(data, dict):  # pragma: no cover - raw_decode saw a '{'
         raise FrontMatterError(path, first_line, "front matter must be a JSON object")
     source = text[start:end]
     body = text[end:].lstrip(" \t").removeprefix("\r").removeprefix("\n")
     key_lines = _key_lines(source, first_line, r'"{key}"\s*:', list(data))
+    check_depth(data, path, key_lines, first_line)
     return FrontMatter(data, body, key_lines, first_line, "json", path)
 
 
@@ -132,12 +145,15 @@ def _parse_toml(
             "fix the TOML between the '+++' lines",
             column,
         ) from None
+    except (RecursionError, ValueError) as error:  # too deep, a too long number
+        raise _unparsable(source, path, first_line, error, "TOML") from None
     key_lines = _key_lines(
         source,
         first_line,
         r'^\s*"?{key}"?\s*=|^\s*\[\[?\s*"?{key}"?\s*[\].]',
         list(data),
     )
+    check_depth(data, path, key_lines, first_line)
     return data, key_lines
 
 
@@ -156,12 +172,43 @@ def _key_lines(
     return found
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """PyYAML's safe loader, refusing a key given twice in a mapping, as Hugo does.
+class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader with the YAML 1.2 core schema, as Hugo reads YAML.
 
+    PyYAML resolves YAML 1.1: ``yes``/``on`` are booleans, ``12:30`` is 750,
+    ``0777`` is octal and dates become dates. Under 1.2 (and in Hugo) those
+    stay text, and ``0777`` is 777. A key given twice is refused, as in Hugo.
     libyaml's parser when PyYAML has it: the pure-Python one made a build of
     1000 pages 30 % slower (benchmarks/plugin_cost.py).
     """
+
+    yaml_implicit_resolvers: dict = {}
+    bool_values = {"true": True, "false": False}  # for an explicit !!bool
+
+    def construct_object(self, node, deep=False):
+        # A tagged value that cannot be built (``!!float 'x'``, a day that does
+        # not exist, a number too long for Python) is reported at its node.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError, TypeError, KeyError) as error:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{node.tag.rsplit(':', 1)[-1]} value {_shown(node.value)} "
+                f"cannot be read ({_reason(error)})",
+                node.start_mark,
+            ) from None
+
+    def construct_yaml_int(self, node):
+        text = self.construct_scalar(node).replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        text = text.lstrip("+-")
+        if len(text) > _MAX_DIGITS:
+            raise ValueError(f"it has {len(text)} digits, more than {_MAX_DIGITS}")
+        for prefix, base in (("0o", 8), ("0x", 16), ("0b", 2)):
+            if text.lower().startswith(prefix):
+                return sign * int(text[2:], base)
+        return sign * int(text, 10)
 
     def construct_mapping(self, node, deep=False):
         if any(key.tag == _MERGE_TAG for key, _ in node.value):
@@ -183,10 +230,41 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         return super().construct_mapping(node, deep=deep)
 
 
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _Yaml12Loader.construct_yaml_int)
+# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution),
+# and the merge key ('<<'), which Hugo's YAML library also knows.
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Yaml12Loader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
+    )
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else ""
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, KeyError):  # a !!bool that is neither true nor false
+        return "not a value of that type"
+    return str(error).split(";")[0] or type(error).__name__
+
+
 def _parse_yaml(
     source: str, path: str, first_line: int
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    loader = _StrictLoader(source)
+    loader = _Yaml12Loader(source)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -204,8 +282,13 @@ def _parse_yaml(
         ) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(
-            path, first_line, f"front matter is not valid YAML: {error}"
+            path,
+            first_line,
+            f"front matter is not valid YAML: {error}; "
+            "fix the YAML between the '---' lines",
         ) from None
+    except RecursionError as error:
+        raise _unparsable(source, path, first_line, error, "YAML") from None
     finally:
         loader.dispose()
 
@@ -222,7 +305,113 @@ def _parse_yaml(
         str(key_node.value).lower(): first_line + key_node.start_mark.line
         for key_node, _ in node.value
     }
+    check_depth(data, path, key_lines, first_line)
     return data, key_lines
+
+
+def decode(data: bytes, path: str) -> str:
+    """A content file's text: UTF-8 (with or without a byte order mark)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        raise FrontMatterError(
+            path,
+            line,
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+            "save it as UTF-8",
+            column,
+        ) from None
+
+
+def check_depth(
+    data: dict[str, Any], path: str, key_lines: dict[str, int], first_line: int
+) -> None:
+    """Refuse fields nested deeper than MAX_DEPTH, or holding themselves (a
+    YAML alias of an enclosing node): templates and copies could not end."""
+    for key, value in data.items():
+        if not isinstance(value, (dict, list)):
+            continue
+        # (value, depth, the containers around it); a container reached again
+        # through another alias is walked again only when it is deeper now.
+        deepest: dict[int, int] = {}
+        stack: list[tuple[Any, int, frozenset[int]]] = [(value, 2, frozenset())]
+        while stack:
+            item, depth, around = stack.pop()
+            if id(item) in around:
+                problem = "holds itself (a YAML alias of a field around it)"
+            elif depth > MAX_DEPTH:
+                problem = f"is nested more than {MAX_DEPTH} levels deep"
+            else:
+                if deepest.get(id(item), 0) >= depth:
+                    continue
+                deepest[id(item)] = depth
+                inner = item.values() if isinstance(item, dict) else item
+                inside = around | {id(item)}
+                stack.extend(
+                    (child, depth + 1, inside)
+                    for child in inner
+                    if isinstance(child, (dict, list))
+                )
+                continue
+            raise FrontMatterError(
+                path,
+                key_lines.get(str(key).lower(), first_line),
+                f"'{key}' {problem}; make it flatter",
+            )
+
+
+def _unparsable(
+    source: str, path: str, first_line: int, error: BaseException, kind: str
+) -> FrontMatterError:
+    """The error for what a parser raised besides its own syntax error: nesting
+    too deep for Python's recursion, or a number too long for Python's int."""
+    long_number = _LONG_NUMBER.search(source)
+    if isinstance(error, RecursionError):
+        line, column = _line_column(source, _too_deep_at(source))
+        problem = f"nesting more than {MAX_DEPTH} levels deep; make it flatter"
+    elif long_number:
+        line, column = _line_column(source, long_number.start())
+        problem = (
+            f"a number of more than {_MAX_DIGITS} digits; "
+            "write it as text in quotes, or shorten it"
+        )
+    else:  # pragma: no cover - no other ValueError is known
+        line, column = 1, None
+        problem = f"{_reason(error)}; fix the {kind} at the top of the file"
+    return FrontMatterError(
+        path,
+        first_line + line - 1,
+        f"front matter is not valid {kind}: {problem}",
+        column,
+    )
+
+
+def _too_deep_at(source: str) -> int:
+    """Where brackets first open more than MAX_DEPTH levels deep (0 if never);
+    quoted text is skipped roughly, which is enough to point at the line."""
+    depth = 0
+    quote = None
+    for index, char in enumerate(source):
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}":
+            depth -= 1
+    return 0
+
+
+def _line_column(source: str, offset: int) -> tuple[int, int | None]:
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
 
 
 def _yaml_kind(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 Files that open with a front matter block are parsed here; any other Markdown
 file goes to Pelican's own reader unchanged (with Hugo's URLs when asked).
+A ``summary`` is Markdown without raw HTML, as Hugo's Goldmark renders it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from functools import lru_cache
 from typing import Any
 
 from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
+from markdown.preprocessors import HtmlBlockPreprocessor
 from pelican.readers import MarkdownReader
 
 from . import fields, frontmatter, markdown_cache, state, urls
 
 _META_EXTENSION = "markdown.extensions.meta"
+# What Goldmark (Hugo's Markdown, unsafe: false) writes for raw HTML.
+RAW_HTML_OMITTED = "<!-- raw HTML omitted -->"
 
 
 class HugoMarkdownReader(MarkdownReader):
@@ -28,6 +34,7 @@ class HugoMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._unbuilt_sections: dict[str, bool] = {}
         self._hugo_md: Markdown | None = None
+        self._summary_md: Markdown | None = None
         self._markdown_key = ""
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -44,7 +51,7 @@ class HugoMarkdownReader(MarkdownReader):
             if fields.plugin_options(self.settings)["hugo_urls"]:
                 metadata.update(
                     urls.output_location(
-                        urls.default_path(source.in_content, metadata.get("slug"))
+                        fields.default_path(source, metadata.get("slug"))
                     )
                 )
             if source.is_bundle_resource or source.in_unbuilt_section:
@@ -56,7 +63,7 @@ class HugoMarkdownReader(MarkdownReader):
         self._source_path = source_path
         content = self._render(front.body)
         metadata = fields.to_pelican(
-            front, source, self.settings, self.process_metadata, self._render
+            front, source, self.settings, self.process_metadata, self._render_summary
         )
         template = choose_template(metadata, source, self.settings)
         if template:
@@ -82,6 +89,21 @@ class HugoMarkdownReader(MarkdownReader):
     def _convert(self, text: str) -> str:
         self._hugo_md.reset()
         return self._hugo_md.convert(text)
+
+    def _render_summary(self, text: str) -> str:
+        """Markdown with each piece of raw HTML replaced by a comment."""
+        if self._summary_md is None:
+            settings = self._markdown_settings()
+            settings["extensions"] = [*settings["extensions"], _OmitRawHtml()]
+            self._summary_md = Markdown(**settings)
+            self._render("")  # sets the cache key of the MARKDOWN setting
+        return markdown_cache.current().convert(
+            self._markdown_key + ":summary", text, self._convert_summary
+        )
+
+    def _convert_summary(self, text: str) -> str:
+        self._summary_md.reset()
+        return self._summary_md.convert(text)
 
     def _markdown_settings(self) -> dict[str, Any]:
         # The front matter is already parsed: Python-Markdown's meta extension
@@ -154,6 +176,39 @@ class HugoMarkdownReader(MarkdownReader):
         return known[index]
 
 
+class _OmitRawHtml(Extension):
+    """Raw HTML, as a block or inline, becomes RAW_HTML_OMITTED; Markdown's
+    own HTML (emphasis, links, code) is kept."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
+        omitting = _OmittingMarkdown(md)
+        md.preprocessors.register(HtmlBlockPreprocessor(omitting), "html_block", 20)
+        md.inlinePatterns.register(HtmlInlineProcessor(HTML_RE, omitting), "html", 90)
+
+
+class _OmittingMarkdown:
+    """A Markdown instance whose raw HTML store keeps only RAW_HTML_OMITTED;
+    given to the two processors that store raw HTML."""
+
+    def __init__(self, md: Markdown) -> None:
+        self._md = md
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._md, name)
+
+    @property
+    def htmlStash(self) -> _OmittingStash:  # noqa: N802 (Markdown's name)
+        return _OmittingStash(self._md.htmlStash)
+
+
+class _OmittingStash:
+    def __init__(self, stash) -> None:
+        self._stash = stash
+
+    def store(self, html: str) -> str:
+        return self._stash.store(RAW_HTML_OMITTED)
+
+
 def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:
     if source.name not in ("index.md", "_index.md") or source.kind == "home":
         return
@@ -208,8 +263,8 @@ def _read_front_matter(
     source_path: str, shown_path: str, stamp: float
 ) -> frontmatter.FrontMatter | None:
     """A file's front matter, read once per version of the file."""
-    with open(source_path, encoding="utf-8-sig") as handle:
-        text = handle.read()
+    with open(source_path, "rb") as handle:
+        text = frontmatter.decode(handle.read(), shown_path)
     return frontmatter.split(text, shown_path)
 
 

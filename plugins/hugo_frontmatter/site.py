@@ -2,9 +2,10 @@
 
 - A section's ``_index.md`` in an article folder is a page (its list page).
 - Pages are ordered as Hugo orders them: by ``weight``, then date, then title.
-- Two files may not claim the same output path (nor an alias of another).
+- Two files may not claim the same output path (nor an alias of another),
+  nor a path Pelican, the theme or a plugin writes (``reserved_outputs``).
 - Each alias becomes a small redirect page; each page bundle's other files
-  are copied beside its output.
+  are copied beside its output, never from outside the content folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import html
 import logging
 import os
 import posixpath
+import re
 import shutil
 from collections.abc import Iterable
 from typing import Any
@@ -33,6 +35,19 @@ _CONTEXT_LISTS = (
     "pages",
     "hidden_pages",
 )
+
+# Files written by the cameo theme's plugin and the sitemap, whatever the
+# settings say; with the outputs that settings name, see reserved_outputs.
+GENERATED_FILES = {
+    "sitemap.xml": "the sitemap",
+    "robots.txt": "the cameo plugin (robots.txt)",
+    "favicon.ico": "the cameo plugin (a favicon)",
+    "favicon-32.png": "the cameo plugin (a favicon)",
+    "apple-touch-icon.png": "the cameo plugin (a favicon)",
+}
+# Pelican's feed settings: FEED_ATOM, FEED_ALL_RSS, TAG_FEED_ATOM, ...
+_FEED_SETTING = re.compile(r"^(?:[A-Z]+_)?FEED_(?:ALL_)?(?:ATOM|RSS)$")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 REDIRECT_PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -99,6 +114,72 @@ def hugo_order(page) -> tuple:
     return (0 if weight > 0 else 1, weight, -stamp, str(title).lower())
 
 
+def reserved_outputs(
+    settings: dict[str, Any],
+) -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
+    """Output paths that are not the pages': each with what writes it.
+
+    The one list of them: GENERATED_FILES; each DIRECT_TEMPLATES page
+    (``<NAME>_SAVE_AS``, 404.html among them) and TEMPLATE_PAGES; the theme's
+    static files (THEME_STATIC_PATHS under THEME_STATIC_DIR); every feed
+    setting that is set; and the files under STATIC_PATHS. A setting with a
+    placeholder (``feeds/{slug}.atom.xml``) reserves every path of that form.
+    """
+    exact = dict(GENERATED_FILES)
+    patterns: list[tuple[re.Pattern, str]] = []
+
+    def reserve(path: Any, owner: str) -> None:
+        if not isinstance(path, str) or not path.strip("/"):
+            return
+        path = posixpath.normpath(path.strip().lstrip("/"))
+        if _PLACEHOLDER.search(path):
+            parts = _PLACEHOLDER.split(path)
+            pattern = "[^/]+".join(re.escape(part) for part in parts)
+            patterns.append((re.compile(f"^{pattern}$"), owner))
+        else:
+            exact.setdefault(path, owner)
+
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        key = f"{name.upper()}_SAVE_AS"
+        reserve(settings.get(key, f"{name}.html"), f"the {name} page ({key})")
+    for template, save_as in (settings.get("TEMPLATE_PAGES") or {}).items():
+        reserve(save_as, f"the template page {template} (TEMPLATE_PAGES)")
+    for name, value in settings.items():
+        if _FEED_SETTING.match(name):
+            reserve(value, f"a feed ({name})")
+    theme = settings.get("THEME", "")
+    theme_dir = settings.get("THEME_STATIC_DIR", "theme")
+    for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
+        root = os.path.join(theme, folder)
+        for relative in _files_below(root):
+            reserve(
+                posixpath.join(theme_dir, relative),
+                f"the theme's file {display_path(os.path.join(root, relative))}",
+            )
+    content = settings.get("PATH", "")
+    extra = settings.get("EXTRA_PATH_METADATA") or {}
+    for folder in settings.get("STATIC_PATHS", []):
+        root = os.path.join(content, folder)
+        for relative in _files_below(root):
+            in_content = posixpath.normpath(posixpath.join(folder, relative))
+            if in_content.lower().endswith(_CONTENT_SUFFIXES):
+                continue  # Pelican reads it as content, or leaves it out
+            save_as = (extra.get(in_content) or {}).get("save_as", in_content)
+            shown = display_path(os.path.join(root, relative))
+            reserve(save_as, f"the static file {shown} (STATIC_PATHS)")
+    return exact, patterns
+
+
+def _files_below(root: str) -> Iterable[str]:
+    """Posix paths of the files below ``root`` (``root`` itself when a file)."""
+    if os.path.isfile(root):
+        yield posixpath.basename(root)
+    for parent, _, files in os.walk(root):
+        for name in files:
+            full = os.path.relpath(os.path.join(parent, name), root)
+            yield full.replace(os.sep, "/")
+
+
 class OutputClash(RuntimeError):
     """Two files claim one output path; raised before anything is written."""
 
@@ -109,12 +190,14 @@ class HugoSiteGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.redirects: dict[str, str] = {}  # output path -> target URL
-        self.bundles: list[tuple[str, str, bool]] = []
+        self.bundles: list[tuple[str, str]] = []  # (file, output path)
+        self.reserved: tuple[dict[str, str], list] = ({}, [])
         self.auto_sections: list[Page] = []
 
     def generate_context(self) -> None:
         claimed: dict[str, str] = {}  # output path -> "file:line" that claims it
         clashes_before = len(state.problems())
+        self.reserved = reserved_outputs(self.settings)
         contents = list(_contents(self.context))
         for content in contents:
             save_as = content.save_as
@@ -129,26 +212,48 @@ class HugoSiteGenerator(Generator):
                 location = urls.alias_location(alias, content.url)
                 self._claim(claimed, location, _where(content, "aliases"))
                 self.redirects[location] = self._absolute(content.url)
+        self._place_bundles(contents, claimed)
         clashes = len(state.problems()) - clashes_before
         if clashes:
             raise OutputClash(
-                f"{clashes} output path(s) are claimed twice (listed above); "
+                f"{clashes} problem(s) with output paths (listed above); "
                 "nothing was written"
             )
-        self._place_bundles(contents)
 
-    def _place_bundles(self, contents: list) -> None:
-        """Where each bundle's files go: beside its page's output file."""
+    def _place_bundles(self, contents: list, claimed: dict[str, str]) -> None:
+        """Where each bundle's files go: beside its page's output file. A file
+        (or folder) that is a link out of the content folder is an error."""
         written = {
             os.path.dirname(os.path.abspath(content.source_path)): content.save_as
             for content in contents
             if os.path.basename(content.source_path) in ("index.md", "_index.md")
         }
+        root = os.path.realpath(self.path)
         for bundle in state.bundles():
             save_as = written.get(bundle.folder, bundle.save_as)
-            if bundle.publish and save_as:
-                target = posixpath.dirname(save_as)
-                self.bundles.append((bundle.folder, target, bundle.is_leaf))
+            if not (bundle.publish and save_as):
+                continue
+            target = posixpath.dirname(save_as)
+            for source, relative in _resources(bundle.folder, bundle.is_leaf):
+                real = os.path.realpath(source)
+                if not real.startswith(root + os.sep):
+                    state.report(
+                        f"{display_path(source)}: is a link to {real}, outside "
+                        "the content folder, so it is not copied; put the file "
+                        "itself in the bundle, or remove the link"
+                    )
+                    continue
+                if not os.path.exists(real):
+                    state.report(
+                        f"{display_path(source)}: is a link to {real}, which does "
+                        "not exist; correct the link or remove it"
+                    )
+                    continue
+                if os.path.isdir(real):
+                    continue  # a linked folder inside content: not copied
+                output = posixpath.normpath(posixpath.join(target, relative))
+                self._claim(claimed, output, display_path(source))
+                self.bundles.append((source, output))
 
     def _sections_without_index(self, contents: list) -> list[Page]:
         """Hugo gives every top-level folder that holds pages a list page,
@@ -184,7 +289,16 @@ class HugoSiteGenerator(Generator):
 
     def _claim(self, claimed: dict[str, str], path: str, where: str) -> None:
         path = posixpath.normpath(path)
-        if path in claimed:
+        exact, patterns = self.reserved
+        owner = exact.get(path) or next(
+            (owner for pattern, owner in patterns if pattern.match(path)), None
+        )
+        if owner:
+            state.report(
+                f"{where}: writes {path}, which {owner} writes; "
+                "give the page another url, slug or alias"
+            )
+        elif path in claimed:
             state.report(
                 f"{where}: writes {path}, which {claimed[path]} writes too; "
                 "give one of them another url, slug or alias"
@@ -207,7 +321,7 @@ class HugoSiteGenerator(Generator):
         output = self.output_path
         lang = self.settings.get("DEFAULT_LANG", "en")
         for location, target in sorted(self.redirects.items()):
-            path = os.path.join(output, *location.split("/"))
+            path = _inside(output, location)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(
@@ -215,13 +329,26 @@ class HugoSiteGenerator(Generator):
                         lang=html.escape(lang), target=html.escape(target)
                     )
                 )
-        for folder, target, is_leaf in self.bundles:
-            _copy_resources(folder, os.path.join(output, *target.split("/")), is_leaf)
+        for source, relative in self.bundles:
+            path = _inside(output, relative)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            shutil.copy2(source, path)
 
 
-def _copy_resources(folder: str, destination: str, recursive: bool) -> None:
-    """Copy a bundle's files that are not content beside its page."""
+def _inside(output: str, relative: str) -> str:
+    """The file ``relative`` (a posix path) in ``output``; never outside it."""
+    path = os.path.normpath(os.path.join(output, *relative.split("/")))
+    if not path.startswith(os.path.normpath(output) + os.sep):
+        raise OutputClash(f"{relative} would be written outside {output}")
+    return path
+
+
+def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
+    """A bundle's files that are not content: (path on disk, posix path below
+    the bundle). Links are listed, not followed, so that the caller can check
+    where they point; a linked folder is listed as one entry."""
     for parent, dirs, files in os.walk(folder):
+        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
         if not recursive:
             dirs.clear()
         else:
@@ -232,13 +359,13 @@ def _copy_resources(folder: str, destination: str, recursive: bool) -> None:
                 if not os.path.isfile(os.path.join(parent, d, "index.md"))
                 and not os.path.isfile(os.path.join(parent, d, "_index.md"))
             ]
-        relative = os.path.relpath(parent, folder)
+            for name in dirs:
+                if os.path.islink(os.path.join(parent, name)):
+                    yield os.path.join(parent, name), posixpath.join(relative, name)
         for name in files:
             if name.lower().endswith(_CONTENT_SUFFIXES):
                 continue
-            target_dir = os.path.normpath(os.path.join(destination, relative))
-            os.makedirs(target_dir, exist_ok=True)
-            shutil.copy2(os.path.join(parent, name), os.path.join(target_dir, name))
+            yield os.path.join(parent, name), posixpath.join(relative, name)
 
 
 def _contents(context: dict[str, Any]) -> Iterable:

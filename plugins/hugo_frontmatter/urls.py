@@ -5,13 +5,18 @@ from a file name is lower-cased; letters, digits, marks and ``. / _ - # + ~ @``
 are kept, a run of blanks becomes one hyphen (also at either end) that absorbs
 hyphens around it, and any other character is dropped. A ``url`` is
 used as written, case and blanks included.
+
+Every path from content (``url``, ``slug``, aliases, file names) and every
+link (``icon``, ``images``) passes one rule, ``is_inside_site``: no
+backslash, no control character, nothing a browser would read as another host
+(``//x``, ``/\\x``, a scheme), also once percent-escapes are decoded.
 """
 
 from __future__ import annotations
 
 import posixpath
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # The content file Hugo treats as the site's home page.
 HOME_PAGE_SOURCE = "_index.md"
@@ -19,21 +24,50 @@ _KEPT_PUNCTUATION = set("./_-#+~@\\")
 _HEX = set("0123456789abcdefABCDEF")
 
 
-def is_inside_site(path: str) -> bool:
-    """A site path: no scheme, no host, and no way up out of the site."""
+def is_inside_site(path: str, allow_up: bool = False) -> bool:
+    """A path a browser resolves inside this site, which is safe to write to.
+
+    Refused: a backslash (browsers read it as ``/``, so ``/\\evil.example/``
+    is another host) or a control character (browsers drop tabs and line
+    ends: ``/<tab>/x`` is ``//x``), a scheme, a host, ``//`` at the start,
+    and ``..`` as a segment (unless ``allow_up``, for links); each also after
+    percent-escapes are decoded, as a server or a later step might do.
+    """
+    seen = path
+    for _ in range(3):  # %255c is %5c is \\
+        if not _stays_inside(seen, allow_up):
+            return False
+        decoded = unquote(seen, errors="replace")
+        if decoded == seen:
+            return True
+        seen = decoded
+    return False
+
+
+def _stays_inside(path: str, allow_up: bool) -> bool:
+    if "\\" in path or any(_is_control(char) for char in path):
+        return False
     parts = urlsplit(path)
     return (
         not parts.scheme
         and not parts.netloc
         and not path.startswith("//")
-        and ".." not in path.split("/")
+        and (allow_up or ".." not in path.split("/"))
     )
 
 
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc"
+
+
 def is_safe_link(url: str) -> bool:
-    """A path in the site, or an http(s) URL (never ``javascript:`` and kin)."""
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return scheme in ("", "http", "https")
+    """A path in the site, or an http(s) URL with a host (never
+    ``javascript:`` and kin, nor a backslash or control character)."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https"):
+        return bool(parts.netloc) and "\\" not in url and url.isprintable()
+    return is_inside_site(url, allow_up=True)
 
 
 def output_location(url: str) -> dict[str, str]:
