@@ -304,4 +304,9 @@ def test_leftover_folders_do_not_count_as_output(tmp_path):
     write_tree(tmp_path / ".output.next-deadbeef", {"index.html": "half"})
     write_tree(tmp_path / ".output.building-x", {"index.html": "older version's"})
     _build(old, output, tmp_path / "cache")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "new", "old", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cache",
+        "new",
+        "old",
+        "output",
+    ]

@@ -2,12 +2,14 @@
 
 The build goes into a new temporary folder with publishconf.py; a build that
 fails or logs an error deploys nothing. The target and its options come from
-``CAMEO_PUBLISH`` in publishconf.py, and each can be overridden by a flag.
+``CAMEO_PUBLISH`` in publishconf.py, and each can be overridden by a flag;
+every number is checked (a flag's text or a setting's value) before the build.
 """
 
 from __future__ import annotations
 
 import copy
+import math
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +25,43 @@ DEFAULT_PUBLISH: dict[str, Any] = {
     "s3": s3.DEFAULT_S3_OPTIONS,
     "pages": pages.DEFAULT_PAGES_OPTIONS,
 }
+# The numeric S3 options: name -> (whole number?, lowest, highest).
+NUMBERS: dict[str, tuple[bool, float, float | None]] = {
+    "max_deletes": (True, 0, None),
+    "workers": (True, 1, 64),
+    "retries": (True, 1, 10),
+    "connect_timeout": (False, 0.1, 600),
+    "read_timeout": (False, 0.1, 600),
+}
+
+
+def check_number(label: str, value: Any, name: str) -> int | float:
+    """``value`` (a flag's text or a setting's number) as the number option
+    ``name`` takes, or a PublishError naming ``label`` and the allowed range."""
+    whole, low, high = NUMBERS[name]
+    if whole:
+        wanted = f"a whole number from {low} to {high}"
+        if high is None:
+            wanted = f"a whole number, {low} or more"
+    else:
+        wanted = f"a number of seconds from {low:g} to {high:g}"
+    number: int | float | None = None
+    if isinstance(value, str):
+        try:
+            number = int(value.strip()) if whole else float(value.strip())
+        except ValueError:
+            number = None
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = value
+    if number is not None and whole and number != int(number):
+        number = None
+    if number is not None and not math.isfinite(number):
+        number = None
+    if number is None or number < low or (high is not None and number > high):
+        raise PublishError(f"{label} must be {wanted}, got {value}")
+    if whole or number == int(number):
+        return int(number)
+    return number
 
 
 def publish_options(
@@ -32,6 +71,11 @@ def publish_options(
     that were given (None means "not given")."""
     from pelican.settings import read_settings
 
+    if not Path(settings_file).is_file():
+        raise PublishError(
+            f"{settings_file} does not exist; run publish in the site's folder "
+            "or pass --settings"
+        )
     given = read_settings(str(settings_file)).get("CAMEO_PUBLISH") or {}
     options = copy.deepcopy(DEFAULT_PUBLISH)
     unknown = set(given) - set(options)
@@ -50,9 +94,14 @@ def publish_options(
                 f"{', '.join(sorted(unknown))}; see docs/publishing.md"
             )
         options[target].update(section)
-    for name, value in (flags or {}).items():
-        if value is None:
-            continue
+    flags = {name: value for name, value in (flags or {}).items() if value is not None}
+    for name in NUMBERS:
+        if name in flags:
+            flags[name] = check_number("--" + name.replace("_", "-"), flags[name], name)
+        else:
+            label = f"CAMEO_PUBLISH['s3'][{name!r}] in {Path(settings_file).name}"
+            options["s3"][name] = check_number(label, options["s3"][name], name)
+    for name, value in flags.items():
         if name == "target":
             options["target"] = value
         else:
@@ -103,6 +152,8 @@ def publish(
 ) -> str:
     """Build with ``settings_file`` and deploy; returns a report for a person."""
     options = publish_options(settings_file, flags)
+    if options["target"] == "pages":
+        pages.check_branch(options["pages"], Path(repo))  # before a build
     site = build_fresh(settings_file)
     try:
         if options["target"] == "s3":

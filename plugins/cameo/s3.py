@@ -5,7 +5,8 @@ object's ETag, or, where the ETag is not an MD5 (multipart uploads, some
 stores), with the MD5 this publisher stored in the object's metadata. Assets go
 first, then HTML, then deletions, so a visitor never gets a page whose assets
 are missing, and a failed run leaves every page whole. Retries with backoff
-are botocore's own ("standard" mode).
+are botocore's own ("standard" mode), bounded, as are the connect and read
+timeouts; every failure of a request ends in one PublishError line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ DEFAULT_S3_OPTIONS: dict[str, Any] = {
     "gzip_types": ["text/*", *sorted(_TEXT_TYPES)],
     "workers": 8,
     "retries": 5,  # attempts per request, with backoff (botocore "standard")
+    "connect_timeout": 10,  # seconds to wait for a connection to the store
+    "read_timeout": 60,  # seconds to wait for an answer to a request
     "cloudfront_distribution": None,  # invalidate changed paths when set
     # First matching pattern (on the path inside the site) wins.
     "cache_control": [
@@ -198,12 +202,44 @@ def make_client(options: dict[str, Any], service: str = "s3"):
     points it at an S3-compatible store."""
     import boto3
     from botocore.config import Config
+    from botocore.exceptions import BotoCoreError
 
     config = Config(
-        retries={"max_attempts": options["retries"], "mode": "standard"},
+        retries={"total_max_attempts": options["retries"], "mode": "standard"},
+        connect_timeout=options["connect_timeout"],
+        read_timeout=options["read_timeout"],
         max_pool_connections=max(10, options["workers"]),
     )
-    return boto3.client(service, region_name=options["region"], config=config)
+    try:
+        return boto3.client(service, region_name=options["region"], config=config)
+    except (BotoCoreError, ValueError) as error:
+        raise PublishError(_client_problem(error)) from None
+
+
+def _client_problem(error: Exception) -> str:
+    """Why no client could be made (a bad profile or endpoint), as one line."""
+    from botocore.exceptions import ProfileNotFound
+
+    if isinstance(error, ProfileNotFound):
+        profile = error.kwargs.get("profile", "")
+        return (
+            f"the AWS profile {profile!r} (AWS_PROFILE) is not in the AWS "
+            "configuration (~/.aws/config, ~/.aws/credentials); set AWS_PROFILE "
+            "to a profile there, or unset it"
+        )
+    text = _reason(error)
+    if text.startswith("Invalid endpoint"):
+        names = [
+            name
+            for name in ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")
+            if os.environ.get(name)
+        ]
+        where = names[0] if names else "the endpoint_url in the AWS configuration"
+        return (
+            f"{where} is not a URL ({text}); set it to the store's address, "
+            "e.g. http://127.0.0.1:8333, or unset it to use AWS"
+        )
+    return f"cannot set up the AWS client: {text}; check the AWS configuration"
 
 
 def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Plan:
@@ -215,13 +251,21 @@ def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Pla
         )
     client = make_client(options)
     bucket = options["bucket"]
+    where = f"s3://{bucket}/{_prefix(options['prefix'])}"
     try:
         remote = remote_objects(client, bucket, options["prefix"])
     except Exception as error:  # botocore raises many kinds; all stop here
-        raise PublishError(f"cannot list s3://{bucket}/: {_reason(error)}") from None
+        raise PublishError(
+            f"cannot list s3://{bucket}/: {_reason(error, options)}"
+        ) from None
 
     def stored_md5(key: str) -> str | None:
-        head = client.head_object(Bucket=bucket, Key=key)
+        try:
+            head = client.head_object(Bucket=bucket, Key=key)
+        except Exception as error:  # noqa: BLE001 - one line for any failure
+            raise PublishError(
+                f"cannot read s3://{bucket}/{key}: {_reason(error, options)}"
+            ) from None
         return head.get("Metadata", {}).get(MD5_METADATA)
 
     plan = make_plan(scan(output, options), remote, stored_md5, options)
@@ -229,11 +273,29 @@ def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Pla
         return plan
     for group in (plan.assets, plan.html):
         _run_parallel(group, lambda step: _upload(client, bucket, step.file), options)
-    _delete(client, bucket, [step.key for step in plan.deletes])
+    try:
+        _delete(client, bucket, [step.key for step in plan.deletes])
+    except Exception as error:  # noqa: BLE001 - one line for any failure
+        count = len(plan.deletes)
+        raise PublishError(
+            f"cannot delete {count} old object{'s' if count != 1 else ''} from "
+            f"{where} (the new pages are online, the old objects are still "
+            f"there): {_reason(error, options)}"
+        ) from None
     if options["cloudfront_distribution"] and (
         plan.assets or plan.html or plan.deletes
     ):
-        invalidate(options, invalidation_paths(plan, options["prefix"]))
+        distribution = options["cloudfront_distribution"]
+        try:
+            invalidate(options, invalidation_paths(plan, options["prefix"]))
+        except PublishError:
+            raise
+        except Exception as error:  # noqa: BLE001 - one line for any failure
+            raise PublishError(
+                f"the site is published, but invalidating CloudFront distribution "
+                f"{distribution} failed: {_reason(error, options)}; check the "
+                "distribution id, or invalidate the changed paths by hand"
+            ) from None
     return plan
 
 
@@ -250,20 +312,25 @@ def _upload(client, bucket: str, file: LocalFile) -> None:
 
 
 def _run_parallel(steps: list[Step], work: Callable[[Step], None], options) -> None:
-    failures = []
+    failures: dict[str, list[str]] = {}  # reason -> keys
     with ThreadPoolExecutor(max_workers=options["workers"]) as pool:
         futures = {pool.submit(work, step): step for step in steps}
         for future in as_completed(futures):
             try:
                 future.result()
             except Exception as error:  # noqa: BLE001 - collected and reported
-                failures.append(f"{futures[future].key}: {_reason(error)}")
+                reason = _reason(error, options)
+                failures.setdefault(reason, []).append(futures[future].key)
     if failures:
+        failed = sum(len(keys) for keys in failures.values())
+        details = "; ".join(
+            f"{', '.join(sorted(keys))}: {reason}"
+            for reason, keys in sorted(failures.items())
+        )
         raise PublishError(
-            f"{len(failures)} of {len(steps)} uploads failed after retries; "
+            f"{failed} of {len(steps)} uploads failed after retries ({details}); "
             "the pages already online were left whole (new assets go up before "
-            "HTML, deletions come last). Run publish again. Failed:\n  "
-            + "\n  ".join(sorted(failures))
+            "HTML, deletions come last); run publish again"
         )
 
 
@@ -315,12 +382,70 @@ def _matches_any(kind: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatchcase(kind, pattern) for pattern in patterns)
 
 
-def _reason(error: Exception) -> str:
-    """An error's message without credentials (botocore never includes the
-    secret key, but a signed URL may carry the access key id)."""
-    text = str(error)
+def _reason(error: Exception, options: dict[str, Any] | None = None) -> str:
+    """What went wrong with a request, and what to try, on one line and
+    without credentials (botocore never includes the secret key, but a signed
+    URL may carry the access key id)."""
+    from botocore.exceptions import (
+        ClientError,
+        ConnectTimeoutError,
+        EndpointConnectionError,
+        NoCredentialsError,
+        ReadTimeoutError,
+    )
+
+    options = options or DEFAULT_S3_OPTIONS
+    attempts = options["retries"]
+    address = _address(getattr(error, "kwargs", {}).get("endpoint_url"))
+    if isinstance(error, ReadTimeoutError):
+        text = (
+            f"no answer from {address} within {options['read_timeout']} s "
+            f"(read timeout), {attempts} attempts; check that the store is up "
+            "and AWS_ENDPOINT_URL is right, or raise --read-timeout"
+        )
+    elif isinstance(error, ConnectTimeoutError):
+        text = (
+            f"no connection to {address} within {options['connect_timeout']} s "
+            f"(connect timeout), {attempts} attempts; check the network and "
+            "AWS_ENDPOINT_URL, or raise --connect-timeout"
+        )
+    elif isinstance(error, EndpointConnectionError):
+        text = (
+            f"cannot connect to {address}, {attempts} attempts; check that the "
+            "store is up and AWS_ENDPOINT_URL is right"
+        )
+    elif isinstance(error, NoCredentialsError):
+        text = (
+            "no AWS credentials found; set AWS_ACCESS_KEY_ID and "
+            "AWS_SECRET_ACCESS_KEY, or AWS_PROFILE"
+        )
+    elif isinstance(error, ClientError):
+        details = error.response.get("Error", {})
+        code = details.get("Code") or "error"
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        message = details.get("Message") or ""
+        text = f"{code} (HTTP {status})" + (f": {message}" if message else "")
+        if status and status >= 500 or code in ("SlowDown", "Throttling"):
+            text += (
+                f", {attempts} attempts; the store is failing or busy, "
+                "run publish again later (or raise --retries)"
+            )
+        elif code == "NoSuchBucket":
+            text += "; check --bucket"
+        elif status == 403:
+            text += "; check the credentials and what they may do"
+    else:
+        text = " ".join(str(error).split())
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
         secret = os.environ.get(name)
         if secret:
             text = text.replace(secret, "***")
     return text
+
+
+def _address(url: str | None) -> str:
+    """The scheme and host of a request's URL: where the store is."""
+    if not url:
+        return "the endpoint"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url

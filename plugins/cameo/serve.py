@@ -1,10 +1,13 @@
-"""Serve a built site on the loopback interface, plain or with live reload."""
+"""Serve a built site on the loopback interface, plain or with live reload.
+A port that is not a number, or cannot be listened on, is a ServeError."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 import os
+import socket
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +17,45 @@ logger = logging.getLogger(__name__)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 NOT_FOUND_PAGE = "404.html"
+
+
+class ServeError(Exception):
+    """The server cannot start; the message says why and what to do."""
+
+
+def parse_port(value: str | int) -> int:
+    """A --port value as a port number, 1 to 65535."""
+    try:
+        port = int(str(value).strip())
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise ServeError(f"--port must be a whole number from 1 to 65535, got {value}")
+    return port
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> ServeError:
+    if error.errno == errno.EADDRINUSE:
+        why = "the port is in use; stop what uses it, or pass another --port"
+    elif error.errno == errno.EACCES:
+        why = "permission denied; pass a --port above 1023"
+    else:
+        reason = error.strerror or str(error)
+        why = f"{reason}; check --host and --port"
+    return ServeError(f"cannot listen on {host}:{port}: {why}")
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail now, before a build, if ``host:port`` cannot be listened on."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, _, _, address = infos[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+            probe.listen()
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
@@ -41,7 +83,10 @@ def make_server(
 ) -> ThreadingHTTPServer:
     """An HTTP server for ``directory``; port 0 picks a free port."""
     handler = functools.partial(SiteRequestHandler, directory=os.fspath(directory))
-    return ThreadingHTTPServer((host, port), handler)
+    try:
+        return ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
 
 
 def serve(
@@ -74,7 +119,12 @@ def livereload(
     server = Server(watcher=_event_watcher())
     for path in watched:
         server.watch(os.fspath(path), rebuild)
-    server.serve(host=host, port=port, root=os.fspath(directory), open_url_delay=None)
+    try:
+        server.serve(
+            host=host, port=port, root=os.fspath(directory), open_url_delay=None
+        )
+    except OSError as error:  # the port was taken after check_port
+        raise _cannot_listen(host, port, error) from None
 
 
 def _event_watcher():

@@ -26,10 +26,12 @@ HOST_HELP = "address to listen on (default 127.0.0.1, this machine only)"
 PORT_HELP = "port to listen on (default 8000)"
 
 
-def _build(settings, output, overrides=None):
+def _build(settings, output, overrides=None, background=False):
     site.configure_logging()
     try:
-        result = site.build(settings, output, overrides)
+        result = site.build(
+            settings, output, overrides, remove_old_in_background=background
+        )
     except site.BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
     changed = "" if result.changed is None else f" ({result.changed} changed)"
@@ -83,11 +85,16 @@ def preview(c, output=str(OUTPUT)):
         "output": "folder to serve (default output/)",
     }
 )
-def serve(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT, output=str(OUTPUT)):
+def serve(
+    c, host=server.DEFAULT_HOST, port=str(server.DEFAULT_PORT), output=str(OUTPUT)
+):
     """Serve output/ at http://127.0.0.1:8000/ (run `invoke build` first)."""
     if not Path(output).is_dir():
         raise Exit(f"Error: {output} does not exist; run `invoke build` first", code=1)
-    server.serve(output, host, int(port))
+    try:
+        server.serve(output, host, server.parse_port(port))
+    except server.ServeError as error:
+        raise Exit(f"Error: {error}", code=1) from None
 
 
 @task(
@@ -101,24 +108,32 @@ def serve(c, host=server.DEFAULT_HOST, port=server.DEFAULT_PORT, output=str(OUTP
 def livereload(
     c,
     host=server.DEFAULT_HOST,
-    port=server.DEFAULT_PORT,
+    port=str(server.DEFAULT_PORT),  # text: checked here, not by invoke
     settings=str(SETTINGS),
     output=str(OUTPUT),
 ):
     """Build, serve, and rebuild and refresh the browser on every edit."""
+    try:
+        port = server.parse_port(port)
+        server.check_port(host, port)  # before the build, not after it
+    except server.ServeError as error:
+        raise Exit(f"Error: {error}", code=1) from None
     # livereload injects an inline script, which the theme's CSP would block.
     development = {"CAMEO_CSP": False}
     _build(settings, output, development)
 
     def rebuild_after_edit():
         try:
-            _build(settings, output, development)
+            _build(settings, output, development, background=True)
         except Exit as error:
             print(error.message, flush=True)  # keep serving the last good build
 
     watched = site.watched_paths(settings)
     print("Watching " + ", ".join(str(path) for path in watched), flush=True)
-    server.livereload(output, watched, rebuild_after_edit, host, int(port))
+    try:
+        server.livereload(output, watched, rebuild_after_edit, host, port)
+    except server.ServeError as error:
+        raise Exit(f"Error: {error}", code=1) from None
 
 
 @task(
@@ -135,8 +150,12 @@ def livereload(
         "remote": "git remote for GitHub Pages (default origin)",
         "branch": "branch for GitHub Pages (default gh-pages)",
         "cname": "custom domain written to CNAME on every Pages publish",
-        "workers": "S3 uploads in parallel (default 8)",
-        "retries": "S3 attempts per request, with backoff (default 5)",
+        "force-branch": "publish to Pages even on a branch that holds the site's "
+        "source (the one checked out, or the remote's default branch)",
+        "workers": "S3 uploads in parallel, 1 to 64 (default 8)",
+        "retries": "S3 attempts per request, with backoff, 1 to 10 (default 5)",
+        "connect-timeout": "seconds to wait for a connection to S3 (default 10)",
+        "read-timeout": "seconds to wait for each answer from S3 (default 60)",
         "cache-control": "S3 Cache-Control rules, 'PATTERN=VALUE;PATTERN=VALUE'",
         "gzip-types": "media types --gzip applies to, 'text/*,image/svg+xml'",
         "committer-name": "Pages committer name where git has none",
@@ -166,29 +185,38 @@ def publish(
     committer_name=None,
     committer_email=None,
     settings=str(PUBLISH_SETTINGS),
+    # Newer options last: invoke gives short flags in this order, and the
+    # older options keep theirs.
+    force_branch=False,
+    connect_timeout=None,
+    read_timeout=None,
 ):
     """Build with publishconf.py into a fresh folder, then deploy (S3 or Pages)."""
+    # Numbers stay text here: publish_options checks them, naming the flag.
     flags = {
         "target": target,
         "bucket": bucket,
         "prefix": prefix,
         "region": region,
-        "max_deletes": None if max_deletes is None else int(max_deletes),
+        "max_deletes": max_deletes,
         "force": force or None,  # a flag only turns these on
         "gzip": gzip or None,
         "cloudfront_distribution": cloudfront,
         "remote": remote,
         "branch": branch,
         "cname": cname,
-        "workers": None if workers is None else int(workers),
-        "retries": None if retries is None else int(retries),
-        "cache_control": publishing.parse_rules(cache_control),
+        "force_branch": force_branch or None,
+        "workers": workers,
+        "retries": retries,
+        "connect_timeout": connect_timeout,
+        "read_timeout": read_timeout,
         "gzip_types": None if gzip_types is None else gzip_types.split(","),
         "committer_name": committer_name,
         "committer_email": committer_email,
     }
     site.configure_logging()
     try:
+        flags["cache_control"] = publishing.parse_rules(cache_control)
         report = publishing.publish(
             settings, flags, dry_run=dry_run, repo=Path(settings).resolve().parent
         )

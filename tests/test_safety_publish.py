@@ -1,0 +1,438 @@
+"""Publishing and serving when something is wrong: each bad option and each
+failed request ends in one line that says what to do, never a traceback;
+Pages never replaces the branch the site's source lives on; and a republish
+with nothing changed changes nothing. Every task runs in a new process, as a
+person would run it, in the site's own folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pelican.plugins.cameo.publish import publish
+
+from .conftest import ROOT, free_port, write_tree
+from .s3_server import FaultyProxy
+
+PAGES = {
+    "_index.md": (ROOT / "content" / "_index.md").read_text("utf-8"),
+    "notes.md": "---\ntitle: Notes\n---\nSome notes.\n",
+    "old.md": "---\ntitle: Old\n---\nAn old page.\n",
+}
+TASKS = "from pelican.plugins.cameo.tasks import *  # noqa: F403\n"
+# Credentials for a store that is not SeaweedFS (nothing ever checks them).
+FAKE_AWS = {
+    "AWS_ACCESS_KEY_ID": "cameo-fake-access",
+    "AWS_SECRET_ACCESS_KEY": "cameo-fake-secret",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+
+
+def make_site(folder: Path, publishing: dict) -> Path:
+    """A small site with its publishconf.py and a tasks.py that reuses ours."""
+    write_tree(folder / "content", PAGES)
+    (folder / "content" / "images").mkdir()
+    shutil.copy(
+        ROOT / "content" / "images" / "avatar.png", folder / "content" / "images"
+    )
+    (folder / "publishconf.py").write_text(
+        "from pelicanconf import *\n"
+        f"PATH = {str(folder / 'content')!r}\n"
+        "SITEURL = 'https://example.org'\n"
+        f"CAMEO_PUBLISH = {publishing!r}\n"
+    )
+    (folder / "tasks.py").write_text(TASKS)
+    return folder
+
+
+def invoke(
+    folder: Path, *args: str, env: dict | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess:
+    """`invoke ARGS` in ``folder``, a new process; pelicanconf.py from ROOT."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "400"}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+    )
+
+
+def error_line(run: subprocess.CompletedProcess) -> str:
+    """The one line a failed task printed; no traceback, nothing else."""
+    assert "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.returncode == 1, run.stdout + run.stderr
+    return run.stderr.strip()
+
+
+def s3_site(folder: Path, bucket: str, **s3_options) -> Path:
+    return make_site(
+        folder,
+        {"target": "s3", "s3": {"bucket": bucket, "prefix": "site", **s3_options}},
+    )
+
+
+def no_aws_configuration(folder: Path) -> dict:
+    """Environment that reads no ~/.aws of the person running the tests."""
+    return {
+        "HOME": str(folder),
+        "AWS_CONFIG_FILE": str(folder / "no-aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(folder / "no-aws-credentials"),
+        "AWS_PROFILE": None,
+        "AWS_ENDPOINT_URL_S3": None,
+    }
+
+
+# Options: each wrong value is one line naming the flag and what it takes.
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        (
+            "--max-deletes",
+            "x",
+            "Error: --max-deletes must be a whole number, 0 or more, got x",
+        ),
+        (
+            "--workers",
+            "0",
+            "Error: --workers must be a whole number from 1 to 64, got 0",
+        ),
+        (
+            "--retries",
+            "abc",
+            "Error: --retries must be a whole number from 1 to 10, got abc",
+        ),
+        (
+            "--connect-timeout",
+            "0",
+            "Error: --connect-timeout must be a number of seconds from 0.1 to 600, "
+            "got 0",
+        ),
+        (
+            "--read-timeout",
+            "soon",
+            "Error: --read-timeout must be a number of seconds from 0.1 to 600, "
+            "got soon",
+        ),
+        (
+            "--cache-control",
+            "nonsense",
+            "Error: --cache-control part 'nonsense' is not PATTERN=VALUE, e.g. "
+            "'*.html=public, max-age=300'",
+        ),
+    ],
+)
+def test_a_wrong_publish_option_is_one_line(tmp_path, flag, value, message):
+    site = s3_site(tmp_path, "any-bucket")
+    run = invoke(site, "publish", flag, value, env=no_aws_configuration(tmp_path))
+    assert error_line(run) == message
+
+
+def test_a_wrong_number_in_the_settings_is_one_line(tmp_path):
+    site = s3_site(tmp_path, "any-bucket", workers=0)
+    run = invoke(site, "publish", "--dry-run", env=no_aws_configuration(tmp_path))
+    assert error_line(run) == (
+        "Error: CAMEO_PUBLISH['s3']['workers'] in publishconf.py must be a whole "
+        "number from 1 to 64, got 0"
+    )
+    # A flag given for that option replaces the setting, and is checked instead.
+    run = invoke(site, "publish", "--workers", "65", env=no_aws_configuration(tmp_path))
+    assert error_line(run) == (
+        "Error: --workers must be a whole number from 1 to 64, got 65"
+    )
+
+
+def test_an_unknown_aws_profile_is_one_line(tmp_path):
+    site = s3_site(tmp_path, "any-bucket")
+    env = {**no_aws_configuration(tmp_path), "AWS_PROFILE": "nosuch"}
+    run = invoke(site, "publish", env=env)
+    assert error_line(run) == (
+        "Error: the AWS profile 'nosuch' (AWS_PROFILE) is not in the AWS "
+        "configuration (~/.aws/config, ~/.aws/credentials); set AWS_PROFILE to a "
+        "profile there, or unset it"
+    )
+
+
+def test_an_endpoint_that_is_not_a_url_is_one_line(tmp_path):
+    site = s3_site(tmp_path, "any-bucket")
+    env = {**no_aws_configuration(tmp_path), **FAKE_AWS}
+    run = invoke(site, "publish", env={**env, "AWS_ENDPOINT_URL": "not a url"})
+    assert error_line(run) == (
+        "Error: AWS_ENDPOINT_URL is not a URL (Invalid endpoint: not a url); set "
+        "it to the store's address, e.g. http://127.0.0.1:8333, or unset it to "
+        "use AWS"
+    )
+
+
+# Requests that fail: bounded, timed, and one line.
+
+
+@pytest.fixture
+def silent_endpoint() -> Iterator[str]:
+    """A socket on 127.0.0.1 that accepts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            held.append(connection)  # read nothing, answer nothing
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    thread.join(timeout=5)
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+def test_a_silent_endpoint_fails_soon_in_one_line(tmp_path, silent_endpoint):
+    site = s3_site(tmp_path, "quiet-bucket")
+    env = {**no_aws_configuration(tmp_path), **FAKE_AWS}
+    started = time.monotonic()
+    run = invoke(
+        site,
+        "publish",
+        "--read-timeout",
+        "1",
+        env={**env, "AWS_ENDPOINT_URL": silent_endpoint},
+    )
+    seconds = time.monotonic() - started
+    assert error_line(run) == (
+        f"Error: cannot list s3://quiet-bucket/: no answer from {silent_endpoint} "
+        "within 1 s (read timeout), 5 attempts; check that the store is up and "
+        "AWS_ENDPOINT_URL is right, or raise --read-timeout"
+    )
+    # 5 attempts of 1 s, at most 1 + 2 + 4 + 8 s of backoff, and the build.
+    assert seconds < 45
+
+
+def test_an_endpoint_that_refuses_connections_is_one_line(tmp_path):
+    site = s3_site(tmp_path, "closed-bucket")
+    endpoint = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    env = {**no_aws_configuration(tmp_path), **FAKE_AWS, "AWS_ENDPOINT_URL": endpoint}
+    run = invoke(site, "publish", "--retries", "2", env=env)
+    assert error_line(run) == (
+        f"Error: cannot list s3://closed-bucket/: cannot connect to {endpoint}, "
+        "2 attempts; check that the store is up and AWS_ENDPOINT_URL is right"
+    )
+
+
+def test_deletions_answered_503_are_one_line(s3_bucket, seaweedfs, tmp_path):
+    site = s3_site(tmp_path, s3_bucket)
+    publish(site / "publishconf.py")
+    (site / "content" / "old.md").unlink()
+    proxy = FaultyProxy(seaweedfs.port)
+    try:
+        proxy.should_fail = lambda method, path: method == "POST" and "delete" in path
+        run = invoke(
+            site,
+            "publish",
+            "--retries",
+            "2",
+            env={"AWS_ENDPOINT_URL": proxy.endpoint},
+        )
+        deletes = [r for r in proxy.requests if r[0] == "POST" and "delete" in r[1]]
+    finally:
+        proxy.stop()
+    assert error_line(run) == (
+        f"Error: cannot delete 1 old object from s3://{s3_bucket}/site/ (the new "
+        "pages are online, the old objects are still there): SlowDown (HTTP 503), "
+        "2 attempts; the store is failing or busy, run publish again later (or "
+        "raise --retries)"
+    )
+    assert [status for _, _, status in deletes] == [503, 503]  # bounded retries
+    stored = seaweedfs.client.list_objects_v2(Bucket=s3_bucket)["Contents"]
+    assert "site/old/index.html" in {item["Key"] for item in stored}
+
+
+# invoke serve and invoke livereload: the port.
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+def test_a_port_that_is_not_a_number_is_one_line(tmp_path, task):
+    run = invoke(ROOT, task, "--port", "abc", "--output", str(tmp_path))
+    assert error_line(run) == (
+        "Error: --port must be a whole number from 1 to 65535, got abc"
+    )
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+def test_a_port_in_use_is_one_line(tmp_path, task):
+    output = tmp_path / "out"
+    output.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = invoke(ROOT, task, "--port", str(port), "--output", str(output))
+    assert error_line(run) == (
+        f"Error: cannot listen on 127.0.0.1:{port}: the port is in use; stop what "
+        "uses it, or pass another --port"
+    )
+    assert list(output.iterdir()) == []  # livereload stopped before building
+
+
+# GitHub Pages never replaces the branch of the site's source.
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"},
+    ).stdout.strip()
+
+
+@pytest.fixture
+def pages_site(tmp_path) -> tuple[Path, Path]:
+    """A site committed on `main` with no git identity, and a bare remote."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    repo = make_site(
+        tmp_path / "site",
+        {"target": "pages", "pages": {"cname": "me.example.org"}},
+    )
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, "add", ".")
+    git(
+        repo,
+        "-c",
+        "user.name=Site Owner",
+        "-c",
+        "user.email=owner@example.org",
+        "commit",
+        "--quiet",
+        "-m",
+        "The site",
+    )
+    return repo, remote
+
+
+def pages_env(repo: Path) -> dict:
+    return {
+        "HOME": str(repo.parent),  # no global git identity
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_COMMITTER_NAME": None,
+        "GIT_COMMITTER_EMAIL": None,
+    }
+
+
+def test_pages_refuses_the_branch_checked_out(pages_site):
+    repo, remote = pages_site
+    source = git(repo, "rev-parse", "main")
+    run = invoke(repo, "publish", "--branch", "main", env=pages_env(repo))
+    assert error_line(run) == (
+        "Error: refusing to publish to branch 'main': it is the branch checked out "
+        f"in {repo.resolve()}, and publishing replaces its whole tree with the "
+        "built site; publish to another branch (--branch gh-pages), or pass "
+        "--force-branch if 'main' should hold only the built site"
+    )
+    assert git(repo, "rev-parse", "main") == source
+    assert git(repo, "status", "--porcelain") == ""
+    assert git(remote, "for-each-ref") == ""  # nothing pushed
+
+
+def test_pages_refuses_the_remotes_default_branch_unless_forced(pages_site):
+    repo, remote = pages_site
+    git(repo, "push", "--quiet", "origin", "main:live")
+    git(remote, "symbolic-ref", "HEAD", "refs/heads/live")  # as GitHub's default
+    source = git(remote, "rev-parse", "live")
+    run = invoke(repo, "publish", "--branch", "live", env=pages_env(repo))
+    assert error_line(run) == (
+        "Error: refusing to publish to branch 'live': it is origin's default "
+        "branch, and publishing replaces its whole tree with the built site; "
+        "publish to another branch (--branch gh-pages), or pass --force-branch if "
+        "'live' should hold only the built site"
+    )
+    assert git(remote, "rev-parse", "live") == source
+
+    forced = invoke(
+        repo, "publish", "--branch", "live", "--force-branch", env=pages_env(repo)
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert git(remote, "rev-parse", "live~1") == source  # history kept
+    files = set(git(remote, "ls-tree", "-r", "--name-only", "live").splitlines())
+    assert {"index.html", ".nojekyll", "CNAME"} <= files
+    # Once it holds a publish of ours, it is the site's branch, not the source's.
+    again = invoke(repo, "publish", "--branch", "live", env=pages_env(repo))
+    assert again.returncode == 0, again.stderr
+    subject = git(remote, "log", "-1", "--format=%s", "live")
+    assert subject.startswith("Publish the site built from")
+    assert git(repo, "rev-parse", "main") == source  # the source never moved
+
+
+# A republish with no change changes nothing, each run a new process.
+
+
+def test_s3_republish_in_a_new_process_changes_nothing(s3_bucket, seaweedfs, tmp_path):
+    site = s3_site(tmp_path, s3_bucket)
+
+    def stored() -> dict[str, tuple]:
+        listed = seaweedfs.client.list_objects_v2(Bucket=s3_bucket)["Contents"]
+        return {item["Key"]: (item["ETag"], item["LastModified"]) for item in listed}
+
+    first = invoke(site, "publish")
+    assert first.returncode == 0, first.stderr
+    before = stored()
+    assert "site/index.html" in before
+    time.sleep(1.1)  # a new upload would have a later LastModified
+    second = invoke(site, "publish")
+    assert second.returncode == 0, second.stderr
+    after = stored()
+    assert sorted(key for key in after if after[key] != before.get(key)) == []
+    assert after == before
+    assert second.stdout.splitlines()[-1] == (
+        f"Published to s3://{s3_bucket}/site/: 0 to upload (0 assets, 0 HTML), "
+        f"0 to delete, {len(before)} unchanged"
+    )
+
+
+def test_pages_republish_in_a_new_process_makes_no_commit(pages_site):
+    repo, remote = pages_site
+    first = invoke(repo, "publish", env=pages_env(repo))
+    assert first.returncode == 0, first.stderr
+    commit = git(remote, "rev-parse", "gh-pages")
+    second = invoke(repo, "publish", env=pages_env(repo))
+    assert second.returncode == 0, second.stderr
+    changed = git(remote, "diff", "--name-only", commit, "gh-pages")
+    assert changed == "", f"the second publish changed {changed}"
+    assert (
+        second.stdout.splitlines()[-1]
+        == "nothing changed; origin/gh-pages left as it was"
+    )
+    assert git(remote, "rev-parse", "gh-pages") == commit
+    assert git(repo, "rev-parse", "gh-pages") == commit
