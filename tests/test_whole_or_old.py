@@ -149,6 +149,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(tmp_path)
         state = [name for name, files in expected.items() if files == tree]
         assert state, (attempt, how, sorted(set(tree) ^ set(expected[now]))[:5])
         outcomes["old" if state[0] == now else "new"] += 1
+    print(f"{KILLS} kills: old output {outcomes['old']}, new {outcomes['new']}")
     # Both ends happened: the kills really landed on both sides of the swap.
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
     # Whatever was left beside the output goes with the next build.
@@ -215,22 +216,36 @@ def test_an_interrupted_build_says_so_in_one_line(tmp_path):
         ]
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 1 MB file system of its own (tmpfs; needs root)."""
-    mount_point = tmp_path / "disk"
+def _mount_tmpfs(mount_point: Path, options: str) -> None:
+    """Mount a tmpfs of its own at ``mount_point`` (needs root)."""
     mount_point.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)],
         capture_output=True,
         text=True,
     )
     if mounted.returncode != 0:
-        missing(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+        missing(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MB file system."""
+    _mount_tmpfs(tmp_path / "disk", "size=1m")
     try:
-        yield mount_point
+        yield tmp_path / "disk"
     finally:
-        subprocess.run(["umount", str(mount_point)], check=True)
+        subprocess.run(["umount", str(tmp_path / "disk")], check=True)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder on a read-only file system (no one writes there, root included)."""
+    _mount_tmpfs(tmp_path / "read-only", "ro,size=1m")
+    try:
+        yield tmp_path / "read-only"
+    finally:
+        subprocess.run(["umount", str(tmp_path / "read-only")], check=True)
 
 
 def test_a_full_disk_leaves_the_previous_output_whole(tmp_path, small_disk):
@@ -255,18 +270,19 @@ def test_a_full_disk_leaves_the_previous_output_whole(tmp_path, small_disk):
     assert b"Edited." in (output / "posts" / "a" / "index.html").read_bytes()
 
 
-def test_a_read_only_folder_is_a_one_line_error(tmp_path):
-    if os.geteuid() == 0:
-        # root writes anywhere; a file where the output's folder goes does not
-        # depend on permissions.
-        (tmp_path / "site").write_text("a file, not a folder\n")
-        output = tmp_path / "site" / "output"
-    else:
-        (tmp_path / "site").mkdir()
-        (tmp_path / "site").chmod(0o555)
-        output = tmp_path / "site" / "output"
+def test_a_read_only_folder_is_a_one_line_error(tmp_path, read_only_folder):
+    output = read_only_folder / "output"
     with pytest.raises(BuildError) as raised:
         _build(ROOT / "content", output, tmp_path / "cache")
+    assert raised.value.summary == (
+        f"could not write {output}: Read-only file system, so {output} was left "
+        "as it was; free some space or fix the folder's permissions, then build "
+        "again"
+    )
+    # A file where the output's folder goes: one line too.
+    (tmp_path / "site").write_text("a file, not a folder\n")
+    with pytest.raises(BuildError) as raised:
+        _build(ROOT / "content", tmp_path / "site" / "output", tmp_path / "cache")
     assert "could not write" in raised.value.summary
     assert "\n" not in raised.value.summary
 

@@ -188,9 +188,13 @@ def _build(
         with stops.held():
             logger.debug("swapping %s and %s", following, target)
             _swap(following, target)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(following, ignore_errors=True)
         _empty(home)
+        if isinstance(error, OSError) and str(error.filename or "").startswith(
+            str(following)
+        ):  # name the place in the output, not the hidden folder
+            error.filename = str(target) + str(error.filename)[len(str(following)) :]
         raise
     # `following` now holds the previous output. Removing it is not part of
     # the build (a thousand folders take a fifth of a second): live reload
