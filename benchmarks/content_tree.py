@@ -40,6 +40,7 @@ DIRECT_TEMPLATES = ["index", "tags", "404"]
 CATEGORY_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
+CAMEO_SITEMAP = False  # Hugo's build below has no sitemap either
 """
 
 # Pelican as it comes, with its `simple` theme. The page menu is off: with it

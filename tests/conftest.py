@@ -59,6 +59,38 @@ def missing(message: str) -> None:
     pytest.skip(message + " (under CI this fails instead of skipping)")
 
 
+def git(folder: Path, *args: str) -> str:
+    """Run git in ``folder`` with no user or system configuration."""
+    return subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"},
+    ).stdout.strip()
+
+
+def commit_with_remote(repo: Path, remote: Path) -> None:
+    """Make ``repo`` a repository on `main` with everything committed (the
+    identity given for that commit only) and a new bare ``remote`` as origin."""
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, "add", ".")
+    git(
+        repo,
+        "-c",
+        "user.name=Site Owner",
+        "-c",
+        "user.email=owner@example.org",
+        "commit",
+        "--quiet",
+        "-m",
+        "The site",
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,25 +10,13 @@ import pytest
 from pelican.plugins.cameo.publish import publish
 from pelican.plugins.cameo.s3 import PublishError
 
-from .conftest import ROOT, write_tree
-
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"HOME": str(folder), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"},
-    ).stdout.strip()
+from .conftest import ROOT, commit_with_remote, git, write_tree
 
 
 @pytest.fixture
 def site_repo(tmp_path) -> tuple[Path, Path]:
     """A site in a git repository with no identity configured, and a bare remote."""
     remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
     repo = tmp_path / "site"
     write_tree(
         repo / "content", {"_index.md": (ROOT / "content" / "_index.md").read_text()}
@@ -42,20 +29,7 @@ def site_repo(tmp_path) -> tuple[Path, Path]:
         "CAMEO_PUBLISH = {'target': 'pages',"
         " 'pages': {'cname': 'me.example.org'}}\n"
     )
-    git(repo, "init", "--quiet", "--initial-branch=main")
-    git(repo, "remote", "add", "origin", str(remote))
-    git(repo, "add", ".")
-    git(
-        repo,
-        "-c",
-        "user.name=Site Owner",
-        "-c",
-        "user.email=owner@example.org",
-        "commit",
-        "--quiet",
-        "-m",
-        "The site",
-    )
+    commit_with_remote(repo, remote)
     return repo, remote
 
 

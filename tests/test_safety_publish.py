@@ -20,7 +20,7 @@ import pytest
 
 from pelican.plugins.cameo.publish import publish
 
-from .conftest import ROOT, free_port, write_tree
+from .conftest import ROOT, commit_with_remote, free_port, git, write_tree
 from .s3_server import FaultyProxy
 
 PAGES = {
@@ -305,40 +305,15 @@ def test_a_port_in_use_is_one_line(tmp_path, task):
 # GitHub Pages never replaces the branch of the site's source.
 
 
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"HOME": str(folder), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"},
-    ).stdout.strip()
-
-
 @pytest.fixture
 def pages_site(tmp_path) -> tuple[Path, Path]:
     """A site committed on `main` with no git identity, and a bare remote."""
     remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
     repo = make_site(
         tmp_path / "site",
         {"target": "pages", "pages": {"cname": "me.example.org"}},
     )
-    git(repo, "init", "--quiet", "--initial-branch=main")
-    git(repo, "remote", "add", "origin", str(remote))
-    git(repo, "add", ".")
-    git(
-        repo,
-        "-c",
-        "user.name=Site Owner",
-        "-c",
-        "user.email=owner@example.org",
-        "commit",
-        "--quiet",
-        "-m",
-        "The site",
-    )
+    commit_with_remote(repo, remote)
     return repo, remote
 
 

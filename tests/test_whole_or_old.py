@@ -5,6 +5,7 @@ permissions."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -13,6 +14,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -216,8 +218,9 @@ def test_an_interrupted_build_says_so_in_one_line(tmp_path):
         ]
 
 
-def _mount_tmpfs(mount_point: Path, options: str) -> None:
-    """Mount a tmpfs of its own at ``mount_point`` (needs root)."""
+@contextlib.contextmanager
+def _tmpfs(mount_point: Path, options: str) -> Iterator[Path]:
+    """A tmpfs of its own at ``mount_point`` (mounting needs root)."""
     mount_point.mkdir()
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)],
@@ -226,26 +229,24 @@ def _mount_tmpfs(mount_point: Path, options: str) -> None:
     )
     if mounted.returncode != 0:
         missing(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=True)
 
 
 @pytest.fixture
 def small_disk(tmp_path):
     """A 1 MB file system."""
-    _mount_tmpfs(tmp_path / "disk", "size=1m")
-    try:
-        yield tmp_path / "disk"
-    finally:
-        subprocess.run(["umount", str(tmp_path / "disk")], check=True)
+    with _tmpfs(tmp_path / "disk", "size=1m") as mount_point:
+        yield mount_point
 
 
 @pytest.fixture
 def read_only_folder(tmp_path):
     """A folder on a read-only file system (no one writes there, root included)."""
-    _mount_tmpfs(tmp_path / "read-only", "ro,size=1m")
-    try:
-        yield tmp_path / "read-only"
-    finally:
-        subprocess.run(["umount", str(tmp_path / "read-only")], check=True)
+    with _tmpfs(tmp_path / "read-only", "ro,size=1m") as mount_point:
+        yield mount_point
 
 
 def test_a_full_disk_leaves_the_previous_output_whole(tmp_path, small_disk):
