@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import filecmp
 import functools
 import hashlib
 import io
@@ -31,6 +32,7 @@ import logging
 import os
 import shutil
 import signal
+import stat
 import threading
 import time
 import uuid
@@ -347,25 +349,18 @@ def _assemble(
 
 
 def _holds(path: str, data: bytes | None, source: str | None) -> bool:
-    """Whether the file at ``path`` holds ``data`` (or the bytes of ``source``)."""
+    """Whether ``path`` is a plain file holding ``data`` (or the bytes of
+    ``source``)."""
     try:
-        if not os.path.isfile(path) or os.path.islink(path):
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
             return False
-        size = os.path.getsize(path)
-        if data is not None:
-            if size != len(data):
-                return False
-            with open(path, "rb") as handle:
-                return handle.read() == data
-        if size != os.path.getsize(source):
+        if data is None:
+            return filecmp.cmp(path, source, shallow=False)
+        if info.st_size != len(data):
             return False
-        with open(path, "rb") as one, open(source, "rb") as other:
-            while True:
-                first, second = one.read(1 << 20), other.read(1 << 20)
-                if first != second:
-                    return False
-                if not first:
-                    return True
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
