@@ -39,29 +39,30 @@ def check_number(label: str, value: Any, name: str) -> int | float:
     """``value`` (a flag's text or a setting's number) as the number option
     ``name`` takes, or a PublishError naming ``label`` and the allowed range."""
     whole, low, high = NUMBERS[name]
-    if whole:
-        wanted = f"a whole number from {low} to {high}"
-        if high is None:
+    number = _as_number(value, whole)
+    if number is None or number < low or (high is not None and number > high):
+        if not whole:
+            wanted = f"a number of seconds from {low:g} to {high:g}"
+        elif high is None:
             wanted = f"a whole number, {low} or more"
-    else:
-        wanted = f"a number of seconds from {low:g} to {high:g}"
-    number: int | float | None = None
+        else:
+            wanted = f"a whole number from {low} to {high}"
+        raise PublishError(f"{label} must be {wanted}, got {value}")
+    return int(number) if number == int(number) else number
+
+
+def _as_number(value: Any, whole: bool) -> int | float | None:
+    """``value`` as a finite number (a whole one when ``whole``), else None."""
     if isinstance(value, str):
         try:
-            number = int(value.strip()) if whole else float(value.strip())
+            value = int(value.strip()) if whole else float(value.strip())
         except ValueError:
-            number = None
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = value
-    if number is not None and whole and number != int(number):
-        number = None
-    if number is not None and not math.isfinite(number):
-        number = None
-    if number is None or number < low or (high is not None and number > high):
-        raise PublishError(f"{label} must be {wanted}, got {value}")
-    if whole or number == int(number):
-        return int(number)
-    return number
+            return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not math.isfinite(value) or (whole and value != int(value)):
+        return None
+    return value
 
 
 def publish_options(
