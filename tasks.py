@@ -6,7 +6,7 @@ import sys
 
 from invoke import task
 
-from pelican.plugins.cameo.tasks import (  # noqa: F401 (invoke collects them)
+from cameo_tools.tasks import (  # noqa: F401 (invoke collects them)
     build,
     clean,
     livereload,

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pelican.plugins.cameo.build import build  # noqa: E402
-from pelican.plugins.cameo.serve import make_server  # noqa: E402
+from cameo_tools.build import build  # noqa: E402
+from cameo_tools.serve import make_server  # noqa: E402
 from tests.tools import find_chromium, npm_install  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12"

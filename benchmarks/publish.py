@@ -30,7 +30,7 @@ import boto3
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pelican.plugins.cameo import s3  # noqa: E402
+from cameo_tools import s3  # noqa: E402
 from tests.s3_server import ACCESS_KEY, SECRET_KEY, SeaweedFS, find_weed  # noqa: E402
 
 AWS_VENV = Path.home() / ".cache" / "pelican-cameo" / "awscli"

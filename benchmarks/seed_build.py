@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from pelican.plugins.cameo.build import build
+from cameo_tools.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

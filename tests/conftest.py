@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.cameo.build import build
-from pelican.plugins.cameo.serve import make_server
+from cameo_tools.build import build
+from cameo_tools.serve import make_server
 
 from .tools import CHROMIUM_ARGS, find_chromium, find_program
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from pelican.plugins.cameo.build import build
+from cameo_tools.build import build
 
 from .conftest import FIXTURES
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from pelican.plugins.cameo.build import BuildError
+from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter.fields import Source, to_pelican
 from pelican.plugins.hugo_frontmatter.frontmatter import FrontMatterError, split
 from pelican.plugins.hugo_frontmatter.reader import choose_template

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.cameo.build import NEXT_PREFIX, RETIRED_PREFIX, BuildError
+from cameo_tools.build import NEXT_PREFIX, RETIRED_PREFIX, BuildError
 
 from .conftest import HUGO_SETTINGS, build_site, write_tree
 

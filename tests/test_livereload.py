@@ -9,7 +9,7 @@ import time
 
 from playwright.sync_api import expect
 
-from pelican.plugins.cameo import serve
+from cameo_tools import serve
 
 from .conftest import ROOT, write_tree
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.cameo.publish import publish
-from pelican.plugins.cameo.s3 import PublishError
+from cameo_tools.publish import publish
+from cameo_tools.s3 import PublishError
 
 from .conftest import ROOT, commit_with_remote, git, write_tree
 

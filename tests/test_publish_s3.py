@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.cameo.publish import publish
-from pelican.plugins.cameo.s3 import PublishError
+from cameo_tools.publish import publish
+from cameo_tools.s3 import PublishError
 
 from .conftest import ROOT, write_tree
 from .s3_server import SECRET_KEY, FaultyProxy
@@ -57,7 +57,7 @@ def test_first_publish_holds_exactly_the_site(s3_bucket, seaweedfs, tmp_path):
     report = publish(settings)
     stored = objects(seaweedfs.client, s3_bucket)
     built = tmp_path / "check"
-    from pelican.plugins.cameo.build import build
+    from cameo_tools.build import build
 
     build(settings, built)
     expected = {
@@ -349,7 +349,7 @@ def test_cloudfront_invalidates_what_changed(s3_bucket, tmp_path, monkeypatch):
 
 
 def test_flags_override_the_settings(s3_bucket, seaweedfs, tmp_path):
-    from pelican.plugins.cameo.publish import parse_rules
+    from cameo_tools.publish import parse_rules
 
     settings = make_site(tmp_path, s3_bucket)
     rules = parse_rules("*.css=no-store;*=public, max-age=60")

@@ -16,7 +16,7 @@ from .conftest import FIXTURES, ROOT, build_site, write_tree
 BUILDER = textwrap.dedent(
     """
     import sys
-    from pelican.plugins.cameo.build import build
+    from cameo_tools.build import build
     settings, output, cache, site_url = sys.argv[1:5]
     build(settings, output, {"CACHE_PATH": cache, "SITEURL": site_url})
     """

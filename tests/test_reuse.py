@@ -25,33 +25,27 @@ EXAMPLE = ROOT / "examples" / "garden"  # the site docs/reuse.md walks through
 PELICAN_VERSIONS = {"lowest": "pelican==4.11.0", "newest": "pelican>=4.12,<5"}
 
 
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel that `pip wheel` builds from this checkout."""
+    wheels = tmp_path_factory.mktemp("wheels")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels)]
+        + [str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (built,) = wheels.glob("pelican_cameo-*.whl")
+    return built
+
+
 @pytest.fixture(scope="module", params=sorted(PELICAN_VERSIONS))
-def venv(tmp_path_factory, request) -> Path:
-    """A new virtual environment holding the package and its dependencies:
-    with the lowest Pelican from the built wheel, with the newest from a git
-    URL of this repository's committed HEAD (two of the ways to install)."""
+def venv(tmp_path_factory, request, wheel) -> Path:
+    """A new virtual environment holding the wheel with its tasks and s3
+    extras, and the lowest or the newest Pelican 4.x."""
     folder = tmp_path_factory.mktemp("reuse")
-    if request.param == "lowest":
-        wheels = folder / "wheels"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "wheel",
-                "-q",
-                "--no-deps",
-                "-w",
-                str(wheels),
-                str(ROOT),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        (source,) = (str(path) for path in wheels.glob("pelican_cameo-*.whl"))
-    else:
-        source = f"git+file://{ROOT}"
+    source = f"{wheel}[tasks,s3]"
     environment = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
     subprocess.run(

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
-from pelican.plugins.cameo.build import BuildError
+from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter import urls
 from pelican.plugins.hugo_frontmatter.frontmatter import split
 

@@ -12,8 +12,8 @@ from urllib.parse import unquote
 import pytest
 from PIL import Image
 
+from cameo_tools.build import BuildError
 from pelican.plugins.cameo import images
-from pelican.plugins.cameo.build import BuildError
 
 from .conftest import ROOT, build_site, write_tree
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.cameo.publish import publish
+from cameo_tools.publish import publish
 
 from .conftest import ROOT, commit_with_remote, free_port, git, write_tree
 from .s3_server import FaultyProxy
@@ -28,7 +28,7 @@ PAGES = {
     "notes.md": "---\ntitle: Notes\n---\nSome notes.\n",
     "old.md": "---\ntitle: Old\n---\nAn old page.\n",
 }
-TASKS = "from pelican.plugins.cameo.tasks import *  # noqa: F403\n"
+TASKS = "from cameo_tools.tasks import *  # noqa: F403\n"
 # Credentials for a store that is not SeaweedFS (nothing ever checks them).
 FAKE_AWS = {
     "AWS_ACCESS_KEY_ID": "cameo-fake-access",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pelican.plugins.cameo.build import BuildError, build, clean
+from cameo_tools.build import BuildError, build, clean
 
 from .conftest import ROOT, build_site, fetch, write_tree
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.cameo.build import BuildError
+from cameo_tools.build import BuildError
 
 from .conftest import HUGO_SETTINGS, ROOT, build_site, missing, write_tree
 
@@ -30,10 +30,10 @@ KILLS = 60
 BUILDER = textwrap.dedent(
     """
     import logging, sys
-    from pelican.plugins.cameo.build import build, BuildError
+    from cameo_tools.build import build, BuildError
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.DEBUG)
-    logger = logging.getLogger("pelican.plugins.cameo.build")
+    logger = logging.getLogger("cameo_tools.build")
     logger.setLevel(logging.DEBUG)
     logger.addHandler(handler)
     logging.getLogger().setLevel(logging.WARNING)
@@ -182,7 +182,7 @@ def test_an_interrupted_build_says_so_in_one_line(tmp_path):
             )
         )
         (site / "tasks.py").write_text(
-            "from pelican.plugins.cameo.tasks import *  # noqa: F403\n"
+            "from cameo_tools.tasks import *  # noqa: F403\n"
         )
         write_tree(site / "output", {"index.html": "the previous build\n"})
         process = subprocess.Popen(

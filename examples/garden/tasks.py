@@ -1,1 +1,1 @@
-from pelican.plugins.cameo.tasks import *  # noqa: F403
+from cameo_tools.tasks import *  # noqa: F403

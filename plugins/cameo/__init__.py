@@ -1,4 +1,5 @@
-"""pelican-cameo: the cameo theme's plugin, and the site tooling behind tasks.py."""
+"""The cameo theme's Pelican plugin: what the templates need, a sitemap, and
+fixed times in feeds. The site tooling (tasks) is the cameo_tools package."""
 
 import os
 

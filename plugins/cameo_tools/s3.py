@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .errors import PublishError, import_extra
+
 logger = logging.getLogger(__name__)
 
 MD5_METADATA = "md5"  # x-amz-meta-md5: the MD5 of the body as uploaded
@@ -60,10 +62,6 @@ DEFAULT_S3_OPTIONS: dict[str, Any] = {
         ["*", "public, max-age=86400"],
     ],
 }
-
-
-class PublishError(Exception):
-    """Publishing stopped; the message says what happened and what to do."""
 
 
 @dataclass
@@ -128,7 +126,7 @@ def cache_control(path: str, rules: Iterable[Iterable[str]]) -> str:
 
 def scan(output: Path, options: dict[str, Any]) -> dict[str, LocalFile]:
     """Every file of the built site, keyed by its object key."""
-    prefix = _prefix(options["prefix"])
+    prefix = key_prefix(options["prefix"])
     files = {}
     for path in sorted(p for p in output.rglob("*") if p.is_file()):
         relative = path.relative_to(output).as_posix()
@@ -154,7 +152,7 @@ def remote_objects(client, bucket: str, prefix: str) -> dict[str, str]:
     """Object key -> ETag (without quotes), for every object under the prefix."""
     objects = {}
     paginator = client.get_paginator("list_objects_v2")
-    for page in paginator.paginate(Bucket=bucket, Prefix=_prefix(prefix)):
+    for page in paginator.paginate(Bucket=bucket, Prefix=key_prefix(prefix)):
         for item in page.get("Contents", []):
             objects[item["Key"]] = item["ETag"].strip('"')
     return objects
@@ -184,7 +182,7 @@ def make_plan(
             plan.html.append(step)
         else:
             plan.assets.append(step)
-    prefix = _prefix(options["prefix"])
+    prefix = key_prefix(options["prefix"])
     for key in sorted(set(remote) - set(local)):
         if key.startswith(prefix):  # never anything outside the prefix
             plan.deletes.append(Step("delete", key, "gone from the built site"))
@@ -200,7 +198,7 @@ def make_plan(
 def make_client(options: dict[str, Any], service: str = "s3"):
     """A boto3 client from the standard credential chain; AWS_ENDPOINT_URL
     points it at an S3-compatible store."""
-    import boto3
+    boto3 = import_extra("boto3", "s3", "publishing to S3", PublishError)
     from botocore.config import Config
     from botocore.exceptions import BotoCoreError
 
@@ -251,7 +249,7 @@ def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Pla
         )
     client = make_client(options)
     bucket = options["bucket"]
-    where = f"s3://{bucket}/{_prefix(options['prefix'])}"
+    where = f"s3://{bucket}/{key_prefix(options['prefix'])}"
     try:
         remote = remote_objects(client, bucket, options["prefix"])
     except Exception as error:  # botocore raises many kinds; all stop here
@@ -350,7 +348,7 @@ def _delete(client, bucket: str, keys: list[str]) -> None:
 
 def invalidation_paths(plan: Plan, prefix: str) -> list[str]:
     """CloudFront paths for what changed: each key, and a page's folder URL."""
-    strip = _prefix(prefix)
+    strip = key_prefix(prefix)
     paths = set()
     for step in [*plan.assets, *plan.html, *plan.deletes]:
         path = "/" + step.key.removeprefix(strip)
@@ -373,7 +371,8 @@ def invalidate(options: dict[str, Any], paths: list[str]) -> None:
     )
 
 
-def _prefix(prefix: str | None) -> str:
+def key_prefix(prefix: str | None) -> str:
+    """The keys' common start: ``prefix`` with one slash after it, or nothing."""
     prefix = (prefix or "").strip("/")
     return f"{prefix}/" if prefix else ""
 

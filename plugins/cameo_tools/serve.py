@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+from .errors import import_extra
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
@@ -109,6 +111,7 @@ def livereload(
 ) -> None:
     """Serve ``directory``, call ``rebuild`` when a watched path changes, and
     tell the open browser tabs to reload (the livereload package's script)."""
+    import_extra("livereload", "tasks", "live reload", ServeError)
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .s3 import PublishError
+from .errors import PublishError
 
 DEFAULT_PAGES_OPTIONS: dict[str, Any] = {
     "remote": "origin",

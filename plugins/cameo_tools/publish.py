@@ -17,9 +17,14 @@ from typing import Any
 
 from . import pages, s3
 from .build import BuildError, build
-from .s3 import PublishError
+from .errors import PublishError, import_extra
 
 TARGETS = ("s3", "pages")
+# What each target imports, and the extra that installs it.
+TARGET_NEEDS = {
+    "s3": ("boto3", "s3", "publishing to S3"),
+    "pages": ("ghp_import", "tasks", "publishing to GitHub Pages"),
+}
 DEFAULT_PUBLISH: dict[str, Any] = {
     "target": None,  # "s3" or "pages"
     "s3": s3.DEFAULT_S3_OPTIONS,
@@ -153,6 +158,8 @@ def publish(
 ) -> str:
     """Build with ``settings_file`` and deploy; returns a report for a person."""
     options = publish_options(settings_file, flags)
+    # Before a build, which would otherwise be wasted.
+    import_extra(*TARGET_NEEDS[options["target"]], error=PublishError)
     if options["target"] == "pages":
         pages.check_branch(options["pages"], Path(repo))  # before a build
     site = build_fresh(settings_file)
@@ -167,7 +174,7 @@ def publish(
 
 
 def _s3_report(plan: s3.Plan, options: dict[str, Any], dry_run: bool) -> str:
-    where = f"s3://{options['bucket']}/{s3._prefix(options['prefix'])}"
+    where = f"s3://{options['bucket']}/{s3.key_prefix(options['prefix'])}"
     lines = []
     if dry_run:
         lines.append(f"Dry run, nothing changed. Plan for {where}:")
