@@ -177,3 +177,105 @@ def test_sdist_and_wheel_build_and_pass_twine_check(tmp_path):
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.count("PASSED") == 2
+
+
+def _docs_settings() -> str:
+    """The settings block docs/reuse.md gives a stranger: the first Python
+    block under its "Settings" heading."""
+    text = (ROOT / "docs" / "reuse.md").read_text("utf-8")
+    section = text.split("\n## Settings", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_settings_the_docs_give_build_the_example_site(venv, second_site):
+    (second_site / "pelicanconf.py").write_text(_docs_settings(), "utf-8")
+    run = _run(venv, second_site, "pelican", "content", "-s", "pelicanconf.py")
+    assert run.returncode == 0, run.stdout + run.stderr
+    _check_site(second_site / "output")
+
+
+def test_the_docs_name_the_pelican_versions_tested():
+    lowest = PELICAN_VERSIONS["lowest"].removeprefix("pelican==")
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert f'"pelican>={lowest.rsplit(".", 1)[0]},<5"' in pyproject
+    versions = (ROOT / "docs" / "reuse.md").read_text("utf-8").split("## Versions")[1]
+    assert f"lowest ({lowest})" in " ".join(versions.split())
+    assert "newest 4.x" in " ".join(versions.split())
+
+
+@pytest.fixture(scope="module")
+def theme_only(tmp_path_factory, wheel) -> Path:
+    """A new virtual environment with the wheel alone, no extras."""
+    environment = tmp_path_factory.mktemp("theme-only") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
+    subprocess.run(
+        [str(environment / "bin" / "pip"), "install", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return environment
+
+
+def test_the_theme_alone_installs_no_tooling(theme_only, second_site):
+    listed = _run(theme_only, second_site, "pip", "list", "--format=freeze")
+    installed = {line.split("==")[0].lower() for line in listed.stdout.split()}
+    assert "pelican" in installed
+    assert not installed & {"invoke", "boto3", "livereload", "ghp-import"}
+    run = _run(theme_only, second_site, "pelican", "content", "-s", "pelicanconf.py")
+    assert run.returncode == 0, run.stdout + run.stderr
+    _check_site(second_site / "output")
+
+
+def test_a_missing_extra_is_one_line_naming_the_install(theme_only, second_site):
+    tasks = _run(theme_only, second_site, "python", "-c", "import cameo_tools.tasks")
+    assert tasks.returncode == 1
+    last = tasks.stderr.strip().splitlines()[-1]
+    assert last == (
+        "ImportError: pelican-cameo's tasks needs the Python package 'invoke', "
+        "which is not installed; install it with: pip install 'pelican-cameo[tasks]'"
+    )
+    publish = _run(
+        theme_only,
+        second_site,
+        "python",
+        "-c",
+        "from cameo_tools import publish\n"
+        "try:\n"
+        "    publish.publish('publishconf.py', {'target': 's3'})\n"
+        "except publish.PublishError as error:\n"
+        "    print(error)\n",
+    )
+    assert publish.returncode == 0, publish.stderr
+    assert publish.stdout.strip() == (
+        "publishing to S3 needs the Python package 'boto3', which is not "
+        "installed; install it with: pip install 'pelican-cameo[s3]'"
+    )
+    assert not (second_site / "output").exists()  # refused before any build
+
+
+EDITABLE_SETTINGS = """\
+from pelican.plugins.cameo import theme_path
+
+THEME = theme_path()
+PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
+"""
+
+
+def test_an_editable_install_builds_with_the_names_the_docs_give(second_site):
+    """This repository's own venv is an editable install (`pip install -e`)."""
+    text = (ROOT / "docs" / "reuse.md").read_text("utf-8")
+    assert f"```python\n{EDITABLE_SETTINGS}```" in text
+    conf = (second_site / "pelicanconf.py").read_text("utf-8")
+    conf = conf.replace('THEME = "cameo"', EDITABLE_SETTINGS)
+    (second_site / "pelicanconf.py").write_text(conf, "utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"],
+        cwd=second_site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(second_site)},
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    _check_site(second_site / "output")
