@@ -1,6 +1,7 @@
-"""The site's own images: where the file a page points to is (only inside the
-content folder or the theme), its width and height, and its resized copies
-and favicons (written only inside the output or cache folder)."""
+"""The site's own images: the file an image URL names (read only from inside
+the content folder or the theme), its width and height, the avatar's
+``<source>`` sizes, and its resized copies and favicons (written only inside
+the output or cache folder, through a cache of encoded files)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import posixpath
 import shutil
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
+
+from pelican.plugins.hugo_frontmatter.paths import display_path, is_inside, path_in
 
 # Pillow is imported where it is used: a site with no avatar never needs it.
 
@@ -54,18 +57,14 @@ def local_image_path(
     base = content_path if _browser_form(url).startswith("/") else page_dir
     # Joined part by part: a part never starts over from the disk's root.
     candidate = os.path.join(base, *path.split("/"))
-    allowed = (content_path, *roots)
-    real = os.path.realpath(candidate)
-    if not (
-        _inside(os.path.normpath(os.path.abspath(candidate)), allowed, real=False)
-        and _inside(real, allowed)
-    ):
+    if not is_inside(candidate, (content_path, *roots)):
         raise ImageError(
             "points outside the content folder; put the image under "
             f"{_images_folder(content_path)}/ and use /images/{_name(path)}"
         )
+    real = os.path.realpath(candidate)
     if not os.path.isfile(real):
-        shown = os.path.normpath(os.path.join(shown_path(base), *path.split("/")))
+        shown = os.path.normpath(os.path.join(display_path(base), *path.split("/")))
         raise ImageError(
             f"names {shown}, which does not exist; put the image there or correct "
             f"the path (a file under {_images_folder(content_path)}/ is "
@@ -75,44 +74,22 @@ def local_image_path(
 
 
 def _images_folder(content_path: str) -> str:
-    return os.path.join(shown_path(content_path), "images")
+    return os.path.join(display_path(content_path), "images")
 
 
 def _name(path: str) -> str:
     return posixpath.basename(path.rstrip("/")) or "me.png"
 
 
-def _inside(path: str, folders: tuple[str, ...], real: bool = True) -> bool:
-    """Whether ``path`` is one of ``folders`` or below one (each folder's
-    symlinks resolved when ``real``)."""
-    for folder in folders:
-        folder = os.path.realpath(folder) if real else os.path.abspath(folder)
-        try:
-            if os.path.commonpath([path, folder]) == folder:
-                return True
-        except ValueError:  # on another drive
-            continue
-    return False
-
-
-def shown_path(path: str) -> str:
-    """``path`` relative to the working folder when it lies inside it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative
-
-
 def _checked_target(folder: str, relative: str) -> str:
     """Where to write ``relative`` (slash-separated) in ``folder``; refused
     when ``..`` or a symlink on the way would put the file anywhere else."""
-    target = os.path.join(folder, *relative.split("/"))
-    if not (
-        _inside(os.path.normpath(os.path.abspath(target)), (folder,), real=False)
-        and _inside(os.path.realpath(target), (folder,))
-    ):
+    target = path_in(folder, relative)
+    if target is None:
+        landing = os.path.realpath(os.path.join(folder, *relative.split("/")))
         raise ImageError(
-            f"refused to write {relative}: it would land at "
-            f"{os.path.realpath(target)}, outside {folder} (the build's output "
-            "or cache folder)"
+            f"refused to write {relative}: it would land at {landing}, outside "
+            f"{folder} (the build's output or cache folder)"
         )
     return target
 
@@ -132,10 +109,10 @@ def image_size(path: str) -> tuple[int, int]:
     try:
         return _size(path, os.stat(path).st_mtime)
     except FileNotFoundError:
-        raise ImageError(f"names {shown_path(path)}, which does not exist") from None
+        raise ImageError(f"names {display_path(path)}, which does not exist") from None
     except (UnidentifiedImageError, OSError) as error:
         raise ImageError(
-            f"names {shown_path(path)}, which is not an image Pillow can read "
+            f"names {display_path(path)}, which is not an image Pillow can read "
             f"({error}); save it as PNG, JPEG or WebP"
         ) from None
 

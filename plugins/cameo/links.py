@@ -1,12 +1,10 @@
 """A Markdown extension: ``rel="noopener"`` on links to other sites, and
-``tabindex="0"`` on code blocks, so keyboard users can scroll the wide ones.
+``tabindex="0"`` on code blocks (so keyboard users can scroll the wide ones),
+both in Markdown's element tree and in the raw HTML Markdown keeps apart.
 
-Markdown's own elements are changed in its element tree, where they already
-are. Raw HTML inside the Markdown (and the code blocks that the highlighter
-hands over as HTML) is kept apart by Markdown until the end; only those
-pieces that need it go through :func:`theme_support.improve_content`.
-Doing this here, rather than parsing every page's finished HTML again, is
-what keeps it out of the build's time (see docs/performance.md).
+Done while Markdown still holds the pieces, and only to the raw HTML that
+needs it (through :func:`theme_support.improve_content`), rather than by
+parsing every finished page again: see docs/performance.md.
 """
 
 from __future__ import annotations

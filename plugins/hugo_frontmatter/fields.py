@@ -168,6 +168,11 @@ def to_pelican(
                 front.line_of(name),
                 name,
             )
+        elif name in FIELD_MAPPERS:  # checked as at the top, where it lands
+            path, line = front.origin_of(f"params.{name}", source.shown_path)
+            metadata.update(
+                FIELD_MAPPERS[name](_Field(name, value, path, line, process, render))
+            )
         else:
             metadata[name] = value
 
@@ -175,14 +180,7 @@ def to_pelican(
     metadata.update(_location(metadata, front, source, options))
     metadata["hugo_kind"] = source.kind
     metadata["section"] = source.section
-    # For errors about the output path: the line of `url`, else of `slug`.
-    where = (
-        "url" if "url" in front.key_lines or "slug" not in front.key_lines else "slug"
-    )
-    metadata["hugo_lines"] = {
-        "url": front.line_of(where),
-        "aliases": front.line_of("aliases"),
-    }
+    metadata["hugo_lines"] = _field_lines(front)
     _settle_status(
         metadata, source, options, now or datetime.datetime.now(datetime.UTC)
     )
@@ -228,6 +226,25 @@ _PELICAN_INSTANCE_NAMES = frozenset(
 PELICAN_NAMES = (
     frozenset(dir(Page)) | frozenset(dir(Article)) | _PELICAN_INSTANCE_NAMES
 ) - _PELICAN_METADATA
+
+
+def _field_lines(front: FrontMatter) -> dict[str, int]:
+    """``hugo_lines``: the line of each field as the parser found it, a nested
+    one dotted (``icon.url``), for errors found after reading (an output path,
+    an image); a field under ``params`` as if at the top, where it lands.
+    ``url`` is the line of ``url``, else of ``slug``: what an error about the
+    page's output path names."""
+    lines = {
+        key.removeprefix("params."): line
+        for key, line in front.key_lines.items()
+        if key.startswith("params.")
+    }
+    lines.update(front.key_lines)
+    own = front.key_lines
+    where = "url" if "url" in own or "slug" not in own else "slug"
+    lines["url"] = front.line_of(where)
+    lines["aliases"] = front.line_of("aliases")
+    return lines
 
 
 def _own_name(name: str, path: str, line: int, within: str | None = None) -> str:
@@ -460,7 +477,7 @@ def _keywords(field: _Field) -> dict[str, Any]:
 def _images(field: _Field) -> dict[str, Any]:
     images = _words(field)
     for image in images:
-        if not urls.is_safe_link(image):
+        if not urls.is_safe_link(image, urls.WEB_SCHEMES):
             raise field.error("a list of image paths or http(s) URLs")
     return {"images": images}
 
@@ -519,7 +536,7 @@ def _icon(field: _Field) -> dict[str, Any]:
     icon = {str(key).lower(): item for key, item in value.items()}
     if not isinstance(icon.get("url"), str) or not icon["url"].strip():
         raise field.error("a mapping whose 'url' is the image's path")
-    if not urls.is_safe_link(icon["url"]):
+    if not urls.is_safe_link(icon["url"], urls.WEB_SCHEMES):
         raise field.error("a mapping whose 'url' is a path or an http(s) URL")
     icon.setdefault("alt", "")
     if not isinstance(icon["alt"], str):

@@ -6,6 +6,8 @@ byte order mark, CRLF line ends and blanks after a delimiter are accepted.
 YAML is read with the YAML 1.2 core schema, as Hugo reads it (``yes`` and
 ``12:30`` stay text). Whatever a parser cannot take (bad UTF-8, a bad tagged
 value, a number too long, nesting too deep) is a FrontMatterError with its line.
+The line of every key is kept, a nested one under its dotted path
+(``icon.url``), so that later errors can name it too.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ _DELIMITERS = {
 _DELIMITER_TEXT = {"yaml": "---", "toml": "+++"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# A TOML key: bare, "basic" or 'literal' parts joined by dots.
+_TOML_KEY_TEXT = (
+    r"""(?:[\w-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[\w-]+|"[^"\n]*"|'[^'\n]*'))*"""
+)
+_TOML_KEY_PART = re.compile(r"""([\w-]+)|"([^"\n]*)"|'([^'\n]*)'""")
+_TOML_KEY = re.compile(rf"^\s*(?P<key>{_TOML_KEY_TEXT})\s*=")
+_TOML_TABLE = re.compile(rf"^\s*(?P<open>\[\[?)\s*(?P<key>{_TOML_KEY_TEXT})\s*\]")
 # Deeper front matter is refused: Python's own recursion limit (about 1000)
 # would otherwise stop the parsers, or the code that copies the fields, with
 # an error that names no file. Hugo's own front matter is a few levels deep.
@@ -56,7 +65,8 @@ class FrontMatterError(Exception):
 
 @dataclass
 class FrontMatter:
-    """The parsed fields of one file, with the line each top-level key is on."""
+    """The parsed fields of one file, with the line each key is on (a nested
+    key under its dotted, lower-cased path: ``icon.url``)."""
 
     fields: dict[str, Any]
     body: str
@@ -68,7 +78,14 @@ class FrontMatter:
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key.lower(), self.start_line)
+        """The line of ``key`` (``icon.url``), else of the nearest key around
+        it that the parser placed (``icon``), else the front matter's first."""
+        path = key.lower()
+        while path:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            path = path.rpartition(".")[0]
+        return self.start_line
 
     def origin_of(self, key: str, default_path: str) -> tuple[str, int]:
         """The file and line where a field was written, for error messages."""
@@ -123,7 +140,7 @@ def _split_json(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(path, first_line, "front matter must be a JSON object")
     source = text[start:end]
     body = text[end:].lstrip(" \t").removeprefix("\r").removeprefix("\n")
-    key_lines = _key_lines(source, first_line, r'"{key}"\s*:', list(data))
+    key_lines = _json_key_lines(source, first_line, list(data))
     check_depth(data, path, key_lines, first_line)
     return FrontMatter(data, body, key_lines, first_line, "json", path)
 
@@ -147,24 +164,56 @@ def _parse_toml(
         ) from None
     except (RecursionError, ValueError) as error:  # too deep, a too long number
         raise _unparsable(source, path, first_line, error, "TOML") from None
-    key_lines = _key_lines(
-        source,
-        first_line,
-        r'^\s*"?{key}"?\s*=|^\s*\[\[?\s*"?{key}"?\s*[\].]',
-        list(data),
-    )
+    key_lines = _toml_key_lines(source, first_line)
     check_depth(data, path, key_lines, first_line)
     return data, key_lines
 
 
-def _key_lines(
-    source: str, first_line: int, pattern: str, keys: list[str]
-) -> dict[str, int]:
-    """The line where each top-level key first appears (for TOML and JSON)."""
+def _toml_key_lines(source: str, first_line: int) -> dict[str, int]:
+    """The line where each key first appears, nested ones dotted: ``[icon]``
+    then ``url = ...``, or ``icon.url = ...``. ``tomllib`` gives no lines, so
+    they are read from the text (skipping multi-line strings); the keys of an
+    inline table or of an array of tables (``[[x]]``) are left to the line of
+    the key that holds them."""
+    found: dict[str, int] = {}
+    prefix: list[str] | None = []
+    in_string = ""
+    for number, line in enumerate(source.splitlines(), start=first_line):
+        if in_string:
+            in_string = "" if line.count(in_string) % 2 else in_string
+            continue
+        table = _TOML_TABLE.match(line)
+        assignment = None if table else _TOML_KEY.match(line)
+        if table:
+            parts = _toml_key_parts(table["key"])
+            prefix = None if table["open"] == "[[" else parts
+        elif assignment:
+            value = line[assignment.end() :]
+            in_string = next((q for q in ('"""', "'''") if value.count(q) % 2), "")
+            if prefix is None:
+                continue
+            parts = prefix + _toml_key_parts(assignment["key"])
+        else:
+            continue
+        for end in range(1, len(parts) + 1):
+            found.setdefault(".".join(parts[:end]), number)
+    return found
+
+
+def _toml_key_parts(key: str) -> list[str]:
+    return [
+        (bare or basic or literal).lower()
+        for bare, basic, literal in _TOML_KEY_PART.findall(key)
+    ]
+
+
+def _json_key_lines(source: str, first_line: int, keys: list[str]) -> dict[str, int]:
+    """The line where each top-level key first appears; ``json`` gives no
+    lines, and a nested key is left to the line of the key that holds it."""
     lines = source.splitlines()
     found: dict[str, int] = {}
     for key in keys:
-        finder = re.compile(pattern.format(key=re.escape(key)))
+        finder = re.compile(rf'"{re.escape(key)}"\s*:')
         for number, line in enumerate(lines):
             if finder.search(line):
                 found[key.lower()] = first_line + number
@@ -232,8 +281,9 @@ class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 _Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _Yaml12Loader.construct_yaml_int)
 # The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution),
-# and the merge key ('<<'), which Hugo's YAML library also knows.
-for _tag, _pattern, _first in (
+# and the merge key ('<<'), which Hugo's YAML library also knows: for each
+# tag, the pattern of plain text it applies to and the first characters.
+YAML12_RESOLVERS = (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
@@ -244,7 +294,8 @@ for _tag, _pattern, _first in (
         "-+0123456789.",
     ),
     ("merge", r"^(?:<<)$", "<"),
-):
+)
+for _tag, _pattern, _first in YAML12_RESOLVERS:
     _Yaml12Loader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
@@ -301,16 +352,48 @@ def _parse_yaml(
             "front matter must be a mapping of fields such as 'title: My page', "
             f"not a {_yaml_kind(data)}",
         )
-    key_lines = {
-        str(key_node.value).lower(): first_line + key_node.start_mark.line
-        for key_node, _ in node.value
-    }
+    key_lines = _yaml_key_lines(node, first_line)
     check_depth(data, path, key_lines, first_line)
     return data, key_lines
 
 
+def _yaml_key_lines(root: yaml.MappingNode, first_line: int) -> dict[str, int]:
+    """The line of every key of mappings within mappings, nested ones dotted
+    (a ``<<`` merge is already spread out by then: its keys count as written
+    where they are). A node reached again through an alias is walked once: an
+    alias may name a node around it, or be repeated a billion times."""
+    found: dict[str, int] = {}
+    walked: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        mapping, prefix = stack.pop()
+        if id(mapping) in walked:
+            continue
+        walked.add(id(mapping))
+        for key_node, value_node in mapping.value:
+            if key_node.id != "scalar":
+                continue
+            key = prefix + str(key_node.value).lower()
+            found.setdefault(key, first_line + key_node.start_mark.line)
+            if value_node.id == "mapping":
+                stack.append((value_node, key + "."))
+    return found
+
+
 def decode(data: bytes, path: str) -> str:
-    """A content file's text: UTF-8 (with or without a byte order mark)."""
+    """A content file's text: UTF-8 (with or without a byte order mark), and
+    no NUL character, which no text file holds (it hides the front matter)."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        raise FrontMatterError(
+            path,
+            line,
+            "the file holds a NUL byte (0x00), so it is not text; remove it "
+            "or save the file again as UTF-8 text",
+            column,
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -21,6 +21,7 @@ from markdown.preprocessors import HtmlBlockPreprocessor
 from pelican.readers import MarkdownReader
 
 from . import fields, frontmatter, markdown_cache, state, urls
+from .paths import display_path
 
 _META_EXTENSION = "markdown.extensions.meta"
 # What Goldmark (Hugo's Markdown, unsafe: false) writes for raw HTML.
@@ -60,7 +61,6 @@ class HugoMarkdownReader(MarkdownReader):
             return content, metadata
 
         front = self._with_cascade(front, source_path)
-        self._source_path = source_path
         content = self._render(front.body)
         metadata = fields.to_pelican(
             front, source, self.settings, self.process_metadata, self._render_summary
@@ -324,9 +324,3 @@ def theme_templates(folders: list[str]) -> frozenset[str]:
                     relative = os.path.relpath(os.path.join(parent, name), folder)
                     names.add(posixpath.splitext(relative.replace(os.sep, "/"))[0])
     return frozenset(names)
-
-
-def display_path(path: str) -> str:
-    """``path`` relative to the working folder when it lies inside it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative

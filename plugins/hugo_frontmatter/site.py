@@ -24,7 +24,8 @@ from pelican.generators import Generator
 
 from . import state, urls
 from .fields import Source, plugin_options
-from .reader import choose_template, display_path
+from .paths import display_path, is_inside, path_in
+from .reader import choose_template
 
 logger = logging.getLogger(__name__)
 
@@ -36,15 +37,9 @@ _CONTEXT_LISTS = (
     "hidden_pages",
 )
 
-# Files written by the cameo theme's plugin and the sitemap, whatever the
-# settings say; with the outputs that settings name, see reserved_outputs.
-GENERATED_FILES = {
-    "sitemap.xml": "the sitemap",
-    "robots.txt": "the cameo plugin (robots.txt)",
-    "favicon.ico": "the cameo plugin (a favicon)",
-    "favicon-32.png": "the cameo plugin (a favicon)",
-    "apple-touch-icon.png": "the cameo plugin (a favicon)",
-}
+# The setting where another plugin names the files it writes (path -> what
+# writes it), so that a page or alias claiming one of them is a clash.
+RESERVED_OUTPUTS = "HUGO_FRONTMATTER_RESERVED_OUTPUTS"
 # Pelican's feed settings: FEED_ATOM, FEED_ALL_RSS, TAG_FEED_ATOM, ...
 _FEED_SETTING = re.compile(r"^(?:[A-Z]+_)?FEED_(?:ALL_)?(?:ATOM|RSS)$")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -91,7 +86,10 @@ def add_section_pages(generator) -> None:
             generator.hidden_pages.append(page)
         generator.add_source_path(page)
     generator.pages.sort(key=hugo_order)
-    generator._update_context(("pages", "hidden_pages"))
+    # What PagesGenerator.generate_context does with its lists, done here in
+    # the open: the templates' ``pages`` and ``hidden_pages`` are these lists.
+    generator.context["pages"] = generator.pages
+    generator.context["hidden_pages"] = generator.hidden_pages
 
 
 def _section_indexes(generator) -> Iterable[str]:
@@ -119,13 +117,14 @@ def reserved_outputs(
 ) -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
     """Output paths that are not the pages': each with what writes it.
 
-    The one list of them: GENERATED_FILES; each DIRECT_TEMPLATES page
-    (``<NAME>_SAVE_AS``, 404.html among them) and TEMPLATE_PAGES; the theme's
+    The one list of them: what plugins name in RESERVED_OUTPUTS; each
+    DIRECT_TEMPLATES page (``<NAME>_SAVE_AS``, 404.html among them) and
+    TEMPLATE_PAGES; the theme's
     static files (THEME_STATIC_PATHS under THEME_STATIC_DIR); every feed
     setting that is set; and the files under STATIC_PATHS. A setting with a
     placeholder (``feeds/{slug}.atom.xml``) reserves every path of that form.
     """
-    exact = dict(GENERATED_FILES)
+    exact = dict(settings.get(RESERVED_OUTPUTS) or {})
     patterns: list[tuple[re.Pattern, str]] = []
 
     def reserve(path: Any, owner: str) -> None:
@@ -236,7 +235,7 @@ class HugoSiteGenerator(Generator):
             target = posixpath.dirname(save_as)
             for source, relative in _resources(bundle.folder, bundle.is_leaf):
                 real = os.path.realpath(source)
-                if not real.startswith(root + os.sep):
+                if not is_inside(source, (root,)):
                     state.report(
                         f"{display_path(source)}: is a link to {real}, outside "
                         "the content folder, so it is not copied; put the file "
@@ -336,9 +335,10 @@ class HugoSiteGenerator(Generator):
 
 
 def _inside(output: str, relative: str) -> str:
-    """The file ``relative`` (a posix path) in ``output``; never outside it."""
-    path = os.path.normpath(os.path.join(output, *relative.split("/")))
-    if not path.startswith(os.path.normpath(output) + os.sep):
+    """The file ``relative`` (a posix path) in ``output``; never outside it,
+    also not through a symbolic link."""
+    path = path_in(output, relative)
+    if path is None:
         raise OutputClash(f"{relative} would be written outside {output}")
     return path
 

@@ -1,4 +1,5 @@
-"""Hugo's URL rules: where a page is written, and what an alias points at.
+"""Hugo's URL rules: where a page is written, what an alias points at, and
+which links a page may show.
 
 Measured against Hugo 0.111 (see tests/test_hugo_differential.py): a path
 from a file name is lower-cased; letters, digits, marks and ``. / _ - # + ~ @``
@@ -6,22 +7,30 @@ are kept, a run of blanks becomes one hyphen (also at either end) that absorbs
 hyphens around it, and any other character is dropped. A ``url`` is
 used as written, case and blanks included.
 
-Every path from content (``url``, ``slug``, aliases, file names) and every
-link (``icon``, ``images``) passes one rule, ``is_inside_site``: no
-backslash, no control character, nothing a browser would read as another host
-(``//x``, ``/\\x``, a scheme), also once percent-escapes are decoded.
+Every path from content (``url``, ``slug``, aliases, file names) passes one
+rule, ``is_inside_site``: no backslash, no control character, nothing a
+browser would read as another host (``//x``, ``/\\x``, a scheme), also once
+percent-escapes are decoded. Every link a page shows passes ``is_safe_link``:
+such a path, or a web, mail or phone URL; never ``javascript:`` and kin. Both
+plugins apply it (the cameo theme's to ``SOCIAL`` and ``icon.url``), so this
+module needs nothing but the standard library.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import unicodedata
+from collections.abc import Collection
 from urllib.parse import unquote, urlsplit
 
 # The content file Hugo treats as the site's home page.
 HOME_PAGE_SOURCE = "_index.md"
 _KEPT_PUNCTUATION = set("./_-#+~@\\")
 _HEX = set("0123456789abcdefABCDEF")
+# What a link may be besides a path in the site; an image is a web URL only.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+WEB_SCHEMES = frozenset({"http", "https"})
 
 
 def is_inside_site(path: str, allow_up: bool = False) -> bool:
@@ -47,7 +56,10 @@ def is_inside_site(path: str, allow_up: bool = False) -> bool:
 def _stays_inside(path: str, allow_up: bool) -> bool:
     if "\\" in path or any(_is_control(char) for char in path):
         return False
-    parts = urlsplit(path)
+    try:
+        parts = urlsplit(path)
+    except ValueError:  # "//[x" is a host that is not an address
+        return False
     return (
         not parts.scheme
         and not parts.netloc
@@ -60,14 +72,33 @@ def _is_control(char: str) -> bool:
     return unicodedata.category(char) == "Cc"
 
 
-def is_safe_link(url: str) -> bool:
-    """A path in the site, or an http(s) URL with a host (never
-    ``javascript:`` and kin, nor a backslash or control character)."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() in ("http", "https"):
-        return bool(parts.netloc) and "\\" not in url and url.isprintable()
-    return is_inside_site(url, allow_up=True)
+def is_safe_link(url: str, schemes: Collection[str] = LINK_SCHEMES) -> bool:
+    """Whether ``url`` may stand in a page's ``href`` or ``src``: a path in
+    the site (``..`` allowed, see ``is_inside_site``), or a URL whose scheme
+    is one of ``schemes`` (an http(s) URL with a host; ``mailto:``,
+    ``tel:`` with an address), without a backslash or control character.
+
+    Refused: ``javascript:``, ``data:``, ``vbscript:`` and any other scheme,
+    in any case, and also as a browser reads them (blanks, tabs and line ends
+    dropped: ``java\\nscript:``), once percent-escapes are decoded
+    (``javascript%3A``) or once HTML character references are (``&#106;``),
+    should a template ever print the value unescaped.
+    """
+    text = str(url).strip()
+    return all(_is_safe(form, schemes) for form in {text, html.unescape(text)})
+
+
+def _is_safe(url: str, schemes: Collection[str]) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # such as "http://[not-an-address"
+        return False
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return is_inside_site(url, allow_up=True)
+    if scheme not in schemes or "\\" in url or not url.isprintable():
+        return False
+    return bool(parts.netloc if scheme in WEB_SCHEMES else parts.path)
 
 
 def output_location(url: str) -> dict[str, str]:
