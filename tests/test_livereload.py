@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import threading
 import time
@@ -83,15 +84,48 @@ def test_without_file_events_live_reload_checks_every_so_often(tmp_path):
     # watchfiles cannot watch a path that is not there; the watcher then falls
     # back to livereload's own check every 0.8 s instead of never rebuilding.
     watcher = serve._event_watcher()
-    watcher.watch(str(tmp_path / "not-there"))
+    missing = tmp_path / "not-there"
     calls = []
+    watcher.watch(str(missing), lambda: calls.append(time.monotonic()))
 
     async def serve_for_a_while() -> None:
-        assert watcher.start(lambda: calls.append(time.monotonic()))
-        await asyncio.sleep(2.5)
+        assert watcher.start(lambda: None)
+        await asyncio.sleep(0.5)
+        missing.write_text("now it is\n")  # seen by a check, not an event
+        await asyncio.sleep(2)
 
     # In a thread of its own: Playwright keeps an event loop in this one.
     thread = threading.Thread(target=lambda: asyncio.run(serve_for_a_while()))
     thread.start()
     thread.join(timeout=30)
-    assert len(calls) >= 3  # the first look, then at least two checks
+    assert len(calls) == 1
+
+
+def test_a_quick_second_edit_refreshes_the_tabs_too(tmp_path, monkeypatch):
+    # livereload's own check drops a refresh within 3 s of the last one.
+    from livereload.handlers import LiveReloadHandler
+
+    watched = tmp_path / "page.md"
+    watched.write_text("first\n")
+    watcher = serve._event_watcher()
+    rebuilds = []
+    watcher.watch(str(watched), lambda: rebuilds.append(1))
+
+    class Tab:
+        def __init__(self) -> None:
+            self.messages = []
+
+        def write_message(self, message) -> None:
+            self.messages.append(message)
+
+    tab = Tab()
+    monkeypatch.setattr(LiveReloadHandler, "watcher", watcher)
+    monkeypatch.setattr(LiveReloadHandler, "waiters", set())
+    watcher.check()  # the files' times, noted, as the server starts
+    LiveReloadHandler.waiters.add(tab)  # then a tab connects
+    for number, text in enumerate(["second\n", "third, at once\n"], start=1):
+        watched.write_text(text)
+        os.utime(watched, (time.time() + number, time.time() + number))
+        watcher.check()
+    assert len(rebuilds) == 2
+    assert [message["command"] for message in tab.messages] == ["reload", "reload"]

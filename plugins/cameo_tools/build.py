@@ -5,8 +5,10 @@ Pelican writes into its output folder as it goes and, by default, carries on
 build or the new one, whole, whatever stops a build (an error, a signal, a
 full disk):
 
-- Pelican renders pages into memory, and writes the other files (static
-  files, the sitemap) into a staging folder kept in CACHE_PATH.
+- Pelican's writer (given through the ``get_writer`` signal) keeps the
+  pages in memory, and Pelican writes the other files (static files, theme
+  assets, the sitemap) into a staging folder kept in CACHE_PATH; a page and
+  another file at one path is an error, not an overwrite.
 - Once it has finished without an error, a new tree is put together in a
   hidden folder beside the output: a file whose bytes are unchanged is a hard
   link to the output's file (no copy, its time kept), a changed one is
@@ -157,23 +159,24 @@ def _build(
     _remove_leftovers(target)
     if target.exists() and not target.is_dir():
         raise BuildError(f"{target} is a file, not a folder; move it away")
-    home.mkdir(parents=True, exist_ok=True)
-    _empty(home)
-    settings["OUTPUT_PATH"] = str(home)
+    files, pages = _staging_trees(home)
+    settings["OUTPUT_PATH"] = str(files)
     rendered: dict[str, str] = {}
 
     errors = _ErrorCounter()
     root = logging.getLogger()
     root.addHandler(errors)
     try:
-        _pelican(settings, rendered).run()
+        with _pages_apart(settings, pages, rendered) as pelican:
+            pelican.run()
     except Exception as error:  # Pelican and plugins raise anything at all
         logger.error("%s: %s", type(error).__name__, error)
     finally:
         root.removeHandler(errors)
 
     if errors.messages:
-        _empty(home)
+        _empty(files)
+        _empty(pages)
         count = len(errors.messages)
         raise BuildError(
             f"the build logged {count} error{'s' if count > 1 else ''}, "
@@ -186,13 +189,14 @@ def _build(
     )
     try:
         logger.debug("putting the new output together in %s", following)
-        files, changed = _assemble(following, target, home, rendered)
+        count, changed = _assemble(following, target, files, pages, rendered)
         with stops.held():
             logger.debug("swapping %s and %s", following, target)
             _swap(following, target)
     except BaseException as error:
         shutil.rmtree(following, ignore_errors=True)
-        _empty(home)
+        _empty(files)
+        _empty(pages)
         if isinstance(error, OSError) and str(error.filename or "").startswith(
             str(following)
         ):  # name the place in the output, not the hidden folder
@@ -202,52 +206,87 @@ def _build(
     # the build (a thousand folders take a fifth of a second): live reload
     # refreshes the browser meanwhile.
     _removal(following)
-    return BuildResult(target, files, time.perf_counter() - started, changed)
+    return BuildResult(target, count, time.perf_counter() - started, changed)
 
 
-def _pelican(settings: dict[str, Any], rendered: dict[str, str] | None):
-    """Pelican, whose pages go into ``rendered`` (path -> text) when it is a
-    dict. When a plugin brings a writer of its own, that writer is used and
-    everything goes to the staging folder on disk."""
+@contextlib.contextmanager
+def _pages_apart(
+    settings: dict[str, Any], pages: Path, kept: dict[str, str]
+) -> Iterator[Any]:
+    """Pelican for ``settings``, whose writer keeps the pages (and feeds) apart
+    from everything else, which goes to its output path: in ``kept`` (path ->
+    text), or where that cannot be done, in the folder ``pages``.
+
+    A receiver of the ``get_writer`` signal, for this Pelican alone, gives
+    the writer. When a plugin brings a writer of its own, that one is used,
+    and the pages go with everything else (two files at one path are then
+    not caught here).
+    """
     from pelican import Pelican, signals
 
     pelican = Pelican(settings)  # loads the plugins
-    if rendered is not None and not signals.get_writer.receivers:
-        writer = _keeping_writer(pelican.output_path, settings, rendered)
-        pelican._get_writer = lambda: writer  # Pelican asks for it once a run
-    return pelican
+    if signals.get_writer.has_receivers_for(pelican):
+        yield pelican
+        return
+    writer = _pages_writer(pages, kept)
+
+    def give_writer(sender):
+        return writer
+
+    signals.get_writer.connect(give_writer, sender=pelican)
+    try:
+        yield pelican
+    finally:
+        signals.get_writer.disconnect(give_writer, sender=pelican)
 
 
-def _keeping_writer(output_path: str, settings: dict[str, Any], kept: dict[str, str]):
+def _pages_writer(pages: Path, kept: dict[str, str]) -> type:
+    """A Writer class: Pelican's, with ``pages`` as its output path; and,
+    while Pelican's Writer has the method ``_open_w`` through which it opens
+    every file it writes (Pelican 4.11 and 4.12), that method replaced to
+    keep the text in ``kept`` instead.
+
+    ``_open_w`` is the one private name of Pelican used here (see
+    docs/development.md): writing the pages to disk instead costs 0.3 to
+    0.5 s a rebuild of 1000 pages on an ordinary disk. Without it, the pages
+    are written to ``pages`` and the build is as correct, only slower.
+    """
     from pelican import writers
     from pelican.writers import Writer
 
+    class PagesWriter(Writer):
+        def __init__(self, output_path, settings=None):
+            super().__init__(str(pages), settings=settings)
+            self.opened: set[str] = set()
+            self.overridden: set[str] = set()
+
+    if not callable(getattr(Writer, "_open_w", None)):
+        return PagesWriter
     # Pelican 4.11.0 raises a plain RuntimeError; later versions a subclass.
     overwrite_error = getattr(writers, "FileOverwriteFailedError", RuntimeError)
 
-    class KeepingWriter(Writer):
-        """Pelican's writer, keeping each file's text instead of writing it.
-
-        Replaces Writer._open_w, the one place where Pelican 4 opens an
-        output file, keeping its rules for a file written twice."""
+    class KeepingWriter(PagesWriter):
+        """Keeps each file's text, with Pelican's rules for a file written
+        twice: an error, unless one (and only one) of the writes overrides;
+        that one stands."""
 
         def _open_w(self, filename, encoding, override=False):
-            if filename in self._overridden_files:
+            if filename in self.overridden:
                 if override:
                     raise overwrite_error(
                         f"Failed to overwrite {filename!r} a second time"
                     )
                 return io.StringIO()  # the first override stands
-            if filename in self._written_files and not override:
+            if filename in self.opened and not override:
                 raise overwrite_error(
                     f"Failed to overwrite {filename!r}, written before in this build"
                 )
             if override:
-                self._overridden_files.add(filename)
-            self._written_files.add(filename)
+                self.overridden.add(filename)
+            self.opened.add(filename)
             return _KeptText(kept, filename)
 
-    return KeepingWriter(output_path, settings=settings)
+    return KeepingWriter
 
 
 class _KeptText(io.StringIO):
@@ -265,6 +304,27 @@ def _staging_home(settings: dict[str, Any], target: Path) -> Path:
     """The staging folder for ``target`` that lives on between builds."""
     key = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
     return Path(settings["CACHE_PATH"]).resolve() / "cameo-staging" / key
+
+
+STAGING_TREES = ("files", "pages")
+
+
+def _staging_trees(home: Path) -> tuple[Path, Path]:
+    """The two trees in ``home``, without files (their folders stay from one
+    build to the next); whatever else is there (older versions staged
+    straight into ``home``) is removed."""
+    home.mkdir(parents=True, exist_ok=True)
+    for entry in os.scandir(home):
+        if entry.name not in STAGING_TREES:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+    trees = tuple(home / name for name in STAGING_TREES)
+    for tree in trees:
+        tree.mkdir(exist_ok=True)
+        _empty(tree)
+    return trees
 
 
 @contextlib.contextmanager
@@ -291,11 +351,16 @@ def _empty(folder: Path) -> None:
 
 
 def _assemble(
-    following: Path, target: Path, staging: Path, rendered: dict[str, str]
+    following: Path,
+    target: Path,
+    files: Path,
+    pages: Path,
+    kept: dict[str, str],
 ) -> tuple[int, int | None]:
-    """Put the new output together in ``following`` (created here); returns
-    how many files it holds, and how many were written or removed against
-    ``target`` (None when there was no output yet)."""
+    """Put the new output together in ``following`` (created here) from the
+    pages (``kept`` in memory, and any in the folder ``pages``) and the other
+    ``files``; returns how many files it holds, and how many were written or
+    removed against ``target`` (None when there was no output yet)."""
     previous = str(target) if target.is_dir() else None
     os.mkdir(following)  # with the umask's permissions, as any folder
     made = {str(following)}
@@ -324,21 +389,21 @@ def _assemble(
         else:
             shutil.move(source, destination)
 
-    for path, text in rendered.items():
-        place(os.path.relpath(path, staging), text.encode("utf-8"), None)
-    pages = set(placed)
-    for parent, _, names in os.walk(staging):
-        for name in names:
-            source = os.path.join(parent, name)
-            relative = os.path.relpath(source, staging)
-            if relative in pages:
-                raise BuildError(
-                    f"{relative} is both a page and another file (a static "
-                    "file, a theme asset or a plugin's); give the page "
-                    "another url or slug"
-                )
-            place(relative, None, source)
-    _empty(staging)
+    for path, text in kept.items():
+        place(os.path.relpath(path, pages), text.encode("utf-8"), None)
+    for source, relative in _files_in(pages):
+        place(relative, None, source)
+    written_pages = set(placed)
+    for source, relative in _files_in(files):
+        if relative in written_pages:
+            raise BuildError(
+                f"{relative} is both a page and another file (a static "
+                "file, a theme asset or a plugin's); give the page "
+                "another url or slug"
+            )
+        place(relative, None, source)
+    _empty(pages)
+    _empty(files)
     if previous is None:
         return len(placed), None
     for parent, _, names in os.walk(previous):
@@ -346,6 +411,14 @@ def _assemble(
             if os.path.relpath(os.path.join(parent, name), previous) not in placed:
                 changed += 1  # removed
     return len(placed), changed
+
+
+def _files_in(tree: Path) -> Iterator[tuple[str, str]]:
+    """Each file below ``tree``: its path, and its path relative to ``tree``."""
+    for parent, _, names in os.walk(tree):
+        for name in names:
+            source = os.path.join(parent, name)
+            yield source, os.path.relpath(source, tree)
 
 
 def _holds(path: str, data: bytes | None, source: str | None) -> bool:

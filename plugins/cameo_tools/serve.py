@@ -113,12 +113,7 @@ def livereload(
     tell the open browser tabs to reload (the livereload package's script)."""
     import_extra("livereload", "tasks", "live reload", ServeError)
     from livereload import Server
-    from livereload.handlers import LiveReloadHandler
 
-    # livereload drops the browser refresh for an edit made within 3 s of the
-    # last refresh, so a quick second save rebuilt the site but left the tab
-    # stale. A build takes a fraction of a second; refresh after every one.
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = Server(watcher=_event_watcher())
     for path in watched:
         server.watch(os.fspath(path), rebuild)
@@ -133,34 +128,60 @@ def livereload(
 def _event_watcher():
     """livereload's watcher, woken by the system's file events (through
     watchfiles, which Pelican uses too) instead of looking every 0.8 s: an
-    edit is seen within about 50 ms."""
+    edit is seen within about 50 ms.
+
+    On each event it runs livereload's own check (``examine``, which runs the
+    rebuild for what changed) and then refreshes the open tabs itself
+    (``LiveReloadHandler.reload_waiters``). livereload's callback would drop
+    the refresh for an edit made within 3 s of the last one, so a quick second
+    save rebuilt the site but left the tab stale; a build takes a fraction of
+    a second, so every one is followed by a refresh. Only livereload's public
+    methods are used: the watched paths are kept here, not read from it.
+    """
     import threading
 
     import watchfiles
+    from livereload.handlers import LiveReloadHandler
     from livereload.watcher import Watcher
     from tornado import ioloop
 
     class EventWatcher(Watcher):
+        def __init__(self) -> None:
+            super().__init__()
+            self.paths: list[str] = []
+
+        def watch(self, path, func=None, delay=0, ignore=None) -> None:
+            super().watch(path, func, delay, ignore)
+            if path not in self.paths:
+                self.paths.append(path)
+
+        def check(self) -> None:
+            """Run the tasks of what changed, then refresh the open tabs."""
+            filepath, delay = self.examine()
+            if filepath and delay != "forever" and LiveReloadHandler.waiters:
+                LiveReloadHandler.reload_waiters()
+
         def start(self, callback) -> bool:
+            # ``callback`` is livereload's throttled check; self.check stands
+            # in for it.
             loop = ioloop.IOLoop.current()
-            paths = list(self._tasks)
+            paths = list(self.paths) or [os.getcwd()]
 
             def wait_for_changes() -> None:
                 try:
                     for _ in watchfiles.watch(*paths, step=20, raise_interrupt=False):
-                        # livereload's own check then finds what changed and
-                        # runs the rebuild, in the server's thread.
-                        loop.add_callback(callback)
+                        # The check and the rebuild run in the server's thread.
+                        loop.add_callback(self.check)
                 except Exception as error:  # e.g. the system's watch limit
                     logger.warning(
                         "file events unavailable (%s); checking every 0.8 s", error
                     )
                     loop.add_callback(
-                        lambda: ioloop.PeriodicCallback(callback, 800).start()
+                        lambda: ioloop.PeriodicCallback(self.check, 800).start()
                     )
 
             threading.Thread(target=wait_for_changes, daemon=True).start()
-            callback()  # note the files' times now, to compare with later
+            self.check()  # note the files' times now, to compare with later
             return True
 
     return EventWatcher()
