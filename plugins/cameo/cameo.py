@@ -1,43 +1,37 @@
-"""Pelican plugin that the cameo theme relies on.
+"""The cameo plugin's signal receivers, which hand the theme what it needs:
 
-- Adds the outline Markdown extension, so body headings sit under the page's
-  one ``h1`` (setting ``CAMEO_OUTLINE``, default True), and the links one:
-  ``rel="noopener"`` on links to other sites, ``tabindex`` on code blocks.
-- Installs Jinja's i18n extension, so every visitor-facing text in the theme
-  goes through ``_()`` (English until a site adds translations).
-- Gives a page's ``icon`` (its avatar) the image's real ``width`` and ``height``,
-  so the browser reserves its space before the image arrives.
+- Markdown: the outline extension (body headings under the page's one ``h1``;
+  ``CAMEO_OUTLINE``) and the links one (noopener, tabindex on code blocks).
+- Jinja: autoescaping, compiled templates kept in CACHE_PATH, the i18n
+  extension with the theme's translations, the theme's filters and globals.
+- Each page: its HTML fixed, reading time, ``is_home``, ``sharing``
+  (page_data.py), and its avatar's real size and ``<source>`` sets.
+- The whole site: the menu's pages and the sections' members, and a
+  generator that writes the avatar sizes, favicons and robots.txt.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, select_autoescape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import images, sitemap, theme_support
-from .images import (
-    ImageError,
-    image_size,
-    is_local,
-    local_image_path,
-    shown_path,
-    site_path,
-)
+from pelican.plugins.hugo_frontmatter.paths import display_path
+from pelican.plugins.hugo_frontmatter.urls import WEB_SCHEMES, is_safe_link
+
+from . import images, page_data, sitemap, theme_support, translations
+from .images import ImageError, image_size, is_local, local_image_path, site_path
 
 logger = logging.getLogger(__name__)
-
-# The ``icon`` key and a ``url`` key in YAML, TOML ([icon] too) or JSON.
-_ICON_KEY = re.compile(r"""^\s*(\[\s*icon\s*\]|["']?icon["']?\s*[:=])""", re.I)
-_URL_KEY = re.compile(r"""^\s*["']?url["']?\s*[:=]""", re.I)
 
 # This package's Markdown extensions, wherever the package is installed.
 OUTLINE_EXTENSION = f"{__package__}.outline"
 LINKS_EXTENSION = f"{__package__}.links"
+# The theme's template of robots.txt, and the file it writes.
+ROBOTS = "robots.txt"
 
 # Avatars seen in this run: (page, image file, its path in the site); reset
 # per run.
@@ -49,6 +43,7 @@ def on_initialized(pelican) -> None:
     _warn_of_a_second_sitemap(pelican)
     settings = pelican.settings
     theme_support.check_social(settings)
+    _reserve_outputs(settings)
     markdown = settings.setdefault("MARKDOWN", {})
     wanted = [LINKS_EXTENSION]
     if settings.get("CAMEO_OUTLINE", True):
@@ -59,6 +54,15 @@ def on_initialized(pelican) -> None:
     configs = dict(markdown.get("extension_configs", {}))
     configs[LINKS_EXTENSION] = {"site_url": settings.get("SITEURL", "")}
     markdown["extension_configs"] = configs
+
+
+def _reserve_outputs(settings: dict) -> None:
+    """Name the files this plugin writes, for the Hugo plugin's clash check."""
+    reserved = settings.setdefault("HUGO_FRONTMATTER_RESERVED_OUTPUTS", {})
+    reserved["robots.txt"] = "the cameo plugin (robots.txt)"
+    reserved.update(dict.fromkeys(images.FAVICONS, "the cameo plugin (a favicon)"))
+    if sitemap.address(settings) is not None:
+        reserved[sitemap.FILENAME] = "the sitemap"
 
 
 def _warn_of_a_second_sitemap(pelican) -> None:
@@ -76,8 +80,9 @@ def _warn_of_a_second_sitemap(pelican) -> None:
 def on_generator_init(generator) -> None:
     env = generator.env
     # Metadata is text: a title holding "<script>" shows as text. Templates
-    # mark the rendered Markdown (content, summary) |safe themselves.
-    env.autoescape = True
+    # mark the rendered Markdown (content, summary) |safe themselves;
+    # robots.txt is plain text.
+    env.autoescape = select_autoescape(disabled_extensions=("txt",), default=True)
     # Compiling the theme's templates is most of a one-page build; Jinja's
     # bytecode cache keeps them compiled between builds (checked against
     # each template's modification time).
@@ -91,7 +96,7 @@ def on_generator_init(generator) -> None:
         env.add_extension("jinja2.ext.i18n")
     settings = generator.settings
     language = settings.get("CAMEO_LANGUAGE") or settings.get("DEFAULT_LANG", "en")
-    catalogue = theme_support.translations(settings["THEME"], language)
+    catalogue = translations.catalogue(settings["THEME"], language)
     if catalogue is not None:
         env.install_gettext_translations(catalogue, newstyle=True)
     elif "gettext" not in env.globals:
@@ -106,6 +111,8 @@ def on_generator_init(generator) -> None:
 
 
 def on_content_object_init(content) -> None:
+    content.is_home = page_data.is_home(content)
+    content.sharing = page_data.Sharing(content)
     if getattr(content, "_content", None):
         content._content = theme_support.improve_content(
             content._content, content.settings.get("SITEURL", "")
@@ -116,12 +123,15 @@ def on_content_object_init(content) -> None:
     if not isinstance(icon, dict) or not icon.get("url"):
         return
     url = icon["url"]
-    if not theme_support.is_safe_url(url):
+    site_url = content.settings.get("SITEURL", "")
+    site_root = is_local(url) and url.startswith("/")
+    # The address the <img> shows: a site-root path under SITEURL.
+    icon["src"] = site_url + url if site_root else url
+    if not is_safe_link(url, WEB_SCHEMES):
         logger.error(
-            "%s:%d: icon.url %r has a scheme browsers would run; use a path such "
-            "as /images/me.png or an https:// URL",
-            shown_path(content.source_path),
-            _url_line(content.source_path, url),
+            "%s: icon.url %r is neither a path in the site nor an http(s) URL; "
+            "use a path such as /images/me.png or an https:// URL",
+            _icon_url_place(content),
             url,
         )
         return
@@ -129,7 +139,7 @@ def on_content_object_init(content) -> None:
         logger.warning(
             "%s: icon.url %s is on another host; its size is unknown and "
             "visitors' browsers will contact that host",
-            shown_path(content.source_path),
+            _icon_url_place(content),
             url,
         )
         return
@@ -145,17 +155,16 @@ def on_content_object_init(content) -> None:
         width, height = image_size(path)
     except ImageError as error:
         logger.error(
-            "%s:%d: icon.url %r %s",
-            shown_path(content.source_path),
-            _url_line(content.source_path, url),
+            "%s: icon.url %r %s",
+            _icon_url_place(content),
             url,
             error,
         )
         return
     icon.setdefault("width", width)
     icon.setdefault("height", height)
-    if url.startswith("/"):
-        icon["sources"] = images.sources(url, width)
+    if site_root:
+        icon["sources"] = page_data.avatar_sources(url, width, site_url)
         _avatars.append((content, path, site_path(url)))
 
 
@@ -166,9 +175,10 @@ class CameoAssetsGenerator(Generator):
     def generate_context(self) -> None:
         self.favicon_source = None
         for content, path, _ in _avatars:
-            if getattr(content, "url", None) == "" or self.favicon_source is None:
+            if content.is_home or self.favicon_source is None:
                 self.favicon_source = path
         self.context["CAMEO_FAVICONS"] = self.favicon_source is not None
+        self.context["CAMEO_SITEMAP_URL"] = sitemap.address(self.settings)
 
     def generate_output(self, writer) -> None:
         done = set()
@@ -179,43 +189,31 @@ class CameoAssetsGenerator(Generator):
                 done.add(in_site)
         if self.favicon_source:
             images.write_favicons(self.favicon_source, self.output_path)
-        site_url = self.settings.get("SITEURL", "")
-        lines = ["User-agent: *", "Allow: /"]
-        published = site_url.startswith(("http://", "https://"))
-        if published and sitemap.settings_of(self.settings) is not None:
-            lines.append(f"Sitemap: {site_url}/sitemap.xml")
-        with open(os.path.join(self.output_path, "robots.txt"), "w") as handle:
-            handle.write("\n".join(lines) + "\n")
+        robots = self.env.get_template(ROBOTS)
+        writer.write_file(ROBOTS, robots, self.context)
 
 
 def on_all_generators_finalized(generators) -> None:
-    context = generators[0].context  # one dict, shared by all generators
-    context["CAMEO_MENU_PAGES"] = theme_support.menu_pages(
-        context.get("pages", []), context.get("articles", []), context
+    generator = generators[0]
+    context = generator.context  # one dict, shared by all generators
+    pages, articles = context.get("pages", []), context.get("articles", [])
+    context["CAMEO_MENU_PAGES"] = page_data.menu_pages(
+        pages, articles, generator.settings
     )
+    context["CAMEO_SECTION_MEMBERS"] = page_data.section_members(articles, pages)
 
 
 def on_get_generators(pelican):
     return CameoAssetsGenerator
 
 
-def _url_line(path: str, url: str) -> int:
-    """The line of ``path`` where ``icon``'s ``url`` is written.
-
-    hugo_frontmatter records the lines of top-level keys only, and does not
-    pass on the one of ``icon``; so: the first line holding the URL as
-    written, else the first ``url`` key after the ``icon`` key (a URL written
-    with escapes), else the ``icon`` line, else 1."""
-    with open(path, encoding="utf-8-sig") as handle:
-        lines = handle.read().splitlines()
-    for number, line in enumerate(lines, start=1):
-        if url in line:
-            return number
-    icon = next((n for n, line in enumerate(lines, 1) if _ICON_KEY.match(line)), 0)
-    if not icon:
-        return 1
-    after = (n for n, line in enumerate(lines[icon:], icon + 1) if _URL_KEY.match(line))
-    return next(after, icon)
+def _icon_url_place(content) -> str:
+    """``file:line`` of a page's ``icon.url`` for a message: the line its
+    reader recorded (hugo_frontmatter's ``hugo_lines``, from the parser),
+    else that of ``icon``, else 1."""
+    lines = getattr(content, "hugo_lines", None) or {}
+    line = lines.get("icon.url") or lines.get("icon") or 1
+    return f"{display_path(content.source_path)}:{line}"
 
 
 def register() -> None:

@@ -9,6 +9,8 @@ private pages and the 404 page are left out.
 
 Setting ``CAMEO_SITEMAP``: True (the default), False, or a dict with
 ``exclude``, a list of regular expressions for site paths to leave out.
+A sitemap lists absolute addresses: with SITEURL empty (a local build) none
+is written, and robots.txt names none.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from pelican import signals
+
+from .page_data import site_address
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,15 @@ def settings_of(settings: dict) -> dict | None:
     if value is False or value is None:
         return None
     return value if isinstance(value, dict) else {}
+
+
+def address(settings: dict) -> str | None:
+    """The sitemap's absolute address, or None when the build writes none
+    (CAMEO_SITEMAP off, or SITEURL not an absolute http(s) address)."""
+    site = site_address(settings)
+    if site is None or settings_of(settings) is None:
+        return None
+    return f"{site}/{FILENAME}"
 
 
 def on_initialized(pelican) -> None:
@@ -75,11 +88,12 @@ def on_content_written(path: str, context: dict | None = None) -> None:
 
 
 def on_finalized(pelican) -> None:
-    options = settings_of(pelican.settings)
-    if options is None:
+    if address(pelican.settings) is None:
+        _entries.clear()
         return
+    options = settings_of(pelican.settings)
     excluded = [re.compile(pattern) for pattern in options.get("exclude", ())]
-    site_url = pelican.settings.get("SITEURL", "")
+    site_url = site_address(pelican.settings)
     lines = [HEADER]
     for location in sorted(_entries):
         if any(pattern.search(location) for pattern in excluded):

@@ -1,21 +1,22 @@
-"""What the cameo theme's templates use that Jinja does not have: the colour
-scheme script and its CSP hash, e-mail obfuscation, social link checks, and
-rel="noopener" on links to other sites."""
+"""What the cameo theme adds to Jinja and to a page's HTML: the template
+filters and globals (the colour-scheme script and its CSP hash, e-mail
+obfuscation, social icons), the check of SOCIAL, and the fixes to a page's
+HTML (noopener on links to other sites, tabindex on code blocks, reading
+time)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import html as html_text
-import io
-import os
 import re
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from pelican.plugins.hugo_frontmatter.urls import is_safe_link
+
 SCHEME_SCRIPT = "partials/scheme.js"
-SAFE_SCHEMES = ("", "http", "https", "mailto")
 # A start tag of a link or code block; quoted attribute values may hold ">".
 _START_TAG = re.compile(
     r"""<(a|pre)(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE
@@ -40,31 +41,6 @@ def scheme_script(env) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest.decode('ascii')}'"
 
 
-def translations(theme: str, language: str):
-    """The theme's translations for ``language`` (``zh``, ``zh-CN``, ``zh_CN``
-    ...), read from ``translations/<locale>/LC_MESSAGES/messages.po``; None for
-    English or a language the theme has no catalogue for."""
-    folder = os.path.join(theme, "translations")
-    if not language or not os.path.isdir(folder):
-        return None
-    wanted = language.replace("-", "_").lower()
-    for locale in sorted(os.listdir(folder)):
-        if locale.lower() == wanted or locale.lower().split("_")[0] == wanted:
-            # Babel is imported only for a language the theme translates.
-            from babel.messages.mofile import write_mo
-            from babel.messages.pofile import read_po
-            from babel.support import Translations
-
-            po = os.path.join(folder, locale, "LC_MESSAGES", "messages.po")
-            with open(po, "rb") as handle:
-                catalog = read_po(handle, locale=locale)
-            compiled = io.BytesIO()
-            write_mo(compiled, catalog)
-            compiled.seek(0)
-            return Translations(fp=compiled)
-    return None
-
-
 def obfuscate_email(address: str) -> Markup:
     """Every character as an HTML character reference: browsers show and link
     the address as usual; harvesters that grep for '@' or 'mailto:' miss it."""
@@ -73,10 +49,6 @@ def obfuscate_email(address: str) -> Markup:
 
 def mailto(address: str) -> Markup:
     return obfuscate_email(f"mailto:{address}")
-
-
-def is_safe_url(url: str) -> bool:
-    return urlsplit(str(url).strip()).scheme.lower() in SAFE_SCHEMES
 
 
 def check_social(settings) -> None:
@@ -88,7 +60,7 @@ def check_social(settings) -> None:
                 "e.g. ('GitHub', 'https://github.com/you')"
             )
         name, url = entry[0], entry[1]
-        if not is_safe_url(url):
+        if not is_safe_link(url):
             raise ValueError(
                 f"SOCIAL entry {name!r} has the URL {url!r}, whose scheme a "
                 "browser would run or refuse; use an https:// or mailto: URL"
@@ -173,51 +145,6 @@ def is_external(href: str, own_host: str) -> bool:
     except ValueError:  # such as "http://[not-an-address"
         return False
     return parts.scheme.lower() in ("http", "https") and parts.netloc != own_host
-
-
-def menu_pages(pages, articles, settings) -> list:
-    """The pages the header menu lists, worked out once a build.
-
-    With DISPLAY_PAGES_ON_MENU: the pages at the top of the content (or of a
-    PAGE_PATHS folder), and the sections and page bundles one folder down;
-    not every page of the site, which would make each page's size grow with
-    the site. Any page or article whose Hugo front matter says ``menu: main``
-    is listed too.
-    """
-    roots = sorted(
-        (root.strip("/") for root in settings.get("PAGE_PATHS", [])), key=len
-    )
-    chosen = []
-    if settings.get("DISPLAY_PAGES_ON_MENU"):
-        for page in pages:
-            parts = _within(page.relative_source_path.replace(os.sep, "/"), roots)
-            # a file at the top, or a section or page bundle one folder down
-            top = len(parts) == 1 or (
-                len(parts) == 2 and parts[1] in ("_index.md", "index.md")
-            )
-            if top and page.url != "":  # the home page is the site name's link
-                chosen.append(page)
-    for item in [*pages, *articles]:
-        if item not in chosen and in_main_menu(getattr(item, "menu", None)):
-            chosen.append(item)
-    return chosen
-
-
-def _within(relative: str, roots: list[str]) -> list[str]:
-    """The parts of ``relative`` below the deepest root that holds it."""
-    for root in reversed(roots):
-        if root and relative.startswith(root + "/"):
-            return relative[len(root) + 1 :].split("/")
-    return relative.split("/")
-
-
-def in_main_menu(menu) -> bool:
-    """Hugo's ``menu: main``, ``menu: [main, footer]`` or ``menu: {main: ...}``."""
-    if isinstance(menu, str):
-        return menu == "main"
-    if isinstance(menu, (list, tuple, dict)):
-        return "main" in menu
-    return False
 
 
 def reading_minutes(html: str) -> int:

@@ -1,0 +1,223 @@
+"""What the cameo templates get ready-made, so that they only lay it out:
+whether a page is the home page, its sharing metadata (canonical address,
+Open Graph, the person's JSON-LD), the avatar's ``<source>`` sets, a
+section's members and the header menu's pages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup
+from pelican.contents import Article
+
+from . import images
+
+WEB_SCHEMES = ("http", "https")
+
+
+def site_address(settings) -> str | None:
+    """SITEURL when it is an absolute http(s) address, else None.
+
+    A canonical link, og:url, og:image and a sitemap need absolute
+    addresses; with SITEURL empty (a local build) they are left out."""
+    site_url = str(settings.get("SITEURL") or "").rstrip("/")
+    parts = urlsplit(site_url)
+    if parts.scheme.lower() in WEB_SCHEMES and parts.netloc:
+        return site_url
+    return None
+
+
+def is_home(content) -> bool:
+    """The page at the site's root: content/_index.md in a Hugo tree, or a
+    page whose url is empty. Templates read it as ``page.is_home``."""
+    return getattr(content, "url", None) == ""
+
+
+def avatar_sources(url: str, width: int, site_url: str) -> list[dict[str, str]]:
+    """``<source>`` attributes (type, srcset, sizes) of a site-root avatar
+    ``width`` pixels wide, each address starting with ``site_url``."""
+    return [
+        {
+            "type": media_type,
+            "srcset": ", ".join(
+                f"{site_url}{images.variant_url(url, size, extension)} {size}w"
+                for size in images.variant_widths(width)
+            ),
+            "sizes": images.AVATAR_SIZES,
+        }
+        for extension, media_type, _ in images.VARIANT_FORMATS
+    ]
+
+
+class Sharing:
+    """What search engines and link previews are told about one page.
+
+    Worked out when a template first asks (the page is being written, so
+    its summary is final), once per page."""
+
+    def __init__(self, content) -> None:
+        self._content = content
+        self._settings = content.settings
+
+    @cached_property
+    def url(self) -> str | None:
+        """The canonical (and og:url) address; None without an absolute SITEURL."""
+        site = site_address(self._settings)
+        return None if site is None else f"{site}/{self._content.url}"
+
+    @cached_property
+    def kind(self) -> str:
+        """The Open Graph type."""
+        if isinstance(self._content, Article):
+            return "article"
+        return "profile" if self._content.is_home else "website"
+
+    @cached_property
+    def description(self) -> str:
+        """The page's description, else its summary, else CAMEO_DESCRIPTION;
+        as plain text."""
+        content = self._content
+        text = getattr(content, "description", None) or content.summary
+        text = text or self._settings.get("CAMEO_DESCRIPTION") or ""
+        return _plain(text)
+
+    @cached_property
+    def _image_and_alt(self) -> tuple[str | None, str | None]:
+        """The page's first ``images`` entry, else its avatar, else CAMEO_IMAGE:
+        as an absolute address, or None when it cannot be one."""
+        content = self._content
+        icon = getattr(content, "icon", None)
+        alt = None
+        if getattr(content, "images", None):
+            image = content.images[0]
+        elif isinstance(icon, dict) and icon.get("url"):
+            image, alt = icon["url"], icon.get("alt")
+        else:
+            image = self._settings.get("CAMEO_IMAGE")
+        if not image:
+            return None, None
+        address = urljoin(self.url or "", str(image))
+        parts = urlsplit(address)
+        if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+            return None, None
+        return address, alt or None
+
+    @property
+    def image(self) -> str | None:
+        return self._image_and_alt[0]
+
+    @property
+    def image_alt(self) -> str | None:
+        return self._image_and_alt[1]
+
+    @cached_property
+    def person(self) -> dict | None:
+        """The schema.org Person the site is about, on the home page only."""
+        content = self._content
+        if not content.is_home:
+            return None
+        settings = self._settings
+        name = (
+            getattr(content, "supertitle", None)
+            or settings.get("AUTHOR")
+            or settings.get("SITENAME")
+            or ""
+        )
+        person = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": _plain(name),
+        }
+        if self.url:
+            person["url"] = self.url
+        if self.image:
+            person["image"] = self.image
+        if self.description:
+            person["description"] = self.description
+        same_as = [entry[1] for entry in settings.get("SOCIAL") or ()]
+        if same_as:
+            person["sameAs"] = same_as
+        return person
+
+
+def _plain(text) -> str:
+    """HTML as the text a reader sees (tags dropped, references decoded)."""
+    return Markup(str(text)).striptags()
+
+
+@dataclass(frozen=True)
+class Member:
+    """A page a section lists; ``dated`` when the list shows its date."""
+
+    item: object
+    dated: bool
+
+
+def section_members(articles: list, pages: list) -> dict[str, list[Member]]:
+    """Each Hugo section's pages (not its sub-sections), articles first in
+    their order, then pages; worked out once a build."""
+    members: dict[str, list[Member]] = {}
+    for listed, are_articles in ((articles, True), (pages, False)):
+        for item in listed:
+            section = getattr(item, "section", None)
+            kind = getattr(item, "hugo_kind", None)
+            if not isinstance(section, str) or kind == "section":
+                continue
+            dated = (
+                are_articles
+                and kind == "page"
+                and getattr(item, "date", None) is not None
+            )
+            members.setdefault(section, []).append(Member(item, dated))
+    return members
+
+
+def menu_pages(pages: list, articles: list, settings) -> list:
+    """The pages the header menu lists, worked out once a build.
+
+    With DISPLAY_PAGES_ON_MENU: the pages at the top of the content (or of a
+    PAGE_PATHS folder), and the sections and page bundles one folder down;
+    not every page of the site, which would make each page's size grow with
+    the site. Any page or article whose Hugo front matter says ``menu: main``
+    is listed too.
+    """
+    roots = sorted(
+        (root.strip("/") for root in settings.get("PAGE_PATHS", [])), key=len
+    )
+    chosen = []
+    if settings.get("DISPLAY_PAGES_ON_MENU"):
+        for page in pages:
+            parts = _within(page.relative_source_path.replace(os.sep, "/"), roots)
+            # a file at the top, or a section or page bundle one folder down
+            top = len(parts) == 1 or (
+                len(parts) == 2 and parts[1] in ("_index.md", "index.md")
+            )
+            # the home page is the site name's link
+            if top and not getattr(page, "is_home", False):
+                chosen.append(page)
+    seen = {id(page) for page in chosen}
+    for item in [*pages, *articles]:
+        if id(item) not in seen and in_main_menu(getattr(item, "menu", None)):
+            chosen.append(item)
+            seen.add(id(item))
+    return chosen
+
+
+def _within(relative: str, roots: list[str]) -> list[str]:
+    """The parts of ``relative`` below the deepest root that holds it."""
+    for root in reversed(roots):
+        if root and relative.startswith(root + "/"):
+            return relative[len(root) + 1 :].split("/")
+    return relative.split("/")
+
+
+def in_main_menu(menu) -> bool:
+    """Hugo's ``menu: main``, ``menu: [main, footer]`` or ``menu: {main: ...}``."""
+    if isinstance(menu, str):
+        return menu == "main"
+    if isinstance(menu, (list, tuple, dict)):
+        return "main" in menu
+    return False
