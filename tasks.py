@@ -17,9 +17,23 @@ from cameo_tools.tasks import (  # noqa: F401 (invoke collects them)
 )
 
 
-@task(help={"pytest-args": "extra arguments for pytest, e.g. '-k front_matter'"})
-def test(c, pytest_args=""):
-    """Install what the tests need (Debian's chromium, hugo), then run every test."""
+@task(
+    help={
+        "pytest-args": "extra arguments for pytest, e.g. '-k front_matter'",
+        "quick": "only the tests that need nothing beyond Python (no browser, "
+        "hugo, JRE, S3 server, package index or root), three at a time; "
+        "installs nothing",
+    }
+)
+def test(c, pytest_args="", quick=False):
+    """Install what the tests need (Debian's chromium, hugo), then run every test
+    (--quick: only those needing nothing beyond Python, installing nothing)."""
+    if quick:
+        # --quick: see tests/conftest.py. -n 3: pytest-xdist's workers, one
+        # more than this machine's two cores, as many tests spend seconds
+        # waiting (on a timeout, a subprocess, a build to kill).
+        c.run(f"{sys.executable} -m pytest --quick -n 3 {pytest_args}", pty=False)
+        return
     from tests.tools import ensure_programs
 
     ensure_programs()

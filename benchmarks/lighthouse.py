@@ -21,13 +21,12 @@ import tempfile
 import threading
 from pathlib import Path
 
+from programs import find_chromium, npm_install
+
+from cameo_tools.build import build
+from cameo_tools.serve import make_server
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from cameo_tools.build import build  # noqa: E402
-from cameo_tools.serve import make_server  # noqa: E402
-from tests.tools import find_chromium, npm_install  # noqa: E402
-
 LIGHTHOUSE_VERSION = "12"
 FOLDER = Path.home() / ".cache" / "pelican-cameo" / f"lighthouse-{LIGHTHOUSE_VERSION}"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

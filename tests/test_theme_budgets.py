@@ -19,8 +19,7 @@ from bs4 import BeautifulSoup
 
 from cameo_tools.build import build
 
-from .conftest import CACHE, FIXTURES, ROOT, missing
-from .tools import find_vnu
+from .conftest import CACHE, FIXTURES, ROOT, screenshot
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 CASES = {
@@ -81,23 +80,18 @@ def test_page_meets_its_budgets(
         assert results.violations_count == 0, results.generate_report()
         assert problems == []
         assert hosts == {"127.0.0.1"}
-        shot = artifacts / f"{case}-{width}-{scheme}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.stat().st_size > 1000
+        screenshot(page, artifacts / f"{case}-{width}-{scheme}.png", width)
     finally:
         context.close()
 
 
-def test_every_html_file_passes_the_nu_html_checker(sites, tmp_path):
-    jar = find_vnu()
-    if not jar:
-        missing("the Nu HTML checker is not installed; `invoke test` installs it")
+def test_every_html_file_passes_the_nu_html_checker(vnu, sites, tmp_path):
     hugo = tmp_path / "hugo"
     build(FIXTURES / "hugo" / "hugoconf.py", hugo, {"CACHE_PATH": str(CACHE)})
     files = [str(p) for site in [*sites.values(), hugo] for p in site.rglob("*.html")]
     assert len(files) > 30
     run = subprocess.run(
-        ["java", "-jar", jar, "--errors-only", *files],
+        [*vnu, "--errors-only", *files],
         capture_output=True,
         text=True,
         timeout=300,

@@ -127,11 +127,6 @@ def test_social_links_and_hidden_email(social_site):
     assert "someone@example.org" not in html and "mailto:" not in html
 
 
-def test_links_to_other_sites_get_noopener(social_site):
-    body_links = _soup(social_site / "index.html").select(".prose a")
-    assert body_links and all("noopener" in a["rel"] for a in body_links)
-
-
 def test_csp_allows_exactly_the_inline_script(social_site):
     soup = _soup(social_site / "index.html")
     policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})[
@@ -253,11 +248,18 @@ def test_avatar_sizes_and_favicons_are_made_from_the_avatar(local_site):
         assert png.size == (32, 32)
     with Image.open(local_site / "apple-touch-icon.png") as touch:
         assert touch.size == (180, 180)
-    icons = {
-        tuple(link["rel"]): link["href"] for link in soup.find_all("link", rel=True)
-    }
-    assert icons[("icon",)] in ("/favicon.ico", "/favicon-32.png")
-    assert icons[("apple-touch-icon",)] == "/apple-touch-icon.png"
+    # Both favicons, each with its size; the theme's SVG is for sites
+    # without an avatar.
+    icons = [
+        (link["href"], link.get("sizes"), link.get("type"))
+        for link in soup.find_all("link", rel="icon")
+    ]
+    assert icons == [
+        ("/favicon.ico", "48x48", None),
+        ("/favicon-32.png", "32x32", "image/png"),
+    ]
+    touch = soup.find_all("link", rel="apple-touch-icon")
+    assert [link["href"] for link in touch] == ["/apple-touch-icon.png"]
 
 
 def test_robots_txt_names_the_sitemap_when_published(tmp_path):

