@@ -4,8 +4,10 @@ Run from the repository root after the README's test set-up:
 
     .venv/bin/python benchmarks/lighthouse.py
 
-It builds the site with its address set to the local server (so canonical and
-sharing URLs are absolute), serves it on 127.0.0.1, and runs Lighthouse (npm
+It builds the site twice: as plain `invoke build` makes it (SITEURL empty:
+no canonical link, no sitemap) and with its address set to the local server
+(canonical and sharing URLs absolute, as published). It serves each on
+127.0.0.1 and runs Lighthouse (npm
 `lighthouse`, installed under ~/.cache/pelican-cameo on the first run) with
 Debian's chromium, once with the mobile and once with the desktop preset.
 It prints the four category scores and any audit that lost points.
@@ -40,16 +42,14 @@ def lighthouse() -> Path:
     return script
 
 
-def main() -> None:
-    chromium = find_chromium()
-    if not chromium:
-        sys.exit("chromium not found: apt-get install chromium")
-    runner = lighthouse()
+def _score(runner: Path, chromium: str, build_name: str) -> list[tuple]:
+    """Build, serve and score the page, mobile and desktop."""
     with tempfile.TemporaryDirectory() as temporary:
         output = Path(temporary) / "site"
         server = make_server(output, "127.0.0.1", 0)
         url = f"http://127.0.0.1:{server.server_port}"
-        build(ROOT / "pelicanconf.py", output, {"SITEURL": url})
+        absolute = {"SITEURL": url} if build_name == "absolute SITEURL" else {}
+        build(ROOT / "pelicanconf.py", output, absolute)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         rows = []
@@ -82,17 +82,30 @@ def main() -> None:
                     and audit["score"] < 1
                     and audit.get("scoreDisplayMode") in ("binary", "numeric")
                 ]
-                rows.append((preset, scores, lost))
+                rows.append((f"{build_name}, {preset}", scores, lost))
         finally:
             server.shutdown()
             server.server_close()
 
+    return rows
+
+
+def main() -> None:
+    chromium = find_chromium()
+    if not chromium:
+        sys.exit("chromium not found: apt-get install chromium")
+    runner = lighthouse()
+    rows = []
+    for build_name in ("invoke build", "absolute SITEURL"):
+        rows += _score(runner, chromium, build_name)
+
     print("\nLighthouse, the owner's page served on 127.0.0.1\n")
-    print("| preset  | performance | accessibility | best practices | SEO |")
-    print("| ------- | ----------- | ------------- | -------------- | --- |")
+    names = ("build, preset", "performance", "accessibility", "best practices")
+    print(f"| {names[0]:<25} | {' | '.join(names[1:])} | SEO |")
+    print(f"| {'-' * 25} | ----------- | ------------- | -------------- | --- |")
     for preset, scores, _ in rows:
         print(
-            f"| {preset:<7} | {scores[0]:11d} | {scores[1]:13d} | {scores[2]:14d} | "
+            f"| {preset:<25} | {scores[0]:11d} | {scores[1]:13d} | {scores[2]:14d} | "
             f"{scores[3]:3d} |"
         )
     for preset, _, lost in rows:
