@@ -135,21 +135,6 @@ def variant_widths(width: int) -> list[int]:
     return [size for size in AVATAR_WIDTHS if size <= width] or [width]
 
 
-def sources(url: str, width: int) -> list[dict[str, str]]:
-    """``<source>`` attributes (type, srcset, sizes) for a site-root image URL."""
-    return [
-        {
-            "type": media_type,
-            "srcset": ", ".join(
-                f"{variant_url(url, size, extension)} {size}w"
-                for size in variant_widths(width)
-            ),
-            "sizes": AVATAR_SIZES,
-        }
-        for extension, media_type, _ in VARIANT_FORMATS
-    ]
-
-
 def write_variants(source: str, path: str, output: str, cache: str) -> list[str]:
     """Write the avatar's resized AVIF and WebP files; returns their paths.
 
