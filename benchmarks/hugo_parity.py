@@ -1,0 +1,741 @@
+"""How close a cameo build of a real Hugo site is to Hugo's own build of it.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/hugo_parity.py HUGO_SITE_DIR [HUGO_SITE_DIR ...]
+
+For each site (a folder with content/, a hugo.toml or config.toml, maybe
+static/ and theme-shortcodes/) it works on a copy in a temporary folder and:
+
+1. builds the copy with Hugo (the oracle) without the site's theme: the
+   config's ``theme`` line is dropped, minimal layouts print the page title
+   in ``<h1 id="title">`` and ``{{ .Content }}`` in ``<main>``, the site's
+   theme shortcodes are copied into layouts/shortcodes/, and
+   ``ignoreErrors = ["error-remote-getjson"]`` keeps offline embeds from
+   failing the build. A built-in shortcode that this Hugo does not know yet
+   (``x`` before Hugo 0.141) gets an empty stand-in, which is what newer Hugo
+   renders for it offline, and the run says so;
+2. builds the same content/ with cameo (cameo_tools.build.build, in a child
+   process) from a settings file that holds only the theme, the two plugins,
+   PATH, SITEURL and HUGO_FRONTMATTER (``hugo_config`` and ``hugo_urls``);
+   if the plugin refuses ``hugo_config``, it builds again without it and says
+   so. A failed build is a result: its summary is printed and every Hugo page
+   counts as missing;
+3. prints a table: Hugo's HTML pages equal / missing / extra in cameo (all of
+   them, then those whose source uses none of the site's own Go-template
+   shortcodes, then those that do), alias redirects equal by target, and
+   titles equal for the pages both wrote.
+
+The exit status is 0 whatever cameo does (this is a measurement); it is 2
+only when the arguments are wrong. See docs/hugo-parity.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+BASE_URL = "https://example.org"
+CONFIG_NAMES = ("hugo.toml", "config.toml")
+SEPARATOR = " · "  # cameo's <title>: "{page title} · {site name}"
+
+# Hugo's minimal layouts. The meta element names the page's source file, so
+# that a page can be tied to the shortcodes its source uses.
+HUGO_LAYOUT = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }}</title>
+<meta name="parity-source" content="{{ with .File }}{{ .Path }}{{ end }}">
+<meta name="parity-kind" content="{{ .Kind }} {{ .Lang }}">
+</head>
+<body>
+<h1 id="title">{{ .Title }}</h1>
+<main>{{ .Content }}</main>
+</body>
+</html>
+"""
+LAYOUT_FILES = ("_default/single.html", "_default/list.html", "index.html")
+MISSING_SHORTCODE = re.compile(r'template for shortcode "([^"]+)" not found')
+# A shortcode call, opening or closing: {{< name ...>}} or {{% /name %}}.
+# An escaped example ({{</* name */>}}) is not a call and does not match.
+SHORTCODE_CALL = re.compile(r"\{\{[<%]\s*/?\s*([\w.-]+)")
+HUGO_TIMEOUT = 300
+CAMEO_TIMEOUT = 900
+
+
+class PageReader(HTMLParser):
+    """What the comparison needs from one HTML file."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: str | None = None  # text of <title>
+        self.first_h1: str | None = None  # text of the first <h1>
+        self.marked_title: str | None = None  # text of <h1 id="title">
+        self.refresh: str | None = None  # the url of a meta refresh
+        self.source: str | None = None  # <meta name="parity-source">
+        self.kind: str | None = None  # <meta name="parity-kind">: kind, language
+        self._open: list[tuple[str, list[str]]] = []  # element, text so far
+        self._h1_seen = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            if values.get("http-equiv", "").lower() == "refresh":
+                self.refresh = _refresh_url(values.get("content", ""))
+            elif values.get("name") == "parity-source":
+                self.source = values.get("content", "")
+            elif values.get("name") == "parity-kind":
+                self.kind = values.get("content", "")
+        elif tag == "title" and self.title is None:
+            self._open.append(("title", []))
+        elif tag == "h1":
+            if values.get("id") == "title" and self.marked_title is None:
+                self._open.append(("marked", []))
+            elif not self._h1_seen:
+                self._open.append(("h1", []))
+            self._h1_seen = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("title", "h1") or not self._open:
+            return
+        kind, parts = self._open[-1]
+        if (kind == "title") != (tag == "title"):
+            return
+        self._open.pop()
+        text = _clean("".join(parts))
+        if kind == "title":
+            self.title = text
+        elif kind == "marked":
+            self.marked_title = text
+        if kind != "title" and self.first_h1 is None:
+            self.first_h1 = text
+
+    def handle_data(self, data: str) -> None:
+        for _, parts in self._open:
+            parts.append(data)
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _first_found(*texts: str | None) -> str | None:
+    return next((text for text in texts if text is not None), None)
+
+
+def _refresh_url(content: str) -> str:
+    """The target in a meta refresh's content ("0; url=/there/")."""
+    _, _, rest = content.partition(";")
+    rest = rest.strip()
+    if rest.lower().startswith("url="):
+        rest = rest[4:].strip().strip("'\"")
+    return rest
+
+
+@dataclass
+class HtmlFile:
+    path: str  # posix, relative to the output folder
+    title: str | None  # text of <title>
+    heading: str | None  # text of <h1 id="title">, else of the first <h1>
+    alias_target: str | None  # where a redirect page points (a site path)
+    source: str | None  # Hugo only: the content file it was made from
+    kind: str | None = None  # Hugo only: "home en", "term pt-br", ...
+
+
+@dataclass
+class Build:
+    """One side of the comparison."""
+
+    files: dict[str, HtmlFile] = field(default_factory=dict)
+    error: str | None = None  # summary of a failed build
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> dict[str, HtmlFile]:
+        return {p: f for p, f in self.files.items() if f.alias_target is None}
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        return {
+            p: f.alias_target
+            for p, f in self.files.items()
+            if f.alias_target is not None
+        }
+
+
+def site_path(target: str, page: str) -> str:
+    """A redirect target as a path on the site: the base URL taken off,
+    relative targets resolved against the redirect page's own URL, and a
+    trailing index.html dropped. A target on another host stays whole."""
+    target = html.unescape(target).strip()
+    here = f"{BASE_URL}/{page}"
+    absolute = urljoin(here, target)
+    parts = urlsplit(absolute)
+    if parts.netloc != urlsplit(BASE_URL).netloc:
+        return absolute
+    path = unquote(parts.path) or "/"
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return unicodedata.normalize("NFC", path)
+
+
+def read_output(root: Path, build: Build) -> None:
+    for file in sorted(root.rglob("*.html")):
+        if not file.is_file():
+            continue
+        relative = unicodedata.normalize("NFC", file.relative_to(root).as_posix())
+        reader = PageReader()
+        try:
+            reader.feed(file.read_text("utf-8", errors="replace"))
+            reader.close()
+        except Exception as error:  # a broken page is still a page
+            build.notes.append(f"{relative}: could not be parsed ({error})")
+        target = None
+        if reader.refresh is not None:
+            target = site_path(reader.refresh, relative)
+        build.files[relative] = HtmlFile(
+            path=relative,
+            title=reader.title,
+            heading=_first_found(reader.marked_title, reader.first_h1),
+            alias_target=target,
+            source=reader.source or None,
+            kind=reader.kind or None,
+        )
+
+
+# Hugo ----------------------------------------------------------------------
+
+
+def find_config(site: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (site / name).is_file():
+            return site / name
+    return None
+
+
+def prepare_hugo_copy(copy: Path, config: Path) -> list[str]:
+    """Make the copy buildable by Hugo without its theme; what was done."""
+    notes = []
+    text = config.read_text("utf-8")
+    without_theme = re.sub(r"(?m)^\s*theme\s*=.*\n?", "", text)
+    if without_theme != text:
+        notes.append(f"dropped the theme line of {config.name}")
+    if not re.search(r"(?mi)^\s*ignoreErrors\s*=", without_theme):
+        # A top-level key must come before the first [table].
+        without_theme = 'ignoreErrors = ["error-remote-getjson"]\n' + without_theme
+        notes.append('added ignoreErrors = ["error-remote-getjson"]')
+    config.write_text(without_theme, "utf-8")
+    layouts = copy / "layouts"
+    notes.append("minimal layouts: " + ", ".join(LAYOUT_FILES))
+    for name in LAYOUT_FILES:
+        path = layouts / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(HUGO_LAYOUT, "utf-8")
+    shortcodes = sorted((copy / "theme-shortcodes").glob("*.html"))
+    if shortcodes:
+        (layouts / "shortcodes").mkdir(parents=True, exist_ok=True)
+        for shortcode in shortcodes:
+            shutil.copy2(shortcode, layouts / "shortcodes" / shortcode.name)
+        notes.append(
+            "copied theme-shortcodes/ into layouts/shortcodes/: "
+            + ", ".join(s.stem for s in shortcodes)
+        )
+    return notes
+
+
+def hugo_version(hugo: str) -> str:
+    try:
+        done = subprocess.run(
+            [hugo, "version"], capture_output=True, text=True, timeout=60
+        )
+    except OSError as error:
+        return f"unknown ({error})"
+    match = re.search(r"v(\d+\.\d+\.\d+)", done.stdout)
+    return match[1] if match else done.stdout.strip() or "unknown"
+
+
+def build_with_hugo(hugo: str, copy: Path, config: Path) -> Build:
+    result = Build(notes=prepare_hugo_copy(copy, config))
+    public = copy / "public"
+    own = {p.stem for p in (copy / "theme-shortcodes").glob("*.html")}
+    stubbed: list[str] = []
+    command = [hugo, "--baseURL", f"{BASE_URL}/", "-d", str(public)]
+    while True:
+        shutil.rmtree(public, ignore_errors=True)
+        try:
+            done = subprocess.run(
+                command,
+                cwd=copy,
+                capture_output=True,
+                text=True,
+                timeout=HUGO_TIMEOUT,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            result.error = f"hugo did not run: {error}"
+            return result
+        if done.returncode == 0:
+            break
+        missing = MISSING_SHORTCODE.search(done.stdout + done.stderr)
+        name = missing[1] if missing else None
+        if name is None or name in own or name in stubbed or len(stubbed) > 20:
+            result.error = f"hugo failed (exit {done.returncode})"
+            result.problems = (done.stderr or done.stdout).strip().splitlines()
+            return result
+        # A built-in shortcode of a newer Hugo: render it as nothing.
+        stub = copy / "layouts" / "shortcodes" / f"{name}.html"
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text("", "utf-8")
+        stubbed.append(name)
+    if stubbed:
+        result.notes.append(
+            "this Hugo lacks the built-in shortcode(s) "
+            + ", ".join(stubbed)
+            + "; each was given an empty template (what newer Hugo renders "
+            "offline) so that Hugo could build"
+        )
+    read_output(public, result)
+    return result
+
+
+# cameo ---------------------------------------------------------------------
+
+SETTINGS = """\
+from pelican.plugins.cameo import theme_path
+
+THEME = theme_path()
+PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
+PATH = {path!r}
+SITEURL = {siteurl!r}
+HUGO_FRONTMATTER = {options!r}
+"""
+
+
+def write_settings(folder: Path, content: Path, config: Path, with_config: bool):
+    options: dict[str, object] = {"hugo_urls": True}
+    if with_config:
+        options = {"hugo_config": str(config), "hugo_urls": True}
+    settings = folder / "cameo_settings.py"
+    settings.write_text(
+        SETTINGS.format(path=str(content), siteurl=BASE_URL, options=options),
+        "utf-8",
+    )
+    return settings
+
+
+def run_cameo_child(settings: str, output: str) -> None:
+    """In a child process: build, then print one JSON line with the outcome."""
+    outcome: dict[str, object] = {"ok": False, "summary": None, "problems": []}
+    try:
+        from cameo_tools.build import BuildError, build
+
+        try:
+            result = build(settings, output)
+            outcome.update(ok=True, files=result.files)
+        except BuildError as error:
+            outcome.update(summary=error.summary, problems=list(error.problems))
+    except BaseException as error:  # a crash is a result too
+        outcome.update(summary=f"{type(error).__name__}: {error}")
+    print("PARITY-RESULT " + json.dumps(outcome), flush=True)
+
+
+def cameo_attempt(folder: Path, settings: Path, output: Path) -> dict:
+    shutil.rmtree(output, ignore_errors=True)
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--cameo-child",
+        str(settings),
+        str(output),
+    ]
+    try:
+        done = subprocess.run(
+            command,
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=CAMEO_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return {"ok": False, "summary": f"timed out after {CAMEO_TIMEOUT} s"}
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("PARITY-RESULT "):
+            return json.loads(line.removeprefix("PARITY-RESULT "))
+    tail = (done.stderr or done.stdout).strip().splitlines()[-15:]
+    return {
+        "ok": False,
+        "summary": f"the build process died (exit {done.returncode})",
+        "problems": tail,
+    }
+
+
+def refuses_hugo_config(outcome: dict) -> bool:
+    said = " ".join([outcome.get("summary") or "", *outcome.get("problems", [])])
+    return "hugo_config" in said and "unknown option" in said
+
+
+def build_with_cameo(folder: Path, content: Path, config: Path) -> Build:
+    result = Build()
+    output = folder / "cameo-output"
+    settings = write_settings(folder, content, config, with_config=True)
+    outcome = cameo_attempt(folder, settings, output)
+    if not outcome.get("ok") and refuses_hugo_config(outcome):
+        result.notes.append(
+            "the plugin refused HUGO_FRONTMATTER's hugo_config option; "
+            "built again with hugo_urls only"
+        )
+        settings = write_settings(folder, content, config, with_config=False)
+        outcome = cameo_attempt(folder, settings, output)
+    else:
+        result.notes.append("HUGO_FRONTMATTER hugo_config was accepted")
+    if outcome.get("ok"):
+        read_output(output, result)
+    else:
+        # Paths inside the temporary folder, shown from that folder.
+        def shorten(line: str) -> str:
+            return line.replace(f"{folder}/", "")
+
+        result.error = shorten(outcome.get("summary") or "the build failed")
+        result.problems = [shorten(p) for p in outcome.get("problems") or []]
+    return result
+
+
+# comparison ----------------------------------------------------------------
+
+
+def own_shortcodes(site: Path) -> set[str]:
+    return {p.stem for p in (site / "theme-shortcodes").glob("*.html")}
+
+
+def sources_with_shortcodes(content: Path, names: set[str]) -> dict[str, set[str]]:
+    """Content files (relative posix paths) that call the site's own
+    shortcodes, with the names they call."""
+    found: dict[str, set[str]] = {}
+    if not names:
+        return found
+    for file in sorted(content.rglob("*")):
+        if not file.is_file() or file.suffix.lower() not in (
+            ".md",
+            ".markdown",
+            ".html",
+        ):
+            continue
+        text = file.read_text("utf-8", errors="replace")
+        used = {m[1] for m in SHORTCODE_CALL.finditer(text)} & names
+        if used:
+            found[file.relative_to(content).as_posix()] = used
+    return found
+
+
+def cameo_site_name(pages: dict[str, HtmlFile]) -> str | None:
+    """The site name cameo puts after " · " in <title>: the most common
+    last segment, if at least two pages end with it."""
+    endings = collections.Counter(
+        f.title.rsplit(SEPARATOR, 1)[1]
+        for f in pages.values()
+        if f.title and SEPARATOR in f.title
+    )
+    if not endings:
+        return None
+    name, count = endings.most_common(1)[0]
+    return name if count >= 2 else None
+
+
+def cameo_title(file: HtmlFile, site_name: str | None) -> str | None:
+    """The page's <h1> (cameo prints the page title, or a list page's
+    heading, there and nowhere else); without one, <title> less its
+    " · site name" ending."""
+    if file.heading is not None:
+        return file.heading
+    title = file.title
+    if title and site_name and title.endswith(SEPARATOR + site_name):
+        title = title[: -len(SEPARATOR + site_name)]
+    return title
+
+
+def ratio(part: int, whole: int) -> str:
+    return f"{part} ({100 * part / whole:.0f}%)" if whole else str(part)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("| --- |" + " ---: |" * (len(header) - 1))
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def listing(label: str, items: list[str], limit: int) -> None:
+    if not items or limit == 0:
+        return
+    shown = items if limit < 0 else items[:limit]
+    print(f"\n{label} ({len(items)}):")
+    for item in shown:
+        print(f"  {item}")
+    if len(shown) < len(items):
+        print(f"  ... and {len(items) - len(shown)} more (--details -1 shows all)")
+
+
+def report(site: Path, hugo: Build, cameo: Build, version: str, limit: int) -> None:
+    print(f"\n## {site.name} ({site})\n")
+    print(f"Hugo {version}:")
+    for note in hugo.notes:
+        print(f"  - {note}")
+    if hugo.error:
+        print(f"  HUGO FAILED: {hugo.error}")
+        for line in hugo.problems[:20]:
+            print(f"    {line}")
+        print("  nothing to compare for this site")
+        return
+    print(
+        f"  wrote {len(hugo.files)} HTML files: {len(hugo.pages)} pages,"
+        f" {len(hugo.aliases)} alias redirects"
+    )
+    print("cameo:")
+    for note in cameo.notes:
+        print(f"  - {note}")
+    if not cameo.error:
+        print(
+            f"  wrote {len(cameo.files)} HTML files: {len(cameo.pages)} pages,"
+            f" {len(cameo.aliases)} alias redirects"
+        )
+    else:
+        print(f"  BUILD FAILED: {cameo.error}")
+        problems = cameo.problems if limit < 0 else cameo.problems[: max(limit, 0)]
+        for line in problems:
+            print("    " + textwrap.shorten(line, 220, placeholder=" ..."))
+        if len(problems) < len(cameo.problems):
+            print(f"    ... and {len(cameo.problems) - len(problems)} more")
+        print("  (a failed build wrote nothing: every page counts as missing)")
+
+    hugo_pages, cameo_pages = hugo.pages, cameo.pages
+    names = own_shortcodes(site)
+    using = sources_with_shortcodes(site / "content", names)
+    with_codes = {p for p, f in hugo_pages.items() if f.source and f.source in using}
+    groups = [
+        ("all Hugo pages", set(hugo_pages)),
+        ("  without the site's own shortcodes", set(hugo_pages) - with_codes),
+        ("  with the site's own shortcodes", with_codes),
+    ]
+    extra = sorted(set(cameo_pages) - set(hugo_pages))
+    rows = []
+    for label, paths in groups:
+        equal = paths & set(cameo_pages)
+        rows.append(
+            [
+                label,
+                str(len(paths)),
+                ratio(len(equal), len(paths)),
+                ratio(len(paths - equal), len(paths)),
+                str(len(extra)) if label == "all Hugo pages" else "",
+            ]
+        )
+    print(
+        f"\nHTML pages (every .html Hugo wrote that is not an alias redirect;"
+        f" taxonomy and language pages included). Site shortcodes:"
+        f" {', '.join(sorted(names)) or 'none'}"
+        f" (used by {len(using)} content files)\n"
+    )
+    print(
+        table(
+            ["pages", "Hugo", "equal", "missing in cameo", "extra in cameo"],
+            rows,
+        )
+    )
+
+    kinds: dict[str, set[str]] = collections.defaultdict(set)
+    for path, file in hugo_pages.items():
+        kinds[file.kind or "unknown"].add(path)
+    print("\nThe same pages by Hugo's page kind and language\n")
+    print(
+        table(
+            ["kind language", "Hugo", "equal", "missing in cameo"],
+            [
+                [
+                    kind,
+                    str(len(paths)),
+                    ratio(len(paths & set(cameo_pages)), len(paths)),
+                    ratio(len(paths - set(cameo_pages)), len(paths)),
+                ]
+                for kind, paths in sorted(kinds.items())
+            ],
+        )
+    )
+
+    hugo_aliases, cameo_aliases = hugo.aliases, cameo.aliases
+    same = {p for p in hugo_aliases if cameo_aliases.get(p) == hugo_aliases[p]}
+    wrong = {
+        p
+        for p in hugo_aliases
+        if p in cameo_aliases and cameo_aliases[p] != hugo_aliases[p]
+    }
+    absent = set(hugo_aliases) - set(cameo_aliases)
+    extra_aliases = set(cameo_aliases) - set(hugo_aliases)
+    print("\nAlias redirects (a page whose head has a meta refresh), by target\n")
+    print(
+        table(
+            [
+                "aliases",
+                "Hugo",
+                "equal target",
+                "other target",
+                "missing in cameo",
+                "extra in cameo",
+            ],
+            [
+                [
+                    "alias redirects",
+                    str(len(hugo_aliases)),
+                    ratio(len(same), len(hugo_aliases)),
+                    str(len(wrong)),
+                    ratio(len(absent), len(hugo_aliases)),
+                    str(len(extra_aliases)),
+                ]
+            ],
+        )
+    )
+
+    site_name = cameo_site_name(cameo_pages)
+    both = sorted(set(hugo_pages) & set(cameo_pages))
+    equal_titles, case_only, different, disagree = [], [], [], []
+    from_h1 = 0
+    for path in both:
+        page = cameo_pages[path]
+        ours = cameo_title(page, site_name)
+        from_h1 += page.heading is not None
+        fallback = cameo_title(replace(page, heading=None), site_name)
+        if page.heading is not None and fallback != page.heading:
+            disagree.append(f"{path}: <h1> {page.heading!r}, <title> {fallback!r}")
+        theirs = hugo_pages[path].heading
+        if ours == theirs:
+            equal_titles.append(path)
+        elif ours and theirs and ours.casefold() == theirs.casefold():
+            case_only.append(f"{path}: Hugo {theirs!r}, cameo {ours!r}")
+        else:
+            different.append(f"{path}: Hugo {theirs!r}, cameo {ours!r}")
+    print(
+        '\nTitles of the pages both wrote (Hugo: <h1 id="title">; cameo: its <h1>'
+        f' on {from_h1} pages, else <title> less its " · site name" ending'
+        + (f", site name {site_name!r}" if site_name else "")
+        + f"; cameo's <h1> and <title> disagree on {len(disagree)})\n"
+    )
+    print(
+        table(
+            ["titles", "compared", "equal", "differ in letter case only", "differ"],
+            [
+                [
+                    "pages in both",
+                    str(len(both)),
+                    ratio(len(equal_titles), len(both)),
+                    str(len(case_only)),
+                    str(len(different)),
+                ]
+            ],
+        )
+    )
+
+    missing = [
+        p + ("  [site shortcodes]" if p in with_codes else "")
+        for p in sorted(set(hugo_pages) - set(cameo_pages))
+    ]
+    if not cameo.error:
+        listing("Pages missing in cameo", missing, limit)
+    listing("Pages extra in cameo", extra, limit)
+    listing(
+        "Aliases with another target",
+        [
+            f"{p}: Hugo -> {hugo_aliases[p]}, cameo -> {cameo_aliases[p]}"
+            for p in sorted(wrong)
+        ],
+        limit,
+    )
+    if not cameo.error:
+        listing(
+            "Aliases missing in cameo",
+            [
+                f"{p} -> {hugo_aliases[p]}"
+                + ("  (cameo wrote a page there)" if p in cameo_pages else "")
+                for p in sorted(absent)
+            ],
+            limit,
+        )
+    listing(
+        "Aliases extra in cameo",
+        [f"{p} -> {cameo_aliases[p]}" for p in sorted(extra_aliases)],
+        limit,
+    )
+    listing("Titles that differ in letter case only", case_only, limit)
+    listing("Titles that differ", different, limit)
+    listing("cameo pages whose <h1> and <title> disagree", disagree, limit)
+
+
+def measure(
+    site: Path, hugo_command: str, version: str, keep: bool, limit: int
+) -> None:
+    config = find_config(site)
+    if config is None or not (site / "content").is_dir():
+        print(
+            f"\n## {site.name} ({site})\n\nnot a Hugo site: no content/ or no "
+            f"{' / '.join(CONFIG_NAMES)}; skipped"
+        )
+        return
+    folder = Path(tempfile.mkdtemp(prefix=f"hugo-parity-{site.name}-"))
+    try:
+        hugo_copy = folder / "hugo-site"
+        shutil.copytree(site, hugo_copy, symlinks=True)
+        hugo = build_with_hugo(hugo_command, hugo_copy, hugo_copy / config.name)
+        # cameo gets its own untouched copy (the Hugo copy's config was edited).
+        cameo_copy = folder / "cameo-site"
+        shutil.copytree(site, cameo_copy, symlinks=True)
+        cameo = build_with_cameo(
+            folder, cameo_copy / "content", cameo_copy / config.name
+        )
+        report(site, hugo, cameo, version, limit)
+        if keep:
+            print(f"\n(kept the builds in {folder})")
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "--cameo-child":
+        run_cameo_child(sys.argv[2], sys.argv[3])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sites", nargs="+", type=Path, metavar="HUGO_SITE_DIR")
+    parser.add_argument("--hugo", default="hugo", help="the hugo command (oracle)")
+    parser.add_argument(
+        "--details",
+        type=int,
+        default=25,
+        metavar="N",
+        help="list at most N paths per difference (-1: all; 0: none)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary builds")
+    options = parser.parse_args()
+    hugo_command = shutil.which(options.hugo)
+    if hugo_command is None:
+        parser.error(f"{options.hugo} not found (apt-get install -y hugo)")
+    version = hugo_version(hugo_command)
+    print(f"# Hugo parity: Hugo {version} against cameo, base URL {BASE_URL}/")
+    for site in options.sites:
+        measure(site.resolve(), hugo_command, version, options.keep, options.details)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
