@@ -2,9 +2,10 @@
 
 Each known field has one mapper in ``FIELD_MAPPERS``; a mapper checks the value's
 type and returns the Pelican metadata it stands for. Keys no mapper knows are kept,
-lower-cased as Hugo does, so templates can read them (``page.supertitle``).
+lower-cased as Hugo does, so templates can read them (``page.supertitle``), and
+every field is in ``page.params`` as in Hugo's ``.Params``.
 After the fields, ``to_pelican`` settles what depends on several of them: dates,
-where the page is written, and whether it is written at all.
+authors, the title, where the page is written, and whether it is written at all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import email.utils
 import logging
 import math
 import posixpath
+import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +43,9 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "hugo_urls": False,
     # Keep converted Markdown in CACHE_PATH for the next build (markdown_cache).
     "markdown_cache": True,
+    # A Hugo config (hugo.toml, or the Hugo site's folder) to take settings
+    # from, relative to the folder above the content folder (config.py).
+    "hugo_config": None,
 }
 
 _TRUE_WORDS = {"true": True, "false": False}
@@ -61,6 +66,17 @@ _SITE_PATH = (
     "(a browser would leave the site)"
 )
 _LIST_WORDS = {"always": "always", "never": "never", "local": "local"}
+# The statuses Pelican 4.12 allows a page and an article.
+_STATUS_WORDS = ("published", "hidden", "draft", "skip")
+# Pelican's own metadata that Pelican reads as text.
+_PELICAN_TEXT = (
+    "date_format",
+    "lang",
+    "path",
+    "save_as",
+    "template",
+    "translation",
+)
 
 
 def plugin_options(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -140,6 +156,8 @@ def to_pelican(
     options = plugin_options(settings)
     metadata: dict[str, Any] = {}
     params: dict[str, Any] = {}
+    # Hugo's .Params: every field as written, names lower-cased.
+    hugo_params: dict[str, Any] = {}
     for key, value in front.fields.items():
         name = str(key).lower()
         # The parsed front matter is cached across builds (live reload); a
@@ -152,6 +170,7 @@ def to_pelican(
         if name == "params":
             params = _params(field)
             continue
+        hugo_params[name] = value
         mapper = FIELD_MAPPERS.get(name)
         if mapper:
             metadata.update(mapper(field))
@@ -160,7 +179,7 @@ def to_pelican(
 
     for name, value in params.items():
         _own_name(name, *front.origin_of("params", source.shown_path), "params")
-        if name in metadata:
+        if name in hugo_params:
             logger.warning(
                 "%s:%d: '%s' is set both at the top and under 'params'; "
                 "the top-level value is used, as in Hugo",
@@ -175,12 +194,18 @@ def to_pelican(
             )
         else:
             metadata[name] = value
+    hugo_params.update(
+        (name, value) for name, value in params.items() if name not in hugo_params
+    )
 
     _settle_dates(metadata)
+    _settle_authors(metadata, process)
     metadata.update(_location(metadata, front, source, options))
+    _settle_title(metadata, source)
     metadata["hugo_kind"] = source.kind
     metadata["section"] = source.section
     metadata["hugo_lines"] = _field_lines(front)
+    metadata["params"] = hugo_params
     _settle_status(
         metadata, source, options, now or datetime.datetime.now(datetime.UTC)
     )
@@ -196,6 +221,7 @@ RESERVED_NAMES = frozenset(
         "hugo_lines",
         "hugo_publish_resources",
         "hugo_unbuilt",
+        "hugo_undated",
         "hugo_url",
     }
 )
@@ -302,6 +328,29 @@ def _settle_dates(metadata: dict[str, Any]) -> None:
             metadata[target] = value
     if "lastmod" in metadata:
         metadata["modified"] = metadata.pop("lastmod")
+
+
+def _settle_authors(metadata: dict[str, Any], process: Callable) -> None:
+    """Hugo's ``authors`` (a list, often a taxonomy) and ``author`` (a name or
+    a list) become Pelican's ``authors``, the first also its ``author``."""
+    names = [*metadata.pop("authors", []), *metadata.pop("author", [])]
+    names = list(dict.fromkeys(names))
+    if not names:
+        return
+    authors = process("authors", names)
+    if isinstance(authors, list) and authors:
+        metadata["authors"] = authors
+        metadata["author"] = authors[0]
+
+
+def _settle_title(metadata: dict[str, Any], source: Source) -> None:
+    """A page without ``title`` has Hugo's: empty (Hugo 0.111 names only a
+    home or section that has no ``_index.md`` at all). Its slug then comes
+    from the file, as its URL does, not from the empty title."""
+    metadata.setdefault("title", "")
+    if not metadata["title"] and "slug" not in metadata:
+        segments = urls.default_path(source.in_content).strip("/").split("/")
+        metadata["slug"] = segments[-1] or "index"
 
 
 def _settle_status(
@@ -457,6 +506,46 @@ def _words(field: _Field) -> list[str]:
     return [as_text(item) for item in value]
 
 
+def _names(field: _Field) -> dict[str, Any]:
+    """``author`` or ``authors``: names, settled into Pelican's authors later.
+    A name is kept whole (Pelican would split "Doe, Jane" at the comma)."""
+    value = field.value
+    if value is None:
+        return {}
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or any(
+        isinstance(item, (dict, list, bool)) or item is None for item in value
+    ):
+        raise field.error("a name or a list of names such as [Jane Doe]")
+    names = [as_text(item).strip() for item in value]
+    return {field.name: [name for name in names if name]}
+
+
+def _status(field: _Field) -> dict[str, Any]:
+    """Pelican's own ``status`` (Hugo has ``draft``), one of Pelican's words."""
+    status = _text(field)[field.name].strip().lower()
+    if status not in _STATUS_WORDS:
+        raise field.error(f"one of {', '.join(_STATUS_WORDS)}")
+    return {"status": status}
+
+
+def _timezone(field: _Field) -> dict[str, Any]:
+    """Pelican's own ``timezone``: a zone name such as Europe/Paris."""
+    name = _text(field)[field.name].strip()
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        raise field.error("a time zone such as 'Europe/Paris' or 'UTC'") from None
+    return {"timezone": name}
+
+
+def _category(field: _Field) -> dict[str, Any]:
+    """Pelican's own ``category`` (Hugo's is ``categories``)."""
+    name = _text(field)[field.name].strip()
+    return {"category": field.process("category", name)} if name else {}
+
+
 def _tags(field: _Field) -> dict[str, Any]:
     tags = field.process("tags", _words(field))
     return {"tags": tags} if isinstance(tags, list) else {}
@@ -606,6 +695,14 @@ FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {
     "type": _template_name,
     "layout": _template_name,
     "icon": _icon,
+    "author": _names,
+    "authors": _names,
+    # Not Hugo's, but read by Pelican itself, which expects text (or a
+    # category): another type would stop Pelican far from the file.
+    "category": _category,
+    "status": _status,
+    "timezone": _timezone,
+    **dict.fromkeys(_PELICAN_TEXT, _text),
     **dict.fromkeys(sorted(_ALL_DATE_KEYS), _date),
 }
 

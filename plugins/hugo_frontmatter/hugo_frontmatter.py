@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import markdown_cache, site, state
+from . import config, markdown_cache, site, state
 from .fields import plugin_options
 from .frontmatter import FrontMatterError
+from .paths import display_path
 from .reader import HugoMarkdownReader
 
 
@@ -22,6 +23,9 @@ class BuildStopped(RuntimeError):
 def on_initialized(pelican) -> None:
     state.reset()
     options = plugin_options(pelican.settings)  # an unknown one stops the build
+    if options["hugo_config"]:
+        config.apply(pelican.settings, options["hugo_config"])
+        options = plugin_options(pelican.settings)
     markdown_cache.start(pelican.settings, options["markdown_cache"])
 
 
@@ -32,6 +36,7 @@ def on_readers_init(readers) -> None:
 
 def on_article_generator_context(generator, metadata) -> None:
     site.section_index_in_articles(metadata)
+    site.date_undated_article(metadata)
 
 
 def on_page_generator_finalized(generator) -> None:
@@ -59,6 +64,16 @@ class _ReportingReader(HugoMarkdownReader):
         except FrontMatterError as error:
             state.report(error)
             raise
+        except Exception as error:  # whatever breaks, name the file
+            problem = FrontMatterError(
+                display_path(source_path),
+                1,
+                f"could not be read ({type(error).__name__}: {error}); check its "
+                "front matter, and report the file to the hugo_frontmatter "
+                "plugin if it is valid for Hugo",
+            )
+            state.report(problem)
+            raise problem from error
 
 
 def register() -> None:

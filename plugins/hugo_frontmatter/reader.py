@@ -68,6 +68,8 @@ class HugoMarkdownReader(MarkdownReader):
         template = choose_template(metadata, source, self.settings)
         if template:
             metadata["template"] = template
+        elif "template" in metadata:
+            _check_template(metadata["template"], front, source, self.settings)
         _note_bundle(source_path, source, metadata)
         metadata.pop("hugo_unbuilt", None)
         return content, metadata
@@ -308,10 +310,29 @@ def choose_template(
         candidates.append("section")
     if not candidates:
         return None
-    folders = [os.path.join(settings["THEME"], "templates")]
-    folders += settings.get("THEME_TEMPLATES_OVERRIDES", [])
-    available = theme_templates(folders)
+    available = theme_templates(_template_folders(settings))
     return next((name for name in candidates if name in available), None)
+
+
+def _check_template(
+    name: str,
+    front: frontmatter.FrontMatter,
+    source: fields.Source,
+    settings: dict[str, Any],
+) -> None:
+    """Pelican's own ``template`` field must name a template of the theme;
+    Pelican would stop at writing time without naming the file."""
+    if name not in theme_templates(_template_folders(settings)):
+        raise frontmatter.FrontMatterError(
+            *front.origin_of("template", source.shown_path),
+            f"'template' must be a template of the theme such as 'page', not "
+            f"{name!r}; correct the field or remove it",
+        )
+
+
+def _template_folders(settings: dict[str, Any]) -> list[str]:
+    folders = [os.path.join(settings["THEME"], "templates")]
+    return folders + settings.get("THEME_TEMPLATES_OVERRIDES", [])
 
 
 def theme_templates(folders: list[str]) -> frozenset[str]:

@@ -1,15 +1,18 @@
 """Hugo's site-wide rules, applied once every file has been read.
 
-- A section's ``_index.md`` in an article folder is a page (its list page).
+- A section's ``_index.md`` in an article folder is a page (its list page);
+  an undated article gets Hugo's zero date.
 - Pages are ordered as Hugo orders them: by ``weight``, then date, then title.
-- Two files may not claim the same output path (nor an alias of another),
-  nor a path Pelican, the theme or a plugin writes (``reserved_outputs``).
+- Two files may not claim the same output path, nor a path Pelican, the
+  theme or a plugin writes (``reserved_outputs``); an alias yields to a page,
+  and of two pages' aliases Hugo's choice wins (warnings, not errors).
 - Each alias becomes a small redirect page; each page bundle's other files
   are copied beside its output, never from outside the content folder.
 """
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 import os
@@ -21,9 +24,11 @@ from typing import Any
 
 from pelican.contents import Page
 from pelican.generators import Generator
+from pelican.utils import SafeDatetime
 
 from . import state, urls
 from .fields import Source, plugin_options
+from .frontmatter import FrontMatterError
 from .paths import display_path, is_inside, path_in
 from .reader import choose_template
 
@@ -43,6 +48,8 @@ RESERVED_OUTPUTS = "HUGO_FRONTMATTER_RESERVED_OUTPUTS"
 # Pelican's feed settings: FEED_ATOM, FEED_ALL_RSS, TAG_FEED_ATOM, ...
 _FEED_SETTING = re.compile(r"^(?:[A-Z]+_)?FEED_(?:ALL_)?(?:ATOM|RSS)$")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# Go's zero time, which Hugo gives a page without a date.
+HUGO_ZERO_DATE = SafeDatetime(1, 1, 1, tzinfo=datetime.UTC)
 
 REDIRECT_PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -66,6 +73,15 @@ def section_index_in_articles(metadata: dict[str, Any]) -> None:
         metadata["status"] = "skip"
 
 
+def date_undated_article(metadata: dict[str, Any]) -> None:
+    """Pelican skips an article without a date; Hugo builds it with its zero
+    date (0001-01-01 UTC), which sorts it after every dated one. The article
+    gets that date, and ``hugo_undated`` tells templates not to show it."""
+    if "hugo_kind" in metadata and "date" not in metadata:
+        metadata["date"] = HUGO_ZERO_DATE
+        metadata["hugo_undated"] = True
+
+
 def add_section_pages(generator) -> None:
     """Read the ``_index.md`` files of article folders as pages."""
     known = {page.source_path for page in _contents(generator.context)}
@@ -74,12 +90,21 @@ def add_section_pages(generator) -> None:
         path = os.path.join(generator.path, relative)
         if os.path.abspath(path) in known:
             continue
-        page = generator.readers.read_file(
-            base_path=generator.path,
-            path=relative,
-            content_class=Page,
-            context=generator.context,
-        )
+        try:
+            page = generator.readers.read_file(
+                base_path=generator.path,
+                path=relative,
+                content_class=Page,
+                context=generator.context,
+            )
+        except FrontMatterError:
+            continue  # the reader has reported it
+        except Exception as error:  # Pelican's page object refused the metadata
+            state.report(
+                f"{display_path(path)}:1: could not be read ({type(error).__name__}: "
+                f"{error}); check its front matter"
+            )
+            continue
         if page.status == "published":
             generator.pages.append(page)
         elif page.status == "hidden":
@@ -104,10 +129,12 @@ def _section_indexes(generator) -> Iterable[str]:
 
 def hugo_order(page) -> tuple:
     """Hugo's default order: weighted pages first (lightest first), then the
-    newest, then by title."""
+    newest (an undated page has Hugo's zero date: last), then by title."""
     weight = getattr(page, "weight", 0) or 0
     date = getattr(page, "date", None)
-    stamp = date.timestamp() if date is not None and hasattr(date, "timestamp") else 0
+    if not hasattr(date, "timestamp"):
+        date = HUGO_ZERO_DATE
+    stamp = date.timestamp()
     title = getattr(page, "linktitle", None) or getattr(page, "title", "")
     return (0 if weight > 0 else 1, weight, -stamp, str(title).lower())
 
@@ -206,11 +233,7 @@ class HugoSiteGenerator(Generator):
             self.auto_sections = self._sections_without_index(contents)
             for page in self.auto_sections:
                 self._claim(claimed, page.save_as, f"the section {page.section}/")
-        for content in contents:
-            for alias in getattr(content, "aliases", []) or []:
-                location = urls.alias_location(alias, content.url)
-                self._claim(claimed, location, _where(content, "aliases"))
-                self.redirects[location] = self._absolute(content.url)
+        self._claim_aliases(contents, claimed)
         self._place_bundles(contents, claimed)
         clashes = len(state.problems()) - clashes_before
         if clashes:
@@ -218,6 +241,40 @@ class HugoSiteGenerator(Generator):
                 f"{clashes} problem(s) with output paths (listed above); "
                 "nothing was written"
             )
+
+    def _claim_aliases(self, contents: list, claimed: dict[str, str]) -> None:
+        """A redirect for each alias, as Hugo 0.111 writes them: a page's own
+        path wins over an alias of it; of two pages with one alias, the one
+        whose file comes last in path order wins. Both with a warning."""
+        pages = dict(claimed)  # what pages and list pages write
+        by_alias: dict[str, str] = {}  # output path -> "file:line" of the alias
+        for content in sorted(contents, key=_source_order):
+            for alias in getattr(content, "aliases", []) or []:
+                location = posixpath.normpath(urls.alias_location(alias, content.url))
+                where = _where(content, "aliases")
+                if location in pages:
+                    logger.warning(
+                        "%s: the alias %s is the page of %s (%s); the page is "
+                        "kept there and the alias is not written, as in Hugo",
+                        where,
+                        alias,
+                        pages[location],
+                        location,
+                    )
+                    continue
+                if location in by_alias:
+                    logger.warning(
+                        "%s: the alias %s is also an alias of %s; it redirects "
+                        "here, to the file last in path order, as in Hugo",
+                        where,
+                        alias,
+                        by_alias[location],
+                    )
+                    claimed[location] = where
+                else:
+                    self._claim(claimed, location, where)
+                by_alias[location] = where
+                self.redirects[location] = self._absolute(content.url)
 
     def _place_bundles(self, contents: list, claimed: dict[str, str]) -> None:
         """Where each bundle's files go: beside its page's output file. A file
@@ -369,10 +426,19 @@ def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
 
 
 def _contents(context: dict[str, Any]) -> Iterable:
+    """Every page and article once (Pelican lists two files with one slug as
+    each other's translations, and both in the lists too)."""
+    seen: set[int] = set()
     for key in _CONTEXT_LISTS:
         for content in context.get(key, []) or []:
-            yield content
-            yield from getattr(content, "translations", [])
+            for item in [content, *getattr(content, "translations", [])]:
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    yield item
+
+
+def _source_order(content) -> str:
+    return content.relative_source_path.replace(os.sep, "/")
 
 
 def _where(content, key: str) -> str:

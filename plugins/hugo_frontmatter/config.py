@@ -1,0 +1,594 @@
+"""Read a Hugo site's configuration and set Pelican's settings from it.
+
+- Finding and reading: ``HUGO_FRONTMATTER["hugo_config"]`` names a file
+  (TOML, YAML or JSON) or a folder, where Hugo's own files are looked for
+  (``hugo.*`` or ``config.*``, and ``config/_default/``); a relative name
+  is taken from the site's root, the folder above the content folder.
+- Mapping: each Hugo key that has a Pelican counterpart becomes that setting
+  (``baseURL`` is SITEURL, ``menus.main`` is MENUITEMS ...), and Hugo's
+  layout and URLs are turned on. A setting the user gave (any value other
+  than Pelican's default) is kept. Keys with no counterpart are named in one
+  warning; a file that does not parse is a HugoConfigError naming its line.
+
+Pelican has read its settings before plugins load; this runs at the
+``initialized`` signal, when the generators have not yet read theirs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+from pelican.settings import DEFAULT_CONFIG, PaginationRule
+
+from . import urls
+from .frontmatter import _Yaml12Loader
+from .paths import display_path
+
+logger = logging.getLogger(__name__)
+
+# The file names Hugo 0.111 looks for, in its order; only the first found at
+# the site's root is read. Files in config/_default/ are all read, and win
+# over the root's (checked with Hugo 0.111).
+CONFIG_NAMES = tuple(
+    f"{stem}.{extension}"
+    for stem in ("hugo", "config")
+    for extension in ("toml", "yaml", "yml", "json")
+)
+CONFIG_FOLDER = os.path.join("config", "_default")
+# Keys that have no meaning for a Pelican build: the Hugo theme is replaced
+# by this one, and Hugo's own error switches have no counterpart to miss.
+IGNORED_KEYS = frozenset({"theme", "themesdir", "ignoreerrors"})
+# Hugo's taxonomies when the config names none.
+DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
+# The taxonomies Pelican has pages for: Hugo's singular -> the prefixes of
+# Pelican's settings for a term's page and for the list of terms.
+PELICAN_TAXONOMIES = {
+    "tag": ("TAG", "TAGS"),
+    "category": ("CATEGORY", "CATEGORIES"),
+    "author": ("AUTHOR", "AUTHORS"),
+}
+# Pelican's slug substitutions that give a term Hugo's URL segment (as
+# urls.sanitize): characters Hugo drops are dropped, a run of blanks (with
+# hyphens after it) is one hyphen, blanks after a hyphen go. Pelican
+# lower-cases the result.
+HUGO_SLUG_SUBSTITUTIONS = [
+    (r"%(?![0-9a-f]{2})", ""),
+    (r"[^\w\s.\-#+~@\\%\u0300-\u036f]", ""),
+    (r"(?<=-)\s+", ""),
+    (r"\s[\s-]*", "-"),
+]
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_MISSING = object()
+
+
+class HugoConfigError(Exception):
+    """A Hugo config that cannot be used, located so that the user can fix it."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+# --- finding and reading ----------------------------------------------------
+
+
+def find_files(given: str, site_root: str) -> list[str]:
+    """The config files for ``given`` (a file, or a folder Hugo would read),
+    in the order they are merged: each later one wins."""
+    path = given if os.path.isabs(given) else os.path.join(site_root, given)
+    path = os.path.normpath(path)
+    if os.path.isfile(path):
+        return [path]
+    if not os.path.isdir(path):
+        raise HugoConfigError(
+            display_path(path),
+            None,
+            "the Hugo config named by HUGO_FRONTMATTER['hugo_config'] does not "
+            "exist; give the path of hugo.toml (or of the Hugo site's folder), "
+            "absolute or relative to the folder above the content folder",
+        )
+    found = []
+    root_file = next(
+        (
+            os.path.join(path, name)
+            for name in CONFIG_NAMES
+            if os.path.isfile(os.path.join(path, name))
+        ),
+        None,
+    )
+    if root_file:
+        found.append(root_file)
+    folder = os.path.join(path, CONFIG_FOLDER)
+    if os.path.isdir(folder):
+        found.extend(
+            os.path.join(folder, name)
+            for name in sorted(os.listdir(folder))
+            if _format_of(name) and os.path.isfile(os.path.join(folder, name))
+        )
+    if not found:
+        raise HugoConfigError(
+            display_path(path),
+            None,
+            f"holds no Hugo config ({', '.join(CONFIG_NAMES)} or "
+            f"{CONFIG_FOLDER}/); name the config file itself",
+        )
+    return found
+
+
+def read_config(files: list[str]) -> dict[str, Any]:
+    """The merged config of ``files``, keys lower-cased as Hugo reads them.
+
+    In config/_default/, ``hugo.*`` and ``config.*`` hold top-level keys;
+    any other file holds the key it is named after (``menus.toml``), or that
+    key of one language (``menus.en.toml``)."""
+    merged: dict[str, Any] = {}
+    for path in files:
+        data = _lower_keys(parse_file(path))
+        stem = os.path.basename(path).rsplit(".", 1)[0]
+        in_folder = os.path.basename(os.path.dirname(path)) == "_default"
+        if in_folder and stem not in ("hugo", "config"):
+            key, _, language = stem.lower().partition(".")
+            data = {key: data}
+            if language:
+                data = {"languages": {language: data}}
+        _merge(merged, data)
+    return merged
+
+
+def parse_file(path: str) -> dict[str, Any]:
+    """One config file, by its extension; an error names the file and line."""
+    shown = display_path(path)
+    kind = _format_of(path)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as error:
+        raise HugoConfigError(
+            shown, None, f"is not UTF-8 text ({error.reason}); save it as UTF-8"
+        ) from None
+    fix = f"fix the {kind.upper()} and build again"
+    try:
+        if kind == "toml":
+            data = tomllib.loads(text.replace("\r\n", "\n"))
+        elif kind == "json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 (a safe loader)
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        problem = _TOML_POSITION.sub("", str(error)).strip()
+        line = int(position[1]) if position else None
+        raise HugoConfigError(
+            shown, line, f"is not valid TOML: {problem}; {fix}"
+        ) from None
+    except json.JSONDecodeError as error:
+        raise HugoConfigError(
+            shown, error.lineno, f"is not valid JSON: {error.msg}; {fix}"
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "unreadable YAML"
+        line = mark.line + 1 if mark else None
+        raise HugoConfigError(
+            shown, line, f"is not valid YAML: {problem}; {fix}"
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        raise HugoConfigError(shown, None, f"cannot be read: {error}; {fix}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise HugoConfigError(
+            shown, 1, "must hold a mapping of keys such as 'title', not a list or text"
+        )
+    return data
+
+
+def _format_of(name: str) -> str | None:
+    extension = name.rsplit(".", 1)[-1].lower()
+    return {"toml": "toml", "yaml": "yaml", "yml": "yaml", "json": "json"}.get(
+        extension
+    )
+
+
+def _lower_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(key).lower(): _lower_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_lower_keys(item) for item in value]
+    return value
+
+
+def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+# --- mapping ----------------------------------------------------------------
+
+
+def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Pelican settings for a Hugo ``config`` (keys lower-cased), and the
+    config's keys that have no counterpart (dotted: ``params.info``)."""
+    config = dict(config)
+    unused: list[str] = []
+    language = str(
+        config.get("defaultcontentlanguage") or config.get("languagecode") or "en"
+    )
+    # The default language's own title, params and menus win over the top's.
+    languages = config.pop("languages", {}) or {}
+    for name, values in languages.items():
+        if name.lower() == language.lower() and isinstance(values, dict):
+            for key, value in values.items():
+                if key in ("title", "params", "menus", "menu"):
+                    _merge(config, {key: value})
+                elif key not in ("languagename", "weight", "languagecode"):
+                    unused.append(f"languages.{name}.{key}")
+        else:
+            unused.append(f"languages.{name}")
+
+    settings: dict[str, Any] = {}
+    params = dict(config.pop("params", {}) or {})
+    taxonomies = config.pop("taxonomies", DEFAULT_TAXONOMIES) or {}
+    disabled = {str(kind).lower() for kind in config.pop("disablekinds", []) or []}
+    for key, value in config.items():
+        mapper = _KEY_MAPPERS.get(key)
+        if mapper:
+            settings.update(mapper(value, unused))
+        elif key not in IGNORED_KEYS:
+            unused.append(key)
+
+    for key in ("author", "description", "social"):
+        if key in params:
+            settings.update(_PARAM_MAPPERS[key](params.pop(key), unused))
+    unused.extend(f"params.{key}" for key in params)
+
+    settings.update(_feed_settings(disabled))
+    settings.update(_taxonomy_settings(taxonomies, disabled, unused))
+    if isinstance(taxonomies, dict):
+        settings["HUGO_TAXONOMY_FOLDERS"] = [
+            str(plural).strip("/") for plural in taxonomies.values() if plural
+        ]
+    unused.extend(
+        f"disableKinds.{kind}"
+        for kind in sorted(disabled - {"taxonomy", "term", "rss", "sitemap"})
+    )
+    settings["DEFAULT_LANG"] = language.lower()
+    return settings, sorted(set(unused))
+
+
+def _base_url(value: Any, unused: list[str]) -> dict[str, Any]:
+    return {"SITEURL": str(value).rstrip("/")}
+
+
+def _title(value: Any, unused: list[str]) -> dict[str, Any]:
+    return {"SITENAME": str(value)}
+
+
+def _author(value: Any, unused: list[str]) -> dict[str, Any]:
+    if isinstance(value, dict):
+        value = value.get("name")
+    return {"AUTHOR": str(value)} if value else {}
+
+
+def _description(value: Any, unused: list[str]) -> dict[str, Any]:
+    return {"CAMEO_DESCRIPTION": str(value)} if value else {}
+
+
+def _social(value: Any, unused: list[str]) -> dict[str, Any]:
+    """``params.social`` as a list of {name, url, weight} (hugo-coder and kin)."""
+    entries = value if isinstance(value, list) else []
+    links = [
+        entry
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("name") and entry.get("url")
+    ]
+    if len(links) != len(entries) or not links:
+        unused.append("params.social")
+        return {}
+    links.sort(key=lambda entry: _weight(entry.get("weight")))
+    return {"SOCIAL": [(str(entry["name"]), str(entry["url"])) for entry in links]}
+
+
+def _menus(value: Any, unused: list[str]) -> dict[str, Any]:
+    """``menus.main`` (or ``menu.main``): the header menu, lightest first.
+    Other menus, and entries under a ``parent``, are left out."""
+    menus = value if isinstance(value, dict) else {}
+    for name in menus:
+        if name != "main":
+            unused.append(f"menus.{name}")
+    entries = menus.get("main") or []
+    if isinstance(entries, dict):
+        entries = [entries]
+    items = []
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.get("parent"):
+            unused.append("menus.main (entries with a parent)")
+            continue
+        link = _menu_link(entry)
+        if link is None:
+            unused.append("menus.main (entries without url or pageRef)")
+            continue
+        title = entry.get("name") or entry.get("identifier") or link
+        items.append((_weight(entry.get("weight")), str(title), link))
+    items.sort(key=lambda item: item[0])
+    return {"MENUITEMS": [(title, link) for _, title, link in items]}
+
+
+def _menu_link(entry: Mapping[str, Any]) -> str | None:
+    """A menu entry's link as the site's path (SITEURL is put in front when
+    the settings are applied); a ``pageRef`` as Hugo's default URL of that
+    file (a page's own ``url`` or ``slug`` is not looked at)."""
+    if entry.get("url"):
+        return str(entry["url"])
+    reference = str(entry.get("pageref") or "").strip().strip("/")
+    if not entry.get("pageref"):
+        return None
+    stem, extension = os.path.splitext(reference)
+    if extension.lower() in (".md", ".markdown", ".html"):
+        reference = stem
+    parts = [part for part in reference.split("/") if part]
+    if parts and parts[-1] in ("_index", "index"):
+        parts.pop()
+    return "/" + "".join(f"{urls.sanitize(part)}/" for part in parts)
+
+
+def _main_sections(value: Any, unused: list[str]) -> dict[str, Any]:
+    sections = [value] if isinstance(value, str) else list(value or [])
+    return {"ARTICLE_PATHS": [str(section).strip("/") for section in sections]}
+
+
+def _paginate(value: Any, unused: list[str]) -> dict[str, Any]:
+    """Hugo's ``paginate`` (0.111), or ``pagination.pagerSize`` (newer)."""
+    if isinstance(value, dict):
+        extra = sorted(set(value) - {"pagersize"})
+        unused.extend(f"pagination.{key}" for key in extra)
+        value = value.get("pagersize")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return {}
+    return {
+        "DEFAULT_PAGINATION": value,
+        "PAGINATION_PATTERNS": [
+            PaginationRule(1, "{url}", "{save_as}"),
+            PaginationRule(
+                2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"
+            ),
+        ],
+    }
+
+
+def _summary_length(value: Any, unused: list[str]) -> dict[str, Any]:
+    if isinstance(value, bool) or not isinstance(value, int):
+        unused.append("summaryLength")
+        return {}
+    return {"SUMMARY_MAX_LENGTH": value}
+
+
+def _static_dir(value: Any, unused: list[str]) -> dict[str, Any]:
+    folders = [value] if isinstance(value, str) else list(value or [])
+    return {"HUGO_STATIC_DIRS": [str(folder) for folder in folders]}
+
+
+def _taxonomy_settings(
+    taxonomies: Any, disabled: set[str], unused: list[str]
+) -> dict[str, Any]:
+    """Tag, category and author pages at Hugo's paths (``tags/<term>/``,
+    ``tags/``, and each term's ``index.xml``); a tag or category taxonomy
+    the config leaves out (or a disabled kind) has no pages. Without an
+    ``author`` taxonomy, Pelican's author pages stay as they are."""
+    if not isinstance(taxonomies, dict):
+        unused.append("taxonomies")
+        taxonomies = {}
+    settings: dict[str, Any] = {"DIRECT_TEMPLATES": ["404"]}
+    for singular in taxonomies:
+        if singular not in PELICAN_TAXONOMIES:
+            unused.append(f"taxonomies.{singular}")
+    for singular, (one, many) in PELICAN_TAXONOMIES.items():
+        plural = str(taxonomies.get(singular) or "").strip("/")
+        if singular == "author" and not plural:
+            continue
+        terms = bool(plural) and "term" not in disabled
+        listing = bool(plural) and "taxonomy" not in disabled
+        feed = terms and "rss" not in disabled
+        settings.update(
+            {
+                f"{one}_URL": f"{plural}/{{slug}}/" if terms else "",
+                f"{one}_SAVE_AS": f"{plural}/{{slug}}/index.html" if terms else "",
+                f"{one}_FEED_RSS": f"{plural}/{{slug}}/index.xml" if feed else None,
+                f"{one}_REGEX_SUBSTITUTIONS": HUGO_SLUG_SUBSTITUTIONS,
+                f"{many}_URL": f"{plural}/" if listing else "",
+                f"{many}_SAVE_AS": f"{plural}/index.html" if listing else "",
+            }
+        )
+        if listing:
+            settings["DIRECT_TEMPLATES"].append(many.lower())
+    settings["SLUGIFY_USE_UNICODE"] = True
+    return settings
+
+
+def _feed_settings(disabled: set[str]) -> dict[str, Any]:
+    """Hugo's RSS feeds: the home page's ``index.xml``, and each term's."""
+    rss = "rss" not in disabled
+    return {
+        "FEED_ALL_ATOM": None,
+        "FEED_ALL_RSS": "index.xml" if rss else None,
+        "CATEGORY_FEED_ATOM": None,
+        "TAG_FEED_ATOM": None,
+        "TRANSLATION_FEED_ATOM": None,
+        "AUTHOR_FEED_ATOM": None,
+        "AUTHOR_FEED_RSS": None,
+    }
+
+
+def _weight(value: Any) -> float:
+    """Hugo's menu order: weighted entries first, lightest first."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value:
+        return value
+    return float("inf")
+
+
+_KEY_MAPPERS = {
+    "baseurl": _base_url,
+    "title": _title,
+    "author": _author,
+    "menus": _menus,
+    "menu": _menus,
+    "mainsections": _main_sections,
+    "paginate": _paginate,
+    "pagination": _paginate,
+    "summarylength": _summary_length,
+    "staticdir": _static_dir,
+    # Read in hugo_settings itself.
+    "languagecode": lambda value, unused: {},
+    "defaultcontentlanguage": lambda value, unused: {},
+}
+_PARAM_MAPPERS = {"author": _author, "description": _description, "social": _social}
+
+
+# --- applying ---------------------------------------------------------------
+
+
+def apply(settings: dict[str, Any], given: str) -> None:
+    """Set Pelican's ``settings`` from the Hugo config ``given`` names, where
+    the user has not set them; turn on Hugo's URLs and layout."""
+    site_root = os.path.dirname(os.path.normpath(settings["PATH"]))
+    files = find_files(given, site_root)
+    config = read_config(files)
+    found, unused = hugo_settings(config)
+    found.setdefault("HUGO_STATIC_DIRS", ["static"])
+    found.setdefault("ARTICLE_PATHS", [_busiest_section(settings["PATH"])])
+    found.update(_hugo_layout(found))
+
+    explicit = {name for name in settings if _is_explicit(settings, name)}
+    old_siteurl = settings.get("SITEURL", "")
+    for name, value in found.items():
+        if name.startswith("HUGO_"):
+            continue  # read below
+        if name not in explicit:
+            settings[name] = value
+    if settings.get("FEED_DOMAIN") == old_siteurl:
+        settings["FEED_DOMAIN"] = settings.get("SITEURL", "")
+    if "MENUITEMS" in found and "MENUITEMS" not in explicit:
+        settings["MENUITEMS"] = [
+            (title, _site_link(link, settings.get("SITEURL", "")))
+            for title, link in found["MENUITEMS"]
+        ]
+    if "DEFAULT_CATEGORY" not in explicit:
+        # Hugo leaves a post without categories out of every category;
+        # Pelican files it under DEFAULT_CATEGORY only when that is set.
+        settings.pop("DEFAULT_CATEGORY", None)
+    _settle_excludes(settings, explicit, found.get("HUGO_TAXONOMY_FOLDERS", []))
+    if "STATIC_PATHS" not in explicit:
+        _static_files(settings, site_root, found["HUGO_STATIC_DIRS"])
+    options = dict(settings.get("HUGO_FRONTMATTER") or {})
+    options.setdefault("hugo_urls", True)
+    settings["HUGO_FRONTMATTER"] = options
+    shown = ", ".join(display_path(path) for path in files)
+    logger.info("Hugo config %s read", shown)
+    if unused:
+        logger.warning(
+            "%s: these keys are not used by this build (no Pelican counterpart "
+            "yet): %s",
+            shown,
+            ", ".join(unused),
+        )
+
+
+def _busiest_section(content: str) -> str:
+    """Hugo's default mainSections: the top folder of the content that holds
+    the most pages (the first by name of those that tie); else ``posts``."""
+    counts = {}
+    for name in sorted(os.listdir(content)):
+        folder = os.path.join(content, name)
+        if os.path.isdir(folder) and not name.startswith("."):
+            counts[name] = sum(
+                file.endswith(".md") and file != "_index.md"
+                for _, _, files in os.walk(folder)
+                for file in files
+            )
+    busiest = max(counts, key=lambda name: counts[name], default=None)
+    return busiest if busiest and counts[busiest] else "posts"
+
+
+def _hugo_layout(found: Mapping[str, Any]) -> dict[str, Any]:
+    """Hugo's folders: mainSections are articles, the rest pages,
+    content/_index.md the home page; no folder is a category."""
+    return {
+        "ARTICLE_PATHS": found["ARTICLE_PATHS"],
+        "PAGE_PATHS": [""],
+        "USE_FOLDER_AS_CATEGORY": False,
+        "DISPLAY_CATEGORIES_ON_MENU": False,
+        "DISPLAY_PAGES_ON_MENU": "MENUITEMS" not in found,
+    }
+
+
+def _is_explicit(settings: Mapping[str, Any], name: str) -> bool:
+    """Whether the user set ``name``: a value other than Pelican's default."""
+    return settings.get(name, _MISSING) is not _MISSING and settings[
+        name
+    ] != DEFAULT_CONFIG.get(name, _MISSING)
+
+
+def _site_link(link: str, site_url: str) -> str:
+    """A menu link as a page prints it: a path in the site gets SITEURL."""
+    if not link.startswith("/") and ":" in link.split("/")[0]:
+        return link  # https://..., mailto:...
+    return f"{site_url}/{link.lstrip('/')}"
+
+
+def _settle_excludes(
+    settings: dict[str, Any], explicit: set[str], taxonomy_folders: list[str]
+) -> None:
+    """What Pelican's configure_settings did with the paths it read: each
+    kind's folders are left out of the other kind; done again for the new
+    ones. A taxonomy's folder (content/tags/) holds the content of its term
+    pages, not pages: left out of both."""
+    for kind, other in (("ARTICLE", "PAGE"), ("PAGE", "ARTICLE")):
+        old = DEFAULT_CONFIG[f"{other}_PATHS"]
+        excludes = [
+            path
+            for path in settings.get(f"{kind}_EXCLUDES", [])
+            if f"{other}_PATHS" in explicit or path not in old
+        ]
+        for path in [*settings[f"{other}_PATHS"], *taxonomy_folders]:
+            if path not in excludes:
+                excludes.append(path)
+        settings[f"{kind}_EXCLUDES"] = excludes
+
+
+def _static_files(settings: dict[str, Any], site_root: str, folders: list[str]) -> None:
+    """Hugo copies its static folders to the site's root: each file becomes a
+    static path with its save_as at the root (Pelican's static paths are in
+    the content folder; these are beside it)."""
+    content = settings["PATH"]
+    paths = []
+    extra = dict(settings.get("EXTRA_PATH_METADATA") or {})
+    for folder in folders:
+        root = os.path.normpath(os.path.join(site_root, folder))
+        if not os.path.isdir(root):
+            continue
+        relative_root = os.path.relpath(root, content).replace(os.sep, "/")
+        paths.append(relative_root)
+        for parent, _, files in os.walk(root):
+            for name in files:
+                full = os.path.join(parent, name)
+                in_static = os.path.relpath(full, root).replace(os.sep, "/")
+                key = f"{relative_root}/{in_static}"
+                extra.setdefault(key, {"save_as": in_static, "url": in_static})
+    settings["STATIC_PATHS"] = paths
+    settings["EXTRA_PATH_METADATA"] = extra

@@ -1,0 +1,322 @@
+"""A Hugo site's own config (hugo.toml, config.yaml) read into Pelican's
+settings: what a visitor of the built site sees, and Hugo's term paths."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican.utils import slugify
+
+from cameo_tools.build import BuildError
+from pelican.plugins.hugo_frontmatter import config, urls
+
+from .conftest import ROOT, build_site, write_tree
+
+HUGO_TOML = """
+baseURL = "https://blog.example.org/"
+title = "Notes from the Config"
+languageCode = "fr"
+copyright = "Jane Roe"
+mainSections = ["notes"]
+paginate = 5
+
+[params]
+description = "What Jane writes down"
+author = "Jane Roe"
+avatarURL = "images/avatar.jpg"
+
+[[params.social]]
+name = "GitHub"
+url = "https://github.com/jane"
+weight = 2
+
+[[params.social]]
+name = "Mastodon"
+url = "https://social.example/@jane"
+weight = 1
+
+[[menus.main]]
+name = "Notes"
+url = "/notes/"
+weight = 20
+
+[[menus.main]]
+name = "About"
+pageRef = "/about"
+weight = 10
+
+[[menus.main]]
+name = "Elsewhere"
+url = "https://elsewhere.example/"
+weight = 30
+
+[markup.goldmark.renderer]
+unsafe = true
+"""
+
+CONTENT = {
+    "content/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+    "content/about.md": "---\ntitle: About\n---\nAbout Jane.\n",
+    "content/notes/first.md": (
+        "---\ntitle: First note\ndate: 2024-01-01\n"
+        'tags: ["Go Lang", "C++"]\ncategories: [News]\n---\nOne.\n'
+    ),
+    "content/notes/second.md": (
+        '---\ntitle: Second note\ndate: 2024-02-01\ntags: ["Go Lang"]\n---\nTwo.\n'
+    ),
+    "static/css/extra.css": "body { margin: 0 }\n",
+}
+
+# What a user moving from Hugo writes: the theme, the plugins, the config.
+MINIMAL_SETTINGS = f"""
+THEME = {str(ROOT / "theme")!r}
+PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+PLUGINS = ["hugo_frontmatter", "cameo"]
+PATH = "content"
+TIMEZONE = "UTC"
+HUGO_FRONTMATTER = {{"hugo_config": "hugo.toml"}}
+"""
+
+
+def _site(root: Path, config: str = HUGO_TOML, name: str = "hugo.toml") -> Path:
+    write_tree(root, {**CONTENT, name: config})
+    # Named apart from pelicanconf.py: Pelican registers it as a module.
+    settings = root / "hugoconfigsite.py"
+    settings.write_text(MINIMAL_SETTINGS.replace("hugo.toml", name), "utf-8")
+    return settings
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, str]:
+    """The site built with the minimal settings, and what was logged."""
+    root = tmp_path_factory.mktemp("hugo-config")
+    settings = _site(root)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        build_site(root / "content", root / "out", settings)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return root / "out", [record.getMessage() for record in records]
+
+
+def test_site_url_name_and_language_come_from_the_config(built):
+    output, _ = built
+    home = _soup(output / "index.html")
+    assert home.html["lang"] == "fr"
+    assert home.title.get_text() == "Home · Notes from the Config"
+    assert home.find("link", rel="canonical")["href"] == "https://blog.example.org/"
+    note = _soup(output / "notes" / "first" / "index.html")
+    assert note.find("link", rel="canonical")["href"] == (
+        "https://blog.example.org/notes/first/"
+    )
+    assert note.find("meta", attrs={"name": "description"}) is not None
+
+
+def test_params_give_description_author_and_social_links(built):
+    output, _ = built
+    # A page without a description of its own or a summary: a list page.
+    tags = _soup(output / "tags" / "index.html")
+    assert tags.find("meta", attrs={"name": "description"})["content"] == (
+        "What Jane writes down"
+    )
+    assert "Jane Roe" in _soup(output / "index.html").footer.get_text()
+    links = [a["href"] for a in _soup(output / "index.html").select('a[rel~="me"]')]
+    assert links == ["https://social.example/@jane", "https://github.com/jane"]
+
+
+def test_menu_follows_menus_main_in_weight_order(built):
+    output, _ = built
+    menu = _soup(output / "notes" / "first" / "index.html").select(".menu a")
+    assert [(a.get_text(), a["href"]) for a in menu] == [
+        ("About", "https://blog.example.org/about/"),
+        ("Notes", "https://blog.example.org/notes/"),
+        ("Elsewhere", "https://elsewhere.example/"),
+    ]
+
+
+def test_main_sections_are_the_articles(built):
+    output, _ = built
+    feed = (output / "index.xml").read_text("utf-8")  # Hugo's home feed
+    assert "<title>First note</title>" in feed
+    assert "<title>Second note</title>" in feed
+    assert "<title>About</title>" not in feed
+    assert (output / "notes" / "index.html").is_file()
+
+
+def test_terms_are_at_hugos_paths(built):
+    output, _ = built
+    go = _soup(output / "tags" / "go-lang" / "index.html")
+    assert [a.get_text() for a in go.select(".article-list h2 a")] == [
+        "Second note",
+        "First note",
+    ]
+    assert (output / "tags" / "c++" / "index.html").is_file()
+    assert (output / "tags" / "go-lang" / "index.xml").is_file()
+    assert (output / "tags" / "index.html").is_file()
+    assert (output / "categories" / "news" / "index.html").is_file()
+    # A post without categories is in none, as in Hugo (no "misc").
+    assert sorted(p.name for p in (output / "categories").iterdir()) == [
+        "index.html",
+        "news",
+    ]
+    assert not (output / "tag").exists()
+
+
+def test_static_folder_is_copied_to_the_root(built):
+    output, _ = built
+    assert (output / "css" / "extra.css").read_text() == "body { margin: 0 }\n"
+
+
+def test_unsupported_keys_are_named_in_one_warning(built):
+    _, messages = built
+    warnings = [m for m in messages if "not used by this build" in m]
+    assert len(warnings) == 1
+    assert "copyright, markup, params.avatarurl" in warnings[0]
+    assert "hugo.toml" in warnings[0]
+
+
+def test_a_setting_the_user_gave_wins_over_the_config(tmp_path):
+    _site(tmp_path)
+    output = tmp_path / "out"
+    # The repository's own settings: SITENAME set, tag pages turned off.
+    build_site(
+        tmp_path / "content",
+        output,
+        HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo.toml")},
+    )
+    home = _soup(output / "index.html")
+    assert home.title.get_text() == "Home · Tianyu Zhang"
+    assert home.html["lang"] == "fr"  # DEFAULT_LANG "en" is Pelican's default
+    assert home.find("link", rel="canonical")["href"] == "https://blog.example.org/"
+    assert not (output / "tags").exists()
+
+
+def test_a_yaml_config_is_read(tmp_path):
+    config = """
+    baseURL: https://yaml.example/
+    title: From YAML
+    defaultContentLanguage: de
+    menu:
+      main:
+        - {name: Zwei, url: /notes/, weight: 2}
+        - {name: Eins, pageRef: about.md, weight: 1}
+    taxonomies:
+      tag: labels
+    """
+    settings = _site(tmp_path, config, "config.yaml")
+    output = tmp_path / "out"
+    build_site(tmp_path / "content", output, settings)
+    home = _soup(output / "index.html")
+    assert home.html["lang"] == "de"
+    assert home.title.get_text() == "Home · From YAML"
+    assert [a.get_text() for a in home.select(".menu a")] == ["Eins", "Zwei"]
+    assert (output / "labels" / "go-lang" / "index.html").is_file()
+    assert not (output / "categories").exists()
+
+
+def test_a_folder_is_searched_as_hugo_does(tmp_path):
+    settings = _site(tmp_path, 'title = "Root file"\n', "config.toml")
+    write_tree(tmp_path, {"config/_default/params.toml": 'description = "From dir"\n'})
+    settings.write_text(
+        MINIMAL_SETTINGS.replace('"hugo.toml"', repr(str(tmp_path))), "utf-8"
+    )
+    output = tmp_path / "out"
+    build_site(tmp_path / "content", output, settings)
+    assert _soup(output / "about" / "index.html").title.get_text() == (
+        "About · Root file"
+    )
+    tags = _soup(output / "tags" / "index.html")
+    assert tags.find("meta", attrs={"name": "description"})["content"] == "From dir"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("hugo.toml", 'title = "ok"\nbaseURL = \n', 2),
+        ("hugo.yaml", "title: ok\nmenu: [unclosed\n", 3),
+        ("hugo.json", '{\n  "title": "ok",\n}\n', 3),
+    ],
+)
+def test_a_broken_config_stops_the_build_at_its_line(tmp_path, name, text, line):
+    settings = _site(tmp_path, text, name)
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", tmp_path / "out", settings)
+    assert f"{name}:{line}: is not valid " in str(caught.value)
+    assert "build again" in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_config_stops_the_build(tmp_path):
+    settings = _site(tmp_path)
+    (tmp_path / "hugo.toml").unlink()
+    with pytest.raises(BuildError, match="hugo.toml: the Hugo config named by"):
+        build_site(tmp_path / "content", tmp_path / "out", settings)
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "Go Lang",
+        "C++",
+        "Hello, World!",
+        "x.y",
+        "a_b",
+        "Ünïcode Tag",
+        "a - b",
+        "a- -b",
+        "100%",
+        "50%25",
+        "#hash @at ~tilde",
+        "tab\tand\nline",
+    ],
+)
+def test_term_slugs_are_hugos(term):
+    slug = slugify(term, config.HUGO_SLUG_SUBSTITUTIONS, use_unicode=True)
+    assert slug == urls.sanitize(term)
+
+
+def test_term_paths_match_hugos(hugo, tmp_path):
+    terms = ["Go Lang", "C++", "Hello, World!", "x.y", "a_b", "Ünïcode Tag"]
+    write_tree(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ntitle = "T"\n',
+            "content/_index.md": "---\ntitle: Home\n---\n",
+            "content/posts/a.md": (
+                f"---\ntitle: A\ndate: 2024-01-01\ntags: {terms!r}\n"
+                "categories: [My Category]\n---\nA\n"
+            ),
+            "layouts/_default/single.html": "{{ .Title }}",
+            "layouts/_default/list.html": "{{ .Title }}",
+            "layouts/index.html": "{{ .Title }}",
+        },
+    )
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "hugo")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    settings = tmp_path / "hugoconfigsite.py"
+    settings.write_text(MINIMAL_SETTINGS, "utf-8")
+    build_site(tmp_path / "content", tmp_path / "ours", settings)
+
+    def terms_in(root: Path) -> set[str]:
+        return {
+            path.relative_to(root).as_posix()
+            for folder in ("tags", "categories")
+            for path in (root / folder).rglob("*.html")
+        }
+
+    assert terms_in(tmp_path / "ours") == terms_in(tmp_path / "hugo")
