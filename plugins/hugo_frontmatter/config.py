@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
-from pelican.settings import DEFAULT_CONFIG, PaginationRule
+from pelican.paginator import PaginationRule
+from pelican.settings import DEFAULT_CONFIG
 
 from . import urls
 from .frontmatter import _Yaml12Loader
