@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
+from pelican.contents import Article
 from pelican.paginator import PaginationRule
 from pelican.settings import DEFAULT_CONFIG
 
@@ -489,9 +490,13 @@ def apply(settings: dict[str, Any], given: str) -> None:
             (title, _site_link(link, settings.get("SITEURL", "")))
             for title, link in found["MENUITEMS"]
         ]
-    if "DEFAULT_CATEGORY" not in explicit:
+    if "DEFAULT_CATEGORY" not in explicit and "category" not in getattr(
+        Article, "mandatory_properties", ()
+    ):
         # Hugo leaves a post without categories out of every category;
         # Pelican files it under DEFAULT_CATEGORY only when that is set.
+        # Pelican 4.11 skips an article with no category at all, so there
+        # the default category stays.
         settings.pop("DEFAULT_CATEGORY", None)
     _settle_excludes(settings, explicit, found.get("HUGO_TAXONOMY_FOLDERS", []))
     if "STATIC_PATHS" not in explicit:
