@@ -320,3 +320,12 @@ def test_term_paths_match_hugos(hugo, tmp_path):
         }
 
     assert terms_in(tmp_path / "ours") == terms_in(tmp_path / "hugo")
+
+
+def test_without_a_home_page_of_its_own_the_posts_are_listed_at_the_root(tmp_path):
+    settings = _site(tmp_path)
+    (tmp_path / "content" / "_index.md").unlink()
+    build_site(tmp_path / "content", tmp_path / "out", settings)
+    home = _soup(tmp_path / "out" / "index.html")
+    titles = [a.get_text() for a in home.select("main h2 a")]
+    assert titles == ["Second note", "First note"], home.main

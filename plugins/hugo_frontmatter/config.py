@@ -29,7 +29,7 @@ from pelican.contents import Article
 from pelican.paginator import PaginationRule
 from pelican.settings import DEFAULT_CONFIG
 
-from . import urls
+from . import fields, urls
 from .frontmatter import _Yaml12Loader
 from .paths import display_path
 
@@ -233,16 +233,21 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         config.get("defaultcontentlanguage") or config.get("languagecode") or "en"
     )
     # The default language's own title, params and menus win over the top's.
+    # Each other language's pages are read (translation by file name); its
+    # own title, params and menus are not used yet.
     languages = config.pop("languages", {}) or {}
+    if not isinstance(languages, dict):
+        unused.append("languages")
+        languages = {}
+    if languages:
+        language = str(config.get("defaultcontentlanguage") or "en")
     for name, values in languages.items():
-        if name.lower() == language.lower() and isinstance(values, dict):
-            for key, value in values.items():
-                if key in ("title", "params", "menus", "menu"):
-                    _merge(config, {key: value})
-                elif key not in ("languagename", "weight", "languagecode"):
-                    unused.append(f"languages.{name}.{key}")
-        else:
-            unused.append(f"languages.{name}")
+        is_default = name.lower() == language.lower()
+        for key, value in (values if isinstance(values, dict) else {}).items():
+            if is_default and key in ("title", "params", "menus", "menu"):
+                _merge(config, {key: value})
+            elif key not in ("languagename", "weight", "languagecode"):
+                unused.append(f"languages.{name}.{key}")
 
     settings: dict[str, Any] = {}
     params = dict(config.pop("params", {}) or {})
@@ -271,6 +276,11 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         for kind in sorted(disabled - {"taxonomy", "term", "rss", "sitemap"})
     )
     settings["DEFAULT_LANG"] = language.lower()
+    if languages:
+        settings["HUGO_LANGUAGES"] = sorted({str(name).lower() for name in languages})
+        settings["HUGO_DEFAULT_IN_SUBDIR"] = bool(
+            config.get("defaultcontentlanguageinsubdir", False)
+        )
     return settings, sorted(set(unused))
 
 
@@ -458,6 +468,7 @@ _KEY_MAPPERS = {
     # Read in hugo_settings itself.
     "languagecode": lambda value, unused: {},
     "defaultcontentlanguage": lambda value, unused: {},
+    "defaultcontentlanguageinsubdir": lambda value, unused: {},
 }
 _PARAM_MAPPERS = {"author": _author, "description": _description, "social": _social}
 
@@ -475,6 +486,9 @@ def apply(settings: dict[str, Any], given: str) -> None:
     found.setdefault("HUGO_STATIC_DIRS", ["static"])
     found.setdefault("ARTICLE_PATHS", [_busiest_section(settings["PATH"])])
     found.update(_hugo_layout(found))
+    if not os.path.isfile(os.path.join(settings["PATH"], "_index.md")):
+        # No home page of the site's own: Pelican's index lists the posts.
+        found["DIRECT_TEMPLATES"] = ["index", *found["DIRECT_TEMPLATES"]]
 
     explicit = {name for name in settings if _is_explicit(settings, name)}
     old_siteurl = settings.get("SITEURL", "")
@@ -485,6 +499,14 @@ def apply(settings: dict[str, Any], given: str) -> None:
             settings[name] = value
     if settings.get("FEED_DOMAIN") == old_siteurl:
         settings["FEED_DOMAIN"] = settings.get("SITEURL", "")
+    if found.get("HUGO_LANGUAGES"):
+        # Files named name.<lang>.md (fields.file_language); translations
+        # are linked by Hugo's key, the path without the language.
+        settings["HUGO_LANGUAGES"] = found["HUGO_LANGUAGES"]
+        settings["HUGO_DEFAULT_IN_SUBDIR"] = found["HUGO_DEFAULT_IN_SUBDIR"]
+        for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
+            if name not in explicit:
+                settings[name] = fields.TRANSLATION_KEY
     if "MENUITEMS" in found and "MENUITEMS" not in explicit:
         settings["MENUITEMS"] = [
             (title, _site_link(link, settings.get("SITEURL", "")))

@@ -16,7 +16,9 @@ import decimal
 import email.utils
 import logging
 import math
+import os
 import posixpath
+import re
 import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -101,6 +103,10 @@ class Source:
     # Below a section that Hugo does not build (a draft, future or expired
     # _index.md): Hugo builds nothing under it either.
     in_unbuilt_section: bool = False
+    # The language of a file named name.<lang>.md ('' for the default
+    # language), and the folder its pages go under ('' for the root).
+    language: str = ""
+    language_prefix: str = ""
 
     @property
     def name(self) -> str:
@@ -118,6 +124,75 @@ class Source:
         if self.in_content == urls.HOME_PAGE_SOURCE:
             return "home"
         return "section" if self.name == "_index.md" else "page"
+
+
+# The metadata that links a page to its translations (Pelican's
+# ARTICLE_TRANSLATION_ID / PAGE_TRANSLATION_ID when the config has languages):
+# Hugo's translation key, the file's path without language and extension.
+TRANSLATION_KEY = "hugo_translation_key"
+# What a language part of a file name looks like (pt-br, en, fil), for the
+# error when the config names no languages.
+_LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$", re.IGNORECASE)
+
+
+def file_language(
+    in_content: str, source_path: str, settings: Mapping[str, Any], shown_path: str
+) -> tuple[str, str]:
+    """A file's path as Hugo sees it, and its language: ``about.pt-br.md``
+    is ``about.md`` in ``pt-br`` when the config has ``[languages.pt-br]``
+    (Hugo 0.111 matches the lower-case name only). Without such a language,
+    a file named so beside its twin (``about.md``) is an error: Hugo would
+    publish it as a page of its own at ``/about.pt-br/``."""
+    folder, name = posixpath.split(in_content)
+    stem, extension = posixpath.splitext(name)
+    base, dot, language = stem.rpartition(".")
+    if not dot or not base:
+        return in_content, ""
+    languages = settings.get("HUGO_LANGUAGES") or []
+    if language in languages:
+        return posixpath.join(folder, base + extension), language
+    twin = os.path.join(os.path.dirname(source_path), base + extension)
+    if _LANGUAGE_LIKE.match(language) and os.path.isfile(twin):
+        where = (
+            "the Hugo config named by HUGO_FRONTMATTER['hugo_config']"
+            if plugin_options(settings)["hugo_config"]
+            else "the Hugo config, and name that config in "
+            "HUGO_FRONTMATTER['hugo_config']"
+        )
+        raise FrontMatterError(
+            shown_path,
+            1,
+            f"is named as the '{language}' translation of {base + extension}, "
+            f"but the site has no language '{language}'; add "
+            f"[languages.{language.lower()}] to {where} (and name the file in "
+            "lower case), or rename the file",
+        )
+    return in_content, ""
+
+
+def language_prefix(language: str, settings: Mapping[str, Any]) -> str:
+    """The folder a language's pages go under: '' for the default language
+    (unless defaultContentLanguageInSubdir), else the language."""
+    if not settings.get("HUGO_LANGUAGES"):
+        return ""
+    default = str(settings.get("DEFAULT_LANG") or "en").lower()
+    language = language or default
+    if language == default and not settings.get("HUGO_DEFAULT_IN_SUBDIR"):
+        return ""
+    return language
+
+
+def language_metadata(source: Source, front_key: Any = None) -> dict[str, Any]:
+    """``lang`` of a translated file, and the key that links translations
+    (Hugo's ``translationKey``, else the path without language)."""
+    metadata: dict[str, Any] = {
+        TRANSLATION_KEY: str(front_key)
+        if front_key not in (None, "")
+        else posixpath.splitext(source.in_content)[0]
+    }
+    if source.language:
+        metadata["lang"] = source.language
+    return metadata
 
 
 @dataclass
@@ -201,6 +276,7 @@ def to_pelican(
     _settle_dates(metadata)
     _settle_authors(metadata, process)
     metadata.update(_location(metadata, front, source, options))
+    metadata.update(language_metadata(source, hugo_params.get("translationkey")))
     _settle_title(metadata, source)
     metadata["hugo_kind"] = source.kind
     metadata["section"] = source.section
@@ -219,6 +295,7 @@ RESERVED_NAMES = frozenset(
         "hugo_draft",
         "hugo_kind",
         "hugo_lines",
+        TRANSLATION_KEY,
         "hugo_publish_resources",
         "hugo_unbuilt",
         "hugo_undated",
@@ -301,7 +378,7 @@ def _location(
     if options["hugo_urls"]:
         return urls.output_location(default_path(source, metadata.get("slug")))
     if source.in_content == urls.HOME_PAGE_SOURCE:
-        return urls.output_location("/")
+        return urls.output_location(f"/{source.language_prefix}/")
     return {}
 
 
@@ -309,6 +386,8 @@ def default_path(source: Source, slug: str | None = None) -> str:
     """Hugo's URL for a file, refused when its name makes one that leaves the
     site (a file named ``\\evil.example.md``)."""
     path = urls.default_path(source.in_content, slug)
+    if source.language_prefix:
+        path = f"/{source.language_prefix}{path}"
     if not urls.is_inside_site(path):
         raise FrontMatterError(
             source.shown_path,

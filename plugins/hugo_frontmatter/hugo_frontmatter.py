@@ -37,6 +37,11 @@ def on_readers_init(readers) -> None:
 def on_article_generator_context(generator, metadata) -> None:
     site.section_index_in_articles(metadata)
     site.date_undated_article(metadata)
+    site.own_translation_key(metadata)
+
+
+def on_page_generator_context(generator, metadata) -> None:
+    site.own_translation_key(metadata)
 
 
 def on_page_generator_finalized(generator) -> None:
@@ -80,6 +85,7 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
     signals.article_generator_context.connect(on_article_generator_context)
+    signals.page_generator_context.connect(on_page_generator_context)
     signals.page_generator_finalized.connect(on_page_generator_finalized)
     signals.get_generators.connect(on_get_generators)
     signals.finalized.connect(on_finalized)

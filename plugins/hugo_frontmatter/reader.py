@@ -41,11 +41,16 @@ class HugoMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
         front = _read_front_matter(source_path, shown_path, _stamp(source_path))
+        in_content, language = fields.file_language(
+            self._in_content(source_path), source_path, self.settings, shown_path
+        )
         source = fields.Source(
             shown_path,
-            self._in_content(source_path),
+            in_content,
             is_bundle_resource=is_bundle_resource(source_path, self.settings["PATH"]),
             in_unbuilt_section=self._in_unbuilt_section(source_path),
+            language=language,
+            language_prefix=fields.language_prefix(language, self.settings),
         )
         if front is None:
             content, metadata = super().read(source_path)
@@ -55,6 +60,7 @@ class HugoMarkdownReader(MarkdownReader):
                         fields.default_path(source, metadata.get("slug"))
                     )
                 )
+            metadata.update(fields.language_metadata(source))
             if source.is_bundle_resource or source.in_unbuilt_section:
                 metadata["status"] = "skip"
             _note_bundle(source_path, source, metadata)

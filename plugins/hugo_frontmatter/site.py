@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import itertools
 import logging
 import os
 import posixpath
@@ -27,7 +28,7 @@ from pelican.generators import Generator
 from pelican.utils import SafeDatetime
 
 from . import state, urls
-from .fields import Source, plugin_options
+from .fields import TRANSLATION_KEY, Source, language_prefix, plugin_options
 from .frontmatter import FrontMatterError
 from .paths import display_path, is_inside, path_in
 from .reader import choose_template
@@ -82,6 +83,15 @@ def date_undated_article(metadata: dict[str, Any]) -> None:
         metadata["hugo_undated"] = True
 
 
+_file_numbers = itertools.count()
+
+
+def own_translation_key(metadata: dict[str, Any]) -> None:
+    """A file that another reader read (reST, HTML) is no one's translation:
+    Pelican's translation ID must be set on every page."""
+    metadata.setdefault(TRANSLATION_KEY, f"\0{next(_file_numbers)}")
+
+
 def add_section_pages(generator) -> None:
     """Read the ``_index.md`` files of article folders as pages."""
     known = {page.source_path for page in _contents(generator.context)}
@@ -122,9 +132,13 @@ def _section_indexes(generator) -> Iterable[str]:
     for folder in settings["ARTICLE_PATHS"]:
         root = os.path.join(generator.path, folder)
         for parent, _, files in os.walk(root):
-            if "_index.md" in files:
-                full = os.path.join(parent, "_index.md")
-                yield os.path.relpath(full, generator.path)
+            for name in sorted(files):
+                # _index.md, and its translations (_index.pt-br.md)
+                if name == "_index.md" or (
+                    name.startswith("_index.") and name.endswith(".md")
+                ):
+                    full = os.path.join(parent, name)
+                    yield os.path.relpath(full, generator.path)
 
 
 def hugo_order(page) -> tuple:
@@ -215,7 +229,8 @@ class HugoSiteGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.redirects: dict[str, str] = {}  # output path -> target URL
+        # output path -> (target URL, language of the page)
+        self.redirects: dict[str, tuple[str, str]] = {}
         self.bundles: list[tuple[str, str]] = []  # (file, output path)
         self.reserved: tuple[dict[str, str], list] = ({}, [])
         self.auto_sections: list[Page] = []
@@ -234,6 +249,7 @@ class HugoSiteGenerator(Generator):
             for page in self.auto_sections:
                 self._claim(claimed, page.save_as, f"the section {page.section}/")
         self._claim_aliases(contents, claimed)
+        self._default_language_root(claimed)
         self._place_bundles(contents, claimed)
         clashes = len(state.problems()) - clashes_before
         if clashes:
@@ -274,7 +290,26 @@ class HugoSiteGenerator(Generator):
                 else:
                     self._claim(claimed, location, where)
                 by_alias[location] = where
-                self.redirects[location] = self._absolute(content.url)
+                self.redirects[location] = (
+                    self._absolute(content.url),
+                    getattr(content, "lang", ""),
+                )
+
+    def _default_language_root(self, claimed: dict[str, str]) -> None:
+        """A site of several languages has a folder for each; Hugo 0.111
+        writes the default language's (``/en/``) as a redirect to the home
+        page, or the home page as a redirect to it (in a subfolder)."""
+        languages = self.settings.get("HUGO_LANGUAGES") or []
+        if len(languages) < 2:
+            return
+        default = str(self.settings.get("DEFAULT_LANG") or "en").lower()
+        if self.settings.get("HUGO_DEFAULT_IN_SUBDIR"):
+            location, target = "index.html", f"{default}/"
+        else:
+            location, target = f"{default}/index.html", ""
+        if location not in claimed:
+            claimed[location] = f"the language {default}"
+            self.redirects[location] = (self._absolute(target), default)
 
     def _place_bundles(self, contents: list, claimed: dict[str, str]) -> None:
         """Where each bundle's files go: beside its page's output file. A file
@@ -316,23 +351,31 @@ class HugoSiteGenerator(Generator):
         even without an ``_index.md``; so does this."""
         root = os.path.abspath(self.path)
         sections = set()
+        default = str(self.settings.get("DEFAULT_LANG") or "en").lower()
+        languages = self.settings.get("HUGO_LANGUAGES") or []
         for content in contents:
+            lang = str(getattr(content, "lang", "") or "")
+            lang = lang if lang in languages else default
             parts = os.path.relpath(os.path.abspath(content.source_path), root).split(
                 os.sep
             )
             is_top_bundle = len(parts) == 2 and parts[1] == "index.md"
             if len(parts) >= 2 and not is_top_bundle:
-                sections.add(parts[0])
+                sections.add((parts[0], lang))
         pages = []
-        for name in sorted(sections):
-            if os.path.isfile(os.path.join(root, name, "_index.md")):
+        for name, lang in sorted(sections):
+            suffix = "" if lang == default else f".{lang}"
+            if os.path.isfile(os.path.join(root, name, f"_index{suffix}.md")):
                 continue
             in_content = f"{name}/_index.md"
+            prefix = language_prefix(lang, self.settings)
+            path = urls.default_path(in_content)
             metadata = {
                 "title": name.replace("-", " ").replace("_", " ").title(),
                 "hugo_kind": "section",
                 "section": name,
-                **urls.output_location(urls.default_path(in_content)),
+                "lang": lang,
+                **urls.output_location(f"/{prefix}{path}" if prefix else path),
             }
             source = os.path.join(root, name, "_index.md")
             page = Page("", metadata, self.settings, source, self.context)
@@ -375,8 +418,9 @@ class HugoSiteGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
         output = self.output_path
-        lang = self.settings.get("DEFAULT_LANG", "en")
-        for location, target in sorted(self.redirects.items()):
+        default = self.settings.get("DEFAULT_LANG", "en")
+        for location, (target, lang) in sorted(self.redirects.items()):
+            lang = lang or default
             path = _inside(output, location)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as handle:
