@@ -241,11 +241,20 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         languages = {}
     if languages:
         language = str(config.get("defaultcontentlanguage") or "en")
+    language_taxonomies: dict[str, dict[str, str]] = {}
+    language_titles: dict[str, str] = {}
     for name, values in languages.items():
         is_default = name.lower() == language.lower()
         for key, value in (values if isinstance(values, dict) else {}).items():
             if is_default and key in ("title", "params", "menus", "menu"):
                 _merge(config, {key: value})
+            elif key == "taxonomies" and isinstance(value, dict):
+                # That language's own taxonomies (its taxonomy and term pages).
+                language_taxonomies[str(name).lower()] = {
+                    str(one): str(many) for one, many in value.items() if many
+                }
+            elif key == "title" and value:
+                language_titles[str(name).lower()] = str(value)  # its home page
             elif key not in ("languagename", "weight", "languagecode"):
                 unused.append(f"languages.{name}.{key}")
 
@@ -271,6 +280,20 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         settings["HUGO_TAXONOMY_FOLDERS"] = [
             str(plural).strip("/") for plural in taxonomies.values() if plural
         ]
+        # Read by taxonomies.HugoTaxonomyGenerator: the site's own
+        # taxonomies, and the other languages' pages.
+        settings["HUGO_TAXONOMIES"] = {
+            str(one): str(many) for one, many in taxonomies.items() if many
+        }
+    else:
+        settings["HUGO_TAXONOMIES"] = {}
+    for own in language_taxonomies.values():
+        settings["HUGO_TAXONOMY_FOLDERS"] = sorted(
+            {*settings.get("HUGO_TAXONOMY_FOLDERS", []), *own.values()}
+        )
+    settings["HUGO_LANGUAGE_TAXONOMIES"] = language_taxonomies
+    settings["HUGO_LANGUAGE_TITLES"] = language_titles
+    settings["HUGO_DISABLED_KINDS"] = sorted(disabled)
     unused.extend(
         f"disableKinds.{kind}"
         for kind in sorted(disabled - {"taxonomy", "term", "rss", "sitemap"})
@@ -407,9 +430,6 @@ def _taxonomy_settings(
         unused.append("taxonomies")
         taxonomies = {}
     settings: dict[str, Any] = {"DIRECT_TEMPLATES": ["404"]}
-    for singular in taxonomies:
-        if singular not in PELICAN_TAXONOMIES:
-            unused.append(f"taxonomies.{singular}")
     for singular, (one, many) in PELICAN_TAXONOMIES.items():
         plural = str(taxonomies.get(singular) or "").strip("/")
         if singular == "author" and not plural:
@@ -499,6 +519,13 @@ def apply(settings: dict[str, Any], given: str) -> None:
             settings[name] = value
     if settings.get("FEED_DOMAIN") == old_siteurl:
         settings["FEED_DOMAIN"] = settings.get("SITEURL", "")
+    for name in (
+        "HUGO_TAXONOMIES",
+        "HUGO_LANGUAGE_TAXONOMIES",
+        "HUGO_LANGUAGE_TITLES",
+        "HUGO_DISABLED_KINDS",
+    ):
+        settings[name] = found.get(name)
     if found.get("HUGO_LANGUAGES"):
         # Files named name.<lang>.md (fields.file_language); translations
         # are linked by Hugo's key, the path without the language.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import config, markdown_cache, site, state
+from . import config, markdown_cache, site, state, taxonomies
 from .fields import plugin_options
 from .frontmatter import FrontMatterError
 from .paths import display_path
@@ -49,7 +49,9 @@ def on_page_generator_finalized(generator) -> None:
 
 
 def on_get_generators(pelican):
-    return site.HugoSiteGenerator
+    # The taxonomy pages first: they reserve their paths before the site's
+    # generator checks every page's.
+    return (taxonomies.HugoTaxonomyGenerator, site.HugoSiteGenerator)
 
 
 def on_finalized(pelican) -> None:

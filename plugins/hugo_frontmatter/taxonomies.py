@@ -1,0 +1,282 @@
+"""Hugo's taxonomy, term and language home pages (with ``hugo_config``).
+
+Pelican writes the default language's tag, category and author pages; this
+generator adds what Hugo writes and Pelican does not:
+
+- the site's own taxonomies (``series = "series"``): ``/<plural>/`` and
+  ``/<plural>/<term>/`` for each term a page names in its front matter;
+- a post in several categories: Pelican files it under its first; here it
+  is added to each other category's list (a new one when needed), so that
+  Pelican's category pages and feeds list it, in Hugo's order;
+- terms that only a list page or a term's own ``_index.md`` names
+  (``tags/index/``, ``authors/hugo-authors/``);
+- for each other language: its own taxonomy and term pages under
+  ``/<lang>/`` (its own ``taxonomies`` table if the config gives one),
+  listing only its pages, and its home page when it has no ``_index``.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from typing import Any
+
+from pelican.contents import Article
+from pelican.generators import Generator
+from pelican.urlwrappers import Category
+
+from . import urls
+from .fields import language_prefix
+from .frontmatter import FrontMatterError, decode, split
+from .site import RESERVED_OUTPUTS, hugo_order
+
+# Hugo's taxonomies Pelican has pages for: singular -> its template name.
+PELICAN_TEMPLATES = {"tag": "tag", "category": "category", "author": "author"}
+
+
+class Term:
+    """A term as templates use Pelican's Tag: ``str()`` is its name."""
+
+    def __init__(self, name: str, slug: str, location: str) -> None:
+        self.name = name
+        self.slug = slug
+        self.url = location
+        self.save_as = f"{location}index.html"
+        self.page_name = location.rstrip("/")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __lt__(self, other: Any) -> bool:
+        return self.name.lower() < str(other).lower()
+
+
+def term_names(value: Any) -> list[str]:
+    """A taxonomy field's terms: a word or a list of words."""
+    if value is None:
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [
+        str(item).strip()
+        for item in values
+        if isinstance(item, (str, int, float)) and str(item).strip()
+    ]
+
+
+class HugoTaxonomyGenerator(Generator):
+    """Plans the pages in ``generate_context`` (and reserves their paths, so
+    that a page claiming one is a clash), writes them in ``generate_output``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.planned: list[dict[str, Any]] = []
+
+    def generate_context(self) -> None:
+        taxonomies = self.settings.get("HUGO_TAXONOMIES")
+        if taxonomies is None:
+            return  # no hugo_config
+        default = str(self.settings.get("DEFAULT_LANG") or "en").lower()
+        languages = self.settings.get("HUGO_LANGUAGES") or [default]
+        by_language = self._contents_by_language(default, languages)
+        for lang in languages:
+            own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(lang)
+            for singular, plural in (own if own is not None else taxonomies).items():
+                self._plan_taxonomy(
+                    lang, default, str(singular), str(plural).strip("/"), by_language
+                )
+            if lang != default or self.settings.get("HUGO_DEFAULT_IN_SUBDIR"):
+                self._plan_home(lang, by_language.get(lang, []))
+        reserved = dict(self.settings.get(RESERVED_OUTPUTS) or {})
+        for page in self.planned:
+            reserved.setdefault(page["save_as"], page["owner"])
+        self.settings[RESERVED_OUTPUTS] = reserved
+
+    # --- collecting --------------------------------------------------------
+
+    def _contents_by_language(self, default: str, languages: list[str]) -> dict:
+        seen: set[int] = set()
+        found: dict[str, list] = {}
+        for key in ("articles", "pages"):
+            for content in self.context.get(key, []) or []:
+                for item in [content, *getattr(content, "translations", [])]:
+                    if id(item) in seen or getattr(item, "status", "") != "published":
+                        continue
+                    seen.add(id(item))
+                    lang = str(getattr(item, "lang", "") or "").lower()
+                    found.setdefault(lang if lang in languages else default, []).append(
+                        item
+                    )
+        self.written = {
+            posixpath.normpath(item.save_as)
+            for items in found.values()
+            for item in items
+            if item.save_as
+        }
+        for items in found.values():
+            items.sort(key=hugo_order)
+        return found
+
+    def _term_files(self, plural: str, lang: str, default: str) -> dict[str, dict]:
+        """The terms' own ``_index.md`` (``_index.<lang>.md``): slug -> front
+        matter (title, url)."""
+        root = os.path.join(self.path, plural)
+        name = "_index.md" if lang == default else f"_index.{lang}.md"
+        found = {}
+        if not os.path.isdir(root):
+            return found
+        for folder in sorted(os.listdir(root)):
+            path = os.path.join(root, folder, name)
+            if not os.path.isfile(path):
+                continue
+            try:
+                with open(path, "rb") as handle:
+                    front = split(decode(handle.read(), path), path)
+            except (OSError, FrontMatterError):
+                continue  # a term page's text: not read yet
+            given = front.fields if front else {}
+            fields = {str(key).lower(): value for key, value in given.items()}
+            if fields.get("draft") is True:
+                continue
+            found[urls.sanitize(folder)] = fields
+        return found
+
+    # --- planning ----------------------------------------------------------
+
+    def _plan_taxonomy(
+        self, lang: str, default: str, singular: str, plural: str, by_language: dict
+    ) -> None:
+        if not plural:
+            return
+        disabled = set(self.settings.get("HUGO_DISABLED_KINDS") or [])
+        prefix = language_prefix(lang, self.settings)
+        base = f"{prefix}/{plural}/" if prefix else f"{plural}/"
+        terms: dict[str, tuple[str, list]] = {}
+        for content in by_language.get(lang, []):
+            params = getattr(content, "params", None) or {}
+            for name in term_names(params.get(plural)):
+                slug = urls.sanitize(name)
+                if slug:
+                    terms.setdefault(slug, (name, []))[1].append(content)
+        own_files = self._term_files(plural, lang, default)
+        for slug, fields in own_files.items():
+            title = str(fields.get("title") or "").strip()
+            name, items = terms.get(slug, (slug, []))
+            terms[slug] = (title or name, items)
+        if singular in PELICAN_TEMPLATES and not self.settings.get(
+            f"{singular.upper()}_SAVE_AS"
+        ):
+            return  # turned off in the settings (every language), or disableKinds
+        pelican = lang == default and singular in PELICAN_TEMPLATES
+        if pelican and singular == "category":
+            self._extend_categories(terms)
+        template = PELICAN_TEMPLATES.get(singular, "term")
+        pairs = []
+        for slug, (name, items) in sorted(terms.items()):
+            url = str(own_files.get(slug, {}).get("url") or "").strip("/")
+            location = f"{base}{slug}/"
+            if url:  # the term's own url, under its language's folder
+                location = f"{prefix}/{url}/" if prefix else f"{url}/"
+            term = Term(name, slug, location)
+            pairs.append((term, items))
+            if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
+                continue
+            if pelican and self._pelican_writes(singular, slug):
+                continue
+            self.planned.append(
+                {
+                    "save_as": term.save_as,
+                    "owner": f"the term page {plural}/{slug} ({lang})",
+                    "template": template,
+                    "kwargs": {
+                        template: term,
+                        "term": term,
+                        "heading": name,
+                        "url": term.url,
+                        "articles": items,
+                        "dates": items,
+                        "page_name": term.page_name,
+                        "template_name": "tag",
+                    },
+                }
+            )
+        if "taxonomy" in disabled or not pairs or pelican:
+            return
+        save_as = f"{base}index.html"
+        many = {"tag": "tags", "category": "categories", "author": "authors"}
+        listing = many.get(singular, "terms")
+        self.planned.append(
+            {
+                "save_as": save_as,
+                "owner": f"the taxonomy page {plural}/ ({lang})",
+                "template": listing,
+                "kwargs": {
+                    listing: pairs,
+                    "terms": pairs,
+                    "heading": plural.replace("-", " ").title(),
+                    "url": base,
+                    "page_name": base.rstrip("/"),
+                    "template_name": listing,
+                },
+            }
+        )
+
+    def _pelican_writes(self, singular: str, slug: str) -> bool:
+        key = {"tag": "tags", "category": "categories", "author": "authors"}[singular]
+        return any(
+            wrapper.slug == slug and wrapper.save_as
+            for wrapper, _ in self.context.get(key, []) or []
+        )
+
+    def _extend_categories(self, terms: dict[str, tuple[str, list]]) -> None:
+        """Each of a post's categories lists it (Pelican: the first only)."""
+        categories = self.context.get("categories")
+        if categories is None:
+            return
+        known = {wrapper.slug: articles for wrapper, articles in categories}
+        for slug, (name, items) in terms.items():
+            posts = [item for item in items if isinstance(item, Article)]
+            if not posts:
+                continue
+            if slug not in known:
+                known[slug] = []
+                categories.append((Category(name, self.settings), known[slug]))
+            listed = known[slug]
+            listed.extend(post for post in posts if post not in listed)
+            listed.sort(key=hugo_order)
+        categories.sort(key=lambda pair: pair[0])
+
+    def _plan_home(self, lang: str, contents: list) -> None:
+        prefix = language_prefix(lang, self.settings)
+        save_as = f"{prefix}/index.html"
+        if save_as in self.written:
+            return  # the language's _index.<lang>.md
+        posts = [item for item in contents if isinstance(item, Article)]
+        titles = self.settings.get("HUGO_LANGUAGE_TITLES") or {}
+        self.planned.append(
+            {
+                "save_as": save_as,
+                "owner": f"the home page of {lang}",
+                "template": "index",
+                "kwargs": {
+                    "articles": posts,
+                    "dates": posts,
+                    "url": f"{prefix}/",
+                    "page_name": prefix,
+                    "template_name": "index",
+                    "SITENAME": titles.get(lang) or self.settings.get("SITENAME"),
+                    "DEFAULT_LANG": lang,
+                },
+            }
+        )
+
+    # --- writing -----------------------------------------------------------
+
+    def generate_output(self, writer) -> None:
+        for page in self.planned:
+            writer.write_file(
+                page["save_as"],
+                self.get_template(page["template"]),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                **page["kwargs"],
+            )
