@@ -122,3 +122,30 @@ def test_a_translation_without_the_language_in_the_config_stops(tmp_path):
     if "languages.pt-br" not in message:
         pytest.fail(message)
     assert "contact.pt-br.md" in message or "first.pt-br.md" in message
+
+
+def test_each_language_links_to_the_others(built):
+    output, _ = built
+    english = _soup(output / "contact" / "index.html")
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in english.find_all("link", rel="alternate", hreflang=True)
+    }
+    assert alternates == {
+        "en": "https://example.org/contact/",
+        "pt-br": "https://example.org/pt-br/contact/",
+    }
+    switch = english.select_one("nav.languages a")
+    assert switch.get_text() == "Português (Brasil)"
+    assert (switch["href"], switch["hreflang"], switch["lang"]) == (
+        "https://example.org/pt-br/contact/",
+        "pt-br",
+        "pt-br",
+    )
+    portuguese = _soup(output / "pt-br" / "posts" / "first" / "index.html")
+    back = portuguese.select_one("nav.languages a")
+    assert (back.get_text(), back["href"]) == (
+        "English",
+        "https://example.org/posts/first/",
+    )
+    assert english.find("nav", class_="languages")["aria-label"] == "Other languages"

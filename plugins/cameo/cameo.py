@@ -102,7 +102,11 @@ def on_generator_init(generator) -> None:
     elif "gettext" not in env.globals:
         env.install_null_translations(newstyle=True)
     script, digest = theme_support.scheme_script(env)
-    env.globals.update(CAMEO_SCHEME_SCRIPT=script, CAMEO_SCRIPT_HASH=digest)
+    env.globals.update(
+        CAMEO_SCHEME_SCRIPT=script,
+        CAMEO_SCRIPT_HASH=digest,
+        language_links=page_data.language_links,
+    )
     env.filters.update(
         obfuscate_email=theme_support.obfuscate_email,
         mailto=theme_support.mailto,

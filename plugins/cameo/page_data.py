@@ -1,13 +1,13 @@
 """What the cameo templates get ready-made, so that they only lay it out:
 whether a page is the home page, its sharing metadata (canonical address,
-Open Graph, the person's JSON-LD), the avatar's ``<source>`` sets, a
-section's members and the header menu's pages."""
+Open Graph, the person's JSON-LD), its other languages, the avatar's
+``<source>`` sets, a section's members and the header menu's pages."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
@@ -34,6 +34,35 @@ def is_home(content) -> bool:
     """The page at the site's root: content/_index.md in a Hugo tree, or a
     page whose url is empty. Templates read it as ``page.is_home``."""
     return getattr(content, "url", None) == ""
+
+
+def language_links(content) -> list[dict[str, str]]:
+    """``content`` in its other languages (Pelican's ``translations``): each
+    one's language code, the language's own name and the address, for the
+    ``hreflang`` links and the language switch. Templates call it as
+    ``language_links(page)``."""
+    site_url = content.settings.get("SITEURL", "")
+    return [
+        {
+            "lang": other.lang,
+            "name": language_name(other.lang),
+            "url": f"{site_url}/{other.url}",
+        }
+        for other in getattr(content, "translations", None) or []
+    ]
+
+
+@lru_cache(maxsize=64)
+def language_name(code: str) -> str:
+    """A language's name in that language ("Português (Brasil)" for pt-br),
+    from Babel's data; the code itself for a language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name() or ""
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
 
 
 def avatar_sources(url: str, width: int, site_url: str) -> list[dict[str, str]]:
