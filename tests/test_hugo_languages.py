@@ -149,3 +149,14 @@ def test_each_language_links_to_the_others(built):
         "https://example.org/posts/first/",
     )
     assert english.find("nav", class_="languages")["aria-label"] == "Other languages"
+
+
+def test_the_themes_texts_follow_the_pages_language(built):
+    output, _ = built
+    portuguese = _soup(output / "pt-br" / "posts" / "first" / "index.html")
+    assert portuguese.select_one(".skip-link").get_text() == "Pular para o conteúdo"
+    assert portuguese.find("nav", class_="languages")["aria-label"] == (
+        "Outros idiomas"
+    )
+    english = _soup(output / "posts" / "first" / "index.html")
+    assert english.select_one(".skip-link").get_text() == "Skip to content"

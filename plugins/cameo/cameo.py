@@ -106,6 +106,11 @@ def on_generator_init(generator) -> None:
         CAMEO_SCHEME_SCRIPT=script,
         CAMEO_SCRIPT_HASH=digest,
         language_links=page_data.language_links,
+        # A page in another language than the site's gets the theme's texts
+        # in its own (base.html sets `gettext` from it).
+        language_gettext=lambda lang: translations.gettext_for(
+            settings["THEME"], lang or language
+        ),
     )
     env.filters.update(
         obfuscate_email=theme_support.obfuscate_email,

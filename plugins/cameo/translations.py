@@ -1,11 +1,15 @@
 """The theme's translations: the catalogue for a language, each messages.po
-read and compiled once per process (and again only after it changes)."""
+read and compiled once per process (and again only after it changes), and
+a page's own ``gettext`` when its language is not the site's."""
 
 from __future__ import annotations
 
 import io
 import os
 from functools import lru_cache
+
+from jinja2 import pass_context
+from markupsafe import Markup
 
 
 def catalogue(theme: str, language: str):
@@ -46,3 +50,19 @@ def compiled(path: str, mtime_ns: int):
     write_mo(binary, messages)
     binary.seek(0)
     return Translations(fp=binary)
+
+
+def gettext_for(theme: str, language: str):
+    """A newstyle ``gettext`` for templates (what ``_()`` calls) in
+    ``language``: the theme's catalogue for it, or the texts as written."""
+    found = catalogue(theme, language)
+    translate = found.gettext if found is not None else str
+
+    @pass_context
+    def gettext(context, text: str, **variables) -> str:
+        translated = translate(text)
+        if context.eval_ctx.autoescape:
+            translated = Markup(translated)  # the variables get escaped
+        return translated % variables if variables else translated
+
+    return gettext
