@@ -160,3 +160,41 @@ def test_the_themes_texts_follow_the_pages_language(built):
     )
     english = _soup(output / "posts" / "first" / "index.html")
     assert english.select_one(".skip-link").get_text() == "Skip to content"
+
+
+def test_each_language_has_its_own_header(tmp_path):
+    config = (
+        HUGO_TOML.replace(
+            '[languages.pt-br]\nlanguageName = "Português"\nweight = 2\n',
+            '[languages.pt-br]\nlanguageName = "Português"\nweight = 2\n'
+            'title = "Sítio"\n'
+            '[[languages.pt-br.menu.main]]\nname = "Contato"\nurl = "contact/"\n',
+        )
+        + '[[menu.main]]\nname = "Contact"\nurl = "/contact/"\n'
+    )
+    write_tree(tmp_path, {"hugo.toml": config, **FILES})
+    build_site(
+        tmp_path / "content",
+        tmp_path / "out",
+        HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo.toml")},
+    )
+
+    def header(page: str) -> tuple:
+        soup = _soup(tmp_path / "out" / page / "index.html")
+        name = soup.select_one(".site-name")
+        links = [(a.get_text(), a["href"]) for a in soup.select(".menu a")]
+        return name.get_text(), name["href"], links
+
+    assert header("pt-br/contact") == (
+        "Sítio",
+        "https://example.org/pt-br/",
+        [("Contato", "https://example.org/pt-br/contact/")],
+    )
+    # English: the site's own name (the repository's SITENAME, set
+    # explicitly, wins over the config's title) and menu.
+    name, home, links = header("contact")
+    assert name != "Sítio"
+    assert (home, links) == (
+        "https://example.org/",
+        [("Contact", "https://example.org/contact/")],
+    )

@@ -106,6 +106,7 @@ def on_generator_init(generator) -> None:
         CAMEO_SCHEME_SCRIPT=script,
         CAMEO_SCRIPT_HASH=digest,
         language_links=page_data.language_links,
+        site_header=lambda lang: page_data.site_header(settings, lang),
         # A page in another language than the site's gets the theme's texts
         # in its own (base.html sets `gettext` from it).
         language_gettext=lambda lang: translations.gettext_for(

@@ -1,6 +1,7 @@
 """What the cameo templates get ready-made, so that they only lay it out:
 whether a page is the home page, its sharing metadata (canonical address,
-Open Graph, the person's JSON-LD), its other languages, the avatar's
+Open Graph, the person's JSON-LD), its other languages, the header in
+its language, the avatar's
 ``<source>`` sets, a section's members and the header menu's pages."""
 
 from __future__ import annotations
@@ -50,6 +51,18 @@ def language_links(content) -> list[dict[str, str]]:
         }
         for other in getattr(content, "translations", None) or []
     ]
+
+
+def site_header(settings, language: str | None) -> dict:
+    """The header's site name, home address and menu for a page in
+    ``language``: CAMEO_LANGUAGES' entry for it, else the site's own
+    (SITENAME, SITEURL and MENUITEMS)."""
+    own = (settings.get("CAMEO_LANGUAGES") or {}).get(language or "") or {}
+    return {
+        "name": own.get("name") or settings.get("SITENAME", ""),
+        "home": own.get("home") or f"{settings.get('SITEURL', '')}/",
+        "menu": own.get("menu") or settings.get("MENUITEMS") or (),
+    }
 
 
 @lru_cache(maxsize=64)

@@ -243,6 +243,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         language = str(config.get("defaultcontentlanguage") or "en")
     language_taxonomies: dict[str, dict[str, str]] = {}
     language_titles: dict[str, str] = {}
+    language_menus: dict[str, list[tuple[str, str]]] = {}
     for name, values in languages.items():
         is_default = name.lower() == language.lower()
         for key, value in (values if isinstance(values, dict) else {}).items():
@@ -255,6 +256,8 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
                 }
             elif key == "title" and value:
                 language_titles[str(name).lower()] = str(value)  # its home page
+            elif key in ("menus", "menu") and isinstance(value, dict):
+                language_menus[str(name).lower()] = _menus(value, unused)["MENUITEMS"]
             elif key not in ("languagename", "weight", "languagecode"):
                 unused.append(f"languages.{name}.{key}")
 
@@ -293,6 +296,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         )
     settings["HUGO_LANGUAGE_TAXONOMIES"] = language_taxonomies
     settings["HUGO_LANGUAGE_TITLES"] = language_titles
+    settings["HUGO_LANGUAGE_MENUS"] = language_menus
     settings["HUGO_DISABLED_KINDS"] = sorted(disabled)
     unused.extend(
         f"disableKinds.{kind}"
@@ -539,6 +543,8 @@ def apply(settings: dict[str, Any], given: str) -> None:
             (title, _site_link(link, settings.get("SITEURL", "")))
             for title, link in found["MENUITEMS"]
         ]
+    if "CAMEO_LANGUAGES" not in explicit:
+        settings["CAMEO_LANGUAGES"] = _site_per_language(found, settings)
     if "DEFAULT_CATEGORY" not in explicit and "category" not in getattr(
         Article, "mandatory_properties", ()
     ):
@@ -597,6 +603,37 @@ def _is_explicit(settings: Mapping[str, Any], name: str) -> bool:
     return settings.get(name, _MISSING) is not _MISSING and settings[
         name
     ] != DEFAULT_CONFIG.get(name, _MISSING)
+
+
+def _site_per_language(
+    found: Mapping[str, Any], settings: Mapping[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """The theme's header for each other language (CAMEO_LANGUAGES): its
+    site name, its home page and its menu, whose relative links are within
+    the language's folder, as Hugo makes them."""
+    site_url = settings.get("SITEURL", "")
+    titles = found.get("HUGO_LANGUAGE_TITLES") or {}
+    menus = found.get("HUGO_LANGUAGE_MENUS") or {}
+    header: dict[str, dict[str, Any]] = {}
+    for language in sorted({*titles, *menus}):
+        within = f"{language}/"
+        header[language] = {
+            "name": titles.get(language),
+            "home": f"{site_url}/{within}",
+            "menu": [
+                (
+                    title,
+                    _site_link(
+                        link
+                        if link.startswith("/") or ":" in link.split("/")[0]
+                        else within + link,
+                        site_url,
+                    ),
+                )
+                for title, link in menus.get(language, [])
+            ],
+        }
+    return header
 
 
 def _site_link(link: str, site_url: str) -> str:
