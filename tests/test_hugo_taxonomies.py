@@ -130,6 +130,11 @@ def test_another_language_has_its_own_taxonomies(output):
     # A term's own _index.pt-br.md: its title, at its url.
     assert (portuguese / "guia" / "temas" / "index.html").is_file()
     assert _soup(portuguese / "guia" / "temas" / "index.html").h1.get_text() == "Guia"
+    # In Portuguese throughout: the page's language, the theme's texts and
+    # the header (the language's title, its home).
+    term = _soup(portuguese / "etiquetas" / "código-aberto" / "index.html")
+    assert term.html["lang"] == "pt-br"
+    assert term.select_one(".skip-link").get_text() == "Pular para o conteúdo"
     # English pages list no Portuguese post.
     assert "Um" not in _listed(output / "tags" / "go" / "index.html")
 
@@ -139,3 +144,4 @@ def test_another_language_has_a_home_page(output):
     assert home.h1.get_text() == "Sítio"
     assert [a.get_text() for a in home.select(".article-list h2 a")] == ["Só", "Um"]
     assert home.html["lang"] == "pt-br"
+    assert home.select_one(".skip-link").get_text() == "Pular para o conteúdo"

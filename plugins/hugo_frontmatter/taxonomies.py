@@ -196,6 +196,7 @@ class HugoTaxonomyGenerator(Generator):
                         "dates": items,
                         "page_name": term.page_name,
                         "template_name": "tag",
+                        "CAMEO_PAGE_LANG": lang,
                     },
                 }
             )
@@ -216,6 +217,7 @@ class HugoTaxonomyGenerator(Generator):
                     "url": base,
                     "page_name": base.rstrip("/"),
                     "template_name": listing,
+                    "CAMEO_PAGE_LANG": lang,
                 },
             }
         )
@@ -264,7 +266,7 @@ class HugoTaxonomyGenerator(Generator):
                     "page_name": prefix,
                     "template_name": "index",
                     "SITENAME": titles.get(lang) or self.settings.get("SITENAME"),
-                    "DEFAULT_LANG": lang,
+                    "CAMEO_PAGE_LANG": lang,
                 },
             }
         )
