@@ -233,8 +233,8 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         config.get("defaultcontentlanguage") or config.get("languagecode") or "en"
     )
     # The default language's own title, params and menus win over the top's.
-    # Each other language's pages are read (translation by file name); its
-    # own title, params and menus are not used yet.
+    # Each other language's title, menu and taxonomies are kept for its own
+    # pages (its params are not used yet).
     languages = config.pop("languages", {}) or {}
     if not isinstance(languages, dict):
         unused.append("languages")
@@ -621,26 +621,21 @@ def _site_per_language(
             "name": titles.get(language),
             "home": f"{site_url}/{within}",
             "menu": [
-                (
-                    title,
-                    _site_link(
-                        link
-                        if link.startswith("/") or ":" in link.split("/")[0]
-                        else within + link,
-                        site_url,
-                    ),
-                )
+                (title, _site_link(link, site_url, within))
                 for title, link in menus.get(language, [])
             ],
         }
     return header
 
 
-def _site_link(link: str, site_url: str) -> str:
-    """A menu link as a page prints it: a path in the site gets SITEURL."""
-    if not link.startswith("/") and ":" in link.split("/")[0]:
+def _site_link(link: str, site_url: str, within: str = "") -> str:
+    """A menu link as a page prints it: a path in the site gets SITEURL; a
+    relative one (``about/``) is taken from ``within``, a language's folder."""
+    if link.startswith("/"):
+        return f"{site_url}/{link.lstrip('/')}"
+    if ":" in link.split("/")[0]:
         return link  # https://..., mailto:...
-    return f"{site_url}/{link.lstrip('/')}"
+    return f"{site_url}/{within}{link}"
 
 
 def _settle_excludes(

@@ -170,12 +170,17 @@ def file_language(
     return in_content, ""
 
 
+def default_language(settings: Mapping[str, Any]) -> str:
+    """The site's language (Hugo's defaultContentLanguage), lower-cased."""
+    return str(settings.get("DEFAULT_LANG") or "en").lower()
+
+
 def language_prefix(language: str, settings: Mapping[str, Any]) -> str:
     """The folder a language's pages go under: '' for the default language
     (unless defaultContentLanguageInSubdir), else the language."""
     if not settings.get("HUGO_LANGUAGES"):
         return ""
-    default = str(settings.get("DEFAULT_LANG") or "en").lower()
+    default = default_language(settings)
     language = language or default
     if language == default and not settings.get("HUGO_DEFAULT_IN_SUBDIR"):
         return ""

@@ -28,7 +28,13 @@ from pelican.generators import Generator
 from pelican.utils import SafeDatetime
 
 from . import state, urls
-from .fields import TRANSLATION_KEY, Source, language_prefix, plugin_options
+from .fields import (
+    TRANSLATION_KEY,
+    Source,
+    default_language,
+    language_prefix,
+    plugin_options,
+)
 from .frontmatter import FrontMatterError
 from .paths import display_path, is_inside, path_in
 from .reader import choose_template
@@ -302,7 +308,7 @@ class HugoSiteGenerator(Generator):
         languages = self.settings.get("HUGO_LANGUAGES") or []
         if len(languages) < 2:
             return
-        default = str(self.settings.get("DEFAULT_LANG") or "en").lower()
+        default = default_language(self.settings)
         if self.settings.get("HUGO_DEFAULT_IN_SUBDIR"):
             location, target = "index.html", f"{default}/"
         else:
@@ -351,7 +357,7 @@ class HugoSiteGenerator(Generator):
         even without an ``_index.md``; so does this."""
         root = os.path.abspath(self.path)
         sections = set()
-        default = str(self.settings.get("DEFAULT_LANG") or "en").lower()
+        default = default_language(self.settings)
         languages = self.settings.get("HUGO_LANGUAGES") or []
         for content in contents:
             lang = str(getattr(content, "lang", "") or "")

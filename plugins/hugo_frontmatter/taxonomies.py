@@ -26,12 +26,16 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Category
 
 from . import urls
-from .fields import language_prefix
+from .config import PELICAN_TAXONOMIES
+from .fields import default_language, language_prefix
 from .frontmatter import FrontMatterError, decode, split
 from .site import RESERVED_OUTPUTS, hugo_order
 
-# Hugo's taxonomies Pelican has pages for: singular -> its template name.
-PELICAN_TEMPLATES = {"tag": "tag", "category": "category", "author": "author"}
+# Hugo's taxonomies Pelican has pages for: singular (also the template of a
+# term's page) -> the context key and template of the list of terms.
+PELICAN_LISTS = {
+    singular: many.lower() for singular, (_, many) in PELICAN_TAXONOMIES.items()
+}
 
 
 class Term:
@@ -75,7 +79,7 @@ class HugoTaxonomyGenerator(Generator):
         taxonomies = self.settings.get("HUGO_TAXONOMIES")
         if taxonomies is None:
             return  # no hugo_config
-        default = str(self.settings.get("DEFAULT_LANG") or "en").lower()
+        default = default_language(self.settings)
         languages = self.settings.get("HUGO_LANGUAGES") or [default]
         by_language = self._contents_by_language(default, languages)
         for lang in languages:
@@ -162,14 +166,14 @@ class HugoTaxonomyGenerator(Generator):
             title = str(fields.get("title") or "").strip()
             name, items = terms.get(slug, (slug, []))
             terms[slug] = (title or name, items)
-        if singular in PELICAN_TEMPLATES and not self.settings.get(
+        if singular in PELICAN_LISTS and not self.settings.get(
             f"{singular.upper()}_SAVE_AS"
         ):
             return  # turned off in the settings (every language), or disableKinds
-        pelican = lang == default and singular in PELICAN_TEMPLATES
+        pelican = lang == default and singular in PELICAN_LISTS
         if pelican and singular == "category":
             self._extend_categories(terms)
-        template = PELICAN_TEMPLATES.get(singular, "term")
+        template = singular if singular in PELICAN_LISTS else "term"
         pairs = []
         for slug, (name, items) in sorted(terms.items()):
             url = str(own_files.get(slug, {}).get("url") or "").strip("/")
@@ -203,8 +207,7 @@ class HugoTaxonomyGenerator(Generator):
         if "taxonomy" in disabled or not pairs or pelican:
             return
         save_as = f"{base}index.html"
-        many = {"tag": "tags", "category": "categories", "author": "authors"}
-        listing = many.get(singular, "terms")
+        listing = PELICAN_LISTS.get(singular, "terms")
         self.planned.append(
             {
                 "save_as": save_as,
@@ -223,10 +226,9 @@ class HugoTaxonomyGenerator(Generator):
         )
 
     def _pelican_writes(self, singular: str, slug: str) -> bool:
-        key = {"tag": "tags", "category": "categories", "author": "authors"}[singular]
         return any(
             wrapper.slug == slug and wrapper.save_as
-            for wrapper, _ in self.context.get(key, []) or []
+            for wrapper, _ in self.context.get(PELICAN_LISTS[singular], []) or []
         )
 
     def _extend_categories(self, terms: dict[str, tuple[str, list]]) -> None:
