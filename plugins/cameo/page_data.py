@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 from pelican.contents import Article
 
-from . import images
+from pelican.plugins.hugo_frontmatter.urls import WEB_SCHEMES
 
-WEB_SCHEMES = ("http", "https")
+from . import images
 
 
 def site_address(settings) -> str | None:
@@ -25,10 +25,13 @@ def site_address(settings) -> str | None:
     A canonical link, og:url, og:image and a sitemap need absolute
     addresses; with SITEURL empty (a local build) they are left out."""
     site_url = str(settings.get("SITEURL") or "").rstrip("/")
-    parts = urlsplit(site_url)
-    if parts.scheme.lower() in WEB_SCHEMES and parts.netloc:
-        return site_url
-    return None
+    return site_url if _is_absolute(site_url) else None
+
+
+def _is_absolute(address: str) -> bool:
+    """An http(s) address with a host."""
+    parts = urlsplit(address)
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
 
 
 def is_home(content) -> bool:
@@ -142,8 +145,7 @@ class Sharing:
         if not image:
             return None, None
         address = urljoin(self.url or "", str(image))
-        parts = urlsplit(address)
-        if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        if not _is_absolute(address):
             return None, None
         return address, alt or None
 

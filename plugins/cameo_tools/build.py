@@ -257,8 +257,6 @@ def _pages_writer(pages: Path, kept: dict[str, str]) -> type:
     class PagesWriter(Writer):
         def __init__(self, output_path, settings=None):
             super().__init__(str(pages), settings=settings)
-            self.opened: set[str] = set()
-            self.overridden: set[str] = set()
 
     if not callable(getattr(Writer, "_open_w", None)):
         return PagesWriter
@@ -269,6 +267,11 @@ def _pages_writer(pages: Path, kept: dict[str, str]) -> type:
         """Keeps each file's text, with Pelican's rules for a file written
         twice: an error, unless one (and only one) of the writes overrides;
         that one stands."""
+
+        def __init__(self, output_path, settings=None):
+            super().__init__(output_path, settings=settings)
+            self.opened: set[str] = set()
+            self.overridden: set[str] = set()
 
         def _open_w(self, filename, encoding, override=False):
             if filename in self.overridden:
