@@ -329,3 +329,94 @@ def test_without_a_home_page_of_its_own_the_posts_are_listed_at_the_root(tmp_pat
     home = _soup(tmp_path / "out" / "index.html")
     titles = [a.get_text() for a in home.select("main h2 a")]
     assert titles == ["Second note", "First note"], home.main
+
+
+EVERY_TOKEN = (
+    "/:year/:month/:monthname/:day/:weekday/:weekdayname/:yearday"
+    "/:section/:sections/:slug/:title/:filename/"
+)
+PERMALINK_TOML = f"""
+baseURL = "https://example.org/"
+title = "T"
+[permalinks]
+posts = "{EVERY_TOKEN}"
+about = "/a/:sections[1:]/:slugorfilename"
+"""
+PERMALINK_CONTENT = {
+    "content/_index.md": "---\ntitle: Home\n---\n",
+    "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+    "content/posts/My Post.md": (
+        '---\ntitle: "Hello, World Ünï"\ndate: 2023-03-05T10:00:00Z\n---\nx\n'
+    ),
+    "content/posts/sub/_index.md": "---\ntitle: Sub\n---\n",
+    "content/posts/sub/s.md": (
+        '---\ntitle: Slugged\nslug: "Own Slug"\ndate: 2023-12-31\n---\nx\n'
+    ),
+    "content/posts/leaf/index.md": "---\ntitle: Leaf\ndate: 2023-01-02\n---\nx\n",
+    "content/posts/u.md": "---\ntitle: Url\nurl: /fixed/\ndate: 2023-01-02\n---\nx\n",
+    "content/posts/nd.md": "---\ntitle: Nodate\n---\nx\n",
+    "content/about/me.md": "---\ntitle: Ab\n---\nx\n",
+}
+# Where Hugo 0.111 writes those pages (test_permalinks_match_hugos checks it).
+PERMALINK_PAGES = {
+    "2023/03/march/05/0/sunday/64/posts/posts/hello-world-ünï/hello-world-ünï/my-post",
+    "2023/12/december/31/0/sunday/365/posts/posts/sub/own-slug/slugged/s",
+    "2023/01/january/02/1/monday/2/posts/posts/leaf/leaf/leaf",
+    "1/01/january/01/1/monday/1/posts/posts/nodate/nodate/nd",
+    "fixed",
+    "a/me",
+    "about",
+    "posts",
+    "posts/sub",
+}
+
+
+def _pages_in(root: Path) -> set[str]:
+    return {
+        path.parent.relative_to(root).as_posix()
+        for path in root.rglob("index.html")
+        if path.parent.relative_to(root).parts[:1] not in (("tags",), ("categories",))
+        and path.parent != root
+    }
+
+
+def test_permalinks_place_a_sections_pages_as_hugo_does(tmp_path):
+    settings = _site(tmp_path, PERMALINK_TOML)
+    for name in CONTENT:
+        if name.startswith("content/"):
+            (tmp_path / name).unlink()
+    write_tree(tmp_path, PERMALINK_CONTENT)
+    build_site(tmp_path / "content", tmp_path / "out", settings)
+    assert _pages_in(tmp_path / "out") == PERMALINK_PAGES
+    leaf = tmp_path / "out/2023/01/january/02/1/monday/2/posts/posts/leaf/leaf/leaf"
+    assert _soup(leaf / "index.html").h1.get_text(strip=True) == "Leaf"
+
+
+def test_permalinks_match_hugos(hugo, tmp_path):
+    write_tree(
+        tmp_path,
+        {
+            **PERMALINK_CONTENT,
+            "hugo.toml": PERMALINK_TOML,
+            "layouts/_default/single.html": "{{ .Title }}",
+            "layouts/_default/list.html": "{{ .Title }}",
+            "layouts/index.html": "{{ .Title }}",
+        },
+    )
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "hugo")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert _pages_in(tmp_path / "hugo") == PERMALINK_PAGES
+
+
+def test_a_permalink_hugo_refuses_stops_the_build_at_its_line(tmp_path):
+    settings = _site(tmp_path, PERMALINK_TOML.replace(":filename/", ":file_name/"))
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", tmp_path / "out", settings)
+    message = str(caught.value)
+    assert "hugo.toml:4: permalinks['posts'] = " in message
+    assert "':file_name' is not one of Hugo's tokens" in message
+    assert not (tmp_path / "out").exists()

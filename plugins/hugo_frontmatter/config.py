@@ -418,6 +418,22 @@ def _summary_length(value: Any, unused: list[str]) -> dict[str, Any]:
     return {"SUMMARY_MAX_LENGTH": value}
 
 
+def _permalinks(value: Any, unused: list[str]) -> dict[str, Any]:
+    """``[permalinks]``: a section's name -> the pattern of its pages' paths
+    (checked in ``apply``, where the config's file is known)."""
+    if not isinstance(value, dict):
+        unused.append("permalinks")
+        return {}
+    kept = {}
+    for section, pattern in value.items():
+        if isinstance(pattern, dict):
+            # Hugo 0.112+: [permalinks.page] / [permalinks.section].
+            unused.append(f"permalinks.{section}")
+        else:
+            kept[str(section).strip("/")] = pattern
+    return {"HUGO_PERMALINKS": kept}
+
+
 def _static_dir(value: Any, unused: list[str]) -> dict[str, Any]:
     folders = [value] if isinstance(value, str) else list(value or [])
     return {"HUGO_STATIC_DIRS": [str(folder) for folder in folders]}
@@ -489,6 +505,7 @@ _KEY_MAPPERS = {
     "pagination": _paginate,
     "summarylength": _summary_length,
     "staticdir": _static_dir,
+    "permalinks": _permalinks,
     # Read in hugo_settings itself.
     "languagecode": lambda value, unused: {},
     "defaultcontentlanguage": lambda value, unused: {},
@@ -558,6 +575,19 @@ def apply(settings: dict[str, Any], given: str) -> None:
         _static_files(settings, site_root, found["HUGO_STATIC_DIRS"])
     options = dict(settings.get("HUGO_FRONTMATTER") or {})
     options.setdefault("hugo_urls", True)
+    if found.get("HUGO_PERMALINKS"):
+        problem = fields.permalinks_problem(found["HUGO_PERMALINKS"])
+        if problem:
+            bad = next(
+                pattern
+                for pattern in found["HUGO_PERMALINKS"].values()
+                if not isinstance(pattern, str) or urls.permalink_problem(pattern)
+            )
+            raise HugoConfigError(
+                *_where(files, str(bad)),
+                f"permalinks{problem} (Hugo stops here too: 'permalink ill-formed')",
+            )
+        options.setdefault("permalinks", found["HUGO_PERMALINKS"])
     settings["HUGO_FRONTMATTER"] = options
     shown = ", ".join(display_path(path) for path in files)
     logger.info("Hugo config %s read", shown)
@@ -568,6 +598,17 @@ def apply(settings: dict[str, Any], given: str) -> None:
             shown,
             ", ".join(unused),
         )
+
+
+def _where(files: list[str], text: str) -> tuple[str, int | None]:
+    """The config file and line where ``text`` is written (the last file
+    holding it wins, as it does when they are merged)."""
+    for path in reversed(files):
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if text in line:
+                    return display_path(path), number
+    return ", ".join(display_path(path) for path in files), None
 
 
 def _busiest_section(content: str) -> str:

@@ -48,6 +48,9 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     # A Hugo config (hugo.toml, or the Hugo site's folder) to take settings
     # from, relative to the folder above the content folder (config.py).
     "hugo_config": None,
+    # Hugo's [permalinks]: a section's name -> a pattern such as
+    # "/:year/:month/:slug/" for the regular pages of that section.
+    "permalinks": {},
 }
 
 _TRUE_WORDS = {"true": True, "false": False}
@@ -90,7 +93,28 @@ def plugin_options(settings: Mapping[str, Any]) -> dict[str, Any]:
             f"HUGO_FRONTMATTER has unknown option(s) {', '.join(unknown)}; "
             f"known options are {', '.join(sorted(DEFAULT_OPTIONS))}"
         )
-    return {**DEFAULT_OPTIONS, **given}
+    options = {**DEFAULT_OPTIONS, **given}
+    problem = permalinks_problem(options["permalinks"])
+    if problem:
+        raise ValueError(f"HUGO_FRONTMATTER['permalinks'] {problem}")
+    return options
+
+
+def permalinks_problem(permalinks: Any) -> str | None:
+    """Why a permalinks mapping (section -> pattern) cannot be used, or None."""
+    if not isinstance(permalinks, Mapping):
+        return "must map a section's name to a pattern such as '/:year/:slug/'"
+    for section, pattern in permalinks.items():
+        if not isinstance(pattern, str):
+            return f"[{section!r}] must be a pattern such as '/:year/:slug/'"
+        problem = urls.permalink_problem(pattern)
+        if problem:
+            return (
+                f"[{section!r}] = {pattern!r}: {problem}; use :year, :month, "
+                f":monthname, :day, :weekday, :weekdayname, :yearday, :section, "
+                f":sections, :title, :slug, :filename or :slugorfilename"
+            )
+    return None
 
 
 @dataclass
@@ -107,6 +131,9 @@ class Source:
     # language), and the folder its pages go under ('' for the root).
     language: str = ""
     language_prefix: str = ""
+    # The folders above the file that are Hugo sections (the top one, and
+    # each below it with an _index.md), for a permalink's :sections.
+    sections: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -381,10 +408,39 @@ def _location(
     if "hugo_url" in metadata:
         return urls.output_location(metadata.pop("hugo_url"))
     if options["hugo_urls"]:
+        pattern = options["permalinks"].get(source.section)
+        if pattern and source.kind == "page":
+            return urls.output_location(_permalink(pattern, metadata, source))
         return urls.output_location(default_path(source, metadata.get("slug")))
     if source.in_content == urls.HOME_PAGE_SOURCE:
         return urls.output_location(f"/{source.language_prefix}/")
     return {}
+
+
+def _permalink(pattern: str, metadata: Mapping[str, Any], source: Source) -> str:
+    """A regular page's path from its section's permalink pattern."""
+    folder, name = posixpath.split(source.in_content)
+    stem = posixpath.splitext(name)[0]
+    if stem == "index":  # a leaf bundle: its folder names it
+        stem = posixpath.basename(folder)
+    parts = urls.PermalinkParts(
+        date=metadata.get("date"),
+        sections=source.sections or ((source.section,) if source.section else ()),
+        title=str(metadata.get("title") or ""),
+        slug=metadata.get("slug"),
+        filename=stem,
+    )
+    path = urls.expand_permalink(pattern, parts)
+    if source.language_prefix:
+        path = f"/{source.language_prefix}{path}"
+    if not urls.is_inside_site(path):
+        raise FrontMatterError(
+            source.shown_path,
+            1,
+            f"the permalink {pattern!r} gives the URL {path!r}, which is not a "
+            f"path {_SITE_PATH}; give the page a 'url'",
+        )
+    return path
 
 
 def default_path(source: Source, slug: str | None = None) -> str:

@@ -51,6 +51,7 @@ class HugoMarkdownReader(MarkdownReader):
             in_unbuilt_section=self._in_unbuilt_section(source_path),
             language=language,
             language_prefix=fields.language_prefix(language, self.settings),
+            sections=self._sections(in_content),
         )
         if front is None:
             content, metadata = super().read(source_path)
@@ -83,6 +84,23 @@ class HugoMarkdownReader(MarkdownReader):
     def _in_content(self, source_path: str) -> str:
         relative = os.path.relpath(source_path, self.settings["PATH"])
         return relative.replace(os.sep, "/")
+
+    def _sections(self, in_content: str) -> tuple[str, ...]:
+        """The folders above a file that Hugo counts as sections: the top
+        one, and each below it with an ``_index`` file (only needed, so
+        only looked for, when the site has permalinks)."""
+        if not fields.plugin_options(self.settings)["permalinks"]:
+            return ()
+        folders = in_content.split("/")[:-1]
+        found = []
+        for depth, name in enumerate(folders):
+            folder = os.path.join(self.settings["PATH"], *folders[: depth + 1])
+            if depth and not any(
+                entry.startswith("_index.") for entry in os.listdir(folder)
+            ):
+                break
+            found.append(name)
+        return tuple(found)
 
     def _render(self, text: str) -> str:
         # One Markdown instance for all files, reset before each text: setting

@@ -18,10 +18,13 @@ module needs nothing but the standard library.
 
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
+import re
 import unicodedata
 from collections.abc import Collection
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 # The content file Hugo treats as the site's home page.
@@ -167,3 +170,103 @@ def alias_location(alias: str, page_url: str) -> str:
         parent = posixpath.dirname(page_url.rstrip("/"))
         alias = f"/{parent}/{alias}" if parent else f"/{alias}"
     return output_location(alias)["save_as"]
+
+
+# --- permalinks -------------------------------------------------------------
+
+# Hugo 0.111's permalink tokens (``:year``, ``:sections[1:]``), checked
+# against Hugo: any other token makes Hugo stop with "permalink ill-formed".
+PERMALINK_TOKENS = frozenset(
+    {
+        "year",
+        "month",
+        "monthname",
+        "day",
+        "weekday",
+        "weekdayname",
+        "yearday",
+        "section",
+        "sections",
+        "title",
+        "slug",
+        "filename",
+        "slugorfilename",
+    }
+)
+_TOKEN = re.compile(r":([A-Za-z0-9_]+)(\[[^\]]*\])?")
+_SLICE = re.compile(r"^\[(?:(\d+|last)|(\d*):(\d*|last))\]$")
+# Go's zero time, the date of a page without one: a Monday.
+_ZERO_DATE = datetime.datetime(1, 1, 1)
+# Go's English names, whatever the locale Pelican's LOCALE setting chose.
+_MONTHS = (
+    "January February March April May June July August September October "
+    "November December"
+).split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@dataclass(frozen=True)
+class PermalinkParts:
+    """What a permalink pattern may take from a page."""
+
+    date: datetime.datetime | None
+    sections: tuple[str, ...]  # the folders above the page, top first
+    title: str
+    slug: str | None
+    filename: str  # the file's stem; a leaf bundle's folder name
+
+
+def permalink_problem(pattern: str) -> str | None:
+    """Why Hugo would refuse ``pattern``, or None."""
+    for match in _TOKEN.finditer(pattern):
+        name, index = match.groups()
+        if name not in PERMALINK_TOKENS:
+            return f"':{name}' is not one of Hugo's tokens"
+        if index and (name != "sections" or not _SLICE.match(index)):
+            return f"':{name}{index}' is not a slice Hugo understands"
+    return None
+
+
+def expand_permalink(pattern: str, parts: PermalinkParts) -> str:
+    """A page's path from a Hugo permalink pattern such as
+    ``/:year/:month/:slug/``: each value as Hugo puts it in a path (lower
+    case, blanks to hyphens), empty segments dropped, ending in a slash."""
+    date = parts.date or _ZERO_DATE
+    slug = parts.slug or parts.title
+    values = {
+        "year": str(date.year),
+        "month": f"{date.month:02d}",
+        "monthname": _MONTHS[date.month - 1],
+        "day": f"{date.day:02d}",
+        "weekday": str((date.weekday() + 1) % 7),  # Sunday is 0, as in Go
+        "weekdayname": _WEEKDAYS[date.weekday()],
+        "yearday": str(date.timetuple().tm_yday),
+        "section": parts.sections[0] if parts.sections else "",
+        "title": parts.title,
+        "slug": slug,
+        "filename": parts.filename,
+        "slugorfilename": parts.slug or parts.filename,
+    }
+
+    def value_of(match: re.Match) -> str:
+        name, index = match.groups()
+        if name == "sections":
+            return "/".join(_sliced(parts.sections, index))
+        return values[name]
+
+    expanded = _TOKEN.sub(value_of, pattern)
+    segments = [sanitize(part) for part in expanded.split("/") if part.strip()]
+    return "/" + "".join(f"{segment}/" for segment in segments if segment)
+
+
+def _sliced(sections: tuple[str, ...], index: str | None) -> tuple[str, ...]:
+    if not index:
+        return sections
+    one, start, stop = _SLICE.match(index).groups()
+    last = len(sections) - 1
+    if one is not None:
+        position = last if one == "last" else int(one)
+        return sections[position : position + 1] if 0 <= position <= last else ()
+    begin = int(start) if start else 0
+    end = last if stop == "last" else int(stop) if stop else len(sections)
+    return sections[begin:end]
