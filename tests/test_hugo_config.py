@@ -168,6 +168,7 @@ def test_terms_are_at_hugos_paths(built):
     # A post without categories is in none, as in Hugo (no "misc").
     assert sorted(p.name for p in (output / "categories").iterdir()) == [
         "index.html",
+        "index.xml",
         "news",
     ]
     assert not (output / "tag").exists()

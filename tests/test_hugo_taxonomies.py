@@ -4,7 +4,9 @@ home pages, at the paths Hugo 0.111 writes them."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -145,3 +147,65 @@ def test_another_language_has_a_home_page(output):
     assert [a.get_text() for a in home.select(".article-list h2 a")] == ["Só", "Um"]
     assert home.html["lang"] == "pt-br"
     assert home.select_one(".skip-link").get_text() == "Pular para o conteúdo"
+
+
+def _feeds(root: Path) -> set[str]:
+    """The RSS feeds a build wrote (Hugo's sitemaps are not feeds)."""
+    return {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("index.xml")
+        if "sitemap" not in path.name
+    }
+
+
+# The feeds Hugo 0.111 writes for FILES (test_feeds_match_hugos checks it).
+HUGO_FEEDS = {
+    "index.xml",
+    "posts/index.xml",
+    "tags/index.xml",
+    "tags/go/index.xml",
+    "categories/index.xml",
+    "categories/news/index.xml",
+    "categories/deep-dive/index.xml",
+    "series/index.xml",
+    "series/themes-guide/index.xml",
+    "pt-br/index.xml",
+    "pt-br/posts/index.xml",
+    "pt-br/etiquetas/index.xml",
+    "pt-br/etiquetas/código-aberto/index.xml",
+    "pt-br/series/index.xml",
+    "pt-br/guia/temas/index.xml",
+    "pt-br/series/guia-de-temas/index.xml",
+}
+
+
+def test_every_list_has_hugos_feed(output):
+    assert _feeds(output) == HUGO_FEEDS
+    section = ElementTree.parse(output / "pt-br" / "posts" / "index.xml")
+    titles = [item.findtext("title") for item in section.iter("item")]
+    assert titles == ["Só", "Um"]  # the language's posts, newest first
+    terms = ElementTree.parse(output / "series" / "index.xml")
+    assert [item.findtext("title") for item in terms.iter("item")] == ["Themes Guide"]
+    assert [link.text for link in terms.iter("link")][1:] == [
+        "https://example.org/series/themes-guide/"
+    ]
+
+
+def test_feeds_match_hugos(hugo, tmp_path):
+    write_tree(
+        tmp_path,
+        {
+            "hugo.toml": HUGO_TOML,
+            **FILES,
+            "layouts/_default/single.html": "{{ .Title }}",
+            "layouts/_default/list.html": "{{ .Title }}",
+            "layouts/index.html": "{{ .Title }}",
+        },
+    )
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "hugo")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert _feeds(tmp_path / "hugo") == HUGO_FEEDS

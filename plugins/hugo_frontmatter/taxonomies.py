@@ -12,7 +12,9 @@ generator adds what Hugo writes and Pelican does not:
   (``tags/index/``, ``authors/hugo-authors/``);
 - for each other language: its own taxonomy and term pages under
   ``/<lang>/`` (its own ``taxonomies`` table if the config gives one),
-  listing only its pages, and its home page when it has no ``_index``.
+  listing only its pages, and its home page when it has no ``_index``;
+- the RSS feeds (``index.xml``) of those terms, of every section in every
+  language, and of each other language's home page, as Hugo writes them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import os
 import posixpath
 from typing import Any
 
+from feedgenerator import Rss201rev2Feed, get_tag_uri
 from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Category
@@ -29,7 +32,8 @@ from . import urls
 from .config import PELICAN_TAXONOMIES
 from .fields import default_language, language_prefix
 from .frontmatter import FrontMatterError, decode, split
-from .site import RESERVED_OUTPUTS, hugo_order
+from .paths import path_in
+from .site import RESERVED_OUTPUTS, OutputClash, hugo_order
 
 # Hugo's taxonomies Pelican has pages for: singular (also the template of a
 # term's page) -> the context key and template of the list of terms.
@@ -74,6 +78,11 @@ class HugoTaxonomyGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.planned: list[dict[str, Any]] = []
+        # RSS feeds: (path, url, title, the dated pages it lists)
+        self.feeds: list[tuple[str, str, str, list]] = []
+        # Feeds of the lists of terms: (path, language, heading, the terms
+        # with their pages); Pelican's own lists are read when writing.
+        self.term_feeds: list[tuple[str, str, str, list | str]] = []
 
     def generate_context(self) -> None:
         taxonomies = self.settings.get("HUGO_TAXONOMIES")
@@ -90,9 +99,14 @@ class HugoTaxonomyGenerator(Generator):
                 )
             if lang != default or self.settings.get("HUGO_DEFAULT_IN_SUBDIR"):
                 self._plan_home(lang, by_language.get(lang, []))
+            self._plan_section_feeds(lang, by_language.get(lang, []))
         reserved = dict(self.settings.get(RESERVED_OUTPUTS) or {})
         for page in self.planned:
             reserved.setdefault(page["save_as"], page["owner"])
+        for path, _, title, _ in self.feeds:
+            reserved.setdefault(path, f"the feed of {title}")
+        for path, lang, heading, _ in self.term_feeds:
+            reserved.setdefault(path, f"the feed of {heading} ({lang})")
         self.settings[RESERVED_OUTPUTS] = reserved
 
     # --- collecting --------------------------------------------------------
@@ -186,6 +200,7 @@ class HugoTaxonomyGenerator(Generator):
                 continue
             if pelican and self._pelican_writes(singular, slug):
                 continue
+            self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items)
             self.planned.append(
                 {
                     "save_as": term.save_as,
@@ -204,7 +219,13 @@ class HugoTaxonomyGenerator(Generator):
                     },
                 }
             )
-        if "taxonomy" in disabled or not pairs or pelican:
+        if "taxonomy" in disabled or not pairs:
+            return
+        if "rss" not in disabled:
+            heading = plural.replace("-", " ").title()
+            listed = PELICAN_LISTS[singular] if pelican else pairs
+            self.term_feeds.append((f"{base}index.xml", lang, heading, listed))
+        if pelican:
             return
         save_as = f"{base}index.html"
         listing = PELICAN_LISTS.get(singular, "terms")
@@ -249,8 +270,52 @@ class HugoTaxonomyGenerator(Generator):
             listed.sort(key=hugo_order)
         categories.sort(key=lambda pair: pair[0])
 
+    def _plan_feed(self, url: str, title: str, contents: list) -> None:
+        """An RSS feed at ``<url>index.xml`` of the dated pages among
+        ``contents``, newest first (Pelican's feeds need a date)."""
+        if "rss" in (self.settings.get("HUGO_DISABLED_KINDS") or []):
+            return
+        dated = [item for item in contents if getattr(item, "date", None)]
+        dated.sort(key=lambda item: item.date, reverse=True)
+        self.feeds.append((f"{url}index.xml", f"{url}index.xml", title, dated))
+
+    def _plan_section_feeds(self, lang: str, contents: list) -> None:
+        """Each section's feed, beside its list page: the top folders that
+        hold pages, and every folder with an ``_index`` page, listing the
+        regular pages below it."""
+        prefix = language_prefix(lang, self.settings)
+        lists: dict[str, str] = {}  # folder in content -> its list page's url
+        regular = []
+        for item in contents:
+            folder = posixpath.dirname(self._in_content(item))
+            kind = getattr(item, "hugo_kind", None)
+            if kind == "section":
+                lists[folder] = item.url
+            elif kind == "page":
+                regular.append((folder, item))
+                top = folder.split("/")[0]
+                if top and top not in lists:
+                    lists[top] = f"{prefix}/{top}/" if prefix else f"{top}/"
+        for folder, url in sorted(lists.items()):
+            below = [
+                item
+                for where, item in regular
+                if where == folder or where.startswith(f"{folder}/")
+            ]
+            self._plan_feed(url, f"the section {folder}/ ({lang})", below)
+
+    def _in_content(self, item) -> str:
+        relative = os.path.relpath(os.path.abspath(item.source_path), self.path)
+        return relative.replace(os.sep, "/")
+
     def _plan_home(self, lang: str, contents: list) -> None:
         prefix = language_prefix(lang, self.settings)
+        if lang != default_language(self.settings):
+            self._plan_feed(
+                f"{prefix}/",
+                f"the home page of {lang}",
+                [item for item in contents if getattr(item, "hugo_kind", "") == "page"],
+            )
         save_as = f"{prefix}/index.html"
         if save_as in self.written:
             return  # the language's _index.<lang>.md
@@ -284,3 +349,40 @@ class HugoTaxonomyGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 **page["kwargs"],
             )
+        for path, url, _, items in self.feeds:
+            writer.write_feed(items, self.context, path, url, feed_type="rss")
+        for path, lang, heading, terms in self.term_feeds:
+            if isinstance(terms, str):  # a list Pelican writes: its terms now
+                terms = self.context.get(terms) or []
+            self._write_term_feed(path, lang, heading, terms)
+
+    def _write_term_feed(self, path: str, lang: str, heading: str, terms) -> None:
+        """A list of terms as Hugo's feed of it: one item per term, dated by
+        its newest page. Pelican's writer makes feeds of pages only, so
+        this one is made with feedgenerator, Pelican's feed library."""
+        site_url = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL")
+        site_name = self.settings.get("SITENAME", "")
+        feed = Rss201rev2Feed(
+            title=f"{heading} on {site_name}",
+            link=f"{site_url}/{posixpath.dirname(path)}/",
+            description="",
+            language=lang,
+            feed_url=f"{site_url}/{path}",
+        )
+        for term, items in terms:
+            dates = [item.date for item in items if getattr(item, "date", None)]
+            newest = max(dates) if dates else None
+            link = f"{site_url}/{term.url}"
+            feed.add_item(
+                title=str(term),
+                link=link,
+                description="",
+                pubdate=newest,
+                unique_id=get_tag_uri(link, newest),
+            )
+        target = path_in(self.output_path, path)
+        if target is None:
+            raise OutputClash(f"{path} would be written outside {self.output_path}")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            feed.write(handle, "utf-8")
