@@ -1,7 +1,8 @@
 """The cameo plugin's signal receivers, which hand the theme what it needs:
 
 - Markdown: the outline extension (body headings under the page's one ``h1``;
-  ``CAMEO_OUTLINE``) and the links one (noopener, tabindex on code blocks).
+  ``CAMEO_OUTLINE``) and the links one (noopener, tabindex on code blocks);
+  the same as markdown-it plugins in ``HUGO_MARKDOWN_PLUGINS``.
 - Jinja: autoescaping, compiled templates kept in CACHE_PATH, the i18n
   extension with the theme's translations, the theme's filters and globals.
 - Each page: its HTML fixed, reading time, ``is_home``, ``sharing``
@@ -24,6 +25,7 @@ from pelican.plugins.hugo_frontmatter.urls import WEB_SCHEMES, is_safe_link
 
 from . import images, page_data, sitemap, theme_support, translations
 from .images import ImageError, image_size, is_local, local_image_path, site_path
+from .markdown_it_plugins import markdown_it_plugins
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +56,11 @@ def on_initialized(pelican) -> None:
     configs = dict(markdown.get("extension_configs", {}))
     configs[LINKS_EXTENSION] = {"site_url": settings.get("SITEURL", "")}
     markdown["extension_configs"] = configs
+    # The same for Hugo pages' markdown-it, after the user's own plugins.
+    plugins = list(settings.get("HUGO_MARKDOWN_PLUGINS") or [])
+    present = {repr(plugin) for plugin in plugins}
+    plugins += [p for p in markdown_it_plugins(settings) if repr(p) not in present]
+    settings["HUGO_MARKDOWN_PLUGINS"] = plugins
 
 
 def _reserve_outputs(settings: dict) -> None:

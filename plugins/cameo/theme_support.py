@@ -123,6 +123,12 @@ def improve_start_tag(tag: str, own_host: str) -> str:
     return f"<{name}{body}{closing}>"
 
 
+def improve_start_tags(html: str, own_host: str) -> str:
+    """Every ``<a>`` and ``<pre>`` start tag in ``html`` improved as
+    :func:`improve_start_tag`, the rest of the text left as it is."""
+    return _START_TAG.sub(lambda match: improve_start_tag(match[0], own_host), html)
+
+
 def _tag_needs_change(name: str, attributes: str, own_host: str) -> bool:
     """For one ``<a>`` or ``<pre>`` start tag, given its attributes as text."""
     if name.lower() == "pre":
