@@ -9,22 +9,27 @@ static/ and theme-shortcodes/) it works on a copy in a temporary folder and:
 
 1. builds the copy with Hugo (the oracle) without the site's theme: the
    config's ``theme`` line is dropped, minimal layouts print the page title
-   in ``<h1 id="title">`` and ``{{ .Content }}`` in ``<main>``, the site's
-   theme shortcodes are copied into layouts/shortcodes/, and
+   in ``<h1 id="title">`` and ``{{ .Content }}`` in ``<div class="e-content">``,
+   the site's theme shortcodes are copied into layouts/shortcodes/, and
    ``ignoreErrors = ["error-remote-getjson"]`` keeps offline embeds from
    failing the build. A built-in shortcode that this Hugo does not know yet
    (``x`` before Hugo 0.141) gets an empty stand-in, which is what newer Hugo
    renders for it offline, and the run says so;
 2. builds the same content/ with cameo (cameo_tools.build.build, in a child
    process) from a settings file that holds only the theme, the two plugins,
-   PATH, SITEURL and HUGO_FRONTMATTER (``hugo_config`` and ``hugo_urls``);
-   if the plugin refuses ``hugo_config``, it builds again without it and says
-   so. A failed build is a result: its summary is printed and every Hugo page
-   counts as missing;
-3. prints a table: Hugo's HTML pages equal / missing / extra in cameo (all of
+   PATH, SITEURL and HUGO_FRONTMATTER (``hugo_config``, ``hugo_urls`` and, for
+   a site with theme-shortcodes/, ``shortcodes``: the Jinja ports in
+   benchmarks/fixtures/coder-shortcodes/); an option the plugin refuses is
+   dropped and the build run again, and the run says so. A failed build is a
+   result: its summary is printed and every Hugo page counts as missing;
+3. prints tables: Hugo's HTML pages equal / missing / extra in cameo (all of
    them, then those whose source uses none of the site's own Go-template
-   shortcodes, then those that do), alias redirects equal by target, and
-   titles equal for the pages both wrote.
+   shortcodes, then those that do), alias redirects equal by target, titles
+   of the pages both wrote (a page whose source has no title and that Hugo
+   leaves untitled counts apart, as untitled in both), and their bodies
+   (Hugo's ``.Content`` against cameo's ``e-content`` element, or the
+   theme's older ``div.prose``): equal once normalised, equal in visible
+   text, and shortcode calls cameo left in the text.
 
 The exit status is 0 whatever cameo does (this is a measurement); it is 2
 only when the arguments are wrong. See docs/hugo-parity.md.
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import difflib
 import html
 import json
 import re
@@ -42,11 +48,14 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+import yaml
 
 BASE_URL = "https://example.org"
 CONFIG_NAMES = ("hugo.toml", "config.toml")
@@ -64,7 +73,7 @@ HUGO_LAYOUT = """<!DOCTYPE html>
 </head>
 <body>
 <h1 id="title">{{ .Title }}</h1>
-<main>{{ .Content }}</main>
+<main><div class="e-content">{{ .Content }}</div></main>
 </body>
 </html>
 """
@@ -75,6 +84,11 @@ MISSING_SHORTCODE = re.compile(r'template for shortcode "([^"]+)" not found')
 SHORTCODE_CALL = re.compile(r"\{\{[<%]\s*/?\s*([\w.-]+)")
 HUGO_TIMEOUT = 300
 CAMEO_TIMEOUT = 900
+REPO = Path(__file__).resolve().parent.parent
+# Jinja ports of coder-example's theme-shortcodes/, for the plugin's
+# ``shortcodes`` option; given to every site that has theme-shortcodes/.
+SITE_SHORTCODES = REPO / "benchmarks" / "fixtures" / "coder-shortcodes"
+UNKNOWN_OPTIONS = re.compile(r"unknown option\(s\) ([\w, ]+)")
 
 
 class PageReader(HTMLParser):
@@ -146,6 +160,242 @@ def _refresh_url(content: str) -> str:
     return rest
 
 
+# bodies --------------------------------------------------------------------
+
+# Where each side's page body is: Hugo's layout wraps .Content in one element
+# of this class; cameo's theme marks its body with it (microformats2).
+BODY_CLASS = "e-content"
+# The cameo theme's body element before it had microformats2:
+# theme/templates/article.html and partials/profile/body.html.
+FALLBACK_BODY = ("div", "prose")
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta source track wbr".split()
+)
+HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+INVISIBLE = frozenset(("script", "style", "template"))
+# Elements that do not break a line: their edges add no space to the text.
+INLINE = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small "
+    "span strong sub sup time u var".split()
+)
+KEPT_COMMENT = "raw HTML omitted"  # what Goldmark writes for raw HTML it drops
+SHORTCODE_OPENERS = ("{{<", "{{%")
+DIFF_LINES = 8  # lines of a body's first difference shown under --details
+
+
+@dataclass
+class Comment:
+    text: str
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | Comment | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+
+class TreeBuilder(HTMLParser):
+    """An HTML file as a tree of Element, Comment and text. An end tag closes
+    the nearest open element of its name (and any left open inside it); a
+    stray one is ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self._stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self._stack[-1].children.append(element)
+        if tag not in VOID_ELEMENTS:
+            self._stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._stack) - 1, 0, -1):
+            if self._stack[depth].tag == tag:
+                del self._stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self._stack[-1].children.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self._stack[-1].children.append(Comment(data))
+
+
+def parse_html(text: str) -> Element:
+    builder = TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def _elements(node: Element):
+    for child in node.children:
+        if isinstance(child, Element):
+            yield child
+            yield from _elements(child)
+
+
+def find_body(root: Element) -> tuple[Element | None, str, int]:
+    """The page's body element, what it was found by, and how many such
+    elements the page has: the elements of class e-content, else the theme's
+    older body element, else none."""
+    marked = [e for e in _elements(root) if BODY_CLASS in e.classes]
+    if marked:
+        return marked[0], BODY_CLASS, len(marked)
+    tag, name = FALLBACK_BODY
+    older = [e for e in _elements(root) if e.tag == tag and name in e.classes]
+    if older:
+        return older[0], f"{tag}.{name}", len(older)
+    return None, "none", 0
+
+
+def _all_text(node: Element) -> str:
+    parts = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif isinstance(child, Element) and child.tag not in INVISIBLE:
+            parts.append(_all_text(child))
+    return "".join(parts)
+
+
+def _start_tag(element: Element) -> str:
+    attrs = []
+    for name in sorted(element.attrs):
+        words = element.attrs[name].split()
+        if name == "rel":  # the theme adds noopener to links out on purpose
+            words = [word for word in words if word != "noopener"]
+            if not words:
+                continue
+        value = " ".join(sorted(words) if name == "class" else words)
+        attrs.append(f' {name}="{html.escape(value)}"')
+    return f"<{element.tag}{''.join(attrs)}>"
+
+
+def normal_lines(body: Element | None) -> list[str]:
+    """A body's children as comparable lines: a tag or a text a line, text
+    with white space collapsed, attributes sorted (and class words; the
+    theme's own ``rel="noopener"`` left out), entities
+    decoded; comments dropped but Goldmark's raw-HTML placeholder; a <pre> by
+    its text alone (highlighters mark code up differently); a heading of any
+    level as <h id="..."> and its text (cameo shifts levels on purpose)."""
+    lines: list[str] = []
+    if body is not None:
+        for child in body.children:
+            _normal(child, lines)
+    return lines
+
+
+def _normal(node: Element | Comment | str, lines: list[str]) -> None:
+    if isinstance(node, str):
+        if text := _clean(node):
+            lines.append(text)
+    elif isinstance(node, Comment):
+        if _clean(node.text) == KEPT_COMMENT:
+            lines.append(f"<!-- {KEPT_COMMENT} -->")
+    elif node.tag in HEADINGS:
+        anchor = node.attrs.get("id")
+        shown = f' id="{html.escape(anchor)}"' if anchor is not None else ""
+        lines.append(f"<h{shown}> {_clean(_all_text(node))} </h>")
+    elif node.tag == "pre":
+        lines.append("<pre>")
+        code = _all_text(node).strip("\n")
+        lines += ["  " + line.rstrip() for line in code.splitlines()]
+        lines.append("</pre>")
+    else:
+        lines.append(_start_tag(node))
+        for child in node.children:
+            _normal(child, lines)
+        if node.tag not in VOID_ELEMENTS:
+            lines.append(f"</{node.tag}>")
+
+
+def visible_text(body: Element | None) -> str:
+    """What a reader sees of a body: its text, white space collapsed, a space
+    at the edges of every element that is not inline."""
+    parts: list[str] = []
+
+    def walk(node: Element) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif isinstance(child, Element) and child.tag not in INVISIBLE:
+                block = child.tag not in INLINE
+                parts.append(" " if block else "")
+                walk(child)
+                parts.append(" " if block else "")
+
+    if body is not None:
+        walk(body)
+    return _clean("".join(parts))
+
+
+def shortcode_calls(text: str) -> int:
+    """How many shortcode openings ({{< or {{%) a text shows."""
+    return sum(text.count(opener) for opener in SHORTCODE_OPENERS)
+
+
+def first_difference(hugo: list[str], cameo: list[str]) -> list[str]:
+    """The first hunk of a unified diff of two bodies' lines, shortened."""
+    diff = difflib.unified_diff(hugo, cameo, "hugo", "cameo", n=1, lineterm="")
+    hunk: list[str] = []
+    for line in diff:
+        if line.startswith(("---", "+++")):
+            continue
+        if line.startswith("@@"):
+            if hunk:
+                break
+            continue
+        hunk.append(textwrap.shorten(line, 150, placeholder=" ...") or line[:1])
+    if len(hunk) > DIFF_LINES:
+        hunk = hunk[:DIFF_LINES] + [f"... ({len(hunk) - DIFF_LINES} more lines)"]
+    return hunk
+
+
+# front matter --------------------------------------------------------------
+
+
+def front_matter(text: str) -> dict | None:
+    """A content file's front matter (YAML between ---, TOML between +++, or
+    a leading JSON object); {} when it has none, None when it cannot be
+    read."""
+    text = text.removeprefix("\ufeff")
+    try:
+        if text.lstrip().startswith("{"):
+            data, _ = json.JSONDecoder().raw_decode(text.lstrip())
+            return data if isinstance(data, dict) else None
+        for fence, load in (("---", yaml.safe_load), ("+++", tomllib.loads)):
+            if text.startswith(fence) and text[3:4] in ("\n", "\r"):
+                end = re.search(rf"(?m)^{re.escape(fence)}[ \t]*\r?$", text[3:])
+                if end is None:
+                    return None
+                data = load(text[3 : 3 + end.start()]) or {}
+                return data if isinstance(data, dict) else None
+    except (ValueError, yaml.YAMLError):
+        return None
+    return {}
+
+
+def has_title(source: Path) -> bool | None:
+    """Whether a content file's front matter gives a title that is not blank;
+    None when the file or its front matter cannot be read."""
+    try:
+        data = front_matter(source.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if data is None:
+        return None
+    title = data.get("title")
+    return title is not None and str(title).strip() != ""
+
+
 @dataclass
 class HtmlFile:
     path: str  # posix, relative to the output folder
@@ -154,6 +404,10 @@ class HtmlFile:
     alias_target: str | None  # where a redirect page points (a site path)
     source: str | None  # Hugo only: the content file it was made from
     kind: str | None = None  # Hugo only: "home en", "term pt-br", ...
+    body: list[str] = field(default_factory=list)  # normal_lines of the body
+    text: str = ""  # visible_text of the body
+    body_from: str = "none"  # what found the body element (find_body)
+    body_count: int = 0  # how many such elements the page has
 
 
 @dataclass
@@ -200,9 +454,13 @@ def read_output(root: Path, build: Build) -> None:
             continue
         relative = unicodedata.normalize("NFC", file.relative_to(root).as_posix())
         reader = PageReader()
+        lines, seen, body_from, body_count = [], "", "none", 0
         try:
-            reader.feed(file.read_text("utf-8", errors="replace"))
+            text = file.read_text("utf-8", errors="replace")
+            reader.feed(text)
             reader.close()
+            body, body_from, body_count = find_body(parse_html(text))
+            lines, seen = normal_lines(body), visible_text(body)
         except Exception as error:  # a broken page is still a page
             build.notes.append(f"{relative}: could not be parsed ({error})")
         target = None
@@ -215,6 +473,10 @@ def read_output(root: Path, build: Build) -> None:
             alias_target=target,
             source=reader.source or None,
             kind=reader.kind or None,
+            body=lines,
+            text=seen,
+            body_from=body_from,
+            body_count=body_count,
         )
 
 
@@ -325,10 +587,7 @@ HUGO_FRONTMATTER = {options!r}
 """
 
 
-def write_settings(folder: Path, content: Path, config: Path, with_config: bool):
-    options: dict[str, object] = {"hugo_urls": True}
-    if with_config:
-        options = {"hugo_config": str(config), "hugo_urls": True}
+def write_settings(folder: Path, content: Path, options: dict[str, object]) -> Path:
     settings = folder / "cameo_settings.py"
     settings.write_text(
         SETTINGS.format(path=str(content), siteurl=BASE_URL, options=options),
@@ -383,25 +642,59 @@ def cameo_attempt(folder: Path, settings: Path, output: Path) -> dict:
     }
 
 
-def refuses_hugo_config(outcome: dict) -> bool:
+def refused_options(outcome: dict) -> set[str]:
+    """The HUGO_FRONTMATTER options a failed build says it does not know
+    ("HUGO_FRONTMATTER has unknown option(s) a, b; ...")."""
     said = " ".join([outcome.get("summary") or "", *outcome.get("problems", [])])
-    return "hugo_config" in said and "unknown option" in said
+    refused: set[str] = set()
+    for names in UNKNOWN_OPTIONS.findall(said):
+        refused.update(name.strip() for name in names.split(","))
+    return refused
+
+
+def _shown(path: Path, *bases: Path) -> str:
+    """A path as the output shows it: from the first base it lies in."""
+    for base in bases:
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return str(path)
 
 
 def build_with_cameo(folder: Path, content: Path, config: Path) -> Build:
+    """Build with every option the plugin may know; an option it refuses is
+    dropped (and said) and the build run again."""
     result = Build()
     output = folder / "cameo-output"
-    settings = write_settings(folder, content, config, with_config=True)
-    outcome = cameo_attempt(folder, settings, output)
-    if not outcome.get("ok") and refuses_hugo_config(outcome):
-        result.notes.append(
-            "the plugin refused HUGO_FRONTMATTER's hugo_config option; "
-            "built again with hugo_urls only"
-        )
-        settings = write_settings(folder, content, config, with_config=False)
+    options: dict[str, object] = {"hugo_config": str(config), "hugo_urls": True}
+    optional = ["hugo_config"]
+    if (content.parent / "theme-shortcodes").is_dir():
+        if SITE_SHORTCODES.is_dir():
+            options["shortcodes"] = str(SITE_SHORTCODES)
+            optional.append("shortcodes")
+        else:
+            missing = _shown(SITE_SHORTCODES, REPO)
+            result.notes.append(
+                f"the site has theme-shortcodes/ but {missing} does not exist:"
+                " built without HUGO_FRONTMATTER's shortcodes option"
+            )
+    while True:
+        settings = write_settings(folder, content, options)
         outcome = cameo_attempt(folder, settings, output)
-    else:
-        result.notes.append("HUGO_FRONTMATTER hugo_config was accepted")
+        refused = set() if outcome.get("ok") else refused_options(outcome)
+        dropped = sorted(refused & set(options) & set(optional))
+        if not dropped:
+            break
+        for name in dropped:
+            del options[name]
+            optional.remove(name)
+            result.notes.append(
+                f"the plugin refused HUGO_FRONTMATTER's {name} option;"
+                f" built again without it"
+            )
+    for name in optional:
+        shown = _shown(Path(str(options[name])), REPO, folder)
+        accepted = "was accepted" if outcome.get("ok") else "was given"
+        result.notes.append(f"HUGO_FRONTMATTER {name} = {shown!r} {accepted}")
     if outcome.get("ok"):
         read_output(output, result)
     else:
@@ -465,6 +758,133 @@ def cameo_title(file: HtmlFile, site_name: str | None) -> str | None:
     if title and site_name and title.endswith(SEPARATOR + site_name):
         title = title[: -len(SEPARATOR + site_name)]
     return title
+
+
+@dataclass
+class TitleComparison:
+    compared: int = 0
+    exact: list[str] = field(default_factory=list)
+    untitled: list[str] = field(default_factory=list)  # untitled in both
+    case_only: list[str] = field(default_factory=list)
+    different: list[str] = field(default_factory=list)
+    disagree: list[str] = field(default_factory=list)  # cameo's <h1>, <title>
+    from_h1: int = 0
+    site_name: str | None = None
+
+
+def compare_titles(
+    hugo_pages: dict[str, HtmlFile], cameo_pages: dict[str, HtmlFile], content: Path
+) -> TitleComparison:
+    """Titles of the pages both wrote. A page Hugo leaves untitled (an empty
+    .Title) whose source file gives no title is untitled in both, whatever
+    fallback cameo shows; every other difference is one."""
+    result = TitleComparison(site_name=cameo_site_name(cameo_pages))
+    both = sorted(set(hugo_pages) & set(cameo_pages))
+    result.compared = len(both)
+    for path in both:
+        page, theirs = cameo_pages[path], hugo_pages[path]
+        ours = cameo_title(page, result.site_name)
+        result.from_h1 += page.heading is not None
+        fallback = cameo_title(replace(page, heading=None), result.site_name)
+        if page.heading is not None and fallback != page.heading:
+            result.disagree.append(
+                f"{path}: <h1> {page.heading!r}, <title> {fallback!r}"
+            )
+        hugo_title = theirs.heading
+        if ours == hugo_title:
+            result.exact.append(path)
+        elif (
+            not hugo_title
+            and theirs.source
+            and has_title(content / theirs.source) is False
+        ):
+            result.untitled.append(
+                f"{path} ({theirs.source} has no title):"
+                f" cameo shows its fallback {ours!r}"
+            )
+        elif ours and hugo_title and ours.casefold() == hugo_title.casefold():
+            result.case_only.append(f"{path}: Hugo {hugo_title!r}, cameo {ours!r}")
+        else:
+            result.different.append(f"{path}: Hugo {hugo_title!r}, cameo {ours!r}")
+    return result
+
+
+@dataclass
+class BodyComparison:
+    """One page's body on both sides."""
+
+    path: str
+    list_page: bool  # home, section, taxonomy or term: .Content of _index.md
+    empty: bool  # no body on either side
+    equal: bool  # the same normal_lines
+    text_equal: bool  # the same visible_text
+    hugo_calls: int  # shortcode openings in Hugo's visible text
+    cameo_calls: int  # and in cameo's
+    diff: list[str]  # the first difference, if any
+
+    @property
+    def left_unrendered(self) -> int:
+        """Shortcode openings cameo shows beyond Hugo's (Hugo shows an
+        escaped example, {{</* x */>}}, as {{< x >}})."""
+        return max(self.cameo_calls - self.hugo_calls, 0)
+
+
+def compare_body(path: str, hugo: HtmlFile, cameo: HtmlFile) -> BodyComparison:
+    equal = hugo.body == cameo.body
+    return BodyComparison(
+        path=path,
+        list_page=(hugo.kind or "page").split()[0] != "page",
+        empty=not hugo.body and not cameo.body,
+        equal=equal,
+        text_equal=hugo.text == cameo.text,
+        hugo_calls=shortcode_calls(hugo.text),
+        cameo_calls=shortcode_calls(cameo.text),
+        diff=[] if equal else first_difference(hugo.body, cameo.body),
+    )
+
+
+def body_rows(bodies: list[BodyComparison], with_codes: set[str]) -> list[list[str]]:
+    groups = [
+        ("all pages in both", bodies),
+        ("  single pages", [b for b in bodies if not b.list_page]),
+        ("  list pages (_index.md text)", [b for b in bodies if b.list_page]),
+        (
+            "  with the site's own shortcodes",
+            [b for b in bodies if b.path in with_codes],
+        ),
+    ]
+    rows = []
+    for label, group in groups:
+        full = [b for b in group if not b.empty]
+        rows.append(
+            [
+                label,
+                str(len(group)),
+                str(len(group) - len(full)),
+                str(len(full)),
+                ratio(sum(b.equal for b in full), len(full)),
+                ratio(sum(b.text_equal for b in full), len(full)),
+                str(sum(b.left_unrendered > 0 for b in full)),
+            ]
+        )
+    return rows
+
+
+def body_sources(pages: list[HtmlFile]) -> str:
+    """Which element was read as cameo's body, on how many pages."""
+    found = collections.Counter(page.body_from for page in pages)
+    parts = []
+    for name, count in found.most_common():
+        if name == BODY_CLASS:
+            parts.append(f'class="{BODY_CLASS}" on {count}')
+        elif name == "none":
+            parts.append(f"no body element on {count}")
+        else:
+            parts.append(f"the theme's {name} (no {BODY_CLASS} yet) on {count}")
+    several = sum(page.body_count > 1 for page in pages)
+    if several:
+        parts.append(f"more than one on {several} (the first was read)")
+    return "; ".join(parts) or "no pages"
 
 
 def ratio(part: int, whole: int) -> str:
@@ -608,42 +1028,64 @@ def report(site: Path, hugo: Build, cameo: Build, version: str, limit: int) -> N
         )
     )
 
-    site_name = cameo_site_name(cameo_pages)
-    both = sorted(set(hugo_pages) & set(cameo_pages))
-    equal_titles, case_only, different, disagree = [], [], [], []
-    from_h1 = 0
-    for path in both:
-        page = cameo_pages[path]
-        ours = cameo_title(page, site_name)
-        from_h1 += page.heading is not None
-        fallback = cameo_title(replace(page, heading=None), site_name)
-        if page.heading is not None and fallback != page.heading:
-            disagree.append(f"{path}: <h1> {page.heading!r}, <title> {fallback!r}")
-        theirs = hugo_pages[path].heading
-        if ours == theirs:
-            equal_titles.append(path)
-        elif ours and theirs and ours.casefold() == theirs.casefold():
-            case_only.append(f"{path}: Hugo {theirs!r}, cameo {ours!r}")
-        else:
-            different.append(f"{path}: Hugo {theirs!r}, cameo {ours!r}")
+    titles = compare_titles(hugo_pages, cameo_pages, site / "content")
     print(
         '\nTitles of the pages both wrote (Hugo: <h1 id="title">; cameo: its <h1>'
-        f' on {from_h1} pages, else <title> less its " · site name" ending'
-        + (f", site name {site_name!r}" if site_name else "")
-        + f"; cameo's <h1> and <title> disagree on {len(disagree)})\n"
+        f' on {titles.from_h1} pages, else <title> less its " · site name" ending'
+        + (f", site name {titles.site_name!r}" if titles.site_name else "")
+        + f"; cameo's <h1> and <title> disagree on {len(titles.disagree)})\n"
     )
+    equal_titles = len(titles.exact) + len(titles.untitled)
     print(
         table(
-            ["titles", "compared", "equal", "differ in letter case only", "differ"],
+            [
+                "titles",
+                "compared",
+                "equal",
+                "exactly equal",
+                "untitled in both (cameo shows a fallback)",
+                "differ in letter case only",
+                "differ",
+            ],
             [
                 [
                     "pages in both",
-                    str(len(both)),
-                    ratio(len(equal_titles), len(both)),
-                    str(len(case_only)),
-                    str(len(different)),
+                    str(titles.compared),
+                    ratio(equal_titles, titles.compared),
+                    str(len(titles.exact)),
+                    str(len(titles.untitled)),
+                    str(len(titles.case_only)),
+                    str(len(titles.different)),
                 ]
             ],
+        )
+    )
+    print(
+        f"\ntitles equal = exactly equal + untitled in both:"
+        f" {len(titles.exact)} + {len(titles.untitled)} = {equal_titles}"
+        f" of {titles.compared}"
+    )
+
+    both = sorted(set(hugo_pages) & set(cameo_pages))
+    bodies = [compare_body(p, hugo_pages[p], cameo_pages[p]) for p in both]
+    print(
+        '\nBodies of the pages both wrote (Hugo: .Content, in <div class="e-content">;'
+        f" cameo: {body_sources([cameo_pages[p] for p in both])}). A list page's"
+        " body is its _index.md's text. Equal: the same after normalising"
+        " (docs/hugo-parity.md); visible text: the same words and spaces\n"
+    )
+    print(
+        table(
+            [
+                "bodies",
+                "pages",
+                "no body on either side",
+                "with a body",
+                "bodies equal",
+                "visible text equal",
+                "shortcodes left unrendered",
+            ],
+            body_rows(bodies, with_codes),
         )
     )
 
@@ -677,9 +1119,36 @@ def report(site: Path, hugo: Build, cameo: Build, version: str, limit: int) -> N
         [f"{p} -> {cameo_aliases[p]}" for p in sorted(extra_aliases)],
         limit,
     )
-    listing("Titles that differ in letter case only", case_only, limit)
-    listing("Titles that differ", different, limit)
-    listing("cameo pages whose <h1> and <title> disagree", disagree, limit)
+    listing(
+        "Titles untitled in both (cameo shows its fallback)", titles.untitled, limit
+    )
+    listing("Titles that differ in letter case only", titles.case_only, limit)
+    listing("Titles that differ", titles.different, limit)
+    listing("cameo pages whose <h1> and <title> disagree", titles.disagree, limit)
+    listing(
+        "Shortcode calls left unrendered ({{< or {{% in cameo's visible text,"
+        " beyond Hugo's)",
+        [
+            f"{b.path}: {b.left_unrendered}"
+            f" (cameo's text shows {b.cameo_calls}, Hugo's {b.hugo_calls})"
+            for b in bodies
+            if b.left_unrendered
+        ],
+        limit,
+    )
+    listing(
+        "Bodies that differ (the first difference: - Hugo, + cameo)",
+        [
+            b.path
+            + ("  [list page]" if b.list_page else "")
+            + ("  [site shortcodes]" if b.path in with_codes else "")
+            + ("  [visible text equal]" if b.text_equal else "")
+            + "".join(f"\n      {line}" for line in b.diff)
+            for b in bodies
+            if not b.empty and not b.equal
+        ],
+        limit,
+    )
 
 
 def measure(

@@ -1,0 +1,344 @@
+"""Hugo's built-in shortcodes in Python, with Hugo 0.111's output as reference.
+
+Embeds load nothing from another host until a visitor asks: YouTube and Vimeo
+are privacy-enhanced iframes with ``loading="lazy"``; posts on X, Instagram
+and gists are plain links, without the script Hugo adds. ``details`` is
+newer Hugo's (0.140). Every value put into HTML is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from pygments import highlight as pygments_highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import TextLexer, get_lexer_by_name
+from pygments.util import ClassNotFound
+
+if TYPE_CHECKING:
+    from .shortcodes import PageInfo, ShortcodeCall
+
+YOUTUBE_HOST = "www.youtube-nocookie.com"
+VIMEO_HOST = "player.vimeo.com"
+# The box that keeps a 16:9 embed's shape when the shortcode has no class.
+_BOX_STYLE = "position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;"
+_FRAME_STYLE = (
+    "position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;"
+)
+_LINE_RANGE = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+@dataclass
+class BuiltinContext:
+    """What a built-in gets: its call, the page, and the engine's services."""
+
+    call: ShortcodeCall
+    page: PageInfo
+    site: Mapping[str, Any]
+    markdownify: Callable[..., str]
+    ref: Callable[[Any, bool], str]
+    hosts: set[str]
+    error: Callable[[str], Exception]
+
+    def get(self, name: str, index: int | None = None) -> Any:
+        """A named parameter, else the positional one at ``index``."""
+        value = self.call.get(name)
+        if value is None and index is not None:
+            value = self.call.get(index)
+        return value
+
+    def text(self, name: str, index: int | None = None) -> str:
+        return _text(self.get(name, index))
+
+
+@dataclass(frozen=True)
+class Builtin:
+    render: Callable[[BuiltinContext], str]
+    inner: bool = False
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def lookup(values: Mapping[str, Any], name: str) -> Any:
+    """Hugo's param lookup: keys case-insensitive, dots walk into maps."""
+    current: Any = values
+    for part in name.split("."):
+        if not isinstance(current, Mapping):
+            return None
+        lowered = {str(k).lower(): v for k, v in current.items()}
+        if part.lower() not in lowered:
+            return None
+        current = lowered[part.lower()]
+    return current
+
+
+def _e(value: Any) -> str:
+    return html.escape(_text(value), quote=True)
+
+
+def _truthy(value: Any) -> bool:
+    return value in (True, 1, "true", "1")
+
+
+def _plain(markup: str) -> str:
+    """Markup as text, for an alt attribute (Hugo's plainify)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
+def figure(ctx: BuiltinContext) -> str:
+    get = ctx.text
+    caption = ctx.markdownify(get("caption")) if get("caption") else ""
+    out = [f'<figure class="{_e(get("class"))}">' if get("class") else "<figure>"]
+    if get("link"):
+        out.append(f'<a href="{_e(get("link"))}"')
+        if get("target"):
+            out.append(f' target="{_e(get("target"))}"')
+        if get("rel"):
+            out.append(f' rel="{_e(get("rel"))}"')
+        out.append(">")
+    out.append(f'<img src="{_e(get("src"))}"')
+    if get("alt") or get("caption"):
+        alt = get("alt") or _plain(caption)
+        out.append(f'\n         alt="{_e(alt)}"')
+    if get("width"):
+        out.append(f' width="{_e(get("width"))}"')
+    if get("height"):
+        out.append(f' height="{_e(get("height"))}"')
+    out.append("/>")
+    if get("link"):
+        out.append("</a>")
+    if get("title") or get("caption") or get("attr"):
+        out.append("<figcaption>\n")
+        if get("title"):
+            out.append(f"            <h4>{_e(get('title'))}</h4>")
+        if get("caption") or get("attr"):
+            out.append(f"<p>{caption}")
+            if get("attrlink"):
+                out.append(f'\n                    <a href="{_e(get("attrlink"))}">')
+            if get("attr"):
+                out.append(ctx.markdownify(get("attr")))
+            if get("attrlink"):
+                out.append("</a>")
+            out.append("</p>")
+        out.append("\n        </figcaption>")
+    out.append("\n</figure>\n")
+    return "".join(out)
+
+
+def _highlight_options(text: str) -> dict[str, str]:
+    """``linenos=table,hl_lines=2 4-5,linenostart=5`` (braces and [] allowed)."""
+    text = text.strip().removeprefix("{").removesuffix("}")
+    options: dict[str, str] = {}
+    for part in re.findall(r"(?:[^,\[]|\[[^\]]*\])+", text):
+        key, _, value = part.partition("=")
+        if key.strip():
+            value = value.strip().strip("[]").replace('"', "").replace(",", " ")
+            options[key.strip().lower()] = value.strip()
+    return options
+
+
+def _lines(spec: str, start: int) -> list[int]:
+    """``2 4-5`` as line numbers of the snippet (Pygments counts from 1)."""
+    lines = []
+    for low, high in _LINE_RANGE.findall(spec):
+        first = int(low)
+        last = int(high) if high else first
+        lines.extend(n - start + 1 for n in range(first, last + 1))
+    return lines
+
+
+def highlight(ctx: BuiltinContext) -> str:
+    lang = ctx.text("lang", 0).strip()
+    options = _highlight_options(ctx.text("options", 1))
+    code = str(ctx.call.inner).strip("\n")
+    try:
+        lexer = get_lexer_by_name(lang) if lang else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    linenos = options.get("linenos", "false").lower()
+    try:
+        start = int(options.get("linenostart", "1"))
+    except ValueError:
+        raise ctx.error(
+            f'highlight: linenostart must be a number, not "{options["linenostart"]}"'
+        ) from None
+    numbers: str | bool = False
+    if linenos in ("table", "true"):
+        numbers = "table"
+    elif linenos == "inline":
+        numbers = "inline"
+    formatter = HtmlFormatter(
+        cssclass="highlight",
+        linenos=numbers,
+        linenostart=start if numbers else 1,
+        hl_lines=_lines(options.get("hl_lines", ""), start if numbers else 1),
+        wrapcode=True,
+    )
+    out = pygments_highlight(code, lexer, formatter)
+    if lang:
+        label = _e(lang)
+        out = out.replace(
+            "<code>", f'<code class="language-{label}" data-lang="{label}">'
+        )
+    return out
+
+
+def ref(ctx: BuiltinContext) -> str:
+    return _e(ctx.ref(ctx.get("path", 0), True))
+
+
+def relref(ctx: BuiltinContext) -> str:
+    return _e(ctx.ref(ctx.get("path", 0), False))
+
+
+def param(ctx: BuiltinContext) -> str:
+    name = ctx.text("name", 0)
+    if not name:
+        raise ctx.error('param: name the parameter, as {{< param "name" >}}')
+    value = ctx.page.param(name)
+    if value is None:
+        value = lookup(ctx.site.get("params", {}) or {}, name)
+    if value is None:
+        raise ctx.error(
+            f'param "{name}" is not set in the page\'s front matter nor in the '
+            "site's params; set it, or remove the shortcode"
+        )
+    if isinstance(value, (list, tuple)):
+        value = "[" + " ".join(_text(v) for v in value) + "]"
+    return _e(value)
+
+
+def details(ctx: BuiltinContext) -> str:
+    summary = ctx.text("summary") or "Details"
+    attributes = ""
+    if ctx.get("class"):
+        attributes += f' class="{_e(ctx.get("class"))}"'
+    if ctx.get("name"):
+        attributes += f' name="{_e(ctx.get("name"))}"'
+    if _truthy(ctx.get("open")):
+        attributes += " open"
+    if ctx.get("title"):
+        attributes += f' title="{_e(ctx.get("title"))}"'
+    body = ctx.markdownify(str(ctx.call.inner), "block")
+    return (
+        f"<details{attributes}>\n  <summary>{ctx.markdownify(summary)}</summary>\n"
+        f"  {body.strip()}\n</details>\n"
+    )
+
+
+def youtube(ctx: BuiltinContext) -> str:
+    video = ctx.text("id", 0)
+    if not video:
+        raise ctx.error('youtube: give the video\'s id, as {{< youtube "ID" >}}')
+    klass = ctx.text("class", 1)
+    title = ctx.text("title") or "YouTube Video"
+    query = []
+    if _truthy(ctx.get("autoplay")):
+        query.append("autoplay=1")
+    for key in ("start", "end"):
+        if ctx.get(key) is not None:
+            query.append(f"{key}={quote(ctx.text(key), safe='')}")
+    src = f"https://{YOUTUBE_HOST}/embed/{quote(video, safe='')}"
+    if query:
+        src += "?" + "&".join(query)
+    ctx.hosts.add(YOUTUBE_HOST)
+    return _frame(klass, src, title, "allowfullscreen")
+
+
+def vimeo(ctx: BuiltinContext) -> str:
+    video = ctx.text("id", 0)
+    if not video:
+        raise ctx.error('vimeo: give the video\'s id, as {{< vimeo "ID" >}}')
+    if ctx.call.is_named_params:
+        klass, title = ctx.text("class"), ctx.text("title")
+    else:
+        klass, title = ctx.text("", 1), ctx.text("", 2)
+    src = f"https://{VIMEO_HOST}/video/{quote(video, safe='')}?dnt=1"
+    ctx.hosts.add(VIMEO_HOST)
+    return _frame(
+        klass,
+        src,
+        title or "vimeo video",
+        "webkitallowfullscreen mozallowfullscreen allowfullscreen",
+    )
+
+
+def _frame(klass: str, src: str, title: str, allow: str) -> str:
+    if klass:
+        box, style = f'class="{_e(klass)}"', ""
+    else:
+        box, style = f'style="{_BOX_STYLE}"', f'style="{_FRAME_STYLE}" '
+    title_attribute = f'title="{_e(title)}"'
+    return (
+        f"\n<div {box}>\n"
+        f'  <iframe src="{_e(src)}" {style}{allow} {title_attribute}'
+        ' loading="lazy"></iframe>\n</div>\n'
+    )
+
+
+def _link_card(klass: str, url: str) -> str:
+    label = url.removeprefix("https://")
+    return (
+        f'<blockquote class="{klass}"><p><a href="{_e(url)}">{_e(label)}</a>'
+        "</p></blockquote>\n"
+    )
+
+
+def post_on_x(ctx: BuiltinContext) -> str:
+    post = ctx.text("id", 0)
+    user = ctx.text("user")
+    if not post:
+        raise ctx.error(
+            f'{ctx.call.name}: give the post, as {{{{< {ctx.call.name} user="NAME" '
+            'id="ID" >}}'
+        )
+    who = quote(user, safe="") if user else "i"
+    return _link_card("x-post", f"https://x.com/{who}/status/{quote(post, safe='')}")
+
+
+def instagram(ctx: BuiltinContext) -> str:
+    post = ctx.text("id", 0)
+    if not post:
+        raise ctx.error('instagram: give the post\'s id, as {{< instagram "ID" >}}')
+    return _link_card(
+        "instagram-post", f"https://www.instagram.com/p/{quote(post, safe='')}/"
+    )
+
+
+def gist(ctx: BuiltinContext) -> str:
+    user, gist_id = ctx.text("user", 0), ctx.text("id", 1)
+    if not (user and gist_id):
+        raise ctx.error("gist: give the user and the id, as {{< gist USER ID >}}")
+    url = f"https://gist.github.com/{quote(user, safe='')}/{quote(gist_id, safe='')}"
+    file_name = ctx.text("file", 2)
+    if file_name:
+        url += "#file-" + quote(re.sub(r"[^\w-]", "-", file_name.lower()), safe="")
+    return _link_card("gist", url)
+
+
+BUILTINS: dict[str, Builtin] = {
+    "figure": Builtin(figure),
+    "highlight": Builtin(highlight, inner=True),
+    "ref": Builtin(ref),
+    "relref": Builtin(relref),
+    "param": Builtin(param),
+    "details": Builtin(details, inner=True),
+    "youtube": Builtin(youtube),
+    "vimeo": Builtin(vimeo),
+    "x": Builtin(post_on_x),
+    "tweet": Builtin(post_on_x),
+    "twitter": Builtin(post_on_x),
+    "instagram": Builtin(instagram),
+    "gist": Builtin(gist),
+}

@@ -1,0 +1,692 @@
+"""Expand Hugo shortcodes in a page's Markdown body, as Hugo 0.111 does.
+
+Shortcodes are found in the raw body before Markdown. The output of a
+``{{% name %}}`` shortcode goes into the Markdown source and is rendered with
+it; the output of a ``{{< name >}}`` shortcode is held back behind a
+placeholder that ``Expanded.finish`` puts back after Markdown (dropping the
+``<p>`` around a placeholder that stands alone, as Hugo does). Built-ins live
+in ``shortcode_builtins``; a site's own shortcodes are Jinja ports of its Go
+templates, ``NAME.html`` in the folder the site names.
+
+What is safe: every parameter is text, escaped wherever a template puts it
+(Jinja's autoescape). ``inner`` is what the page's author wrote between the
+tags, output as is, as Hugo outputs ``.Inner``: for the ``<`` form it is raw
+HTML, for the ``%`` form it is Markdown that the page's Markdown renderer
+reads with its own rules for raw HTML. Nothing of it reaches the page unless
+the template outputs ``inner`` (or passes it to ``markdownify``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import jinja2
+import jinja2.meta
+from markupsafe import Markup
+
+from .frontmatter import FrontMatterError
+from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
+
+logger = logging.getLogger(__name__)
+
+_OPEN = re.compile(r"\{\{([<%])")
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
+_SPACE = re.compile(r"\s*")
+_BARE = re.compile(r"""[^\s"`=]+?(?=\s|=|/?[>%]\}\}|$)""")
+_INT = re.compile(r"[+-]?[0-9]+")
+_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INLINE_SUFFIX = ".inline"
+
+
+class ShortcodeError(FrontMatterError):
+    """A shortcode that cannot be read or rendered, with its page's file:line."""
+
+
+class Scratch:
+    """Hugo's ``.Page.Scratch``: values one page's shortcodes share.
+
+    The setters return an empty string, so that ``{{ page.scratch.set(...) }}``
+    prints nothing, as in Go templates (``{% do ... %}`` works too).
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def set(self, key: str, value: Any) -> str:
+        self._values[key] = value
+        return ""
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key)
+
+    def add(self, key: str, value: Any) -> str:
+        """Add numbers, join strings, append to lists (Hugo's ``Scratch.Add``)."""
+        current = self._values.get(key)
+        if current is None:
+            self._values[key] = list(value) if isinstance(value, list) else value
+        elif isinstance(current, list):
+            current.extend(value if isinstance(value, list) else [value])
+        else:
+            self._values[key] = current + value
+        return ""
+
+    def set_in_map(self, key: str, map_key: str, value: Any) -> str:
+        self._values.setdefault(key, {})[map_key] = value
+        return ""
+
+    def get_sorted_map_values(self, key: str) -> list[Any] | None:
+        values = self._values.get(key)
+        if not isinstance(values, dict):
+            return None
+        return [values[k] for k in sorted(values)]
+
+    def delete(self, key: str) -> str:
+        self._values.pop(key, None)
+        return ""
+
+    def values(self) -> dict[str, Any]:
+        return dict(self._values)
+
+
+@dataclass
+class PageInfo:
+    """What a shortcode's ``page`` sees: Hugo's ``.Page``, in snake case."""
+
+    title: str = ""
+    lang: str = ""
+    rel_permalink: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    pages: Sequence[Any] = ()
+    scratch: Scratch = field(default_factory=Scratch)
+
+    def param(self, name: str) -> Any:
+        """A page param, dotted names walking into maps; None when unset."""
+        return lookup(self.params, name)
+
+
+@dataclass
+class Expanded:
+    """A body with ``%`` outputs in place and placeholders for ``<`` outputs."""
+
+    markdown: str
+    frame_hosts: frozenset[str]
+    outputs: dict[str, str] = field(default_factory=dict)
+
+    def finish(self, html: str) -> str:
+        """Put the held-back outputs into the rendered HTML."""
+        if not self.outputs:
+            return html
+        alone = re.compile(
+            r"<p>\s*(" + "|".join(map(re.escape, self.outputs)) + r")\s*</p>"
+        )
+        html = alone.sub(lambda m: self.outputs[m.group(1)], html)
+        anywhere = re.compile("|".join(map(re.escape, self.outputs)))
+        return anywhere.sub(lambda m: self.outputs[m.group(0)], html)
+
+
+@dataclass
+class _Tag:
+    kind: str  # "open", "close" or "text"
+    pos: int
+    end: int
+    delim: str = "<"
+    name: str = ""
+    params: list[Any] | dict[str, Any] = field(default_factory=list)
+    self_closing: bool = False
+    text: str = ""
+
+
+@dataclass
+class _Node:
+    tag: _Tag
+    line: int
+    children: list[_Node | str] = field(default_factory=list)
+    closed: bool = False
+
+
+class ShortcodeCall:
+    """One shortcode in a page: what its template sees (Hugo's shortcode API)."""
+
+    def __init__(
+        self,
+        name: str,
+        params: list[Any] | dict[str, Any],
+        ordinal: int,
+        parent: ShortcodeCall | None,
+        position: str,
+    ) -> None:
+        self.name = name
+        self.params = params
+        self.is_named_params = isinstance(params, dict)
+        self.ordinal = ordinal
+        self.parent = parent
+        self.position = position
+        self.inner: Markup = Markup("")
+
+    def get(self, key: int | str) -> Any:
+        """A positional (int) or named (str) parameter; None when absent."""
+        if isinstance(key, int):
+            if isinstance(self.params, list) and 0 <= key < len(self.params):
+                return self.params[key]
+            return None
+        if isinstance(self.params, dict):
+            return self.params.get(key)
+        return None
+
+
+class ShortcodeEngine:
+    """Finds and renders the shortcodes of one site's pages.
+
+    ``site_folder`` holds the site's shortcodes (``NAME.html``, Jinja), or is
+    None for the built-ins only. ``site`` is what templates see as ``site``
+    (``title``, ``base_url``, ``params``, ``language``...). ``resolve_ref``
+    turns a ref target into the page's URL from the host's root, as Hugo's
+    relref gives it (``ref`` joins it to ``base_url``); it raises ValueError,
+    LookupError or a FrontMatterError whose message says what to fix, and
+    the engine adds the shortcode's file:line. ``markdownify`` renders
+    Markdown to HTML the way the page's own Markdown is rendered.
+    One engine serves a whole build: it caches what it learns of templates.
+    """
+
+    def __init__(
+        self,
+        site_folder: str | None,
+        site: Mapping[str, Any],
+        resolve_ref: Callable[[str, PageInfo], str],
+        markdownify: Callable[[str], str],
+    ) -> None:
+        self.site_folder = site_folder
+        self.site = site
+        self.resolve_ref = resolve_ref
+        self.markdown = markdownify
+        self._inner_use: dict[str, bool] = {}
+        self._files: dict[str, Path | None] = {}
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(site_folder) if site_folder else None,
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            extensions=["jinja2.ext.do"],
+            finalize=_go_value,
+        )
+        self._env.filters.update(
+            markdownify=self._markdownify,
+            render_string=self._markdownify,
+            humanize=_humanize,
+            chomp=_chomp,
+            default=_default,
+        )
+
+    # Rendering Markdown, as Hugo's markdownify and .Page.RenderString do.
+
+    def _markdownify(self, text: Any, display: str = "inline") -> Markup:
+        html = self.markdown(_go_str(text))
+        if display == "inline":
+            html = _trim_paragraph(html)
+        return Markup(html)
+
+    # The engine's one public job.
+
+    def expand(
+        self, body: str, page: PageInfo, shown_path: str, first_line: int = 1
+    ) -> Expanded:
+        """Expand every shortcode of ``body`` (which starts on ``first_line``)."""
+        if "{{" not in body:
+            return Expanded(body, frozenset())
+        where = _Where(body, shown_path, first_line)
+        tags = _tokenize(body, where)
+        roots = self._tree(tags, where)
+        nonce = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        run = _Run(page, where, nonce)
+        parts = []
+        ordinal = 0
+        for item in roots:
+            if isinstance(item, str):
+                parts.append(item)
+                continue
+            output = self._render(item, None, ordinal, run)
+            ordinal += 1
+            if item.tag.delim == "<":
+                token = f"hugoshortcode{nonce}n{len(run.outputs)}end"
+                run.outputs[token] = output
+                output = token
+            parts.append(output)
+        return Expanded("".join(parts), frozenset(run.hosts), run.outputs)
+
+    # Parsing: tags -> tree (a shortcode takes a body only if it uses one).
+
+    def _needs_inner(self, name: str, where: _Where, line: int) -> bool:
+        if name.endswith(_INLINE_SUFFIX):
+            return True
+        if name in self._inner_use:
+            return self._inner_use[name]
+        template_file = self._template_file(name)
+        if template_file is not None:
+            try:
+                source = template_file.read_text(encoding="utf-8")
+                parsed = self._env.parse(source, f"{name}.html", str(template_file))
+            except (jinja2.TemplateSyntaxError, UnicodeDecodeError, OSError) as error:
+                raise _template_error(
+                    error, template_file, name, where, line
+                ) from error
+            uses = "inner" in jinja2.meta.find_undeclared_variables(parsed)
+        elif name in BUILTINS:
+            uses = BUILTINS[name].inner
+        else:
+            uses = False
+        self._inner_use[name] = uses
+        return uses
+
+    def _tree(self, tags: list[_Tag], where: _Where) -> list[_Node | str]:
+        roots: list[_Node | str] = []
+        stack: list[_Node] = []
+        for tag in tags:
+            into = stack[-1].children if stack else roots
+            if tag.kind == "text":
+                into.append(tag.text)
+            elif tag.kind == "open":
+                node = _Node(tag, where.line(tag.pos))
+                into.append(node)
+                if not tag.self_closing and self._needs_inner(
+                    tag.name, where, node.line
+                ):
+                    stack.append(node)
+            else:
+                if stack and stack[-1].tag.name == tag.name:
+                    stack.pop().closed = True
+                    continue
+                line = where.line(tag.pos)
+                if not stack:
+                    raise ShortcodeError(
+                        where.path,
+                        line,
+                        f"closing tag {{{{< /{tag.name} >}}}} has no opening "
+                        f'tag, or shortcode "{tag.name}" takes no inner text; '
+                        "remove the closing tag",
+                    )
+                raise ShortcodeError(
+                    where.path,
+                    line,
+                    f'closing tag for "{tag.name}" found where '
+                    f'"{stack[-1].tag.name}" (line {stack[-1].line}) is still '
+                    f'open; close "{stack[-1].tag.name}" first',
+                )
+        if stack:
+            node = stack[-1]
+            raise ShortcodeError(
+                where.path,
+                node.line,
+                f'shortcode "{node.tag.name}" must be closed or self-closed; '
+                f"add {{{{{node.tag.delim} /{node.tag.name} {_end(node.tag)}}}}} "
+                f"after its inner text, or write {{{{{node.tag.delim} "
+                f"{node.tag.name} /{_end(node.tag)}}}}}",
+            )
+        return roots
+
+    # Rendering.
+
+    def _render(
+        self, node: _Node, parent: ShortcodeCall | None, ordinal: int, run: _Run
+    ) -> str:
+        tag = node.tag
+        position = f"{run.where.path}:{node.line}"
+        call = ShortcodeCall(tag.name, tag.params, ordinal, parent, position)
+        pieces = []
+        child_ordinal = 0
+        for child in node.children:
+            if isinstance(child, str):
+                pieces.append(child)
+            else:
+                pieces.append(self._render(child, call, child_ordinal, run))
+                child_ordinal += 1
+        call.inner = Markup("".join(pieces))
+        if tag.name.endswith(_INLINE_SUFFIX):
+            base = tag.name.removesuffix(_INLINE_SUFFIX)
+            logger.warning(
+                "%s: inline shortcode %r is a Go template and renders nothing "
+                "(as Hugo with enableInlineShortcodes = false); port its body "
+                "to Jinja in %s/%s.html and write {{< %s >}} instead",
+                position,
+                tag.name,
+                self.site_folder or "the site's shortcode folder",
+                base,
+                base,
+            )
+            return ""
+        template_file = self._template_file(tag.name)
+        if template_file is not None:
+            return self._render_template(template_file, call, run, node.line)
+        builtin = BUILTINS.get(tag.name)
+        if builtin is None:
+            folder = self.site_folder or "the site's shortcode folder"
+            raise ShortcodeError(
+                run.where.path,
+                node.line,
+                f'unknown shortcode "{tag.name}"; put its template in '
+                f"{folder}/{tag.name}.html",
+            )
+        context = BuiltinContext(
+            call=call,
+            page=run.page,
+            site=self.site,
+            markdownify=self._markdownify,
+            ref=lambda target, absolute: self._ref(target, absolute, run, node.line),
+            hosts=run.hosts,
+            error=lambda message: ShortcodeError(run.where.path, node.line, message),
+        )
+        return builtin.render(context)
+
+    def _template_file(self, name: str) -> Path | None:
+        if name not in self._files:
+            path = None
+            if self.site_folder and ".." not in name.split("/"):
+                path = Path(self.site_folder, f"{name}.html")
+            self._files[name] = path if path and path.is_file() else None
+        return self._files[name]
+
+    def _ref(self, target: Any, absolute: bool, run: _Run, line: int) -> str:
+        target = _go_str(target)
+        try:
+            url = self.resolve_ref(target, run.page)
+        except ShortcodeError:
+            raise
+        except FrontMatterError as error:
+            raise ShortcodeError(run.where.path, line, error.message) from error
+        except (LookupError, ValueError, OSError) as error:
+            raise ShortcodeError(
+                run.where.path, line, f'ref "{target}": {error}'
+            ) from error
+        if not absolute:
+            return url
+        return urljoin(str(self.site.get("base_url", "")), url)
+
+    def _render_template(
+        self, template_file: Path, call: ShortcodeCall, run: _Run, line: int
+    ) -> str:
+        name = f"{call.name}.html"
+        try:
+            template = self._env.get_template(name)
+            return template.render(
+                get=call.get,
+                inner=call.inner,
+                params=call.params,
+                is_named_params=call.is_named_params,
+                ordinal=call.ordinal,
+                parent=call.parent,
+                name=call.name,
+                position=call.position,
+                page=_TemplatePage(run.page, self._markdownify),
+                site=self.site,
+                ref=lambda target: Markup(self._ref(target, True, run, line)),
+                relref=lambda target: Markup(self._ref(target, False, run, line)),
+            )
+        except ShortcodeError:
+            raise
+        except Exception as error:  # any error a template raises, located
+            raise _template_error(
+                error, template_file, call.name, run.where, line
+            ) from error
+
+
+def _template_error(
+    error: Exception, template_file: Path, name: str, where: _Where, line: int
+) -> ShortcodeError:
+    """A site template's error, naming the template's line and the page's."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        template_line, message = error.lineno, error.message
+    else:
+        template_line, message = _template_line(error, template_file), str(error)
+    place = f"{template_file}:{template_line}" if template_line else str(template_file)
+    return ShortcodeError(
+        where.path,
+        line,
+        f'shortcode "{name}": {place}: {message.rstrip(".")}; fix the template or the '
+        "shortcode's parameters",
+    )
+
+
+class _TemplatePage:
+    """The page as a site template sees it, with ``render_string``."""
+
+    def __init__(self, page: PageInfo, markdownify: Callable[..., Markup]) -> None:
+        self._page = page
+        self._markdownify = markdownify
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+    def render_string(self, text: Any, display: str = "inline") -> Markup:
+        return self._markdownify(text, display)
+
+
+@dataclass
+class _Where:
+    body: str
+    path: str
+    first_line: int
+
+    def line(self, pos: int) -> int:
+        return self.first_line + self.body.count("\n", 0, pos)
+
+
+@dataclass
+class _Run:
+    page: PageInfo
+    where: _Where
+    nonce: str
+    outputs: dict[str, str] = field(default_factory=dict)
+    hosts: set[str] = field(default_factory=set)
+
+
+def _end(tag: _Tag) -> str:
+    return ">" if tag.delim == "<" else "%"
+
+
+def _tokenize(body: str, where: _Where) -> list[_Tag]:
+    """Split ``body`` into text, opening and closing tags (escaped ones are text)."""
+    tags: list[_Tag] = []
+    pos = 0
+    text_start = 0
+    while True:
+        match = _OPEN.search(body, pos)
+        if match is None:
+            break
+        start = match.start()
+        tag = _read_tag(body, start, match.group(1), where)
+        if start > text_start:
+            tags.append(_Tag("text", text_start, start, text=body[text_start:start]))
+        tags.append(tag)
+        pos = text_start = tag.end
+    if text_start < len(body):
+        tags.append(_Tag("text", text_start, len(body), text=body[text_start:]))
+    return tags
+
+
+def _read_tag(body: str, start: int, delim: str, where: _Where) -> _Tag:
+    end_mark = ">}}" if delim == "<" else "%}}"
+    pos = start + 3
+    if body.startswith("/*", _SPACE.match(body, pos).end()):
+        comment = _SPACE.match(body, pos).end() + 2
+        close = re.compile(r"\*/\s*" + re.escape(end_mark))
+        found = close.search(body, comment)
+        if found is None:
+            raise ShortcodeError(
+                where.path,
+                where.line(start),
+                f"escaped shortcode opens with {{{{{delim}/* here but never "
+                f"closes; end it with */{end_mark}",
+            )
+        literal = "{{" + delim + body[comment : found.start()] + end_mark
+        return _Tag("text", start, found.end(), text=literal)
+    pos = _SPACE.match(body, pos).end()
+    closing = body.startswith("/", pos)
+    if closing:
+        pos = _SPACE.match(body, pos + 1).end()
+    name = _NAME.match(body, pos)
+    if name is None:
+        raise ShortcodeError(
+            where.path,
+            where.line(start),
+            f"{{{{{delim} is not followed by a shortcode name; write "
+            f"{{{{{delim} name {end_mark} or escape it as "
+            f"{{{{{delim}/* ... */{end_mark}",
+        )
+    tag = _Tag("close" if closing else "open", start, 0, delim, name.group(0))
+    pos = name.end()
+    positional: list[Any] = []
+    named: dict[str, Any] = {}
+    while True:
+        pos = _SPACE.match(body, pos).end()
+        if body.startswith(end_mark, pos):
+            tag.end = pos + 3
+            break
+        if body.startswith("/" + end_mark, pos):
+            tag.self_closing = True
+            tag.end = pos + 4
+            break
+        if pos >= len(body) or body.startswith("{{", pos):
+            raise ShortcodeError(
+                where.path,
+                where.line(start),
+                f'shortcode "{tag.name}" opens here but is never closed with '
+                f"{end_mark}; add {end_mark} after its parameters",
+            )
+        if closing:
+            raise ShortcodeError(
+                where.path,
+                where.line(pos),
+                f'closing tag of "{tag.name}" has parameters; write '
+                f"{{{{{delim} /{tag.name} {end_mark}",
+            )
+        value, pos = _read_value(body, pos, tag.name, where)
+        if body.startswith("=", pos) and isinstance(value, str):
+            key = value
+            value, pos = _read_value(body, pos + 1, tag.name, where)
+            named[key] = value
+        else:
+            positional.append(value)
+        if named and positional:
+            raise ShortcodeError(
+                where.path,
+                where.line(start),
+                f'shortcode "{tag.name}" mixes named and positional '
+                "parameters; use one kind",
+            )
+    tag.params = named if named else positional
+    return tag
+
+
+def _read_value(body: str, pos: int, name: str, where: _Where) -> tuple[Any, int]:
+    """One parameter: "quoted" (with \\" escapes), `raw`, or a bare word
+    (bare numbers and true/false are typed, as in Hugo)."""
+    quote = body[pos] if pos < len(body) else ""
+    if quote == '"':
+        out = []
+        i = pos + 1
+        while i < len(body) and body[i] != '"':
+            if body[i] == "\\" and i + 1 < len(body) and body[i + 1] == '"':
+                i += 1
+            out.append(body[i])
+            i += 1
+        if i >= len(body):
+            raise ShortcodeError(
+                where.path,
+                where.line(pos),
+                f'a parameter of shortcode "{name}" opens a quote (") that '
+                "never closes; close it",
+            )
+        return "".join(out), i + 1
+    if quote == "`":
+        close = body.find("`", pos + 1)
+        if close < 0:
+            raise ShortcodeError(
+                where.path,
+                where.line(pos),
+                f'a parameter of shortcode "{name}" opens a raw string (`) '
+                "that never closes; close it",
+            )
+        return body[pos + 1 : close], close + 1
+    word = _BARE.match(body, pos)
+    if word is None or not word.group(0):
+        raise ShortcodeError(
+            where.path,
+            where.line(pos),
+            f'cannot read a parameter of shortcode "{name}" here; quote it '
+            'with "..." or `...`',
+        )
+    text = word.group(0)
+    if text in ("true", "false"):
+        return text == "true", word.end()
+    if _INT.fullmatch(text):
+        return int(text), word.end()
+    if _FLOAT.fullmatch(text):
+        return float(text), word.end()
+    return text, word.end()
+
+
+def _template_line(error: BaseException, template_file: Path) -> int | None:
+    """The line of the site template where ``error`` was raised, if any."""
+    wanted = str(template_file)
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == wanted or frame.filename.endswith(template_file.name):
+            line = frame.lineno
+    return line
+
+
+def _go_str(value: Any) -> str:
+    """A value as Go's templates print it (``true``, ``[a b]``, ``''`` for nil)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + " ".join(_go_str(v) for v in value) + "]"
+    return str(value)
+
+
+def _go_value(value: Any) -> Any:
+    """What ``{{ value }}`` prints: Go's forms for nil, booleans and lists."""
+    if isinstance(value, (bool, list, tuple)) or value is None:
+        return _go_str(value)
+    return value
+
+
+def _trim_paragraph(html: str) -> str:
+    """Hugo's markdownify: one paragraph comes back without its ``<p>``."""
+    stripped = html.strip()
+    if (
+        stripped.startswith("<p>")
+        and stripped.endswith("</p>")
+        and stripped.count("<p>") == 1
+    ):
+        return stripped[3:-4]
+    return html
+
+
+def _humanize(value: Any) -> str:
+    """Hugo's humanize for words: ``my-first_post`` -> ``My first post``."""
+    text = re.sub(r"[-_]+", " ", _go_str(value)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _chomp(value: Any) -> Any:
+    """Hugo's chomp: trailing newlines removed, HTML kept as HTML."""
+    if isinstance(value, Markup):
+        return Markup(str(value).rstrip("\r\n"))
+    return _go_str(value).rstrip("\r\n")
+
+
+def _default(value: Any, default_value: Any = "", boolean: bool = True) -> Any:
+    """Hugo's ``default``: any empty value (None, "", 0, false) takes the default."""
+    if isinstance(value, jinja2.Undefined) or (boolean and not value):
+        return default_value
+    return value
