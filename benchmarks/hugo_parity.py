@@ -19,7 +19,7 @@ static/ and theme-shortcodes/) it works on a copy in a temporary folder and:
    process) from a settings file that holds only the theme, the two plugins,
    PATH, SITEURL and HUGO_FRONTMATTER (``hugo_config``, ``hugo_urls`` and, for
    a site with theme-shortcodes/, ``shortcodes``: the Jinja ports in
-   benchmarks/fixtures/coder-shortcodes/); an option the plugin refuses is
+   benchmarks/fixtures/shortcodes-<site>/); an option the plugin refuses is
    dropped and the build run again, and the run says so. A failed build is a
    result: its summary is printed and every Hugo page counts as missing;
 3. prints tables: Hugo's HTML pages equal / missing / extra in cameo (all of
@@ -85,9 +85,16 @@ SHORTCODE_CALL = re.compile(r"\{\{[<%]\s*/?\s*([\w.-]+)")
 HUGO_TIMEOUT = 300
 CAMEO_TIMEOUT = 900
 REPO = Path(__file__).resolve().parent.parent
-# Jinja ports of coder-example's theme-shortcodes/, for the plugin's
-# ``shortcodes`` option; given to every site that has theme-shortcodes/.
-SITE_SHORTCODES = REPO / "benchmarks" / "fixtures" / "coder-shortcodes"
+# Jinja ports of a site's own shortcodes (coder-example's theme-shortcodes/,
+# basic-example's inline ones), for the plugin's ``shortcodes`` option:
+# benchmarks/fixtures/shortcodes-<the site's folder name>/.
+PORTS = REPO / "benchmarks" / "fixtures"
+
+
+def site_shortcodes(site: Path) -> Path:
+    return PORTS / f"shortcodes-{site.name}"
+
+
 UNKNOWN_OPTIONS = re.compile(r"unknown option\(s\) ([\w, ]+)")
 
 
@@ -266,6 +273,31 @@ def _all_text(node: Element) -> str:
     return "".join(parts)
 
 
+# Embeds Hugo makes from a fetch at build time (a post on X or Instagram, a
+# simple Vimeo's thumbnail). Offline the fetch fails (its error ignored) and
+# Hugo writes nothing, or an empty box with its <style>; cameo writes a link
+# card. The two cannot be compared here, so both are left out.
+OFFLINE_CARDS = frozenset({"x-post", "instagram-post", "vimeo-video"})
+HUGO_OFFLINE_BOX = "s_video_simple"
+
+
+def _is_offline_card(node: Element) -> bool:
+    classes = set(node.classes)
+    if node.tag == "blockquote" and OFFLINE_CARDS & classes:
+        return True
+    if node.tag == "div" and HUGO_OFFLINE_BOX in classes:
+        return not _clean(_all_text(node))
+    return node.tag == "style" and "__h_video" in _all_text_raw(node)
+
+
+def _all_text_raw(node: Element) -> str:
+    return "".join(child for child in node.children if isinstance(child, str))
+
+
+# Hugo's YouTube embed hosts, written as the privacy-enhanced one.
+PRIVATE_YOUTUBE = re.compile(r"(?<=//)(?:www\.)?youtube(?:-nocookie)?\.com/")
+
+
 def _start_tag(element: Element) -> str:
     attrs = []
     for name in sorted(element.attrs):
@@ -274,6 +306,11 @@ def _start_tag(element: Element) -> str:
             words = [word for word in words if word != "noopener"]
             if not words:
                 continue
+        if element.tag == "iframe" and name == "loading":
+            continue  # cameo's embeds load lazily on purpose
+        if element.tag == "iframe" and name == "src":
+            # cameo always embeds YouTube from its privacy-enhanced host
+            words = [PRIVATE_YOUTUBE.sub("www.youtube-nocookie.com/", words[0])]
         value = " ".join(sorted(words) if name == "class" else words)
         attrs.append(f' {name}="{html.escape(value)}"')
     return f"<{element.tag}{''.join(attrs)}>"
@@ -281,8 +318,9 @@ def _start_tag(element: Element) -> str:
 
 def normal_lines(body: Element | None) -> list[str]:
     """A body's children as comparable lines: a tag or a text a line, text
-    with white space collapsed, attributes sorted (and class words; the
-    theme's own ``rel="noopener"`` left out), entities
+    with white space collapsed, attributes sorted (and class words; what
+    cameo adds on purpose left out: ``rel="noopener"``, an iframe's
+    ``loading``, YouTube's privacy-enhanced host), entities
     decoded; comments dropped but Goldmark's raw-HTML placeholder; a <pre> by
     its text alone (highlighters mark code up differently); a heading of any
     level as <h id="..."> and its text (cameo shifts levels on purpose)."""
@@ -300,6 +338,8 @@ def _normal(node: Element | Comment | str, lines: list[str]) -> None:
     elif isinstance(node, Comment):
         if _clean(node.text) == KEPT_COMMENT:
             lines.append(f"<!-- {KEPT_COMMENT} -->")
+    elif _is_offline_card(node):
+        return
     elif node.tag in HEADINGS:
         anchor = node.attrs.get("id")
         shown = f' id="{html.escape(anchor)}"' if anchor is not None else ""
@@ -326,7 +366,11 @@ def visible_text(body: Element | None) -> str:
         for child in node.children:
             if isinstance(child, str):
                 parts.append(child)
-            elif isinstance(child, Element) and child.tag not in INVISIBLE:
+            elif (
+                isinstance(child, Element)
+                and child.tag not in INVISIBLE
+                and not _is_offline_card(child)
+            ):
                 block = child.tag not in INLINE
                 parts.append(" " if block else "")
                 walk(child)
@@ -660,19 +704,20 @@ def _shown(path: Path, *bases: Path) -> str:
     return str(path)
 
 
-def build_with_cameo(folder: Path, content: Path, config: Path) -> Build:
+def build_with_cameo(folder: Path, content: Path, config: Path, site: Path) -> Build:
     """Build with every option the plugin may know; an option it refuses is
     dropped (and said) and the build run again."""
     result = Build()
     output = folder / "cameo-output"
     options: dict[str, object] = {"hugo_config": str(config), "hugo_urls": True}
     optional = ["hugo_config"]
-    if (content.parent / "theme-shortcodes").is_dir():
-        if SITE_SHORTCODES.is_dir():
-            options["shortcodes"] = str(SITE_SHORTCODES)
+    ports = site_shortcodes(site)
+    if own_shortcodes(site, content):
+        if ports.is_dir():
+            options["shortcodes"] = str(ports)
             optional.append("shortcodes")
         else:
-            missing = _shown(SITE_SHORTCODES, REPO)
+            missing = _shown(ports, REPO)
             result.notes.append(
                 f"the site has theme-shortcodes/ but {missing} does not exist:"
                 " built without HUGO_FRONTMATTER's shortcodes option"
@@ -710,8 +755,18 @@ def build_with_cameo(folder: Path, content: Path, config: Path) -> Build:
 # comparison ----------------------------------------------------------------
 
 
-def own_shortcodes(site: Path) -> set[str]:
-    return {p.stem for p in (site / "theme-shortcodes").glob("*.html")}
+def own_shortcodes(site: Path, content: Path | None = None) -> set[str]:
+    """The site's own shortcodes: its theme-shortcodes/ (Go templates), and
+    the inline ones its content defines (``{{< name.inline >}}``, Go
+    templates too, which cameo renders only from a port)."""
+    names = {p.stem for p in (site / "theme-shortcodes").glob("*.html")}
+    content = content or site / "content"
+    for file in content.rglob("*.md"):
+        text = file.read_text("utf-8", errors="replace")
+        names |= {
+            m[1] for m in SHORTCODE_CALL.finditer(text) if m[1].endswith(".inline")
+        }
+    return names
 
 
 def sources_with_shortcodes(content: Path, names: set[str]) -> dict[str, set[str]]:
@@ -1170,7 +1225,7 @@ def measure(
         cameo_copy = folder / "cameo-site"
         shutil.copytree(site, cameo_copy, symlinks=True)
         cameo = build_with_cameo(
-            folder, cameo_copy / "content", cameo_copy / config.name
+            folder, cameo_copy / "content", cameo_copy / config.name, site
         )
         report(site, hugo, cameo, version, limit)
         if keep:

@@ -183,7 +183,7 @@ def test_unsupported_keys_are_named_in_one_warning(built):
     _, messages = built
     warnings = [m for m in messages if "not used by this build" in m]
     assert len(warnings) == 1
-    assert "copyright, markup, params.avatarurl" in warnings[0]
+    assert "copyright, params.avatarurl" in warnings[0]
     assert "hugo.toml" in warnings[0]
 
 

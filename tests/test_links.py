@@ -21,7 +21,7 @@ date: 2024-01-02
 ---
 A [link](https://example.org/a), one [home](https://me.example/b), a
 [relative](/c/) one, <a href="https://raw.example/" rel="me">raw HTML</a> and
-a [broken](http://[oops/) address.
+a <a href="http://[oops/">broken</a> address.
 
     indented code
 
@@ -37,8 +37,14 @@ print("fenced, highlighted")
 def page(tmp_path_factory) -> BeautifulSoup:
     root = tmp_path_factory.mktemp("links")
     write_tree(root / "content", {"posts/a.md": PAGE})
+    # Raw HTML kept, as a site that turns Goldmark's unsafe on gets it.
+    unsafe = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
     build_site(
-        root / "content", root / "out", HUGO_SETTINGS, SITEURL="https://me.example"
+        root / "content",
+        root / "out",
+        HUGO_SETTINGS,
+        SITEURL="https://me.example",
+        HUGO_FRONTMATTER={"hugo_urls": True, **unsafe},
     )
     html = (root / "out" / "posts" / "a" / "index.html").read_text("utf-8")
     return BeautifulSoup(html, "html.parser").find("main")

@@ -508,3 +508,11 @@ def test_angle_form_inner_is_output_as_is_only_by_the_template():
     # Hugo outputs .Inner raw; a template that does not output it drops it.
     assert SCRIPT in render(f"{{{{< wrap >}}}}{SCRIPT}{{{{< /wrap >}}}}")
     assert_no_script(render(f"{{{{< ignore >}}}}{SCRIPT}{{{{< /ignore >}}}}x"))
+
+
+def test_a_ported_inline_shortcode_renders_with_its_template(caplog):
+    body = "{{< css.inline >}}<b>kept</b>{{< /css.inline >}}"
+    with caplog.at_level(logging.WARNING):
+        html = render(body, path="content/p.md")
+    assert '<span class="ported"><b>kept</b></span>' in html
+    assert not caplog.records  # no warning: the site ported it

@@ -29,7 +29,7 @@ from pelican.contents import Article
 from pelican.paginator import PaginationRule
 from pelican.settings import DEFAULT_CONFIG
 
-from . import fields, urls
+from . import fields, goldmark, urls
 from .frontmatter import _Yaml12Loader
 from .paths import display_path
 
@@ -244,6 +244,9 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     language_taxonomies: dict[str, dict[str, str]] = {}
     language_titles: dict[str, str] = {}
     language_menus: dict[str, list[tuple[str, str]]] = {}
+    # Each language's own content folder, relative to the site's root
+    # (made relative to Pelican's PATH in ``apply``).
+    content_dirs: dict[str, str] = {}
     for name, values in languages.items():
         is_default = name.lower() == language.lower()
         for key, value in (values if isinstance(values, dict) else {}).items():
@@ -258,6 +261,8 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
                 language_titles[str(name).lower()] = str(value)  # its home page
             elif key in ("menus", "menu") and isinstance(value, dict):
                 language_menus[str(name).lower()] = _menus(value, unused)["MENUITEMS"]
+            elif key == "contentdir" and isinstance(value, str) and value.strip():
+                content_dirs[str(name).lower()] = value.strip()
             elif key not in ("languagename", "weight", "languagecode"):
                 unused.append(f"languages.{name}.{key}")
 
@@ -272,6 +277,8 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         elif key not in IGNORED_KEYS:
             unused.append(key)
 
+    # Every param is what a site's shortcodes see as site.params.
+    settings["HUGO_PARAMS"] = dict(params)
     for key in ("author", "description", "social"):
         if key in params:
             settings.update(_PARAM_MAPPERS[key](params.pop(key), unused))
@@ -308,6 +315,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         settings["HUGO_DEFAULT_IN_SUBDIR"] = bool(
             config.get("defaultcontentlanguageinsubdir", False)
         )
+        settings["HUGO_CONTENT_DIRS"] = content_dirs
     return settings, sorted(set(unused))
 
 
@@ -506,6 +514,8 @@ _KEY_MAPPERS = {
     "summarylength": _summary_length,
     "staticdir": _static_dir,
     "permalinks": _permalinks,
+    "markup": lambda value, unused: {"HUGO_MARKUP": value},
+    "enableemoji": lambda value, unused: {"HUGO_ENABLE_EMOJI": bool(value)},
     # Read in hugo_settings itself.
     "languagecode": lambda value, unused: {},
     "defaultcontentlanguage": lambda value, unused: {},
@@ -524,10 +534,25 @@ def apply(settings: dict[str, Any], given: str) -> None:
     files = find_files(given, site_root)
     config = read_config(files)
     found, unused = hugo_settings(config)
+    folders = _content_dirs(
+        found.get("HUGO_CONTENT_DIRS") or {}, settings["PATH"], site_root, files
+    )
+    found["HUGO_CONTENT_DIRS"] = folders
+    # The default language's content: its own folder, or the whole.
+    home_root = os.path.join(settings["PATH"], folders.get(found["DEFAULT_LANG"], ""))
     found.setdefault("HUGO_STATIC_DIRS", ["static"])
-    found.setdefault("ARTICLE_PATHS", [_busiest_section(settings["PATH"])])
+    found.setdefault("ARTICLE_PATHS", [_busiest_section(home_root)])
+    every_language_in_a_folder = bool(folders) and all(
+        folders.get(language) for language in found.get("HUGO_LANGUAGES", [])
+    )
+    found["HUGO_TAXONOMY_FOLDERS"] = _in_language_folders(
+        found.get("HUGO_TAXONOMY_FOLDERS", []), folders, True
+    )
     found.update(_hugo_layout(found))
-    if not os.path.isfile(os.path.join(settings["PATH"], "_index.md")):
+    if every_language_in_a_folder:
+        # Hugo reads nothing of the content folder outside them.
+        found["PAGE_PATHS"] = sorted(set(folders.values()))
+    if not os.path.isfile(os.path.join(home_root, "_index.md")):
         # No home page of the site's own: Pelican's index lists the posts.
         found["DIRECT_TEMPLATES"] = ["index", *found["DIRECT_TEMPLATES"]]
 
@@ -538,6 +563,12 @@ def apply(settings: dict[str, Any], given: str) -> None:
             continue  # read below
         if name not in explicit:
             settings[name] = value
+    # mainSections (or the user's ARTICLE_PATHS) name Hugo's sections, which
+    # are in each language's folder.
+    settings["ARTICLE_PATHS"] = _in_language_folders(
+        settings["ARTICLE_PATHS"], folders, not every_language_in_a_folder
+    )
+    settings["HUGO_CONTENT_DIRS"] = folders
     if settings.get("FEED_DOMAIN") == old_siteurl:
         settings["FEED_DOMAIN"] = settings.get("SITEURL", "")
     for name in (
@@ -588,6 +619,15 @@ def apply(settings: dict[str, Any], given: str) -> None:
                 f"permalinks{problem} (Hugo stops here too: 'permalink ill-formed')",
             )
         options.setdefault("permalinks", found["HUGO_PERMALINKS"])
+    if isinstance(found.get("HUGO_MARKUP"), dict):
+        try:
+            goldmark.GoldmarkOptions.from_hugo_config(found["HUGO_MARKUP"])
+        except goldmark.GoldmarkConfigError as error:
+            key = str(error).split(" ", 1)[0].rsplit(".", 1)[-1]
+            raise HugoConfigError(*_where(files, key), str(error)) from None
+        options.setdefault("markup", found["HUGO_MARKUP"])
+    options.setdefault("enable_emoji", found.get("HUGO_ENABLE_EMOJI", False))
+    settings["HUGO_PARAMS"] = found.get("HUGO_PARAMS") or {}
     settings["HUGO_FRONTMATTER"] = options
     shown = ", ".join(display_path(path) for path in files)
     logger.info("Hugo config %s read", shown)
@@ -609,6 +649,57 @@ def _where(files: list[str], text: str) -> tuple[str, int | None]:
                 if text in line:
                     return display_path(path), number
     return ", ".join(display_path(path) for path in files), None
+
+
+def _content_dirs(
+    given: Mapping[str, str], content: str, site_root: str, files: list[str]
+) -> dict[str, str]:
+    """Each language's ``contentDir`` as a folder of Pelican's content folder
+    (posix, '' for that folder itself). Pelican reads one content folder, so
+    a language's folder outside it stops the build."""
+    content = os.path.abspath(content)
+    folders = {}
+    for language, written in sorted(given.items()):
+        path = os.path.abspath(os.path.join(site_root, written))
+        relative = os.path.relpath(path, content)
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            name = os.path.basename(path) or language
+            example = os.path.relpath(os.path.join(content, name), site_root)
+            raise HugoConfigError(
+                *_where(files, written),
+                f"languages.{language}.contentDir = {written!r} is "
+                f"{display_path(path)}, outside the content folder "
+                f"{display_path(content)} (Pelican's PATH), and Pelican reads "
+                "one content folder; move that language's folder under it and "
+                f"point contentDir there (contentDir = "
+                f'"{example.replace(os.sep, "/")}")',
+            )
+        folders[language] = (
+            "" if relative == os.curdir else relative.replace(os.sep, "/")
+        )
+    return folders
+
+
+def _in_language_folders(
+    paths: list[str], folders: Mapping[str, str], keep_top: bool
+) -> list[str]:
+    """Folders of Hugo's content (a section, a taxonomy's terms) in each
+    language's content folder: ``posts`` is ``english/posts`` and
+    ``french/posts``; ``posts`` stays too when ``keep_top`` (a language
+    reads the whole content folder). A path already in a language's folder
+    is kept as it is."""
+    own = sorted({folder for folder in folders.values() if folder})
+    found: list[str] = []
+    for path in paths:
+        path = str(path).strip("/")
+        if not own or any(path == f or path.startswith(f"{f}/") for f in own):
+            candidates = [path]
+        else:
+            candidates = [f"{folder}/{path}" if path else folder for folder in own]
+            if keep_top:
+                candidates.insert(0, path)
+        found.extend(item for item in candidates if item not in found)
+    return found
 
 
 def _busiest_section(content: str) -> str:

@@ -51,6 +51,13 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     # Hugo's [permalinks]: a section's name -> a pattern such as
     # "/:year/:month/:slug/" for the regular pages of that section.
     "permalinks": {},
+    # Hugo's [markup] table (goldmark and highlight options), as in hugo.toml.
+    "markup": {},
+    # Hugo's enableEmoji: :smile: in a page's Markdown becomes the emoji.
+    "enable_emoji": False,
+    # The folder of the site's own shortcodes (NAME.html, Jinja), relative
+    # to the folder above the content folder.
+    "shortcodes": None,
 }
 
 _TRUE_WORDS = {"true": True, "false": False}
@@ -122,13 +129,16 @@ class Source:
     """Where a file is: how errors name it, and its place in the content tree."""
 
     shown_path: str
-    in_content: str  # posix path relative to the content folder
+    # posix path relative to Hugo's content folder: Pelican's, or the
+    # language's own (contentDir) that holds the file
+    in_content: str
     is_bundle_resource: bool = False
     # Below a section that Hugo does not build (a draft, future or expired
     # _index.md): Hugo builds nothing under it either.
     in_unbuilt_section: bool = False
-    # The language of a file named name.<lang>.md ('' for the default
-    # language), and the folder its pages go under ('' for the root).
+    # The language of a file named name.<lang>.md or in a language's own
+    # folder ('' for the default language), and the folder its pages go
+    # under ('' for the root).
     language: str = ""
     language_prefix: str = ""
     # The folders above the file that are Hugo sections (the top one, and
@@ -167,14 +177,18 @@ def file_language(
 ) -> tuple[str, str]:
     """A file's path as Hugo sees it, and its language: ``about.pt-br.md``
     is ``about.md`` in ``pt-br`` when the config has ``[languages.pt-br]``
-    (Hugo 0.111 matches the lower-case name only). Without such a language,
-    a file named so beside its twin (``about.md``) is an error: Hugo would
-    publish it as a page of its own at ``/about.pt-br/``."""
+    (Hugo 0.111 matches the lower-case name only). A file in a language's
+    own folder (``contentDir``: ``french/posts/hello.md``) is in that
+    language, at its path in that folder (``posts/hello.md``), unless its
+    name says another language, which wins, as in Hugo 0.111. Without such
+    a language, a file named so beside its twin (``about.md``) is an error:
+    Hugo would publish it as a page of its own at ``/about.pt-br/``."""
+    in_content, folder_language = hugo_path(in_content, settings)
     folder, name = posixpath.split(in_content)
     stem, extension = posixpath.splitext(name)
     base, dot, language = stem.rpartition(".")
     if not dot or not base:
-        return in_content, ""
+        return in_content, folder_language
     languages = settings.get("HUGO_LANGUAGES") or []
     if language in languages:
         return posixpath.join(folder, base + extension), language
@@ -194,7 +208,29 @@ def file_language(
             f"[languages.{language.lower()}] to {where} (and name the file in "
             "lower case), or rename the file",
         )
-    return in_content, ""
+    return in_content, folder_language
+
+
+def hugo_path(in_content: str, settings: Mapping[str, Any]) -> tuple[str, str]:
+    """A path in Pelican's content folder as Hugo sees it: relative to the
+    language's own folder that holds it (``HUGO_CONTENT_DIRS``, Hugo's
+    ``languages.<lang>.contentDir``), and that language; as it is, with no
+    language (or the language whose folder is the whole), when in none."""
+    folders = settings.get("HUGO_CONTENT_DIRS") or {}
+    whole = ""
+    for language, folder in sorted(folders.items(), key=lambda item: -len(item[1])):
+        if not folder:
+            whole = language
+        elif in_content.startswith(folder + "/"):
+            return in_content[len(folder) + 1 :], language
+    return in_content, whole
+
+
+def content_root(in_content: str, settings: Mapping[str, Any]) -> str:
+    """The folder of Pelican's content (posix, '' for the whole) that is
+    Hugo's content folder for a path: its language's own, if any."""
+    inside, _ = hugo_path(in_content, settings)
+    return in_content[: len(in_content) - len(inside)].rstrip("/")
 
 
 def default_language(settings: Mapping[str, Any]) -> str:

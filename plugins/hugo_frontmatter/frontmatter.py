@@ -76,6 +76,8 @@ class FrontMatter:
     path: str = ""
     # Fields that came from elsewhere (an _index.md's cascade): file and line.
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # The file's line where the body starts (for errors found in the body).
+    body_line: int = 1
 
     def line_of(self, key: str) -> int:
         """The line of ``key`` (``icon.url``), else of the nearest key around
@@ -111,7 +113,9 @@ def split(text: str, path: str) -> FrontMatter | None:
             body = "".join(lines[index + 1 :])
             parse = _parse_yaml if kind == "yaml" else _parse_toml
             fields, key_lines = parse(source, path, first_line=2)
-            return FrontMatter(fields, body, key_lines, 1, kind, path)
+            return FrontMatter(
+                fields, body, key_lines, 1, kind, path, body_line=index + 2
+            )
     mark = _DELIMITER_TEXT[kind]
     raise FrontMatterError(
         path,
@@ -142,7 +146,10 @@ def _split_json(text: str, path: str) -> FrontMatter:
     body = text[end:].lstrip(" \t").removeprefix("\r").removeprefix("\n")
     key_lines = _json_key_lines(source, first_line, list(data))
     check_depth(data, path, key_lines, first_line)
-    return FrontMatter(data, body, key_lines, first_line, "json", path)
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return FrontMatter(
+        data, body, key_lines, first_line, "json", path, body_line=body_line
+    )
 
 
 def _parse_toml(

@@ -1,9 +1,9 @@
 """Converted Markdown, kept between builds.
 
 Converting the Markdown is most of what reading a page costs. The HTML it
-gives depends only on the text, the MARKDOWN setting and the code of
-Markdown and its extensions, so it is kept in ``CACHE_PATH/hugo-markdown-*.json``
-under a hash of all of them, and used again while none has changed.
+gives depends only on the text, the renderer's options and plugins, and
+their code, so it is kept in ``CACHE_PATH/hugo-markdown-*.json`` under a
+hash of all of them, and used again while none has changed.
 
 This is not Pelican's content cache (``CACHE_CONTENT``), which keeps a reader's
 whole result and trusts the file's modification time: with it, a changed
@@ -22,32 +22,22 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-import markdown
-
 logger = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when what is stored changes
 
 
-def settings_key(settings: dict[str, Any]) -> str:
-    """A hash of what, besides the text, decides the HTML: the MARKDOWN
-    setting, Markdown's version, and the file of every extension named there
-    (path and modification time, so an edited extension is noticed). Call it
-    once Markdown has loaded the extensions."""
-    parts: list[Any] = [
-        json.dumps(settings, sort_keys=True, default=repr),
-        markdown.__version__,
-    ]
-    pygments = sys.modules.get("pygments")  # codehilite's output depends on it
-    parts.append(getattr(pygments, "__version__", None))
-    for extension in settings.get("extensions", []):
-        if isinstance(extension, str):
-            name = extension.split(":")[0]
-        else:
-            name = type(extension).__module__
-        path = getattr(sys.modules.get(name), "__file__", None)
+def renderer_key(description: Any, modules: list[str]) -> str:
+    """A hash of what, besides the text, decides the HTML: ``description``
+    (the renderer's options and plugins, by ``repr``), and the file of each
+    module named in ``modules`` with its version (path and modification
+    time, so an edited plugin is noticed). Call it once they are loaded."""
+    parts: list[Any] = [repr(description)]
+    for name in modules:
+        module = sys.modules.get(name)
+        path = getattr(module, "__file__", None)
         stamp = os.stat(path).st_mtime_ns if path and os.path.exists(path) else None
-        parts.append((name, path, stamp))
+        parts.append((name, getattr(module, "__version__", None), path, stamp))
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

@@ -1,31 +1,36 @@
 """A Markdown reader that understands Hugo front matter and content layout.
 
-Files that open with a front matter block are parsed here; any other Markdown
-file goes to Pelican's own reader unchanged (with Hugo's URLs when asked).
-A ``summary`` is Markdown without raw HTML, as Hugo's Goldmark renders it.
+Files that open with a front matter block are parsed here and rendered as
+Hugo renders them: shortcodes expanded (``shortcodes``), then Markdown by the
+Goldmark-compatible renderer (``goldmark``), with Hugo's ``<!--more-->``
+summary. Any other Markdown file goes to Pelican's own reader and its
+``MARKDOWN`` setting, unchanged (with Hugo's URLs when asked).
 """
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import fnmatch
 import os
 import posixpath
 from functools import lru_cache
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
-from markdown.preprocessors import HtmlBlockPreprocessor
 from pelican.readers import MarkdownReader
 
-from . import fields, frontmatter, markdown_cache, state, urls
+from . import fields, frontmatter, goldmark, markdown_cache, shortcodes, state, urls
 from .paths import display_path
 
-_META_EXTENSION = "markdown.extensions.meta"
-# What Goldmark (Hugo's Markdown, unsafe: false) writes for raw HTML.
-RAW_HTML_OMITTED = "<!-- raw HTML omitted -->"
+# The modules whose code decides a Hugo page's HTML (the Markdown cache's key).
+_RENDERING_MODULES = [
+    "markdown_it",
+    "mdit_py_plugins",
+    "linkify_it",
+    "pygments",
+    "emoji",
+    goldmark.__name__,
+    f"{__package__}.heading_ids",
+]
 
 
 class HugoMarkdownReader(MarkdownReader):
@@ -34,9 +39,10 @@ class HugoMarkdownReader(MarkdownReader):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._unbuilt_sections: dict[str, bool] = {}
-        self._hugo_md: Markdown | None = None
-        self._summary_md: Markdown | None = None
-        self._markdown_key = ""
+        self._renderer: goldmark.Renderer | None = None
+        self._safe_renderer: goldmark.Renderer | None = None
+        self._renderer_key = ""
+        self._shortcodes: shortcodes.ShortcodeEngine | None = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
@@ -47,11 +53,13 @@ class HugoMarkdownReader(MarkdownReader):
         source = fields.Source(
             shown_path,
             in_content,
-            is_bundle_resource=is_bundle_resource(source_path, self.settings["PATH"]),
+            is_bundle_resource=is_bundle_resource(
+                source_path, self._hugo_root(source_path)
+            ),
             in_unbuilt_section=self._in_unbuilt_section(source_path),
             language=language,
             language_prefix=fields.language_prefix(language, self.settings),
-            sections=self._sections(in_content),
+            sections=self._sections(in_content, self._hugo_root(source_path)),
         )
         if front is None:
             content, metadata = super().read(source_path)
@@ -68,10 +76,10 @@ class HugoMarkdownReader(MarkdownReader):
             return content, metadata
 
         front = self._with_cascade(front, source_path)
-        content = self._render(front.body)
         metadata = fields.to_pelican(
-            front, source, self.settings, self.process_metadata, self._render_summary
+            front, source, self.settings, self.process_metadata, self._render_safely
         )
+        content = self._render_body(front, source, metadata)
         template = choose_template(metadata, source, self.settings)
         if template:
             metadata["template"] = template
@@ -85,7 +93,18 @@ class HugoMarkdownReader(MarkdownReader):
         relative = os.path.relpath(source_path, self.settings["PATH"])
         return relative.replace(os.sep, "/")
 
-    def _sections(self, in_content: str) -> tuple[str, ...]:
+    def _hugo_path(self, source_path: str) -> str:
+        """The file's path in Hugo's content folder (its language's own)."""
+        return fields.hugo_path(self._in_content(source_path), self.settings)[0]
+
+    def _hugo_root(self, source_path: str) -> str:
+        """Hugo's content folder for a file: its language's own folder
+        (contentDir), else Pelican's PATH."""
+        folder = fields.content_root(self._in_content(source_path), self.settings)
+        root = self.settings["PATH"]
+        return os.path.join(root, *folder.split("/")) if folder else root
+
+    def _sections(self, in_content: str, root: str) -> tuple[str, ...]:
         """The folders above a file that Hugo counts as sections: the top
         one, and each below it with an ``_index`` file (only needed, so
         only looked for, when the site has permalinks)."""
@@ -94,7 +113,7 @@ class HugoMarkdownReader(MarkdownReader):
         folders = in_content.split("/")[:-1]
         found = []
         for depth, name in enumerate(folders):
-            folder = os.path.join(self.settings["PATH"], *folders[: depth + 1])
+            folder = os.path.join(root, *folders[: depth + 1])
             if depth and not any(
                 entry.startswith("_index.") for entry in os.listdir(folder)
             ):
@@ -102,48 +121,148 @@ class HugoMarkdownReader(MarkdownReader):
             found.append(name)
         return tuple(found)
 
+    # --- rendering ---------------------------------------------------------
+
+    def _render_body(
+        self,
+        front: frontmatter.FrontMatter,
+        source: fields.Source,
+        metadata: dict[str, Any],
+    ) -> str:
+        """The page's HTML: shortcodes, then Markdown; the Markdown before
+        ``<!--more-->`` becomes its summary (unless the front matter gives
+        one), and the embed hosts its shortcodes use its ``frame_hosts``."""
+        page = shortcodes.PageInfo(
+            title=str(metadata.get("title") or ""),
+            lang=str(metadata.get("lang") or fields.default_language(self.settings)),
+            rel_permalink="/" + str(metadata.get("url", "")),
+            params=metadata.get("params") or {},
+        )
+        expanded = self._shortcode_engine().expand(
+            front.body, page, source.shown_path, front.body_line
+        )
+        if expanded.frame_hosts:
+            metadata["frame_hosts"] = sorted(expanded.frame_hosts)
+        marked = goldmark.mark_summary(expanded.markdown)
+        html = expanded.finish(self._render(marked or expanded.markdown))
+        if marked is None:
+            return html
+        summary, html = goldmark.cut_summary(html)
+        if summary is not None and "summary" not in metadata:
+            metadata["summary"] = summary
+        return html
+
     def _render(self, text: str) -> str:
-        # One Markdown instance for all files, reset before each text: setting
-        # up the extensions again for every file cost more than converting
-        # a short page.
-        if self._hugo_md is None:
-            settings = self._markdown_settings()
-            self._hugo_md = Markdown(**settings)
-            self._markdown_key = markdown_cache.settings_key(settings)
-        return markdown_cache.current().convert(self._markdown_key, text, self._convert)
-
-    def _convert(self, text: str) -> str:
-        self._hugo_md.reset()
-        return self._hugo_md.convert(text)
-
-    def _render_summary(self, text: str) -> str:
-        """Markdown with each piece of raw HTML replaced by a comment."""
-        if self._summary_md is None:
-            settings = self._markdown_settings()
-            settings["extensions"] = [*settings["extensions"], _OmitRawHtml()]
-            self._summary_md = Markdown(**settings)
-            self._render("")  # sets the cache key of the MARKDOWN setting
+        """Markdown as Hugo's Goldmark renders it, with the options of the
+        Hugo config (``markup``), kept in the Markdown cache."""
+        if self._renderer is None:
+            options = self._goldmark_options()
+            plugins = list(self.settings.get("HUGO_MARKDOWN_PLUGINS") or [])
+            self._renderer = goldmark.Renderer(options, plugins)
+            modules = [*_RENDERING_MODULES, *(type(p).__module__ for p in plugins)]
+            self._renderer_key = markdown_cache.renderer_key(
+                (options, plugins), modules
+            )
         return markdown_cache.current().convert(
-            self._markdown_key + ":summary", text, self._convert_summary
+            self._renderer_key, text, self._renderer.render
         )
 
-    def _convert_summary(self, text: str) -> str:
-        self._summary_md.reset()
-        return self._summary_md.convert(text)
+    def _render_safely(self, text: str) -> str:
+        """A front matter ``summary``: Markdown with raw HTML omitted even
+        where the site lets its pages' HTML through."""
+        if self._safe_renderer is None:
+            options = dataclasses.replace(self._goldmark_options(), unsafe=False)
+            self._safe_renderer = goldmark.Renderer(options)
+        return self._safe_renderer.render(text)
 
-    def _markdown_settings(self) -> dict[str, Any]:
-        # The front matter is already parsed: Python-Markdown's meta extension
-        # would read a body line such as "Note: ..." as one more field.
-        settings = copy.copy(self.settings["MARKDOWN"])
-        settings["extensions"] = [
-            ext for ext in settings.get("extensions", []) if ext != _META_EXTENSION
-        ]
-        settings["extension_configs"] = {
-            name: config
-            for name, config in settings.get("extension_configs", {}).items()
-            if name != _META_EXTENSION
-        }
-        return settings
+    def _goldmark_options(self) -> goldmark.GoldmarkOptions:
+        options = fields.plugin_options(self.settings)
+        try:
+            return goldmark.GoldmarkOptions.from_hugo_config(
+                options["markup"], options["enable_emoji"]
+            )
+        except goldmark.GoldmarkConfigError as error:
+            raise ValueError(f"HUGO_FRONTMATTER['markup']: {error}") from None
+
+    def _shortcode_engine(self) -> shortcodes.ShortcodeEngine:
+        if self._shortcodes is None:
+            options = fields.plugin_options(self.settings)
+            folder = options["shortcodes"]
+            if folder:
+                folder = os.path.join(_site_root(self.settings), folder)
+                if not os.path.isdir(folder):
+                    raise ValueError(
+                        f"HUGO_FRONTMATTER['shortcodes'] names {display_path(folder)},"
+                        " which is not a folder; give the folder that holds the "
+                        "site's shortcodes (NAME.html each), absolute or relative "
+                        "to the folder above the content folder"
+                    )
+            site_url = self.settings.get("SITEURL", "")
+            self._shortcodes = shortcodes.ShortcodeEngine(
+                folder,
+                {
+                    "title": self.settings.get("SITENAME", ""),
+                    "base_url": f"{site_url}/",
+                    "params": self.settings.get("HUGO_PARAMS") or {},
+                    "language": fields.default_language(self.settings),
+                },
+                self._resolve_ref,
+                self._render,
+            )
+        return self._shortcodes
+
+    def _resolve_ref(self, target: str, page: shortcodes.PageInfo) -> str:
+        """Hugo's ``ref`` / ``relref``: the path from the site's root of the
+        page a target names (``posts/a.md``, ``/posts/a``, ``a.md#part``),
+        looked up as Hugo does: from the content root, then beside the
+        page, then by file name anywhere."""
+        path, hash_mark, fragment = target.partition("#")
+        if not path:
+            return f"{hash_mark}{fragment}"  # an anchor on the page itself
+        found = self._find_content(path)
+        if found is None:
+            raise LookupError(
+                "no page of the content is at that path; Hugo stops here too "
+                "(REF_NOT_FOUND): correct the path (from content/, e.g. "
+                "'posts/my-post.md') or add the page"
+            )
+        shown = display_path(found)
+        front = _read_front_matter(found, shown, _stamp(found))
+        in_content, language = fields.file_language(
+            self._in_content(found), found, self.settings, shown
+        )
+        source = fields.Source(
+            shown,
+            in_content,
+            language=language,
+            language_prefix=fields.language_prefix(language, self.settings),
+            sections=self._sections(in_content),
+        )
+        if front is None:
+            location = fields.default_path(source)
+        else:
+            metadata = fields.to_pelican(
+                self._with_cascade(front, found), source, self.settings, lambda n, v: v
+            )
+            location = "/" + str(metadata.get("url", ""))
+        return f"{location}{hash_mark}{fragment}"
+
+    def _find_content(self, path: str) -> str | None:
+        root = os.path.abspath(self.settings["PATH"])
+        clean = path.strip().lstrip("/")
+        candidates = [clean]
+        if not os.path.splitext(clean)[1]:
+            candidates += [f"{clean}.md", f"{clean}/index.md", f"{clean}/_index.md"]
+        for candidate in candidates:
+            full = os.path.normpath(os.path.join(root, candidate))
+            if full.startswith(root + os.sep) and os.path.isfile(full):
+                return full
+        name = os.path.basename(clean)
+        for folder, _, files in os.walk(root):
+            for candidate in (name, f"{name}.md"):
+                if candidate in files:
+                    return os.path.join(folder, candidate)
+        return None
 
     def _with_cascade(
         self, front: frontmatter.FrontMatter, source_path: str
@@ -152,7 +271,7 @@ class HugoMarkdownReader(MarkdownReader):
 
         The page's own fields win, then the nearest ``_index.md``'s.
         """
-        page_path = "/" + self._in_content(source_path)
+        page_path = "/" + self._hugo_path(source_path)
         # An _index.md's own cascade applies to it too, as in Hugo 0.111.
         for index in self._section_indexes(source_path, include_own=True):
             parent = _read_front_matter(index, display_path(index), _stamp(index))
@@ -161,8 +280,9 @@ class HugoMarkdownReader(MarkdownReader):
         return front
 
     def _section_indexes(self, source_path: str, include_own: bool) -> list[str]:
-        """The ``_index.md`` files above a file, nearest first."""
-        root = os.path.abspath(self.settings["PATH"])
+        """The ``_index.md`` files above a file, nearest first, up to its
+        language's home (``_index.md`` at the top of its content folder)."""
+        root = os.path.abspath(self._hugo_root(source_path))
         path = os.path.abspath(source_path)
         folder = os.path.dirname(path)
         found = []
@@ -188,7 +308,7 @@ class HugoMarkdownReader(MarkdownReader):
             known[index] = False  # guards against a cycle while computing
             front = _read_front_matter(index, display_path(index), _stamp(index))
             if front is not None:
-                source = fields.Source(display_path(index), self._in_content(index))
+                source = fields.Source(display_path(index), self._hugo_path(index))
                 try:
                     metadata = fields.to_pelican(
                         self._with_cascade(front, index),
@@ -200,39 +320,6 @@ class HugoMarkdownReader(MarkdownReader):
                     metadata = {}  # reported when the _index.md itself is read
                 known[index] = bool(metadata.get("hugo_unbuilt"))
         return known[index]
-
-
-class _OmitRawHtml(Extension):
-    """Raw HTML, as a block or inline, becomes RAW_HTML_OMITTED; Markdown's
-    own HTML (emphasis, links, code) is kept."""
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
-        omitting = _OmittingMarkdown(md)
-        md.preprocessors.register(HtmlBlockPreprocessor(omitting), "html_block", 20)
-        md.inlinePatterns.register(HtmlInlineProcessor(HTML_RE, omitting), "html", 90)
-
-
-class _OmittingMarkdown:
-    """A Markdown instance whose raw HTML store keeps only RAW_HTML_OMITTED;
-    given to the two processors that store raw HTML."""
-
-    def __init__(self, md: Markdown) -> None:
-        self._md = md
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._md, name)
-
-    @property
-    def htmlStash(self) -> _OmittingStash:  # noqa: N802 (Markdown's name)
-        return _OmittingStash(self._md.htmlStash)
-
-
-class _OmittingStash:
-    def __init__(self, stash) -> None:
-        self._stash = stash
-
-    def store(self, html: str) -> str:
-        return self._stash.store(RAW_HTML_OMITTED)
 
 
 def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:
@@ -273,15 +360,7 @@ def _cascade_into(
             origins[name] = (parent.path, parent.line_of("cascade"))
     if not added:
         return front
-    return frontmatter.FrontMatter(
-        {**added, **front.fields},
-        front.body,
-        front.key_lines,
-        front.start_line,
-        front.format,
-        front.path,
-        origins,
-    )
+    return dataclasses.replace(front, fields={**added, **front.fields}, origins=origins)
 
 
 @lru_cache(maxsize=16384)  # live reload keeps every page of a large site
@@ -292,6 +371,11 @@ def _read_front_matter(
     with open(source_path, "rb") as handle:
         text = frontmatter.decode(handle.read(), shown_path)
     return frontmatter.split(text, shown_path)
+
+
+def _site_root(settings: dict[str, Any]) -> str:
+    """The folder above the content folder: a Hugo site's root."""
+    return os.path.dirname(os.path.normpath(os.path.abspath(settings["PATH"])))
 
 
 def _stamp(path: str) -> float:

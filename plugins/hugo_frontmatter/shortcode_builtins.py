@@ -274,6 +274,18 @@ def vimeo(ctx: BuiltinContext) -> str:
     )
 
 
+def vimeo_simple(ctx: BuiltinContext) -> str:
+    """Hugo's simple Vimeo: a link to the video in place of the player, so
+    nothing loads from Vimeo until the reader follows it (Hugo shows the
+    video's thumbnail, fetched from Vimeo at build time; no fetch here)."""
+    video = ctx.text("id", 0)
+    if not video:
+        raise ctx.error(
+            'vimeo_simple: give the video\'s id, as {{< vimeo_simple "ID" >}}'
+        )
+    return _link_card("vimeo-video", f"https://vimeo.com/{quote(video, safe='')}")
+
+
 def _frame(klass: str, src: str, title: str, allow: str) -> str:
     if klass:
         box, style = f'class="{_e(klass)}"', ""
@@ -341,4 +353,8 @@ BUILTINS: dict[str, Builtin] = {
     "twitter": Builtin(post_on_x),
     "instagram": Builtin(instagram),
     "gist": Builtin(gist),
+    # Hugo 0.111's "simple" forms (no script either way): the same here.
+    "twitter_simple": Builtin(post_on_x),
+    "vimeo_simple": Builtin(vimeo_simple),
+    "instagram_simple": Builtin(instagram),
 }

@@ -265,7 +265,7 @@ class ShortcodeEngine:
 
     def _needs_inner(self, name: str, where: _Where, line: int) -> bool:
         if name.endswith(_INLINE_SUFFIX):
-            return True
+            return True  # its body is its template, even when ported
         if name in self._inner_use:
             return self._inner_use[name]
         template_file = self._template_file(name)
@@ -348,20 +348,23 @@ class ShortcodeEngine:
                 pieces.append(self._render(child, call, child_ordinal, run))
                 child_ordinal += 1
         call.inner = Markup("".join(pieces))
-        if tag.name.endswith(_INLINE_SUFFIX):
-            base = tag.name.removesuffix(_INLINE_SUFFIX)
+        template_file = self._template_file(tag.name)
+        if tag.name.endswith(_INLINE_SUFFIX) and template_file is None:
+            folder = self.site_folder or "the site's shortcode folder"
             logger.warning(
                 "%s: inline shortcode %r is a Go template and renders nothing "
                 "(as Hugo with enableInlineShortcodes = false); port its body "
-                "to Jinja in %s/%s.html and write {{< %s >}} instead",
+                "to Jinja in %s/%s.html (the page stays as it is), or in "
+                "%s/%s.html and write {{< %s >}} instead",
                 position,
                 tag.name,
-                self.site_folder or "the site's shortcode folder",
-                base,
-                base,
+                folder,
+                tag.name,
+                folder,
+                tag.name.removesuffix(_INLINE_SUFFIX),
+                tag.name.removesuffix(_INLINE_SUFFIX),
             )
             return ""
-        template_file = self._template_file(tag.name)
         if template_file is not None:
             return self._render_template(template_file, call, run, node.line)
         builtin = BUILTINS.get(tag.name)

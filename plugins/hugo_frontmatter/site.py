@@ -31,7 +31,9 @@ from . import state, urls
 from .fields import (
     TRANSLATION_KEY,
     Source,
+    content_root,
     default_language,
+    hugo_path,
     language_prefix,
     plugin_options,
 )
@@ -354,24 +356,34 @@ class HugoSiteGenerator(Generator):
 
     def _sections_without_index(self, contents: list) -> list[Page]:
         """Hugo gives every top-level folder that holds pages a list page,
-        even without an ``_index.md``; so does this."""
+        even without an ``_index.md``; so does this. The folders are
+        Hugo's: those at the top of each language's own folder (contentDir),
+        not that folder itself."""
         root = os.path.abspath(self.path)
-        sections = set()
+        # (section, language) -> the folder above it, in PATH, and its language
+        sections: dict[tuple[str, str], tuple[str, str]] = {}
         default = default_language(self.settings)
         languages = self.settings.get("HUGO_LANGUAGES") or []
         for content in contents:
             lang = str(getattr(content, "lang", "") or "")
             lang = lang if lang in languages else default
-            parts = os.path.relpath(os.path.abspath(content.source_path), root).split(
-                os.sep
-            )
+            relative = os.path.relpath(os.path.abspath(content.source_path), root)
+            relative = relative.replace(os.sep, "/")
+            inside, folder_lang = hugo_path(relative, self.settings)
+            parts = inside.split("/")
             is_top_bundle = len(parts) == 2 and parts[1] == "index.md"
             if len(parts) >= 2 and not is_top_bundle:
-                sections.add((parts[0], lang))
+                sections.setdefault(
+                    (parts[0], lang),
+                    (content_root(relative, self.settings), folder_lang or default),
+                )
         pages = []
-        for name, lang in sorted(sections):
-            suffix = "" if lang == default else f".{lang}"
-            if os.path.isfile(os.path.join(root, name, f"_index{suffix}.md")):
+        for (name, lang), (folder, folder_lang) in sorted(sections.items()):
+            names = [f"_index.{lang}.md"]
+            if lang == folder_lang:
+                names.append("_index.md")
+            above = os.path.join(root, *folder.split("/")) if folder else root
+            if any(os.path.isfile(os.path.join(above, name, n)) for n in names):
                 continue
             in_content = f"{name}/_index.md"
             prefix = language_prefix(lang, self.settings)
@@ -383,7 +395,7 @@ class HugoSiteGenerator(Generator):
                 "lang": lang,
                 **urls.output_location(f"/{prefix}{path}" if prefix else path),
             }
-            source = os.path.join(root, name, "_index.md")
+            source = os.path.join(above, name, "_index.md")
             page = Page("", metadata, self.settings, source, self.context)
             page.template = (
                 choose_template(metadata, Source(in_content, in_content), self.settings)

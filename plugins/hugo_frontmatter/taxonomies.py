@@ -30,7 +30,7 @@ from pelican.urlwrappers import Category
 
 from . import urls
 from .config import PELICAN_TAXONOMIES
-from .fields import default_language, language_prefix
+from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
 from .paths import path_in
 from .site import RESERVED_OUTPUTS, OutputClash, hugo_order
@@ -136,9 +136,11 @@ class HugoTaxonomyGenerator(Generator):
 
     def _term_files(self, plural: str, lang: str, default: str) -> dict[str, dict]:
         """The terms' own ``_index.md`` (``_index.<lang>.md``): slug -> front
-        matter (title, url)."""
-        root = os.path.join(self.path, plural)
-        name = "_index.md" if lang == default else f"_index.{lang}.md"
+        matter (title, url); in the language's own folder (contentDir) if
+        it has one."""
+        folder = (self.settings.get("HUGO_CONTENT_DIRS") or {}).get(lang)
+        root = os.path.join(self.path, *(folder or ".").split("/"), plural)
+        name = "_index.md" if lang == default or folder else f"_index.{lang}.md"
         found = {}
         if not os.path.isdir(root):
             return found
@@ -305,8 +307,9 @@ class HugoTaxonomyGenerator(Generator):
             self._plan_feed(url, f"the section {folder}/ ({lang})", below)
 
     def _in_content(self, item) -> str:
+        """The item's path in Hugo's content folder (its language's own)."""
         relative = os.path.relpath(os.path.abspath(item.source_path), self.path)
-        return relative.replace(os.sep, "/")
+        return hugo_path(relative.replace(os.sep, "/"), self.settings)[0]
 
     def _plan_home(self, lang: str, contents: list) -> None:
         prefix = language_prefix(lang, self.settings)

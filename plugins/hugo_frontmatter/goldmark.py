@@ -1,0 +1,966 @@
+"""Markdown as Hugo 0.111 renders it with Goldmark, built on markdown-it-py.
+
+``GoldmarkOptions`` reads Hugo's ``markup`` config; ``Renderer`` turns a page
+body into the HTML Hugo would write (heading ids, attributes, typographer,
+footnotes, task lists, raw HTML omitted, code highlighted by Pygments);
+``split_summary`` cuts a body at Hugo's ``<!--more-->`` divider.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt, rules_block
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .heading_ids import ID_TYPES, HeadingIds
+
+SUMMARY_DIVIDER = "<!--more-->"
+RAW_HTML_OMITTED = "<!-- raw HTML omitted -->"
+_BACKREF = "&#x21a9;&#xfe0e;"
+
+Plugin = Callable[[MarkdownIt], None]
+
+
+class GoldmarkConfigError(ValueError):
+    """A ``markup`` setting Hugo would refuse, named by its key."""
+
+
+# -- options ---------------------------------------------------------------
+
+
+def _lower_keys(value: Any) -> dict[str, Any]:
+    return (
+        {str(k).lower(): v for k, v in value.items()}
+        if isinstance(value, Mapping)
+        else {}
+    )
+
+
+def _get(section: Mapping[str, Any], *path: str) -> Any:
+    """The value at ``path`` (keys compared without case), or None."""
+    value: Any = section
+    for key in path:
+        value = _lower_keys(value).get(key.lower())
+        if value is None:
+            return None
+    return value
+
+
+def _flag(section: Mapping[str, Any], default: bool, *path: str) -> bool:
+    value = _get(section, *path)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    raise GoldmarkConfigError(
+        f"markup.{'.'.join(path)} is {value!r}: write true or false"
+    )
+
+
+def _number(section: Mapping[str, Any], default: int, *path: str) -> int:
+    value = _get(section, *path)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise GoldmarkConfigError(
+            f"markup.{'.'.join(path)} is {value!r}: write a whole number"
+        ) from None
+
+
+def parse_line_ranges(value: Any) -> tuple[int, ...]:
+    """Hugo's ``hl_lines``: ``[2, "4-5"]``, ``"2 4-5"`` or ``3`` -> 2, 4, 5."""
+    if value is None or value == "":
+        return ()
+    items = (
+        value if isinstance(value, (list, tuple)) else re.split(r"[\s,]+", str(value))
+    )
+    lines: list[int] = []
+    for item in items:
+        text = str(item).strip().strip("\"'")
+        if not text:
+            continue
+        start, _, end = text.partition("-")
+        try:
+            first = int(start)
+            last = int(end) if end else first
+        except ValueError:
+            raise GoldmarkConfigError(
+                f'hl_lines has {item!r}: write line numbers such as [2, "4-5"]'
+            ) from None
+        lines.extend(range(first, last + 1))
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class GoldmarkOptions:
+    """Hugo 0.111's Goldmark and highlight settings; the defaults are Hugo's."""
+
+    typographer: bool = True
+    linkify: bool = True
+    table: bool = True
+    strikethrough: bool = True
+    task_list: bool = True
+    definition_list: bool = True
+    footnote: bool = True
+    heading_id_type: str = "github"
+    title_attributes: bool = True
+    block_attributes: bool = False
+    unsafe: bool = False
+    emoji: bool = False
+    code_fences: bool = True
+    line_nos: bool = False
+    line_numbers_in_table: bool = True
+    hl_lines: tuple[int, ...] = ()
+    line_no_start: int = 1
+    anchor_line_nos: bool = False
+    guess_syntax: bool = False
+
+    @classmethod
+    def from_hugo_config(
+        cls, markup: Mapping[str, Any] | None, enable_emoji: bool = False
+    ) -> GoldmarkOptions:
+        """Options from Hugo's ``markup`` mapping and its ``enableEmoji``.
+
+        ``markup.highlight.noClasses`` is ignored: code is always marked up
+        with the CSS classes the theme colours.
+        """
+        markup = markup or {}
+        gm = ("goldmark",)
+        ext = (*gm, "extensions")
+        parser = (*gm, "parser")
+        hl = ("highlight",)
+        id_type = _get(markup, *parser, "autoHeadingIDType")
+        id_type = "github" if id_type is None else str(id_type).lower()
+        if id_type not in ID_TYPES:
+            raise GoldmarkConfigError(
+                f"markup.goldmark.parser.autoHeadingIDType is {id_type!r}: "
+                f"write one of {', '.join(ID_TYPES)}"
+            )
+        return cls(
+            typographer=_flag(markup, True, *ext, "typographer"),
+            linkify=_flag(markup, True, *ext, "linkify"),
+            table=_flag(markup, True, *ext, "table"),
+            strikethrough=_flag(markup, True, *ext, "strikethrough"),
+            task_list=_flag(markup, True, *ext, "taskList"),
+            definition_list=_flag(markup, True, *ext, "definitionList"),
+            footnote=_flag(markup, True, *ext, "footnote"),
+            heading_id_type=id_type,
+            title_attributes=_flag(markup, True, *parser, "attribute", "title"),
+            block_attributes=_flag(markup, False, *parser, "attribute", "block"),
+            unsafe=_flag(markup, False, *gm, "renderer", "unsafe"),
+            emoji=bool(enable_emoji),
+            code_fences=_flag(markup, True, *hl, "codeFences"),
+            line_nos=_flag(markup, False, *hl, "lineNos"),
+            line_numbers_in_table=_flag(markup, True, *hl, "lineNumbersInTable"),
+            hl_lines=parse_line_ranges(_get(markup, *hl, "hl_Lines")),
+            line_no_start=_number(markup, 1, *hl, "lineNoStart"),
+            anchor_line_nos=_flag(markup, False, *hl, "anchorLineNos"),
+            guess_syntax=_flag(markup, False, *hl, "guessSyntax"),
+        )
+
+
+# -- the summary divider ---------------------------------------------------
+
+
+def split_summary(text: str) -> tuple[str | None, str]:
+    """``(summary, body)``: the Markdown before Hugo's ``<!--more-->`` (None
+    without one) and the whole body with the divider taken out, as Hugo does
+    before rendering it."""
+    at = text.find(SUMMARY_DIVIDER)
+    if at < 0:
+        return None, text
+    return text[:at], text[:at] + text[at + len(SUMMARY_DIVIDER) :]
+
+
+# A word no page writes, standing for the divider while a page is rendered.
+_SUMMARY_MARK = "hugosummarydivider5b0c1e"
+
+
+def mark_summary(text: str) -> str | None:
+    """``text`` with its first ``<!--more-->`` replaced by a paragraph of its
+    own that :func:`cut_summary` finds in the HTML (None without a divider).
+
+    Hugo 0.111 renders the page whole, the divider ending the paragraph it
+    stands in (``One. <!--more-->Two.`` is two paragraphs), and its summary
+    is the HTML before it: links to references and footnotes defined further
+    down resolve in both."""
+    at = text.find(SUMMARY_DIVIDER)
+    if at < 0:
+        return None
+    before = text[:at].rstrip(" \t")
+    after = text[at + len(SUMMARY_DIVIDER) :].lstrip(" \t")
+    return f"{before}\n\n{_SUMMARY_MARK}\n\n{after}"
+
+
+def cut_summary(html: str) -> tuple[str | None, str]:
+    """``(summary, html)`` of a page rendered from :func:`mark_summary`'s
+    text: the HTML before the mark, and the whole without it."""
+    mark = f"<p>{_SUMMARY_MARK}</p>"
+    at = html.find(mark)
+    if at < 0:
+        return None, html.replace(_SUMMARY_MARK, "")
+    rest = html[at + len(mark) :].removeprefix("\n")
+    return html[:at].rstrip("\n"), html[:at] + rest
+
+
+# -- attribute lists: {#id .class key=value} -------------------------------
+
+_ATTR_ITEM = re.compile(
+    r"""\s*(?:
+        \#(?P<id>[^\s#.{}"'=]+)
+      | \.(?P<cls>[^\s#.{}"'=]+)
+      | (?P<key>[A-Za-z_:][\w:.\-]*)\s*=\s*
+        (?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s{}"'=]+))
+    )""",
+    re.VERBOSE,
+)
+_TRAILING_ATTRS = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
+_ATTRS_LINE = re.compile(r"\{([^{}\n]*)\}[ \t]*$")
+
+
+def parse_attributes(inner: str) -> list[tuple[str, str]] | None:
+    """The attributes between ``{`` and ``}``, classes joined into one, or
+    None when the text is not an attribute list."""
+    attrs: dict[str, str] = {}
+    pos = 0
+    while pos < len(inner):
+        if not inner[pos:].strip():
+            break
+        match = _ATTR_ITEM.match(inner, pos)
+        if not match:
+            return None
+        pos = match.end()
+        if match["id"] is not None:
+            attrs["id"] = match["id"]
+        elif match["cls"] is not None:
+            attrs["class"] = (
+                f"{attrs['class']} {match['cls']}" if "class" in attrs else match["cls"]
+            )
+        else:
+            value = next(
+                v for v in (match["dq"], match["sq"], match["bare"]) if v is not None
+            )
+            attrs[match["key"]] = value
+    return list(attrs.items()) if attrs else None
+
+
+# -- typographer -----------------------------------------------------------
+
+# The inline text rule stops at markdown-it's own markers and at the
+# characters Goldmark's typographer looks at.
+_TEXT_RUN = re.compile(r"""[^\n!#$%&*+\-:<=>@\[\\\]^_`{}~'".]+""")
+_ENTITY_CHARS = {
+    "&lsquo;": "\u2018",
+    "&rsquo;": "\u2019",
+    "&ldquo;": "\u201c",
+    "&rdquo;": "\u201d",
+    "&ndash;": "\u2013",
+    "&mdash;": "\u2014",
+    "&hellip;": "\u2026",
+    "&laquo;": "\u00ab",
+    "&raquo;": "\u00bb",
+}
+
+
+def _text_rule(state: StateInline, silent: bool) -> bool:
+    match = _TEXT_RUN.match(state.src, state.pos, state.posMax)
+    if not match:
+        return False
+    if not silent:
+        state.pending += match.group()
+    state.pos = match.end()
+    return True
+
+
+def _is_space(char: str) -> bool:
+    return char.isspace()
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _is_ascii_punct(char: str) -> bool:
+    return char.isascii() and _is_punct(char)
+
+
+def _typographic(state: StateInline, entity: str, length: int) -> None:
+    # A token of its own: markdown-it joins neighbouring text tokens.
+    token = state.push("goldmark_typographic", "", 0)
+    token.content = _ENTITY_CHARS[entity]
+    token.meta = {"entity": entity}
+    state.pos += length
+
+
+def _quote_counter(state: StateInline) -> list[int]:
+    # Goldmark counts unclosed quotes per block: one counter per inline run.
+    held = state.env.get("goldmark_quotes")
+    if held is None or held[0] is not state:
+        held = [state, 0, 0]
+        state.env["goldmark_quotes"] = held
+    return held
+
+
+def _typographer_rule(state: StateInline, silent: bool) -> bool:
+    src, pos, end = state.src, state.pos, state.posMax
+    char = src[pos]
+    rest = src[pos:end]
+    if char == "-" and rest.startswith("---"):
+        if not silent:
+            _typographic(state, "&mdash;", 3)
+        else:
+            state.pos += 3
+        return True
+    if char == "." and rest.startswith("..."):
+        if not silent:
+            _typographic(state, "&hellip;", 3)
+        else:
+            state.pos += 3
+        return True
+    for pair, entity in (("<<", "&laquo;"), (">>", "&raquo;"), ("--", "&ndash;")):
+        if rest.startswith(pair):
+            if silent:
+                state.pos += 2
+            else:
+                _typographic(state, entity, 2)
+            return True
+    if char not in "'\"":
+        return False
+    before = src[pos - 1] if pos > 0 else " "
+    after = rest[1] if len(rest) > 1 else " "
+    left = not _is_space(after) and (
+        not _is_punct(after) or _is_space(before) or _is_punct(before)
+    )
+    right = not _is_space(before) and (
+        not _is_punct(before) or _is_space(after) or _is_punct(after)
+    )
+    if not left and not right:
+        return False
+    counter = _quote_counter(state)
+    saved = counter[1:]
+    entity = _quote_entity(state, char, rest, before, left, right)
+    if silent:  # a look ahead (a link's label): count nothing
+        counter[1:] = saved
+    if entity is None:
+        return False
+    if silent:
+        state.pos += 1
+    else:
+        _typographic(state, entity, 1)
+    return True
+
+
+def _quote_entity(
+    state: StateInline, char: str, rest: str, before: str, left: bool, right: bool
+) -> str | None:
+    counter = _quote_counter(state)
+
+    def at(i: int) -> str:
+        return rest[i] if i < len(rest) else ""
+
+    if char == "'":
+        # Decades such as '90s.
+        if left and not right and at(1).isdigit() and at(2).isdigit() and at(3) == "s":
+            after = at(4) or " "
+            if _is_space(after) or _is_punct(after):
+                return "&rsquo;"
+        # 'twas, 'em, 'net
+        if (_is_punct(before) or _is_space(before)) and at(1) in ("t", "e", "n", "l"):
+            return "&rsquo;"
+        # Between two alphanumerics: it's
+        if (before.isdigit() or before.isalpha()) and at(1).isalpha():
+            return "&rsquo;"
+        if left and not right:
+            entity = "&lsquo;"
+            tail = at(2)
+            if at(1) in ("s", "m", "t", "d") and (
+                not tail or _is_ascii_punct(tail) or _is_space(tail)
+            ):
+                entity = "&rsquo;"
+            tail = at(3)
+            if at(1) + at(2) in ("ve", "ll", "re") and (
+                not tail or _is_ascii_punct(tail) or _is_space(tail)
+            ):
+                entity = "&rsquo;"
+            if entity == "&lsquo;":
+                counter[1] += 1
+            return entity
+        # Smiths', doin'
+        if _is_space(at(0)) or (
+            _is_punct(at(0)) and len(rest) > 2 and not at(1).isdigit()
+        ):
+            return "&rsquo;"
+        if counter[1] > 0 and _closes(rest, left, right):
+            counter[1] -= 1
+            return "&rsquo;"
+        return None
+    if left and not right:
+        counter[2] += 1
+        return "&ldquo;"
+    if counter[2] > 0 and _closes(rest, left, right):
+        if at(1) == '"' and before.isdigit():
+            return None
+        counter[2] -= 1
+        return "&rdquo;"
+    return None
+
+
+def _closes(rest: str, left: bool, right: bool) -> bool:
+    if right and not left:
+        return True
+    return (
+        right
+        and left
+        and len(rest) > 1
+        and _is_punct(rest[1])
+        and (len(rest) == 2 or _is_ascii_punct(rest[2]) or _is_space(rest[2]))
+    )
+
+
+# -- code blocks -----------------------------------------------------------
+
+_FENCE_OPTION = re.compile(
+    r"""(?P<key>[A-Za-z_]\w*)\s*=\s*
+        (?P<value>\[[^\]]*\]|"[^"]*"|'[^']*'|[^,\s}]+)""",
+    re.VERBOSE,
+)
+_ANCHOR_NAME = re.compile(r' name="[^"]*"')
+
+
+def parse_fence_info(info: str) -> tuple[str, dict[str, str]]:
+    """The language and Hugo's options of a fence's info string:
+    ``go {linenos=true,hl_lines=[2,"4-5"]}`` -> ``("go", {...})``."""
+    info = info.strip()
+    brace = info.find("{")
+    head, options_text = (info[:brace], info[brace:]) if brace >= 0 else (info, "")
+    words = head.split()
+    language = words[0] if words else ""
+    options = {
+        m["key"].lower(): m["value"] for m in _FENCE_OPTION.finditer(options_text)
+    }
+    return language, options
+
+
+@functools.lru_cache(maxsize=256)
+def _lexer(language: str) -> Any:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        return get_lexer_by_name(language, stripnl=False, ensurenl=True)
+    except ClassNotFound:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _formatter(
+    linenos: str | bool, hl_lines: tuple[int, ...], start: int, anchors: str
+) -> Any:
+    # Making a formatter builds its style sheet: more than a page's parse.
+    from pygments.formatters import HtmlFormatter
+
+    options: dict[str, Any] = {"wrapcode": True, "hl_lines": hl_lines}
+    if linenos:
+        options.update(linenos=linenos, linenostart=start)
+    if anchors:
+        options.update(lineanchors=anchors, anchorlinenos=True)
+    return HtmlFormatter(**options)
+
+
+def _truthy(value: str) -> bool:
+    return value.strip("\"'").lower() not in {"false", "0", ""}
+
+
+class _CodeRenderer:
+    def __init__(self, options: GoldmarkOptions) -> None:
+        self.options = options
+
+    def fence(self, token: Token, env: dict[str, Any]) -> str:
+        language, fence_options = parse_fence_info(token.info)
+        ordinal = env.get("goldmark_fences", 0)
+        env["goldmark_fences"] = ordinal + 1
+        code = token.content
+        lexer = None
+        if self.options.code_fences:
+            lexer = _lexer(language.lower()) if language else None
+            if lexer is None and not language and self.options.guess_syntax:
+                from pygments.lexers import guess_lexer
+
+                lexer = guess_lexer(code)
+        if lexer is None:
+            return self._plain(code, language)
+        return self._highlight(code, language, lexer, fence_options, ordinal)
+
+    @staticmethod
+    def _plain(code: str, language: str) -> str:
+        attrs = ""
+        if language:
+            lang = escapeHtml(language)
+            attrs = f' class="language-{lang}" data-lang="{lang}"'
+        return f"<pre><code{attrs}>{escapeHtml(code)}</code></pre>\n"
+
+    def _highlight(
+        self,
+        code: str,
+        language: str,
+        lexer: Any,
+        fence_options: dict[str, str],
+        ordinal: int,
+    ) -> str:
+        from pygments import highlight
+
+        opts = self.options
+        linenos: str | bool = False
+        mode = fence_options.get("linenos")
+        if mode is None:
+            on = opts.line_nos
+            mode = "true" if on else "false"
+        mode = mode.strip("\"'").lower()
+        if mode in {"table", "inline"}:
+            linenos = mode
+        elif _truthy(mode):
+            linenos = "table" if opts.line_numbers_in_table else "inline"
+        hl_lines = (
+            parse_line_ranges(_list_value(fence_options["hl_lines"]))
+            if "hl_lines" in fence_options
+            else opts.hl_lines
+        )
+        start = opts.line_no_start
+        if "linenostart" in fence_options:
+            try:
+                start = int(fence_options["linenostart"].strip("\"'"))
+            except ValueError:
+                start = opts.line_no_start
+        anchors = opts.anchor_line_nos
+        if "anchorlinenos" in fence_options:
+            anchors = _truthy(fence_options["anchorlinenos"])
+        formatter = _formatter(
+            linenos, hl_lines, start, f"hl-{ordinal}" if linenos and anchors else ""
+        )
+        html = highlight(code, lexer, formatter)
+        if linenos and anchors:
+            html = _ANCHOR_NAME.sub("", html)
+        lang = escapeHtml(language)
+        return html.replace(
+            "<code>", f'<code class="language-{lang}" data-lang="{lang}">', 1
+        )
+
+
+def _list_value(value: str) -> list[str] | str:
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        return [v for v in re.split(r"[\s,]+", value[1:-1]) if v]
+    return value.strip("\"'")
+
+
+# -- emoji -----------------------------------------------------------------
+
+
+@functools.cache
+def emoji_codes() -> dict[str, str]:
+    """``:smile:`` -> 😄, from the ``emoji`` package's GitHub aliases."""
+    import emoji
+
+    codes: dict[str, str] = {}
+    for char, data in emoji.EMOJI_DATA.items():
+        for alias in data.get("alias", ()):
+            codes.setdefault(alias, char)
+    for char, data in emoji.EMOJI_DATA.items():
+        codes.setdefault(data["en"], char)
+    return codes
+
+
+def emojify(text: str) -> str:
+    """Replace each known ``:code:``, anywhere in the text, as Hugo does."""
+    if ":" not in text:
+        return text
+    codes = emoji_codes()
+    out: list[str] = []
+    done = 0
+    start = text.find(":")
+    while start >= 0:
+        end = text.find(":", start + 1)
+        if end < 0:
+            break
+        char = codes.get(text[start : end + 1])
+        if char is None:
+            start = end
+            continue
+        out.append(text[done:start])
+        out.append(char)
+        done = end + 1
+        start = text.find(":", done)
+    out.append(text[done:])
+    return "".join(out)
+
+
+# -- core rules ------------------------------------------------------------
+
+_DANGEROUS_URL = re.compile(r"\s*(?:javascript|vbscript|file|data):", re.IGNORECASE)
+_SAFE_DATA_URL = re.compile(r"\s*data:image/(?:png|gif|jpeg|webp);", re.IGNORECASE)
+
+
+def is_dangerous_url(url: str) -> bool:
+    """Goldmark's test: script and file URLs, and data URLs but images."""
+    return bool(_DANGEROUS_URL.match(url)) and not _SAFE_DATA_URL.match(url)
+
+
+def _blank_dangerous_urls(state: StateCore) -> None:
+    """Goldmark keeps a link to a dangerous URL but empties its address;
+    ``<javascript:...>`` autolinks it leaves alone."""
+    for block in state.tokens:
+        for token in block.children or ():
+            name = {"link_open": "href", "image": "src"}.get(token.type)
+            if name is None or token.markup == "autolink":
+                continue
+            if is_dangerous_url(str(token.attrGet(name) or "")):
+                token.attrSet(name, "")
+
+
+class _GoldmarkHTML(RendererHTML):
+    def renderInlineAsText(  # noqa: N802 (markdown-it's name)
+        self, tokens: Sequence[Token] | None, options: Any, env: Any
+    ) -> str:
+        # Image alt text keeps the typographer's characters. (Hugo 0.111
+        # writes them as escaped entity names, "&amp;rsquo;": not copied.)
+        result = []
+        for token in tokens or ():
+            if token.type == "goldmark_typographic":
+                result.append(token.content)
+            else:
+                result.append(super().renderInlineAsText([token], options, env))
+        return "".join(result)
+
+
+_TASK = re.compile(r"\[([ xX])\]\s*")
+_LINKIFY_PREFIXES = ("http://", "https://", "ftp://", "www.")
+
+
+def _table_with_indented_rows(
+    state: StateBlock, start: int, end: int, silent: bool
+) -> bool:
+    """markdown-it's table rule, except that a row indented by four spaces or
+    more goes on the table, as in Goldmark (GFM: only a blank line or another
+    block ends a table); markdown-it ends the table there."""
+    moved: dict[int, int] = {}
+    line = start + 2
+    while line < end and not state.isEmpty(line):
+        if state.sCount[line] - state.blkIndent >= 4:
+            moved[line] = state.sCount[line]
+            state.sCount[line] = state.blkIndent + 3
+        line += 1
+    try:
+        return rules_block.table(state, start, end, silent)
+    finally:
+        for line, indent in moved.items():
+            state.sCount[line] = indent
+
+
+class Renderer:
+    """One markdown-it set up as Hugo's Goldmark; ``render`` a page at a time."""
+
+    def __init__(
+        self, options: GoldmarkOptions | None = None, plugins: Sequence[Plugin] = ()
+    ):
+        self.options = options or GoldmarkOptions()
+        self._code = _CodeRenderer(self.options)
+        self.md = self._build()
+        for plugin in plugins:
+            plugin(self.md)
+
+    def render(self, text: str) -> str:
+        """The page body's HTML; the ``<!--more-->`` divider leaves nothing."""
+        _, body = split_summary(text)
+        return self._render(body)
+
+    def render_summary(self, text: str) -> str | None:
+        """The HTML of the Markdown before ``<!--more-->``, or None."""
+        summary, _ = split_summary(text)
+        return None if summary is None else self._render(summary)
+
+    def _render(self, text: str) -> str:
+        # Hugo 0.111 replaces emoji codes in the Markdown itself, before
+        # parsing: in code too, and heading ids are made from the result.
+        if self.options.emoji:
+            text = emojify(text)
+        return self.md.render(text, {})
+
+    # set-up
+
+    def _build(self) -> MarkdownIt:
+        opts = self.options
+        md = MarkdownIt(
+            "commonmark",
+            {
+                "html": True,
+                "xhtmlOut": False,
+                "linkify": opts.linkify,
+                "typographer": False,
+            },
+            renderer_cls=_GoldmarkHTML,
+        )
+        # Goldmark parses every link; it empties dangerous addresses instead.
+        md.validateLink = lambda url: True
+        if not opts.unsafe:
+            md.core.ruler.push("goldmark_dangerous_urls", _blank_dangerous_urls)
+        if opts.table:
+            md.enable("table")
+            md.block.ruler.at("table", _table_with_indented_rows)
+        if opts.strikethrough:
+            md.enable("strikethrough")
+            md.add_render_rule("s_open", lambda *a: "<del>")
+            md.add_render_rule("s_close", lambda *a: "</del>")
+        if opts.linkify:
+            md.enable("linkify")
+            md.core.ruler.after("linkify", "goldmark_linkify", _goldmark_links)
+        if opts.footnote:
+            md.use(footnote_plugin)
+            for name, rule in _FOOTNOTE_RULES.items():
+                md.add_render_rule(name, rule)
+        if opts.definition_list:
+            md.use(deflist_plugin)
+            md.core.ruler.push("goldmark_deflist", _tight_definitions)
+        if opts.typographer:
+            md.inline.ruler.at("text", _text_rule)
+            md.inline.ruler.after("text", "goldmark_typographer", _typographer_rule)
+            md.add_render_rule("goldmark_typographic", _render_typographic)
+        if opts.block_attributes:
+            md.block.ruler.before(
+                "table",
+                "goldmark_block_attributes",
+                _block_attributes_rule,
+                {"alt": ["paragraph", "blockquote", "list"]},
+            )
+            md.core.ruler.after(
+                "block", "goldmark_apply_block_attributes", _apply_block_attributes
+            )
+        md.core.ruler.after("block", "goldmark_heading_ids", self._heading_ids)
+        if opts.task_list:
+            md.core.ruler.push("goldmark_task_list", _task_lists)
+            md.add_render_rule("goldmark_checkbox", _render_checkbox)
+        if not opts.unsafe:
+            md.add_render_rule("html_block", lambda *a: RAW_HTML_OMITTED + "\n")
+            md.add_render_rule("html_inline", lambda *a: RAW_HTML_OMITTED)
+        code = self._code
+        md.add_render_rule(
+            "fence", lambda _self, tokens, idx, _o, env: code.fence(tokens[idx], env)
+        )
+        return md
+
+    def _heading_ids(self, state: StateCore) -> None:
+        ids = HeadingIds(self.options.heading_id_type)
+        tokens = state.tokens
+        for index, token in enumerate(tokens):
+            if token.type != "heading_open":
+                continue
+            inline = tokens[index + 1]
+            if self.options.title_attributes:
+                match = _TRAILING_ATTRS.search(inline.content)
+                attrs = parse_attributes(match[1]) if match else None
+                if attrs:
+                    inline.content = inline.content[: match.start()].rstrip()
+                    for name, value in attrs:
+                        token.attrSet(name, value)
+            given = token.attrGet("id")
+            if given is not None:
+                ids.put(str(given))
+            else:
+                token.attrSet("id", ids.generate(inline.content.rsplit("\n", 1)[-1]))
+
+
+def _render_typographic(
+    self: Any, tokens: Sequence[Token], idx: int, _o: Any, _e: Any
+) -> str:
+    return tokens[idx].meta["entity"]
+
+
+def _goldmark_links(state: StateCore) -> None:
+    """Keep only the bare links Goldmark makes: http(s)://, ftp://, www.,
+    e-mail addresses; ``www.`` links get https."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        if not any(t.markup == "linkify" for t in children):
+            continue
+        kept: list[Token] = []
+        index = 0
+        while index < len(children):
+            token = children[index]
+            if token.type == "link_open" and token.markup == "linkify":
+                text = children[index + 1].content
+                href = str(token.attrGet("href") or "")
+                lowered = text.lower()
+                email = href.startswith("mailto:") and not lowered.startswith("mailto:")
+                if not (lowered.startswith(_LINKIFY_PREFIXES) or email):
+                    plain = Token("text", "", 0)
+                    plain.content = text
+                    kept.append(plain)
+                    index += 3
+                    continue
+                if lowered.startswith("www.") and href.startswith("http://"):
+                    token.attrSet("href", "https://" + href[len("http://") :])
+            kept.append(token)
+            index += 1
+        block.children = kept
+
+
+def _tight_definitions(state: StateCore) -> None:
+    """Goldmark writes a definition's first paragraph bare when no blank line
+    comes before it; later paragraphs keep their ``<p>``."""
+    lines = state.src.split("\n")
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "dd_open":
+            continue
+        first = True
+        for inner in tokens[index + 1 :]:
+            if inner.type == "dd_close" and inner.level == token.level:
+                break
+            if inner.level != token.level + 1 or not inner.type.startswith(
+                "paragraph_"
+            ):
+                continue
+            if inner.type == "paragraph_open":
+                line = inner.map[0] if inner.map else 0
+                tight = first and line > 0 and lines[line - 1].strip() != ""
+                first = False
+                inner.hidden = tight
+                hide_close = tight
+            else:
+                inner.hidden = hide_close
+
+
+def _task_lists(state: StateCore) -> None:
+    tokens = state.tokens
+    for index in range(len(tokens) - 2):
+        if tokens[index].type != "list_item_open":
+            continue
+        if tokens[index + 1].type != "paragraph_open":
+            continue
+        inline = tokens[index + 2]
+        if not inline.children or inline.children[0].type != "text":
+            continue
+        first = inline.children[0]
+        match = _TASK.match(first.content)
+        if not match:
+            continue
+        box = Token("goldmark_checkbox", "input", 0)
+        box.meta = {"checked": match[1] in "xX"}
+        first.content = first.content[match.end() :]
+        inline.children.insert(0, box)
+
+
+def _render_checkbox(
+    self: Any, tokens: Sequence[Token], idx: int, _o: Any, _e: Any
+) -> str:
+    checked = 'checked="" ' if tokens[idx].meta["checked"] else ""
+    return f'<input {checked}disabled="" type="checkbox"> '
+
+
+def _block_attributes_rule(
+    state: StateBlock, start: int, _end: int, silent: bool
+) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    match = _ATTRS_LINE.match(line)
+    if not match:
+        return False
+    attrs = parse_attributes(match[1])
+    if not attrs:
+        return False
+    if silent:
+        return True  # ends the paragraph, quote or list above
+    if not state.tokens:
+        return False  # nothing above to carry them: a paragraph
+    token = state.push("goldmark_attributes", "", 0)
+    token.meta = {"attrs": attrs}
+    token.map = [start, start + 1]
+    state.line = start + 1
+    return True
+
+
+def _apply_block_attributes(state: StateCore) -> None:
+    tokens = state.tokens
+    kept: list[Token] = []
+    for token in tokens:
+        if token.type != "goldmark_attributes":
+            kept.append(token)
+            continue
+        target = _block_before(kept)
+        if target is not None:
+            for name, value in token.meta["attrs"]:
+                target.attrSet(name, value)
+    state.tokens = kept
+
+
+def _block_before(tokens: list[Token]) -> Token | None:
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.nesting != -1:
+        return last
+    opening = last.type[: -len("_close")] + "_open"
+    for token in reversed(tokens):
+        if token.type == opening and token.level == last.level:
+            return token
+    return None
+
+
+# -- footnotes in Goldmark's markup ----------------------------------------
+
+
+def _footnote_ref(
+    self: Any, tokens: Sequence[Token], idx: int, _o: Any, _e: Any
+) -> str:
+    meta = tokens[idx].meta
+    number = meta["id"] + 1
+    sub = meta.get("subId", 0)
+    ref_id = f"fnref{sub or ''}:{number}"
+    return (
+        f'<sup id="{ref_id}"><a href="#fn:{number}" class="footnote-ref" '
+        f'role="doc-noteref">{number}</a></sup>'
+    )
+
+
+def _footnote_anchor(
+    self: Any, tokens: Sequence[Token], idx: int, _o: Any, _e: Any
+) -> str:
+    meta = tokens[idx].meta
+    sub = meta.get("subId", 0)
+    return (
+        f'&#160;<a href="#fnref{sub or ""}:{meta["id"] + 1}" class="footnote-backref" '
+        f'role="doc-backlink">{_BACKREF}</a>'
+    )
+
+
+_FOOTNOTE_RULES: dict[str, Callable[..., str]] = {
+    "footnote_ref": _footnote_ref,
+    "footnote_block_open": lambda *a: (
+        '<div class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n'
+    ),
+    "footnote_block_close": lambda *a: "</ol>\n</div>\n",
+    "footnote_open": lambda self, tokens, idx, *a: (
+        f'<li id="fn:{tokens[idx].meta["id"] + 1}">\n'
+    ),
+    "footnote_close": lambda *a: "</li>\n",
+    "footnote_anchor": _footnote_anchor,
+}
