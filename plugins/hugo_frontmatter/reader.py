@@ -236,7 +236,7 @@ class HugoMarkdownReader(MarkdownReader):
             in_content,
             language=language,
             language_prefix=fields.language_prefix(language, self.settings),
-            sections=self._sections(in_content),
+            sections=self._sections(in_content, self._hugo_root(found)),
         )
         if front is None:
             location = fields.default_path(source)
