@@ -421,3 +421,32 @@ def test_a_permalink_hugo_refuses_stops_the_build_at_its_line(tmp_path):
     assert "hugo.toml:4: permalinks['posts'] = " in message
     assert "':file_name' is not one of Hugo's tokens" in message
     assert not (tmp_path / "out").exists()
+
+
+def test_markup_options_reach_the_renderer_and_a_bad_one_stops_at_its_line(
+    tmp_path,
+):
+    config = HUGO_TOML.replace(
+        "[markup.goldmark.renderer]",
+        '[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n'
+        "[markup.goldmark.renderer]",
+    )
+    settings = _site(tmp_path, "enableEmoji = true\n" + config)
+    write_tree(
+        tmp_path,
+        {
+            "content/about.md": "---\ntitle: About\n---\n## Hello World\n\n:smile: <b>raw</b>\n"
+        },
+    )
+    build_site(tmp_path / "content", tmp_path / "out", settings)
+    about = _soup(tmp_path / "out" / "about" / "index.html").select_one(".e-content")
+    assert about.find(id="hello-world") is not None  # blackfriday's id
+    assert "\U0001f604" in about.get_text()  # enableEmoji
+    assert about.find("b") is not None  # unsafe = true in the config
+
+    bad = config.replace('"blackfriday"', '"other"')
+    settings = _site(tmp_path, bad)
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", tmp_path / "out2", settings)
+    assert "hugo.toml:" in str(caught.value)
+    assert "autoHeadingIDType is 'other'" in str(caught.value)

@@ -47,20 +47,7 @@ class HugoMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
         front = _read_front_matter(source_path, shown_path, _stamp(source_path))
-        in_content, language = fields.file_language(
-            self._in_content(source_path), source_path, self.settings, shown_path
-        )
-        source = fields.Source(
-            shown_path,
-            in_content,
-            is_bundle_resource=is_bundle_resource(
-                source_path, self._hugo_root(source_path)
-            ),
-            in_unbuilt_section=self._in_unbuilt_section(source_path),
-            language=language,
-            language_prefix=fields.language_prefix(language, self.settings),
-            sections=self._sections(in_content, self._hugo_root(source_path)),
-        )
+        source = self._source(source_path, shown_path)
         if front is None:
             content, metadata = super().read(source_path)
             if fields.plugin_options(self.settings)["hugo_urls"]:
@@ -88,6 +75,22 @@ class HugoMarkdownReader(MarkdownReader):
         _note_bundle(source_path, source, metadata)
         metadata.pop("hugo_unbuilt", None)
         return content, metadata
+
+    def _source(self, source_path: str, shown_path: str) -> fields.Source:
+        """Where a file is in Hugo's content tree."""
+        in_content, language = fields.file_language(
+            self._in_content(source_path), source_path, self.settings, shown_path
+        )
+        root = self._hugo_root(source_path)
+        return fields.Source(
+            shown_path,
+            in_content,
+            is_bundle_resource=is_bundle_resource(source_path, root),
+            in_unbuilt_section=self._in_unbuilt_section(source_path),
+            language=language,
+            language_prefix=fields.language_prefix(language, self.settings),
+            sections=self._sections(in_content, root),
+        )
 
     def _in_content(self, source_path: str) -> str:
         relative = os.path.relpath(source_path, self.settings["PATH"])
@@ -228,16 +231,7 @@ class HugoMarkdownReader(MarkdownReader):
             )
         shown = display_path(found)
         front = _read_front_matter(found, shown, _stamp(found))
-        in_content, language = fields.file_language(
-            self._in_content(found), found, self.settings, shown
-        )
-        source = fields.Source(
-            shown,
-            in_content,
-            language=language,
-            language_prefix=fields.language_prefix(language, self.settings),
-            sections=self._sections(in_content, self._hugo_root(found)),
-        )
+        source = self._source(found, shown)
         if front is None:
             location = fields.default_path(source)
         else:
