@@ -435,7 +435,9 @@ def test_markup_options_reach_the_renderer_and_a_bad_one_stops_at_its_line(
     write_tree(
         tmp_path,
         {
-            "content/about.md": "---\ntitle: About\n---\n## Hello World\n\n:smile: <b>raw</b>\n"
+            "content/about.md": (
+                "---\ntitle: About\n---\n## Hello World\n\n:smile: <b>raw</b>\n"
+            )
         },
     )
     build_site(tmp_path / "content", tmp_path / "out", settings)

@@ -221,7 +221,8 @@ class HugoTaxonomyGenerator(Generator):
                     },
                 }
             )
-        if "taxonomy" in disabled or not pairs:
+        # Hugo writes each language's list of terms and its feed, empty too.
+        if "taxonomy" in disabled:
             return
         if "rss" not in disabled:
             heading = plural.replace("-", " ").title()
