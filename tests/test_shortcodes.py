@@ -331,7 +331,7 @@ def test_unknown_shortcode_says_where_to_put_its_template():
         render("a\n\n{{< nosuch >}}", path="content/p.md", first_line=4)
     assert str(caught.value) == (
         f'content/p.md:6: unknown shortcode "nosuch"; put its template in '
-        f"{SITE}/nosuch.html"
+        f"{SITE}/nosuch.html (a Jinja port of its Go template)"
     )
 
 
@@ -516,3 +516,12 @@ def test_a_ported_inline_shortcode_renders_with_its_template(caplog):
         html = render(body, path="content/p.md")
     assert '<span class="ported"><b>kept</b></span>' in html
     assert not caplog.records  # no warning: the site ported it
+
+
+def test_an_unknown_paired_shortcode_is_named_at_its_opening_line():
+    with pytest.raises(ShortcodeError) as caught:
+        render("text\n\n{{< notice info >}}\nbody\n{{< /notice >}}", folder=None)
+    assert str(caught.value).startswith(
+        'content/p.md:3: unknown shortcode "notice"; put its template in '
+        "the site's shortcode folder/notice.html"
+    )

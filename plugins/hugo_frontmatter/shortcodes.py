@@ -294,6 +294,7 @@ class ShortcodeEngine:
                 into.append(tag.text)
             elif tag.kind == "open":
                 node = _Node(tag, where.line(tag.pos))
+                self._check_known(tag.name, where.path, node.line)
                 into.append(node)
                 if not tag.self_closing and self._needs_inner(
                     tag.name, where, node.line
@@ -369,13 +370,7 @@ class ShortcodeEngine:
             return self._render_template(template_file, call, run, node.line)
         builtin = BUILTINS.get(tag.name)
         if builtin is None:
-            folder = self.site_folder or "the site's shortcode folder"
-            raise ShortcodeError(
-                run.where.path,
-                node.line,
-                f'unknown shortcode "{tag.name}"; put its template in '
-                f"{folder}/{tag.name}.html",
-            )
+            self._check_known(tag.name, run.where.path, node.line)
         context = BuiltinContext(
             call=call,
             page=run.page,
@@ -386,6 +381,23 @@ class ShortcodeEngine:
             error=lambda message: ShortcodeError(run.where.path, node.line, message),
         )
         return builtin.render(context)
+
+    def _check_known(self, name: str, path: str, line: int) -> None:
+        """An unknown shortcode stops here, at its first use, with where to
+        put its template (an inline one renders nothing instead)."""
+        known = (
+            name in BUILTINS
+            or name.endswith(_INLINE_SUFFIX)
+            or self._template_file(name) is not None
+        )
+        if not known:
+            folder = self.site_folder or "the site's shortcode folder"
+            raise ShortcodeError(
+                path,
+                line,
+                f'unknown shortcode "{name}"; put its template in '
+                f"{folder}/{name}.html (a Jinja port of its Go template)",
+            )
 
     def _template_file(self, name: str) -> Path | None:
         if name not in self._files:
