@@ -1,0 +1,176 @@
+"""Live reload's quick path: a page whose text alone changed is rendered
+alone, and the output is always what a clean build gives."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+
+from cameo_tools.build import BuildResult, build
+from cameo_tools.incremental import LiveSite
+
+from .conftest import HUGO_SETTINGS, write_tree
+
+# A blog with lists that show titles, dates, tags and summaries.
+OVERRIDES = {
+    "DIRECT_TEMPLATES": ["index", "tags", "404"],
+    "TAG_SAVE_AS": "tags/{slug}/index.html",
+    "TAG_URL": "tags/{slug}/",
+    "FEED_ALL_RSS": "index.xml",
+}
+LONG = " ".join(["Words that keep the summary the same."] * 12)
+
+
+def _post(number: int, title: str, tags: list[str], body: str, summary: bool) -> str:
+    lines = [
+        "---",
+        f"title: {title}",
+        f"date: 2024-01-{number % 28 + 1:02d}",
+        f"tags: {tags!r}",
+    ]
+    if summary:
+        lines.append(f"summary: The summary of {title}.")
+    return "\n".join([*lines, "---", body, ""])
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp, prefix: str) -> None:
+        found.extend(
+            prefix + name
+            for name in compared.left_only + compared.right_only + compared.diff_files
+        )
+        for name, below in compared.subdirs.items():
+            walk(below, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return sorted(found)
+
+
+def _build(live: LiveSite, root: Path, changed=()) -> int | BuildResult:
+    overrides = {"PATH": str(root / "content"), "CACHE_PATH": str(root / "cache")}
+    return live.build(
+        HUGO_SETTINGS, root / "out", {**overrides, **OVERRIDES}, changed=changed
+    )
+
+
+def _clean(root: Path) -> Path:
+    clean = root / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    overrides = {"PATH": str(root / "content"), "CACHE_PATH": str(root / "cache2")}
+    build(HUGO_SETTINGS, clean, {**overrides, **OVERRIDES})
+    return clean
+
+
+def test_a_text_edit_is_rendered_alone_and_a_title_edit_builds_all(tmp_path):
+    post = tmp_path / "content/posts/one.md"
+    write_tree(
+        tmp_path,
+        {
+            "content/posts/one.md": _post(1, "One", ["a"], LONG, summary=True),
+            "content/posts/two.md": _post(2, "Two", ["a", "b"], LONG, summary=False),
+        },
+    )
+    live = LiveSite()
+    assert isinstance(_build(live, tmp_path), BuildResult)
+    post.write_text(_post(1, "One", ["a"], LONG + "\n\nA new paragraph.", True))
+    assert _build(live, tmp_path, [post]) == 1  # the quick path: one file
+    html = (tmp_path / "out/posts/one/index.html").read_text("utf-8")
+    assert "A new paragraph." in html
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+    post.write_text(_post(1, "One again", ["a"], LONG, True))
+    assert isinstance(_build(live, tmp_path, [post]), BuildResult)  # lists change
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+
+
+class LiveEdits(RuleBasedStateMachine):
+    """Random edits, each followed by a live rebuild: the output always
+    equals a clean build of the same files."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Path(tempfile.mkdtemp(prefix="cameo-live-"))
+        self.posts: dict[int, tuple[str, list[str], str, bool]] = {
+            number: (f"Post {number}", ["a"], LONG, number % 2 == 0)
+            for number in range(4)
+        }
+        for number in self.posts:
+            self._write(number)
+        self.live = LiveSite()
+        _build(self.live, self.root)
+        self.quick = 0  # edits that took the quick path
+
+    def _path(self, number: int) -> Path:
+        return self.root / "content" / "posts" / f"post-{number}.md"
+
+    def _write(self, number: int) -> Path:
+        path = self._path(number)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        title, tags, body, summary = self.posts[number]
+        path.write_text(_post(number, title, tags, body, summary), "utf-8")
+        return path
+
+    def _rebuild(self, changed: list[Path]) -> None:
+        if isinstance(_build(self.live, self.root, changed), int):
+            self.quick += 1
+
+    numbers = st.integers(min_value=0, max_value=5)
+
+    @rule(number=numbers, words=st.text("abc xyz", min_size=1, max_size=30))
+    def edit_text(self, number, words):
+        if number in self.posts:
+            title, tags, body, summary = self.posts[number]
+            self.posts[number] = (
+                title,
+                tags,
+                f"{body}\n\n{words.strip() or 'w'}",
+                summary,
+            )
+            self._rebuild([self._write(number)])
+
+    @rule(number=numbers, title=st.sampled_from(["Alpha", "Beta", "Gamma"]))
+    def edit_title(self, number, title):
+        if number in self.posts:
+            _, tags, body, summary = self.posts[number]
+            self.posts[number] = (title, tags, body, summary)
+            self._rebuild([self._write(number)])
+
+    @rule(number=numbers, tags=st.lists(st.sampled_from("abc"), max_size=2))
+    def edit_tags(self, number, tags):
+        if number in self.posts:
+            title, _, body, summary = self.posts[number]
+            self.posts[number] = (title, tags, body, summary)
+            self._rebuild([self._write(number)])
+
+    @rule(number=numbers)
+    def add_or_remove(self, number):
+        if number in self.posts:
+            del self.posts[number]
+            self._path(number).unlink()
+            self._rebuild([self._path(number)])
+        else:
+            self.posts[number] = (f"New {number}", ["b"], LONG, True)
+            self._rebuild([self._write(number)])
+
+    @invariant()
+    def output_is_a_clean_builds(self):
+        assert _differences(self.root / "out", _clean(self.root)) == []
+
+    def teardown(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+LiveEdits.TestCase.settings = settings(
+    max_examples=8,
+    stateful_step_count=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+test_live_edits_equal_a_clean_build = LiveEdits.TestCase
