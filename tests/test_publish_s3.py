@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -360,3 +362,51 @@ def test_flags_override_the_settings(s3_bucket, seaweedfs, tmp_path):
     assert html["CacheControl"] == "public, max-age=60"
     with pytest.raises(PublishError, match="is not PATTERN=VALUE"):
         parse_rules("no equals sign")
+
+
+def phase_lines(text: str, name: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith(name + ": ")]
+
+
+def test_publish_shows_each_phase_in_plain_lines(s3_bucket, tmp_path):
+    from cameo_tools.progress import Progress
+
+    settings = make_site(tmp_path, s3_bucket)
+    write_tree(
+        tmp_path / "content",
+        {
+            **{f"images/many/file{n}.txt": f"file {n}\n" * 20 for n in range(250)},
+            **{f"page{n}.md": f"---\ntitle: Page {n}\n---\nText.\n" for n in range(60)},
+        },
+    )
+    stream = io.StringIO()  # not a terminal: plain lines
+    report = publish(settings, progress=Progress(stream, every=0))
+    counts = re.search(r"(\d+) to upload \((\d+) assets, (\d+) HTML\)", report)
+    assets, html = int(counts[2]), int(counts[3])
+    assert assets > 250 and html > 60
+    text = stream.getvalue()
+    assert text.splitlines()[0].startswith("upload assets: 0/")
+    for name, total in (("upload assets", assets), ("upload HTML", html)):
+        lines = phase_lines(text, name)
+        first = re.fullmatch(rf"{name}: 0/{total} files, 0 B/(.+) \(0%\)", lines[0])
+        assert first, lines[0]
+        final = rf"{name}: {total}/{total} files, (.+)/(.+) \(100%\), done in .* s"
+        last = re.fullmatch(final, lines[-1])
+        assert last and last[1] == last[2] == first[1], lines[-1]
+        done = [int(line.split(": ")[1].split("/")[0]) for line in lines]
+        assert done == sorted(done)
+        assert len(lines) <= 13  # a line every 10 % at most (here every=0 s)
+    # Assets first, then HTML.
+    assert text.index("upload assets: 0/") < text.index("upload HTML: 0/")
+    assert "delete: " not in text  # nothing to delete: no phase
+
+    for n in range(100):
+        (tmp_path / "content" / "images" / "many" / f"file{n}.txt").unlink()
+    stream = io.StringIO()
+    report = publish(settings, progress=Progress(stream, every=0))
+    assert "100 to delete" in report
+    lines = phase_lines(stream.getvalue(), "delete")
+    assert lines[0] == "delete: 0/100 objects (0%)"
+    assert re.fullmatch(r"delete: 100/100 objects \(100%\), done in .* s", lines[-1])
+    if "0 to upload" in report:
+        assert "upload assets: " not in stream.getvalue()  # no phase without work

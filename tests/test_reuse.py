@@ -282,3 +282,26 @@ def test_an_editable_install_builds_with_the_names_the_docs_give(second_site):
     )
     assert run.returncode == 0, run.stdout + run.stderr
     _check_site(second_site / "output")
+
+
+def test_installed_wheel_starts_a_new_site(venv, tmp_path):
+    """The issue's check: `pelican-cameo new mysite --title "Ada Lovelace"`,
+    then `invoke build` in it, gives a profile page titled "Ada Lovelace"."""
+    made = _run(venv, tmp_path, "pelican-cameo", "new", "mysite", "--title")
+    assert made.returncode == 2  # --title without its value: argparse's usage
+    made = _run(
+        venv, tmp_path, "pelican-cameo", "new", "mysite", "--title", "Ada Lovelace"
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    site = tmp_path / "mysite"
+    assert 'THEME = "cameo"' in (site / "pelicanconf.py").read_text("utf-8")
+    for name in (".gitignore", "README.md", "tasks.py", "content/images/avatar.png"):
+        assert (site / name).is_file(), name
+    run = _run(venv, site, "invoke", "build")
+    assert run.returncode == 0, run.stdout + run.stderr
+    home = BeautifulSoup(
+        (site / "output" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert home.h1.get_text() == "Ada Lovelace"
+    assert home.title.get_text() == "Ada Lovelace"
+    assert (site / "output" / "images" / "avatar-120.avif").is_file()

@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .progress import build_progress
+
 logger = logging.getLogger(__name__)
 
 # Hidden folders beside the output: the next tree while it is put together,
@@ -168,7 +170,8 @@ def _build(
     root.addHandler(errors)
     try:
         with _pages_apart(settings, pages, rendered) as pelican:
-            pelican.run()
+            with build_progress(settings):  # after CAMEO_PROGRESS_AFTER seconds
+                pelican.run()
     except Exception as error:  # Pelican and plugins raise anything at all
         logger.error("%s: %s", type(error).__name__, error)
     finally:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PublishError
+from .progress import Progress
 
 DEFAULT_PAGES_OPTIONS: dict[str, Any] = {
     "remote": "origin",
@@ -133,15 +134,49 @@ def check_branch(options: dict[str, Any], repo: Path) -> None:
 
 
 def publish(
-    output: Path, options: dict[str, Any], repo: Path, dry_run: bool = False
+    output: Path,
+    options: dict[str, Any],
+    repo: Path,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> PagesResult:
-    """Commit ``output`` to the Pages branch and push it, if anything changed."""
+    """Commit ``output`` to the Pages branch and push it, if anything changed;
+    ``progress`` shows the commit (with the files and bytes) and the push."""
+    progress = progress or Progress(None)
     remote, branch = options["remote"], options["branch"]
     check_branch(options, repo)
     message = f"{PUBLISH_SUBJECT} {source_description(repo)}"
     if dry_run:
         return PagesResult(False, None, f"would commit to {remote}/{branch}: {message}")
+    files = [path for path in output.rglob("*") if path.is_file()]
+    sizes = sum(path.stat().st_size for path in files)
+    with progress.phase("git commit", len(files), sizes) as phase:
+        before, new = _commit(output, options, repo, message)
+        phase.advance(len(files), sizes)
+    if before and _tree(repo, new) == _tree(repo, before):
+        _git(repo, "update-ref", f"refs/heads/{branch}", before)
+        return PagesResult(
+            False, before, f"nothing changed; {remote}/{branch} left as it was"
+        )
+    with progress.step("git push", f"to {remote}/{branch}"):
+        pushed = _git(
+            repo, "push", "--quiet", remote, f"refs/heads/{branch}", check=False
+        )
+    if pushed.returncode != 0:
+        raise PublishError(
+            f"git push to {remote} {branch} failed: {_one_line(pushed.stderr)}; "
+            f"check that you may push to {remote} (git push {remote} {branch}), "
+            "then run publish again"
+        )
+    return PagesResult(True, new, f"pushed {new[:10]} to {remote}/{branch}: {message}")
 
+
+def _commit(
+    output: Path, options: dict[str, Any], repo: Path, message: str
+) -> tuple[str, str]:
+    """Fetch the Pages branch and commit ``output`` on it with ghp-import;
+    returns the branch's commit before (empty when it is new) and after."""
+    remote, branch = options["remote"], options["branch"]
     fetched = _git(
         repo,
         "fetch",
@@ -173,19 +208,7 @@ def publish(
         )
 
     new = _git(repo, "rev-parse", f"refs/heads/{branch}").stdout.strip()
-    if before and _tree(repo, new) == _tree(repo, before):
-        _git(repo, "update-ref", f"refs/heads/{branch}", before)
-        return PagesResult(
-            False, before, f"nothing changed; {remote}/{branch} left as it was"
-        )
-    pushed = _git(repo, "push", "--quiet", remote, f"refs/heads/{branch}", check=False)
-    if pushed.returncode != 0:
-        raise PublishError(
-            f"git push to {remote} {branch} failed: {_one_line(pushed.stderr)}; "
-            f"check that you may push to {remote} (git push {remote} {branch}), "
-            "then run publish again"
-        )
-    return PagesResult(True, new, f"pushed {new[:10]} to {remote}/{branch}: {message}")
+    return before, new
 
 
 def _one_line(text: str) -> str:

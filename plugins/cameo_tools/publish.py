@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import math
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from . import pages, s3
 from .build import BuildError, build
 from .errors import PublishError, import_extra
+from .progress import Progress
 
 TARGETS = ("s3", "pages")
 # What each target imports, and the extra that installs it.
@@ -155,8 +157,13 @@ def publish(
     flags: dict[str, Any] | None = None,
     dry_run: bool = False,
     repo: str | Path = ".",
+    progress: Progress | None = None,
 ) -> str:
-    """Build with ``settings_file`` and deploy; returns a report for a person."""
+    """Build with ``settings_file`` and deploy; returns a report for a person.
+    The deployment's progress goes to ``progress`` (default: stdout, with the
+    report; stderr keeps to the one line of an error)."""
+    if progress is None:
+        progress = Progress(sys.stdout)
     options = publish_options(settings_file, flags)
     # Before a build, which would otherwise be wasted.
     import_extra(*TARGET_NEEDS[options["target"]], error=PublishError)
@@ -165,9 +172,9 @@ def publish(
     site = build_fresh(settings_file)
     try:
         if options["target"] == "s3":
-            plan = s3.publish(site, options["s3"], dry_run=dry_run)
+            plan = s3.publish(site, options["s3"], dry_run, progress)
             return _s3_report(plan, options["s3"], dry_run)
-        result = pages.publish(site, options["pages"], Path(repo), dry_run=dry_run)
+        result = pages.publish(site, options["pages"], Path(repo), dry_run, progress)
         return result.message
     finally:
         shutil.rmtree(site.parent, ignore_errors=True)

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import PublishError, import_extra
+from .progress import Phase, Progress
 
 logger = logging.getLogger(__name__)
 
@@ -240,8 +241,15 @@ def _client_problem(error: Exception) -> str:
     return f"cannot set up the AWS client: {text}; check the AWS configuration"
 
 
-def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Plan:
-    """Bring the bucket in line with ``output``. Returns the plan it carried out."""
+def publish(
+    output: Path,
+    options: dict[str, Any],
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> Plan:
+    """Bring the bucket in line with ``output``. Returns the plan it carried out;
+    ``progress`` shows each phase (assets, HTML, deletions, CloudFront)."""
+    progress = progress or Progress(None)
     if not options["bucket"]:
         raise PublishError(
             "no bucket: set CAMEO_PUBLISH['s3']['bucket'] in publishconf.py "
@@ -269,10 +277,19 @@ def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Pla
     plan = make_plan(scan(output, options), remote, stored_md5, options)
     if dry_run:
         return plan
-    for group in (plan.assets, plan.html):
-        _run_parallel(group, lambda step: _upload(client, bucket, step.file), options)
+    for name, group in (("upload assets", plan.assets), ("upload HTML", plan.html)):
+        if not group:
+            continue
+        sizes = sum(len(step.file.body) for step in group)
+        with progress.phase(name, len(group), sizes) as phase:
+            _run_parallel(
+                group, lambda step: _upload(client, bucket, step.file), options, phase
+            )
     try:
-        _delete(client, bucket, [step.key for step in plan.deletes])
+        if plan.deletes:
+            keys = [step.key for step in plan.deletes]
+            with progress.phase("delete", len(keys), unit="objects") as phase:
+                _delete(client, bucket, keys, phase)
     except Exception as error:  # noqa: BLE001 - one line for any failure
         count = len(plan.deletes)
         raise PublishError(
@@ -284,8 +301,13 @@ def publish(output: Path, options: dict[str, Any], dry_run: bool = False) -> Pla
         plan.assets or plan.html or plan.deletes
     ):
         distribution = options["cloudfront_distribution"]
+        paths = invalidation_paths(plan, options["prefix"])
         try:
-            invalidate(options, invalidation_paths(plan, options["prefix"]))
+            with progress.step(
+                "CloudFront",
+                f"invalidation of {len(paths)} paths in distribution {distribution}",
+            ):
+                invalidate(options, paths)
         except PublishError:
             raise
         except Exception as error:  # noqa: BLE001 - one line for any failure
@@ -309,16 +331,21 @@ def _upload(client, bucket: str, file: LocalFile) -> None:
     client.put_object(Bucket=bucket, Key=file.key, Body=file.body, **extra)
 
 
-def _run_parallel(steps: list[Step], work: Callable[[Step], None], options) -> None:
+def _run_parallel(
+    steps: list[Step], work: Callable[[Step], None], options, phase: Phase
+) -> None:
     failures: dict[str, list[str]] = {}  # reason -> keys
     with ThreadPoolExecutor(max_workers=options["workers"]) as pool:
         futures = {pool.submit(work, step): step for step in steps}
         for future in as_completed(futures):
+            step = futures[future]
             try:
                 future.result()
             except Exception as error:  # noqa: BLE001 - collected and reported
                 reason = _reason(error, options)
-                failures.setdefault(reason, []).append(futures[future].key)
+                failures.setdefault(reason, []).append(step.key)
+            else:
+                phase.advance(1, len(step.file.body))
     if failures:
         failed = sum(len(keys) for keys in failures.values())
         details = "; ".join(
@@ -332,7 +359,7 @@ def _run_parallel(steps: list[Step], work: Callable[[Step], None], options) -> N
         )
 
 
-def _delete(client, bucket: str, keys: list[str]) -> None:
+def _delete(client, bucket: str, keys: list[str], phase: Phase) -> None:
     for start in range(0, len(keys), 1000):
         batch = [{"Key": key} for key in keys[start : start + 1000]]
         answer = client.delete_objects(
@@ -344,6 +371,7 @@ def _delete(client, bucket: str, keys: list[str]) -> None:
                 f"{len(errors)} deletions failed: "
                 + ", ".join(f"{e['Key']} ({e.get('Message', '')})" for e in errors)
             )
+        phase.advance(len(batch))
 
 
 def invalidation_paths(plan: Plan, prefix: str) -> list[str]:

@@ -1,0 +1,1 @@
+from cameo_tools.tasks import *  # noqa: F403

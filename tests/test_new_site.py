@@ -1,0 +1,324 @@
+"""`pelican-cameo new DIR`: the site it writes builds at once into a profile
+page with the given name; values with quotes keep the settings and the front
+matter valid; a non-empty folder is refused unless --force; --from-hugo
+copies a Hugo site, builds it and prints the parity of pages and aliases.
+
+The wheel in a fresh venv running the command: tests/test_reuse.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from cameo_tools.build import build
+from cameo_tools.new import hugo_parity, main
+
+from .conftest import CACHE, FIXTURES, ROOT
+
+HUGO_SITE = FIXTURES / "new_hugo"
+
+
+def _build(site: Path) -> Path:
+    output = site / "output"
+    build(site / "pelicanconf.py", output, {"CACHE_PATH": str(CACHE), **SAME_PLUGINS})
+    return output
+
+
+# The plugins under the names the other tests of this process load them by:
+# one process given a plugin under two module names would run its signal
+# receivers twice (the site's settings name them as an editable install
+# needs, pelican.plugins.cameo).
+SAME_PLUGINS = {
+    "PLUGIN_PATHS": [str(ROOT / "plugins")],
+    "PLUGINS": ["hugo_frontmatter", "cameo"],
+}
+
+
+def _new_from_hugo(*args: str) -> tuple[int, str]:
+    """`pelican-cameo new ... --from-hugo`, which builds the site: in a
+    process of its own, for the same reason."""
+    done = subprocess.run(
+        [sys.executable, "-c", NEW, "new", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.returncode, done.stdout
+
+
+NEW = "import sys; from cameo_tools.new import main; sys.exit(main(sys.argv[1:]))"
+
+
+def _home(output: Path) -> BeautifulSoup:
+    return BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+
+
+def _settings(site: Path, name: str = "pelicanconf.py") -> dict[str, object]:
+    """The constant assignments of a settings file, read without running it."""
+    tree = ast.parse((site / name).read_text("utf-8"))
+    return {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant | ast.Dict | ast.List)
+    }
+
+
+def _front_matter(page: Path) -> dict[str, object]:
+    return yaml.safe_load(page.read_text("utf-8").split("---\n")[1])
+
+
+def test_new_site_builds_a_profile_page_with_the_given_name(tmp_path, capsys):
+    site = tmp_path / "mysite"
+    assert main(["new", str(site), "--title", "Ada Lovelace"]) == 0
+    assert "cd " in capsys.readouterr().out
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "README.md"):
+        assert (site / name).is_file()
+    assert (site / "tasks.py").read_text("utf-8").strip() == (
+        "from cameo_tools.tasks import *  # noqa: F403"
+    )
+    assert "output/" in (site / ".gitignore").read_text("utf-8").split()
+    front = _front_matter(site / "content" / "_index.md")
+    assert front["title"] == "Ada Lovelace"
+    assert "content/_index.md" in front["subtitle"]  # says what to replace
+    output = _build(site)
+    home = _home(output)
+    assert home.h1.get_text() == "Ada Lovelace"
+    assert home.title.get_text() == "Ada Lovelace"
+    avatar = home.select_one("img")
+    assert avatar["src"] == "/images/avatar.png"
+    assert (output / "images" / "avatar.png").is_file()
+    assert (output / "images" / "avatar-360.avif").is_file()  # the theme's sizes
+    assert (output / "favicon.ico").is_file()
+    sheets = [
+        output / link["href"].lstrip("/")
+        for link in home.find_all("link", rel="stylesheet")
+    ]
+    compressed = [gzip.compress(p.read_bytes(), 9) for p in [output / "index.html"]]
+    compressed += [gzip.compress(p.read_bytes(), 9) for p in sheets]
+    assert sum(map(len, compressed)) <= 14 * 1024  # the theme's page budget
+
+
+def test_options_fill_the_settings(tmp_path):
+    site = tmp_path / "site"
+    assert (
+        main(
+            ["new", str(site), "--title", "Ada", "--author", "A. Lovelace"]
+            + ["--url", "https://ada.example.org/", "--lang", "zh-CN"]
+        )
+        == 0
+    )
+    settings = _settings(site)
+    assert settings["SITENAME"] == "Ada"
+    assert settings["AUTHOR"] == "A. Lovelace"
+    assert settings["DEFAULT_LANG"] == "zh-CN"
+    assert _settings(site, "publishconf.py")["SITEURL"] == "https://ada.example.org"
+    assert _home(_build(site)).html["lang"].lower() == "zh-cn"
+
+
+TRICKY = 'Ada "Countess" O\'Brien \\ {title} #1 <b>*x*</b> 李'
+
+
+def test_quotes_and_markup_in_a_title_keep_every_file_valid(tmp_path):
+    site = tmp_path / "site"
+    assert main(["new", str(site), "--title", TRICKY]) == 0
+    assert _settings(site)["SITENAME"] == TRICKY
+    assert _settings(site)["AUTHOR"] == TRICKY
+    assert _front_matter(site / "content" / "_index.md")["title"] == TRICKY
+    readme = (site / "README.md").read_text("utf-8").splitlines()[0]
+    assert "<b>" not in readme and "\\<b\\>" in readme  # Markdown, escaped
+    home = _home(_build(site))
+    assert home.h1.get_text() == TRICKY
+    assert home.find("b") is None
+
+
+def test_a_folder_with_files_is_refused_and_left_alone(tmp_path, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "pelicanconf.py").write_text("MINE = 1\n", "utf-8")
+    assert main(["new", str(site), "--title", "Ada"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "--force" in error and str(site) in error
+    assert [p.name for p in site.iterdir()] == ["pelicanconf.py"]
+    assert (site / "pelicanconf.py").read_text("utf-8") == "MINE = 1\n"
+
+
+def test_force_writes_into_a_folder_with_files(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "pelicanconf.py").write_text("MINE = 1\n", "utf-8")
+    (site / "notes.txt").write_text("kept\n", "utf-8")
+    assert main(["new", str(site), "--title", "Ada", "--force"]) == 0
+    assert _settings(site)["SITENAME"] == "Ada"
+    assert (site / "notes.txt").read_text("utf-8") == "kept\n"
+    assert _home(_build(site)).h1.get_text() == "Ada"
+
+
+def test_an_empty_existing_folder_is_used(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    assert main(["new", str(site)]) == 0
+    assert _settings(site)["SITENAME"] == "Your Name"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "named"),
+    [
+        ("--url", "ada.example.org", "http(s)"),
+        ("--lang", "english!", "language code"),
+        ("--title", "Ada\nLovelace", "control character"),
+        ("--title", "  ", "empty"),
+    ],
+)
+def test_a_bad_option_is_one_line_and_writes_nothing(
+    tmp_path, capsys, option, value, named
+):
+    site = tmp_path / "site"
+    assert main(["new", str(site), option, value]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and named in error and option in error
+    assert not site.exists()
+
+
+def test_a_file_in_place_of_the_folder_is_refused(tmp_path, capsys):
+    (tmp_path / "site").write_text("", "utf-8")
+    assert main(["new", str(tmp_path / "site")]) == 2
+    assert "is a file" in capsys.readouterr().err
+
+
+def test_from_hugo_copies_the_site_builds_it_and_prints_the_parity(tmp_path):
+    site = tmp_path / "moved"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
+    assert code == 0, printed
+    rows = {line.split()[0]: line.split()[1:] for line in printed.splitlines()}
+    assert rows["pages"] == ["3", "3"]  # home, about, the post; not the draft
+    assert rows["aliases"] == ["2", "2"]
+    assert "missing" not in printed
+    for name in ("hugo.toml", "content/about.md", "static/files/cv.txt", "tasks.py"):
+        assert (site / name).is_file(), name
+    assert _settings(site)["HUGO_FRONTMATTER"] == {"hugo_config": "hugo.toml"}
+    assert "SITENAME" not in _settings(site)  # the config's title stands
+    publish = _settings(site, "publishconf.py")
+    assert publish["SITEURL"] == "https://grace.example.org"  # the baseURL
+    assert not (site / "content" / "_index.md").read_text("utf-8").count("Replace")
+    output = site / "output"
+    assert _home(output).h1.get_text() == "Grace Hopper"
+    assert (output / "files" / "cv.txt").is_file()
+    assert (output / "me" / "index.html").is_file()
+    assert (output / "1947" / "moth" / "index.html").is_file()
+    assert not (output / "posts" / "unfinished").exists()
+
+
+def test_from_hugo_follows_url_and_the_config_permalinks(tmp_path):
+    hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
+    with (hugo / "hugo.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[permalinks]\nposts = "/:year/:month/:slug/"\n')
+    (hugo / "content" / "about.md").write_text(
+        "---\ntitle: About\nurl: /who/\nslug: x\naliases: [me]\n---\nText.\n",
+        "utf-8",
+    )
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(hugo))
+    assert code == 0, printed
+    assert "missing" not in printed
+    assert "\npages                   3        3\n" in printed
+    assert (site / "output" / "2024" / "09" / "the-first-bug" / "index.html").is_file()
+    assert (site / "output" / "who" / "index.html").is_file()
+    assert (site / "output" / "me" / "index.html").is_file()
+
+
+def test_from_hugo_leaves_pages_of_other_languages_out_of_the_count(tmp_path):
+    hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
+    with (hugo / "hugo.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")
+    (hugo / "content" / "about.fr.md").write_text(
+        "---\ntitle: À propos\n---\nTexte.\n", "utf-8"
+    )
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(hugo))
+    assert code == 0, printed
+    assert "missing" not in printed
+    assert "\npages                   3        3\n" in printed
+    assert (site / "output" / "fr" / "about" / "index.html").is_file()
+
+
+def test_the_parity_names_a_page_the_build_did_not_write(tmp_path):
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
+    assert code == 0, printed
+    (site / "output" / "about" / "index.html").unlink()
+    (site / "output" / "me" / "index.html").unlink()
+    table = hugo_parity(site, site / "output").table()
+    assert table.splitlines()[1].split() == ["pages", "3", "2"]
+    assert table.splitlines()[2].split() == ["aliases", "2", "1"]
+    assert "missing: about/index.html (from content/about.md)" in table
+    assert "missing: me/index.html (from content/about.md)" in table
+
+
+def test_from_hugo_settings_given_win_over_the_config(tmp_path):
+    site = tmp_path / "site"
+    given = ["--title", 'Grace "Amazing"', "--lang", "de"]
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE), *given)
+    assert code == 0, printed
+    settings = _settings(site)
+    assert settings["SITENAME"] == 'Grace "Amazing"'
+    assert settings["DEFAULT_LANG"] == "de"
+    assert _home(site / "output").html["lang"] == "de"
+
+
+def test_from_hugo_refuses_a_folder_that_is_not_a_hugo_site(tmp_path, capsys):
+    (tmp_path / "nothing").mkdir()
+    target = tmp_path / "site"
+    assert main(["new", str(target), "--from-hugo", str(tmp_path / "nothing")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "hugo.toml" in error
+    assert not target.exists()
+
+
+def test_from_hugo_refuses_to_write_inside_the_hugo_site(tmp_path, capsys):
+    hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
+    assert main(["new", str(hugo / "new"), "--from-hugo", str(hugo)]) == 2
+    assert "outside the Hugo site" in capsys.readouterr().err
+    assert not (hugo / "new").exists()
+
+
+def test_the_console_script_and_invoke_build(tmp_path):
+    script = Path(sys.executable).with_name("pelican-cameo")
+    if not script.is_file():
+        pytest.fail(f"{script} is missing; run: pip install -e . (the console script)")
+    made = subprocess.run(
+        [str(script), "new", "mysite", "--title", "Ada Lovelace"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    built = subprocess.run(
+        [str(Path(sys.executable).with_name("invoke")), "build"],
+        cwd=tmp_path / "mysite",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert _home(tmp_path / "mysite" / "output").h1.get_text() == "Ada Lovelace"
+    refused = subprocess.run(
+        [str(script), "new", "mysite"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("pelican-cameo new: error: mysite is not empty")
