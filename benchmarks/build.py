@@ -14,14 +14,17 @@ each build a new process into an empty output folder, and prints medians:
 - cameo: a build as the owner runs it, after an earlier one (the
   converted-Markdown cache under cache/ is warm);
 - cameo, cold: the same with cache/ deleted first;
-- the ratios to bare Pelican and to Hugo, milliseconds per page, and how
-  many files each wrote.
+- the ratios to bare Pelican and to Hugo, milliseconds per page, how
+  many files each wrote, and each builder's peak memory: the build
+  process's maximum resident set size, read with os.wait4 for that one
+  process (median of the runs).
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import shutil
 import statistics
 import subprocess
@@ -35,8 +38,8 @@ from content_tree import ROOT, write_tree
 KINDS = ("cameo", "cameo-cold", "bare", "hugo")
 
 
-def build_seconds(folder: Path, kind: str) -> tuple[float, int]:
-    """One build's wall time and the number of files it wrote."""
+def build_once(folder: Path, kind: str) -> tuple[float, float, int]:
+    """One build's wall time, peak memory (MB) and the files it wrote."""
     output = folder / "output"
     shutil.rmtree(output, ignore_errors=True)
     if kind == "cameo-cold":
@@ -46,10 +49,26 @@ def build_seconds(folder: Path, kind: str) -> tuple[float, int]:
     else:
         command = [sys.executable, "-m", "pelican", "-s", "settings.py"]
         command += ["-o", str(output), "-q", "--fatal", "errors"]
-    started = time.perf_counter()
-    subprocess.run(command, cwd=folder, check=True, capture_output=True)
-    seconds = time.perf_counter() - started
-    return seconds, sum(1 for path in output.rglob("*") if path.is_file())
+    seconds, peak = run_measured(command, folder)
+    return seconds, peak, sum(1 for path in output.rglob("*") if path.is_file())
+
+
+def run_measured(command: list[str], folder: Path) -> tuple[float, float]:
+    """Run a build; its wall time and its peak memory (maximum resident set
+    size, MB). The peak is this one process's, from wait4: getrusage's
+    RUSAGE_CHILDREN keeps the largest of every child so far, so a build
+    after a bigger one would report the bigger one's peak."""
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=folder, stdout=log, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace"))
+            raise subprocess.CalledProcessError(process.returncode, command)
+    return seconds, usage.ru_maxrss / 1024  # Linux gives kilobytes
 
 
 def main() -> None:
@@ -71,15 +90,18 @@ def main() -> None:
                 folders[kind] = Path(temporary) / f"{tree}-{size}"
                 if not folders[kind].exists():
                     write_tree(folders[kind], size, tree)
-            build_seconds(folders["cameo"], "cameo")  # fills cameo's cache
+            build_once(folders["cameo"], "cameo")  # fills cameo's cache
             times: dict[str, list[float]] = {kind: [] for kind in kinds}
+            peaks: dict[str, list[float]] = {kind: [] for kind in kinds}
             files: dict[str, int] = {}
             for _ in range(options.runs):
                 for kind in kinds:
-                    seconds, files[kind] = build_seconds(folders[kind], kind)
+                    seconds, peak, files[kind] = build_once(folders[kind], kind)
                     times[kind].append(seconds)
+                    peaks[kind].append(peak)
             medians = {kind: statistics.median(times[kind]) for kind in kinds}
-            rows.append((size, medians, files))
+            memory = {kind: statistics.median(peaks[kind]) for kind in kinds}
+            rows.append((size, medians, memory, files))
             print(f"N={size} done", file=sys.stderr, flush=True)
     print_table(rows, options.runs, "hugo" in kinds)
 
@@ -98,9 +120,10 @@ def print_table(rows, runs: int, with_hugo: bool) -> None:
     if with_hugo:
         header += ["Hugo", "cameo / Hugo"]
     header += ["files: cameo / bare" + (" / Hugo" if with_hugo else "")]
+    header += ["peak MB: cameo / cold / bare" + (" / Hugo" if with_hugo else "")]
     print("| " + " | ".join(header) + " |")
     print("|" + " ---: |" * len(header))
-    for size, medians, files in rows:
+    for size, medians, memory, files in rows:
         cells = [
             str(size),
             f"{medians['cameo']:.2f}",
@@ -118,6 +141,7 @@ def print_table(rows, runs: int, with_hugo: bool) -> None:
             ]
             counts.append(files["hugo"])
         cells.append(" / ".join(str(count) for count in counts))
+        cells.append(" / ".join(f"{peak:.0f}" for peak in memory.values()))
         print("| " + " | ".join(cells) + " |")
 
 

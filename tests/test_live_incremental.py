@@ -23,6 +23,10 @@ OVERRIDES = {
     "TAG_SAVE_AS": "tags/{slug}/index.html",
     "TAG_URL": "tags/{slug}/",
     "FEED_ALL_RSS": "index.xml",
+    # Translations linked by Hugo's key (the file's path), as a Hugo site with
+    # languages has them; by Pelican's default, the slug, a title change
+    # would change the slug and need a full build.
+    "ARTICLE_TRANSLATION_ID": "hugo_translation_key",
 }
 LONG = " ".join(["Words that keep the summary the same."] * 12)
 
@@ -69,7 +73,7 @@ def _clean(root: Path) -> Path:
     return clean
 
 
-def test_a_text_edit_is_rendered_alone_and_a_title_edit_builds_all(tmp_path):
+def test_a_text_edit_renders_one_page_and_a_title_edit_the_lists(tmp_path):
     post = tmp_path / "content/posts/one.md"
     write_tree(
         tmp_path,
@@ -85,8 +89,32 @@ def test_a_text_edit_is_rendered_alone_and_a_title_edit_builds_all(tmp_path):
     html = (tmp_path / "out/posts/one/index.html").read_text("utf-8")
     assert "A new paragraph." in html
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+    # A new title: the post's page, the lists and the feeds, no other post.
     post.write_text(_post(1, "One again", ["a"], LONG, True))
-    assert isinstance(_build(live, tmp_path, [post]), BuildResult)  # lists change
+    written = _build(live, tmp_path, [post])
+    assert isinstance(written, int) and written > 1
+    assert "One again" in (tmp_path / "out/tags/a/index.html").read_text("utf-8")
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+    # A new date moves the post in every list: a full build.
+    post.write_text(_post(3, "One again", ["a"], LONG, True))
+    assert isinstance(_build(live, tmp_path, [post]), BuildResult)
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+
+
+def test_a_title_among_posts_of_one_date_builds_all(tmp_path):
+    """Hugo orders the posts of one date by title."""
+    post = tmp_path / "content/posts/one.md"
+    write_tree(
+        tmp_path,
+        {
+            "content/posts/one.md": _post(1, "One", ["a"], LONG, summary=True),
+            "content/posts/two.md": _post(1, "Two", ["a"], LONG, summary=True),
+        },
+    )
+    live = LiveSite()
+    _build(live, tmp_path)
+    post.write_text(_post(1, "Zed", ["a"], LONG, True))
+    assert isinstance(_build(live, tmp_path, [post]), BuildResult)
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
 
 

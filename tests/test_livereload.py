@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from cameo_tools import serve
 
-from .conftest import ROOT, write_tree
+from .conftest import ROOT, fetch, write_tree
 
 
 def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
@@ -65,11 +65,18 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
         # Locator waits, not wait_for_function: the page's CSP forbids eval.
         expect(page.locator("h1")).to_have_text("After the edit", timeout=30000)
 
+        # A text edit alone: the quick path renders this page only.
         wait_for_socket(2)
+        (content / "_index.md").write_text(
+            "---\ntitle: After the edit\n---\nHello, again\n"
+        )
+        expect(page.locator("main")).to_contain_text("Hello, again", timeout=30000)
+
+        wait_for_socket(3)
         (templates / "partials" / "extend_footer.html").write_text("<p id=added>Hi</p>")
         expect(page.locator("#added")).to_have_text("Hi", timeout=30000)
 
-        wait_for_socket(3)
+        wait_for_socket(4)
         settings.write_text(settings.read_text().replace("First name", "Second name"))
         expect(page).to_have_title(re.compile("Second name"), timeout=30000)
 
@@ -129,3 +136,94 @@ def test_a_quick_second_edit_refreshes_the_tabs_too(tmp_path, monkeypatch):
         watcher.check()
     assert len(rebuilds) == 2
     assert [message["command"] for message in tab.messages] == ["reload", "reload"]
+
+
+def test_a_failed_rebuild_shows_its_errors_over_the_page_until_a_good_one(
+    browser, tmp_path, run_server_task, artifacts
+):
+    content = write_tree(
+        tmp_path / "content", {"_index.md": "---\ntitle: Good\n---\nHello\n"}
+    )
+    settings = tmp_path / "site.py"
+    settings.write_text(f"from pelicanconf import *\nPATH = {str(content)!r}\n")
+    output = tmp_path / "output"
+    url = run_server_task(
+        "livereload",
+        "--settings",
+        str(settings),
+        "--output",
+        str(output),
+        env={"PYTHONPATH": str(ROOT)},
+    )
+    # The overlay's script is added as the page is served, not to the file.
+    status, _, served = fetch(url)
+    assert status == 200
+    assert serve.OVERLAY_SCRIPT in served
+    assert serve.OVERLAY_SCRIPT not in (output / "index.html").read_bytes()
+    assert fetch(url + "__cameo/errors.json")[2] == b'{"summary": "", "problems": []}'
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog), dialog.dismiss()))
+        greeted = []
+        page.on(
+            "websocket",
+            lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
+        )
+        page.goto(url)
+        expect(page.locator("h1")).to_have_text("Good")
+        for _ in range(200):  # livereload's socket, before the edit
+            if greeted:
+                break
+            page.wait_for_timeout(100)
+        overlay = page.locator("#cameo-build-errors")
+        assert overlay.count() == 0
+
+        bad = "---\ntitle: Broken\ndate: '<script>alert(1)</script>'\n---\nHello\n"
+        (content / "_index.md").write_text(bad)
+        expect(overlay).to_be_visible(timeout=30000)
+        expect(overlay).to_contain_text("Build failed: the build logged")
+        expect(overlay).to_contain_text(f"{content / '_index.md'}:3: 'date' must be")
+        expect(overlay).to_contain_text("not '<script>alert(1)</script>'")
+        assert overlay.locator("script").count() == 0
+        assert dialogs == []
+        page.screenshot(path=str(artifacts / "overlay.png"))
+        expect(page.locator("h1")).to_have_text("Good")  # the last good build
+
+        (content / "_index.md").write_text("---\ntitle: Fixed\n---\nHello\n")
+        expect(page.locator("h1")).to_have_text("Fixed", timeout=30000)
+        expect(overlay).to_have_count(0, timeout=30000)
+    finally:
+        context.close()
+
+
+def test_build_errors_are_split_into_file_line_column_and_message():
+    class Failure(Exception):
+        summary = "the build logged 3 errors"
+        problems = [
+            "/site/content/a.md:4:1: front matter is not valid YAML: <b>",
+            "/site/content/b.md:3: 'date' must be a date",
+            "Could not process ./a.md",
+        ]
+
+    errors = serve.BuildErrors()
+    errors.record(Failure())
+    assert errors.problems == [
+        {
+            "file": "/site/content/a.md",
+            "line": 4,
+            "column": 1,
+            "message": "front matter is not valid YAML: <b>",
+        },
+        {
+            "file": "/site/content/b.md",
+            "line": 3,
+            "column": None,
+            "message": "'date' must be a date",
+        },
+        {"file": None, "line": None, "column": None, "message": Failure.problems[2]},
+    ]
+    errors.clear()
+    assert errors.to_json() == '{"summary": "", "problems": []}'

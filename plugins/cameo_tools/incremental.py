@@ -19,6 +19,8 @@ answered with None, and the caller runs a full build, which is always right.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import fnmatch
 import logging
 import os
 import posixpath
@@ -95,11 +97,14 @@ class LiveSite:
     def rebuild(self, changed: Iterable[str], output: str | os.PathLike) -> int | None:
         """Re-render the pages whose text alone changed, into ``output``; the
         number of files written, or None when a full build is needed."""
-        changed = {os.path.abspath(path) for path in changed}
-        if not changed or not self.generators:
+        if not self.generators:
             return None
         known = self._pages_by_source()
+        changed = self._that_matter(changed, known)
+        if not changed:
+            return None
         edits = []
+        lists_too = False
         for path in sorted(changed):
             if path not in known or not os.path.isfile(path):
                 return None  # a template, a setting, a new or removed file
@@ -107,12 +112,78 @@ class LiveSite:
             if not _may_take_quick_path(page):
                 return None
             new = _read_again(generator, page)
-            if new is None or _shown_elsewhere(new) != _shown_elsewhere(page):
+            if new is None:
                 return None
+            if _shown_elsewhere(new) != _shown_elsewhere(page):
+                if not self._only_its_words_changed(page, new):
+                    return None
+                lists_too = True
             edits.append((generator, page, new))
-        for generator, page, new in edits:
-            _take_place(generator, page, new)
+        for _, page, new in edits:
+            _inherit(page, new)
+            self._replace_everywhere(page, new)
+        if lists_too:
+            return _write_lists(self.generators, edits, Path(output))
         return _write(edits, Path(output))
+
+    def _only_its_words_changed(self, old, new) -> bool:
+        """Whether only what lists show of a post as words changed (its
+        title, summary, description, reading time): then the lists and feeds
+        are rendered again, and no other post's page. Anything that moves a
+        post in a list or between lists (a date, a tag, a weight, an
+        address) needs a full build; so does a page in the header menu,
+        which every page shows."""
+        from pelican.contents import Article
+
+        if not isinstance(old, Article) or any(
+            new is page or old is page
+            for page in self.generators[0].context.get("CAMEO_MENU_PAGES") or []
+        ):
+            return False
+        if _structure(old) != _structure(new):
+            return False
+        # Hugo orders posts of one date (and weight) by title: a new title
+        # may move the post among them.
+        return old.title == new.title or not any(
+            post is not old and post.date == old.date
+            for generator in self.generators
+            for post in getattr(generator, "articles", None) or []
+        )
+
+    def _replace_everywhere(self, old, new) -> None:
+        """``new`` in every list and map the build keeps that holds ``old``
+        (the context's lists, each generator's own, the lists of terms)."""
+        seen: set[int] = set()
+        roots = [self.generators[0].context, *(vars(g) for g in self.generators)]
+        for root in roots:
+            _replace_in(root, old, new, seen)
+
+    def _that_matter(self, changed: Iterable[str], known: dict) -> set[str]:
+        """The changed paths a build could see: not the files Pelican
+        ignores (IGNORE_FILES, such as an editor's lock file), nor a file
+        that is gone and that the build did not read (an editor's temporary
+        file); anything else counts, and what is not a page makes the
+        caller build everything."""
+        settings = self.generators[0].settings
+        ignored = settings.get("IGNORE_FILES") or []
+        context = self.generators[0].context
+        read = {
+            os.path.abspath(os.path.join(settings["PATH"], relative))
+            for relative in [
+                *(context.get("generated_content") or {}),
+                *(context.get("static_content") or {}),
+            ]
+        }
+        kept = set()
+        for path in changed:
+            path = os.path.abspath(path)
+            name = os.path.basename(path)
+            if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+                continue
+            if not os.path.exists(path) and path not in known and path not in read:
+                continue
+            kept.add(path)
+        return kept
 
     def _pages_by_source(self) -> dict[str, tuple[Any, Any]]:
         found = {}
@@ -123,6 +194,87 @@ class LiveSite:
                     if source:
                         found[os.path.abspath(source)] = (generator, page)
         return found
+
+
+# Metadata a post's words are: lists and feeds show them, none orders or
+# files the post. A change to any other metadata needs a full build.
+WORDS = frozenset({"title", "summary", "description"})
+
+
+def _filed_by(page) -> tuple:
+    """What links a page to its translations besides its metadata: its
+    language and its translation id (Pelican's default id is the slug, which
+    a title gives when no slug is written)."""
+    is_article = type(page).__name__ == "Article"
+    name = "ARTICLE_TRANSLATION_ID" if is_article else "PAGE_TRANSLATION_ID"
+    keys = page.settings.get(name)
+    keys = keys if isinstance(keys, (list, tuple)) else [keys]
+    return (
+        getattr(page, "lang", None),
+        tuple(getattr(page, key, None) for key in keys if key),
+    )
+
+
+def _structure(page) -> tuple:
+    """A post without its words: where it is, how it is ordered and filed."""
+    metadata = {k: v for k, v in page.metadata.items() if k not in WORDS}
+    params = metadata.pop("params", None) or {}
+    params = {k: v for k, v in params.items() if k not in WORDS}
+    return (
+        type(page),
+        metadata,
+        params,
+        page.url,
+        page.save_as,
+        page.status,
+        page.template,
+        _filed_by(page),
+    )
+
+
+def _replace_in(container: Any, old: Any, new: Any, seen: set[int]) -> None:
+    if id(container) in seen:
+        return
+    seen.add(id(container))
+    if isinstance(container, list):
+        for index, item in enumerate(container):
+            if item is old:
+                container[index] = new
+            elif isinstance(item, (list, dict, tuple)):
+                _replace_in(item, old, new, seen)
+            elif _holds(item, old):
+                container[index] = _with(item, old, new)
+    elif isinstance(container, dict):
+        for key, item in container.items():
+            if item is old:
+                container[key] = new
+            elif isinstance(item, (list, dict, tuple)):
+                _replace_in(item, old, new, seen)
+            elif _holds(item, old):
+                container[key] = _with(item, old, new)
+    elif isinstance(container, tuple):
+        for item in container:  # a tuple's lists can change, not the tuple
+            if isinstance(item, (list, dict)):
+                _replace_in(item, old, new, seen)
+
+
+def _holds(item: Any, old: Any) -> bool:
+    """A dataclass (a plugin's record, such as a section's member) that has
+    ``old`` in one of its fields."""
+    return (
+        dataclasses.is_dataclass(item)
+        and not isinstance(item, type)
+        and any(getattr(item, field.name) is old for field in dataclasses.fields(item))
+    )
+
+
+def _with(item: Any, old: Any, new: Any) -> Any:
+    changes = {
+        field.name: new
+        for field in dataclasses.fields(item)
+        if getattr(item, field.name) is old
+    }
+    return dataclasses.replace(item, **changes)
 
 
 def _may_take_quick_path(page) -> bool:
@@ -178,6 +330,7 @@ def _shown_elsewhere(page) -> tuple:
     """What lists, feeds, menus and other pages can show of a page."""
     return (
         type(page),
+        _filed_by(page),
         page.metadata,
         page.summary,
         page.url,
@@ -188,23 +341,13 @@ def _shown_elsewhere(page) -> tuple:
     )
 
 
-def _take_place(generator, old, new) -> None:
-    """``new`` where its generator keeps ``old`` (the lists it writes from,
-    and the map of pages by source that links use), with what ``old`` was
-    given after it was read. Pelican keeps a page's rendered text with the
-    page object, so a new object, not an updated one, carries the new text."""
+def _inherit(old, new) -> None:
+    """What ``old`` was given after it was read, on ``new``. Pelican keeps a
+    page's rendered text with the page object, so a new object, not an
+    updated one, carries the new text, and takes the old one's place."""
     for name, value in vars(old).items():
         if name in SET_AFTER_READING or not hasattr(new, name):
             setattr(new, name, value)
-    for name in WRITTEN_LISTS:
-        pages = getattr(generator, name, None) or []
-        for index, page in enumerate(pages):
-            if page is old:
-                pages[index] = new
-    by_source = generator.context.get("generated_content") or {}
-    for key, page in by_source.items():
-        if page is old:
-            by_source[key] = new
 
 
 def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
@@ -228,6 +371,60 @@ def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def _write_lists(generators, edits, output: Path) -> int:
+    """Render the edited posts, every page (a section's page lists posts),
+    and every list and feed, but no other post's page, into ``output``."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+    from pelican.writers import Writer
+
+    edited = {posixpath.normpath(new.save_as) for _, _, new in edits}
+    others = {
+        posixpath.normpath(post.save_as)
+        for generator in generators
+        if isinstance(generator, ArticlesGenerator)
+        for name in WRITTEN_LISTS
+        for post in getattr(generator, name, None) or []
+        if post.save_as
+    } - edited
+    staging = Path(tempfile.mkdtemp(prefix=".quick-", dir=output))
+    try:
+        settings = generators[0].settings
+        writer = _AllButWriter(Writer(str(staging), settings), others)
+        for generator in generators:
+            if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+                generator.generate_output(writer)
+            elif callable(getattr(generator, "write_pages", None)):
+                # A plugin's generator of list pages (the Hugo plugin's
+                # sections and taxonomies) takes part through this method.
+                generator.write_pages(writer)
+        written = 0
+        for path in sorted(staging.rglob("*")):
+            if path.is_file():
+                target = output / path.relative_to(staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+                written += 1
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _AllButWriter:
+    """A writer that renders every output path but those in ``skipped``."""
+
+    def __init__(self, writer, skipped: set[str]) -> None:
+        self.writer = writer
+        self.skipped = skipped
+
+    def write_file(self, name, *args, **kwargs):
+        if posixpath.normpath(name) not in self.skipped:
+            return self.writer.write_file(name, *args, **kwargs)
+        return None
+
+    def write_feed(self, *args, **kwargs):
+        return self.writer.write_feed(*args, **kwargs)
 
 
 class _OnePageWriter:

@@ -1,13 +1,18 @@
-"""Serve a built site on the loopback interface, plain or with live reload.
+"""Serve a built site on the loopback interface, plain or with live reload,
+which draws a failed rebuild's errors over the open pages (BuildErrors).
 A port that is not a number, or cannot be listened on, is a ServeError."""
 
 from __future__ import annotations
 
 import errno
 import functools
+import json
 import logging
+import mimetypes
 import os
+import re
 import socket
+import threading
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +24,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 NOT_FOUND_PAGE = "404.html"
+ERRORS_PATH = "/__cameo/errors.json"
+# One problem of a BuildError: "file:line[:column]: message".
+_PROBLEM = re.compile(
+    r"(?P<file>[^\n]+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)", re.S
+)
 
 
 class ServeError(Exception):
@@ -102,19 +112,130 @@ def serve(
             pass
 
 
+class BuildErrors:
+    """The last rebuild's errors, which live reload shows over the open pages;
+    empty after a good build. ``rebuild`` records them, the server reads them."""
+
+    def __init__(self) -> None:
+        self.summary = ""
+        self.problems: list[dict] = []
+
+    def record(self, failure: BaseException | str) -> None:
+        """Note a failed build: a BuildError's summary and problem lines (each
+        split into file, line, column and message), or any error's text."""
+        self.summary = getattr(failure, "summary", None) or str(failure)
+        self.problems = [
+            _split_problem(line) for line in getattr(failure, "problems", [])
+        ]
+
+    def clear(self) -> None:
+        self.summary = ""
+        self.problems = []
+
+    def to_json(self) -> str:
+        return json.dumps({"summary": self.summary, "problems": self.problems})
+
+
+def _split_problem(line: str) -> dict:
+    found = _PROBLEM.fullmatch(line)
+    if not found:
+        return {"file": None, "line": None, "column": None, "message": line}
+    column = found["column"]
+    return {
+        "file": found["file"],
+        "line": int(found["line"]),
+        "column": None if column is None else int(column),
+        "message": found["message"],
+    }
+
+
+# Put before </head> of every HTML page live reload serves (the pages on disk
+# stay as built). It asks for the errors once the page has loaded and, while
+# there are some, every second, so a good build removes the overlay even when
+# livereload swaps a stylesheet instead of reloading. Text goes in through
+# textContent, never as HTML. The theme's CSP is off under live reload.
+OVERLAY_SCRIPT = (
+    """<script>(function () {
+  var shown = "";
+  function element(tag, text, style) {
+    var node = document.createElement(tag);
+    node.textContent = text;
+    node.style.cssText = style || "";
+    return node;
+  }
+  function draw(state) {
+    var text = JSON.stringify(state);
+    if (text === shown) return;
+    shown = text;
+    var old = document.getElementById("cameo-build-errors");
+    if (old) old.remove();
+    if (!state.summary) return;
+    var box = element("div", "", "position:fixed;inset:0;z-index:2147483647;"
+      + "overflow:auto;padding:2rem;background:#1b1b1bf2;color:#f2f2f2;"
+      + "font:15px/1.5 ui-monospace,monospace;white-space:pre-wrap;text-align:left");
+    box.id = "cameo-build-errors";
+    box.setAttribute("role", "alert");
+    box.appendChild(element("p", "Build failed: " + state.summary,
+      "margin:0 0 1rem;font-weight:bold;color:#ff8a80"));
+    state.problems.forEach(function (problem) {
+      var row = element("p", "", "margin:0 0 .75rem");
+      if (problem.file) {
+        var where = problem.file + ":" + problem.line
+          + (problem.column ? ":" + problem.column : "");
+        row.appendChild(element("span", where + ": ", "color:#ffd180"));
+      }
+      row.appendChild(element("span", problem.message));
+      box.appendChild(row);
+    });
+    document.body.appendChild(box);
+  }
+  function check() {
+    fetch("""
+    + json.dumps(ERRORS_PATH)
+    + """, {cache: "no-store"})
+      .then(function (response) { return response.json(); })
+      .then(function (state) {
+        draw(state);
+        if (state.summary) setTimeout(check, 1000);
+      })
+      .catch(function () {});
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", check);
+  } else {
+    check();
+  }
+})();</script>"""
+).encode()
+
+
+def with_overlay(html: bytes) -> bytes:
+    """A page's HTML with the overlay's script before its ``</head>``."""
+    return html.replace(b"</head>", OVERLAY_SCRIPT + b"</head>", 1)
+
+
+def _is_html(path: str) -> bool:
+    return mimetypes.guess_type(path)[0] == "text/html"
+
+
 def livereload(
     directory: str | os.PathLike,
     watched: Iterable[str | os.PathLike],
     rebuild: Callable[[], None],
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
+    errors: BuildErrors | None = None,
+    changes: ChangedFiles | None = None,
 ) -> None:
     """Serve ``directory``, call ``rebuild`` when a watched path changes, and
-    tell the open browser tabs to reload (the livereload package's script)."""
+    tell the open browser tabs to reload (the livereload package's script).
+    ``errors``, which ``rebuild`` keeps, are drawn over the open pages;
+    ``changes`` collects the paths the file events name, for ``rebuild``."""
     import_extra("livereload", "tasks", "live reload", ServeError)
-    from livereload import Server
 
-    server = Server(watcher=_event_watcher())
+    server = _overlay_server(
+        errors or BuildErrors(), _event_watcher(changes or ChangedFiles())
+    )
     for path in watched:
         server.watch(os.fspath(path), rebuild)
     try:
@@ -125,7 +246,66 @@ def livereload(
         raise _cannot_listen(host, port, error) from None
 
 
-def _event_watcher():
+def _overlay_server(errors: BuildErrors, watcher):
+    """livereload's server, with the overlay's script in the HTML it serves
+    and ``errors`` at ERRORS_PATH. Through livereload's public ``SFH`` (the
+    handler of the site's files) and ``get_web_handlers`` (its routes)."""
+    from livereload import Server
+    from livereload.handlers import StaticFileHandler
+    from tornado import web
+
+    class ErrorsHandler(web.RequestHandler):
+        def get(self) -> None:
+            self.set_header("Content-Type", "application/json")
+            self.set_header("Cache-Control", "no-store")
+            self.write(errors.to_json())
+
+    class PageHandler(StaticFileHandler):
+        """The site's files; HTML pages get the overlay's script."""
+
+        @classmethod
+        def get_content(cls, abspath, start=None, end=None):
+            if not _is_html(abspath):
+                return super().get_content(abspath, start, end)
+            with open(abspath, "rb") as handle:
+                return with_overlay(handle.read())[start:end]
+
+        def get_content_size(self) -> int:
+            if not _is_html(self.absolute_path):
+                return super().get_content_size()
+            return len(self.get_content(self.absolute_path))
+
+    class OverlayServer(Server):
+        def __init__(self) -> None:
+            super().__init__(watcher=watcher)
+            self.SFH = PageHandler
+
+        def get_web_handlers(self, script):
+            route = re.escape(ERRORS_PATH)
+            return [(route, ErrorsHandler), *super().get_web_handlers(script)]
+
+    return OverlayServer()
+
+
+class ChangedFiles:
+    """The paths file events named since a rebuild last took them (empty
+    when events are unavailable: a rebuild then builds the whole site)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._paths: set[str] = set()
+
+    def add(self, paths: Iterable[str]) -> None:
+        with self._lock:
+            self._paths.update(paths)
+
+    def take(self) -> set[str]:
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+
+def _event_watcher(changes: ChangedFiles | None = None):
     """livereload's watcher, woken by the system's file events (through
     watchfiles, which Pelican uses too) instead of looking every 0.8 s: an
     edit is seen within about 50 ms.
@@ -138,10 +318,10 @@ def _event_watcher():
     a second, so every one is followed by a refresh. Only livereload's public
     methods are used: the watched paths are kept here, not read from it.
     """
-    import threading
-
     import watchfiles
     from livereload.handlers import LiveReloadHandler
+
+    changes = changes if changes is not None else ChangedFiles()
     from livereload.watcher import Watcher
     from tornado import ioloop
 
@@ -169,7 +349,10 @@ def _event_watcher():
 
             def wait_for_changes() -> None:
                 try:
-                    for _ in watchfiles.watch(*paths, step=20, raise_interrupt=False):
+                    for events in watchfiles.watch(
+                        *paths, step=20, raise_interrupt=False
+                    ):
+                        changes.add(path for _, path in events)
                         # The check and the rebuild run in the server's thread.
                         loop.add_callback(self.check)
                 except Exception as error:  # e.g. the system's watch limit

@@ -8,6 +8,7 @@ Paths are relative to the folder invoke runs in (the site's own folder).
 Each task parses its options and calls the library beside this module.
 """
 
+import time
 from pathlib import Path
 
 from .errors import missing_extra
@@ -19,6 +20,7 @@ except ImportError:
     raise ImportError(message) from None
 
 from . import build as builder
+from . import incremental
 from . import publish as publishing
 from . import serve as server
 
@@ -40,12 +42,37 @@ def _build(settings, output, overrides=None, background=False):
         )
     except builder.BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
+    _report(result)
+    return result
+
+
+def _report(result) -> None:
     changed = "" if result.changed is None else f" ({result.changed} changed)"
     print(
         f"Built {result.files} files{changed} into {result.output} "
-        f"in {result.seconds:.2f} s"
+        f"in {result.seconds:.2f} s",
+        flush=True,
     )
-    return result
+
+
+def _live_build(live, settings, output, overrides, changed):
+    """Live reload's build: the quick path for an edit it allows, else a
+    whole build (cameo_tools.incremental)."""
+    builder.configure_logging()
+    started = time.perf_counter()
+    try:
+        result = live.build(settings, output, overrides, changed, True)
+    except builder.BuildError as error:
+        raise Exit(f"Error: {error.summary}", code=1) from None
+    if isinstance(result, int):  # the quick path: files written
+        seconds = time.perf_counter() - started
+        print(
+            f"Built {result} changed file{'s' if result > 1 else ''} of the edit "
+            f"into {output} in {seconds:.2f} s",
+            flush=True,
+        )
+    else:
+        _report(result)
 
 
 @task(
@@ -124,20 +151,31 @@ def livereload(
         server.check_port(host, port)  # before the build, not after it
     except server.ServeError as error:
         raise Exit(f"Error: {error}", code=1) from None
-    # livereload injects an inline script, which the theme's CSP would block.
+    # livereload and the error overlay inject inline scripts, which the
+    # theme's CSP would block.
     development = {"CAMEO_CSP": False}
-    _build(settings, output, development)
+    live = incremental.LiveSite()
+    _live_build(live, settings, output, development, ())
+
+    build_errors = server.BuildErrors()  # drawn over the open pages
+    changes = server.ChangedFiles()  # what the file events named
 
     def rebuild_after_edit():
         try:
-            _build(settings, output, development, background=True)
+            _live_build(live, settings, output, development, changes.take())
         except Exit as error:
             print(error.message, flush=True)  # keep serving the last good build
+            # The BuildError that _build turned into Exit: its problem lines.
+            build_errors.record(error.__context__ or error.message)
+        else:
+            build_errors.clear()
 
     watched = builder.watched_paths(settings)
     print("Watching " + ", ".join(str(path) for path in watched), flush=True)
     try:
-        server.livereload(output, watched, rebuild_after_edit, host, port)
+        server.livereload(
+            output, watched, rebuild_after_edit, host, port, build_errors, changes
+        )
     except server.ServeError as error:
         raise Exit(f"Error: {error}", code=1) from None
 

@@ -427,14 +427,7 @@ class HugoSiteGenerator(Generator):
         return f"{self.settings.get('SITEURL', '')}/{url}"
 
     def generate_output(self, writer) -> None:
-        for page in self.auto_sections:
-            writer.write_file(
-                page.save_as,
-                self.get_template(page.template),
-                self.context,
-                page=page,
-                relative_urls=self.settings["RELATIVE_URLS"],
-            )
+        self.write_pages(writer)
         output = self.output_path
         default = self.settings.get("DEFAULT_LANG", "en")
         for location, (target, lang) in sorted(self.redirects.items()):
@@ -451,6 +444,18 @@ class HugoSiteGenerator(Generator):
             path = _inside(output, relative)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             shutil.copy2(source, path)
+
+    def write_pages(self, writer) -> None:
+        """The list pages of sections without an ``_index.md`` (what the
+        redirects and bundle files aside, this generator renders)."""
+        for page in self.auto_sections:
+            writer.write_file(
+                page.save_as,
+                self.get_template(page.template),
+                self.context,
+                page=page,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
 
 
 def _inside(output: str, relative: str) -> str:

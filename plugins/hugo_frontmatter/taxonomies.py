@@ -345,6 +345,16 @@ class HugoTaxonomyGenerator(Generator):
     # --- writing -----------------------------------------------------------
 
     def generate_output(self, writer) -> None:
+        self.write_pages(writer)
+        for path, lang, heading, terms in self.term_feeds:
+            if isinstance(terms, str):  # a list Pelican writes: its terms now
+                terms = self.context.get(terms) or []
+            self._write_term_feed(path, lang, heading, terms)
+
+    def write_pages(self, writer) -> None:
+        """The pages and feeds that list pages (live reload's quick path
+        renders them again when a post's title changes); the feeds of the
+        lists of terms, which list terms, are left to ``generate_output``."""
         for page in self.planned:
             writer.write_file(
                 page["save_as"],
@@ -355,10 +365,6 @@ class HugoTaxonomyGenerator(Generator):
             )
         for path, url, _, items in self.feeds:
             writer.write_feed(items, self.context, path, url, feed_type="rss")
-        for path, lang, heading, terms in self.term_feeds:
-            if isinstance(terms, str):  # a list Pelican writes: its terms now
-                terms = self.context.get(terms) or []
-            self._write_term_feed(path, lang, heading, terms)
 
     def _write_term_feed(self, path: str, lang: str, heading: str, terms) -> None:
         """A list of terms as Hugo's feed of it: one item per term, dated by
