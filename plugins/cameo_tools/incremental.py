@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fnmatch
+import functools
 import logging
 import os
 import posixpath
@@ -142,13 +143,22 @@ class LiveSite:
             return False
         if _structure(old) != _structure(new):
             return False
-        # Hugo orders posts of one date (and weight) by title: a new title
-        # may move the post among them.
-        return old.title == new.title or not any(
-            post is not old and post.date == old.date
-            for generator in self.generators
-            for post in getattr(generator, "articles", None) or []
-        )
+        if old.title == new.title:
+            return True
+        # Hugo orders posts of one date (and weight) by title, and a site
+        # may order by title (ARTICLE_ORDER_BY): a new title must keep the
+        # post's place among the posts it is ordered against.
+        if old.settings.get("ARTICLE_ORDER_BY", "reversed-date") != "reversed-date":
+            return False
+        before, after = _title_key(old), _title_key(new)
+        for generator in self.generators:
+            for post in getattr(generator, "articles", None) or []:
+                if post is old or _tie(post) != _tie(old):
+                    continue
+                other = _title_key(post)
+                if (before < other) != (after < other) or other in (before, after):
+                    return False
+        return True
 
     def _replace_everywhere(self, old, new) -> None:
         """``new`` in every list and map the build keeps that holds ``old``
@@ -215,6 +225,15 @@ def _filed_by(page) -> tuple:
     )
 
 
+def _tie(page) -> tuple:
+    """What orders a post before its title (Hugo's weight, then date)."""
+    return (getattr(page, "weight", 0) or 0, getattr(page, "date", None))
+
+
+def _title_key(page) -> str:
+    return str(getattr(page, "linktitle", None) or page.title).lower()
+
+
 def _structure(page) -> tuple:
     """A post without its words: where it is, how it is ordered and filed."""
     metadata = {k: v for k, v in page.metadata.items() if k not in WORDS}
@@ -236,26 +255,22 @@ def _replace_in(container: Any, old: Any, new: Any, seen: set[int]) -> None:
     if id(container) in seen:
         return
     seen.add(id(container))
-    if isinstance(container, list):
-        for index, item in enumerate(container):
-            if item is old:
-                container[index] = new
-            elif isinstance(item, (list, dict, tuple)):
-                _replace_in(item, old, new, seen)
-            elif _holds(item, old):
-                container[index] = _with(item, old, new)
-    elif isinstance(container, dict):
-        for key, item in container.items():
-            if item is old:
-                container[key] = new
-            elif isinstance(item, (list, dict, tuple)):
-                _replace_in(item, old, new, seen)
-            elif _holds(item, old):
-                container[key] = _with(item, old, new)
-    elif isinstance(container, tuple):
+    if isinstance(container, tuple):
         for item in container:  # a tuple's lists can change, not the tuple
-            if isinstance(item, (list, dict)):
+            if type(item) in _CONTAINERS:
                 _replace_in(item, old, new, seen)
+        return
+    items = container.items() if isinstance(container, dict) else enumerate(container)
+    for key, item in items:
+        if item is old:
+            container[key] = new
+        elif type(item) in _CONTAINERS:
+            _replace_in(item, old, new, seen)
+        elif hasattr(type(item), "__dataclass_fields__") and _holds(item, old):
+            container[key] = _with(item, old, new)
+
+
+_CONTAINERS = (list, dict, tuple)
 
 
 def _holds(item: Any, old: Any) -> bool:
@@ -353,6 +368,7 @@ def _inherit(old, new) -> None:
 def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
     """Render each edited page with its generator's template and context,
     and put it in ``output`` whole (written beside, then renamed over)."""
+    from pelican.generators import ArticlesGenerator
     from pelican.writers import Writer
 
     written = 0
@@ -361,7 +377,15 @@ def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
         for generator, page, _ in edits:
             wanted = posixpath.normpath(page.save_as)
             writer = _OnePageWriter(Writer(str(staging), generator.settings), wanted)
-            generator.generate_output(writer)
+            if isinstance(generator, ArticlesGenerator):
+                # Its posts' pages only: its other outputs (tag pages, whose
+                # lists Pelican works out whether written or not) are lists.
+                relative = generator.settings["RELATIVE_URLS"]
+                generator.generate_articles(
+                    functools.partial(writer.write_file, relative_urls=relative)
+                )
+            else:
+                generator.generate_output(writer)
             if not writer.wrote:
                 raise RuntimeError(f"{page.source_path}: its page was not rendered")
             target = output / wanted
@@ -391,7 +415,9 @@ def _write_lists(generators, edits, output: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".quick-", dir=output))
     try:
         settings = generators[0].settings
-        writer = _AllButWriter(Writer(str(staging), settings), others)
+        writer = _ListsWriter(
+            Writer(str(staging), settings), others, [new for _, _, new in edits]
+        )
         for generator in generators:
             if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
                 generator.generate_output(writer)
@@ -411,20 +437,45 @@ def _write_lists(generators, edits, output: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-class _AllButWriter:
-    """A writer that renders every output path but those in ``skipped``."""
+class _ListsWriter:
+    """A writer that renders the outputs that may show the edited posts:
+    not the paths in ``skipped`` (the other posts' pages), nor a list or
+    feed whose own pages are given and do not hold an edited post (a tag
+    page of another tag). A page given no list of its own (the home page's
+    template reads the site's lists) is rendered."""
 
-    def __init__(self, writer, skipped: set[str]) -> None:
+    def __init__(self, writer, skipped: set[str], edited: list) -> None:
         self.writer = writer
         self.skipped = skipped
+        self.edited = edited
 
     def write_file(self, name, *args, **kwargs):
-        if posixpath.normpath(name) not in self.skipped:
-            return self.writer.write_file(name, *args, **kwargs)
+        if posixpath.normpath(name) in self.skipped:
+            return None
+        given = [
+            value
+            for key, value in kwargs.items()
+            if key in ("articles", "dates", "paginated", "terms")
+        ]
+        if given and not any(self._holds_edited(value) for value in given):
+            return None
+        return self.writer.write_file(name, *args, **kwargs)
+
+    def write_feed(self, elements, *args, **kwargs):
+        if self._holds_edited(elements):
+            return self.writer.write_feed(elements, *args, **kwargs)
         return None
 
-    def write_feed(self, *args, **kwargs):
-        return self.writer.write_feed(*args, **kwargs)
+    def _holds_edited(self, value: Any, depth: int = 0) -> bool:
+        if any(value is post for post in self.edited):
+            return True
+        if depth > 3:
+            return False
+        if isinstance(value, dict):
+            value = value.values()
+        if isinstance(value, (list, tuple, set)) or hasattr(value, "values"):
+            return any(self._holds_edited(item, depth + 1) for item in value)
+        return False
 
 
 class _OnePageWriter:

@@ -8,9 +8,10 @@ site is never published with a page silently missing.
 from __future__ import annotations
 
 from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
 
 from . import config, markdown_cache, site, state, taxonomies
-from .fields import plugin_options
+from .fields import TRANSLATION_KEY, plugin_options
 from .frontmatter import FrontMatterError
 from .paths import display_path
 from .reader import HugoMarkdownReader
@@ -26,6 +27,13 @@ def on_initialized(pelican) -> None:
     if options["hugo_config"]:
         config.apply(pelican.settings, options["hugo_config"])
         options = plugin_options(pelican.settings)
+    if options["hugo_urls"]:
+        # Hugo links translations by the file's path (or translationKey),
+        # never by title: Pelican's default (the slug, from the title) would
+        # pair two posts of one title.
+        for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
+            if pelican.settings.get(name) == DEFAULT_CONFIG[name]:
+                pelican.settings[name] = TRANSLATION_KEY
     markdown_cache.start(pelican.settings, options["markdown_cache"])
 
 
