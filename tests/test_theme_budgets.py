@@ -1,6 +1,7 @@
 """The theme's budgets, checked in a real browser and by the Nu HTML checker.
 
-For the profile page, an article and a list page, at 375 and 1280 px, light
+For the profile page, an article, a list page and the page of a site that
+`pelican-cameo new` writes, at 375 and 1280 px, light
 and dark: axe-core finds no violation (WCAG 2.1 A and AA, best practices), the
 browser logs no error, fails no request, asks no other host, and nothing
 shifts. Every HTML file of the outputs passes the Nu HTML checker. The home
@@ -18,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cameo_tools.build import build
+from cameo_tools.new import main
 
 from .conftest import CACHE, FIXTURES, ROOT, screenshot
 
@@ -26,6 +28,7 @@ CASES = {
     "profile": ("seed", "/"),
     "article": ("blog", "/first-steps.html"),
     "list": ("blog", "/index.html"),
+    "new site": ("new", "/"),
 }
 LAYOUT_SHIFT = """new Promise(done => {
   let total = 0;
@@ -45,6 +48,20 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     build(ROOT / "pelicanconf.py", outputs["seed"], {"CACHE_PATH": str(CACHE)})
     build(
         FIXTURES / "blog" / "blogconf.py", outputs["blog"], {"CACHE_PATH": str(CACHE)}
+    )
+    # What `pelican-cameo new` writes, built as it is (the plugins under the
+    # names the rest of this process loads them by).
+    new_site = folder / "new-site"
+    assert main(["new", str(new_site), "--title", "Ada Lovelace"]) == 0
+    outputs["new"] = folder / "new"
+    build(
+        new_site / "pelicanconf.py",
+        outputs["new"],
+        {
+            "CACHE_PATH": str(CACHE),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "PLUGINS": ["hugo_frontmatter", "cameo"],
+        },
     )
     return outputs
 
