@@ -83,7 +83,14 @@ class LiveSite:
         whose generators are kept for the next edit."""
         from . import build as builder
 
-        written = self.rebuild(changed, output)
+        try:
+            written = self.rebuild(changed, output)
+        except Exception as error:  # a template or plugin raises anything
+            # What was kept may be half updated: build it all afresh, which
+            # reports the problem if it is one.
+            logger.debug("quick rebuild failed (%s); building everything", error)
+            self.forget()
+            written = None
         if written is not None:
             return written
         try:
