@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -135,3 +136,42 @@ def test_the_files_of_settings_still_in_use_are_kept(tmp_path):
         output = _build(tmp_path, cache)  # the first again: nothing to rewrite
         assert "planted" in (output / "posts/a/index.html").read_text("utf-8")
     assert len(_cache_files(cache)) == 4
+
+
+def test_markdown_converted_in_parallel_is_what_one_process_converts(tmp_path, caplog):
+    """A first build converts the Markdown the cache lacks in worker
+    processes (parallel_markdown); the site is byte for byte the same."""
+    pages = {
+        f"posts/p{number}.md": (
+            f"---\ntitle: Post {number}\ndate: 2024-01-{number % 28 + 1:02d}\n---\n"
+            f"Text *{number}* with a [link](https://example.org/{number}).\n\n"
+            "<!--more-->\n\n```python\nprint('code')\n```\n"
+        )
+        for number in range(220)
+    }
+    write_tree(tmp_path / "content", pages)
+    outputs = []
+    caplog.set_level(logging.INFO)
+    for workers in (2, 0):
+        output = tmp_path / f"out-{workers}"
+        build_site(
+            tmp_path / "content",
+            output,
+            HUGO_SETTINGS,
+            CACHE_PATH=str(tmp_path / f"cache-{workers}"),
+            HUGO_FRONTMATTER={"hugo_urls": True, "parallel_markdown": workers},
+        )
+        outputs.append(output)
+    converted = [
+        r.getMessage() for r in caplog.records if "processes" in r.getMessage()
+    ]
+    assert converted == ["converted 220 pages' Markdown in 2 processes"]
+    files = sorted(p.relative_to(outputs[0]) for p in outputs[0].rglob("*.html"))
+    assert len(files) > 220
+    for name in files:
+        assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes()
+    stored = [
+        json.loads(_cache_files(tmp_path / f"cache-{workers}")[0].read_text("utf-8"))
+        for workers in (2, 0)
+    ]
+    assert stored[0] == stored[1]  # the same texts, the same HTML

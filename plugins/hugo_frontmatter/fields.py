@@ -45,6 +45,9 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "hugo_urls": False,
     # Keep converted Markdown in CACHE_PATH for the next build (markdown_cache).
     "markdown_cache": True,
+    # Convert the Markdown the cache lacks in this many processes before
+    # reading ("auto": one per processor, up to four; 0 or False: none).
+    "parallel_markdown": "auto",
     # A Hugo config (hugo.toml, or the Hugo site's folder) to take settings
     # from, relative to the folder above the content folder (config.py).
     "hugo_config": None,

@@ -680,9 +680,10 @@ class Renderer:
         self, options: GoldmarkOptions | None = None, plugins: Sequence[Plugin] = ()
     ):
         self.options = options or GoldmarkOptions()
+        self.plugins = tuple(plugins)
         self._code = _CodeRenderer(self.options)
         self.md = self._build()
-        for plugin in plugins:
+        for plugin in self.plugins:
             plugin(self.md)
 
     def render(self, text: str) -> str:

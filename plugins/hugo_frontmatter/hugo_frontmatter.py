@@ -7,6 +7,8 @@ site is never published with a page silently missing.
 
 from __future__ import annotations
 
+import os
+
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
@@ -35,6 +37,34 @@ def on_initialized(pelican) -> None:
             if pelican.settings.get(name) == DEFAULT_CONFIG[name]:
                 pelican.settings[name] = TRANSLATION_KEY
     markdown_cache.start(pelican.settings, options["markdown_cache"])
+
+
+def on_article_generator_init(generator) -> None:
+    """Before the posts are read: convert the Markdown the cache lacks in
+    parallel processes (the ``parallel_markdown`` option), so that a first
+    build is quicker; the reader then finds it converted."""
+    workers = parallel_workers(plugin_options(generator.settings))
+    reader = generator.readers.readers.get("md")
+    if workers < 2 or not isinstance(reader, HugoMarkdownReader):
+        return
+    paths = []
+    for folder, folders, files in os.walk(generator.path):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        paths.extend(
+            os.path.join(folder, name) for name in files if name.endswith(".md")
+        )
+    reader.prerender(sorted(paths), workers)
+
+
+def parallel_workers(options) -> int:
+    """How many processes convert Markdown: the option's number, or with
+    ``"auto"`` one per processor up to four."""
+    value = options["parallel_markdown"]
+    if value == "auto":
+        return min(os.cpu_count() or 1, 4)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return value
 
 
 def on_readers_init(readers) -> None:
@@ -94,6 +124,7 @@ class _ReportingReader(HugoMarkdownReader):
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
+    signals.article_generator_init.connect(on_article_generator_init)
     signals.article_generator_context.connect(on_article_generator_context)
     signals.page_generator_context.connect(on_page_generator_context)
     signals.page_generator_finalized.connect(on_page_generator_finalized)

@@ -82,6 +82,25 @@ class MarkdownCache:
             used[entry] = html
         return html
 
+    def missing(self, key: str, texts: list[str]) -> list[str]:
+        """Those of ``texts`` not converted yet (in this build or before)."""
+        if key not in self.tables:
+            self.tables[key] = (self._load(key), {})
+        stored, used = self.tables[key]
+        found = []
+        for text in texts:
+            entry = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if entry not in used and entry not in stored:
+                found.append(text)
+        return found
+
+    def put(self, key: str, text: str, html: str) -> None:
+        """Keep ``html`` as ``text``'s conversion, converted elsewhere."""
+        if key not in self.tables:
+            self.tables[key] = (self._load(key), {})
+        entry = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.tables[key][1][entry] = html
+
     def save(self) -> None:
         """Write what this build used where it differs from what was read."""
         if not self.folder:

@@ -9,10 +9,14 @@ summary. Any other Markdown file goes to Pelican's own reader and its
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import fnmatch
+import logging
+import multiprocessing
 import os
 import posixpath
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +24,8 @@ from pelican.readers import MarkdownReader
 
 from . import fields, frontmatter, goldmark, markdown_cache, shortcodes, state, urls
 from .paths import display_path
+
+logger = logging.getLogger(__name__)
 
 # The modules whose code decides a Hugo page's HTML (the Markdown cache's key).
 _RENDERING_MODULES = [
@@ -158,6 +164,12 @@ class HugoMarkdownReader(MarkdownReader):
     def _render(self, text: str) -> str:
         """Markdown as Hugo's Goldmark renders it, with the options of the
         Hugo config (``markup``), kept in the Markdown cache."""
+        renderer = self._ensure_renderer()
+        return markdown_cache.current().convert(
+            self._renderer_key, text, renderer.render
+        )
+
+    def _ensure_renderer(self) -> goldmark.Renderer:
         if self._renderer is None:
             options = self._goldmark_options()
             plugins = list(self.settings.get("HUGO_MARKDOWN_PLUGINS") or [])
@@ -166,9 +178,50 @@ class HugoMarkdownReader(MarkdownReader):
             self._renderer_key = markdown_cache.renderer_key(
                 (options, plugins), modules
             )
-        return markdown_cache.current().convert(
-            self._renderer_key, text, self._renderer.render
-        )
+        return self._renderer
+
+    def prerender(self, paths: list[str], workers: int) -> int:
+        """Convert, in ``workers`` processes, the Markdown of the files in
+        ``paths`` that the cache does not hold yet and that has no shortcode
+        (whose output depends on the page), so that reading them finds it
+        converted; the text and the renderer are the ones ``read`` uses, so
+        the HTML is the same. The number of texts converted."""
+        renderer = self._ensure_renderer()
+        texts = []
+        for path in paths:
+            try:
+                front = _read_front_matter(path, display_path(path), _stamp(path))
+            except (OSError, frontmatter.FrontMatterError):
+                continue  # reported when the file is read
+            if front is None or "{{" in front.body:
+                continue
+            texts.append(goldmark.mark_summary(front.body) or front.body)
+        cache = markdown_cache.current()
+        todo = cache.missing(self._renderer_key, list(dict.fromkeys(texts)))
+        if len(todo) < PARALLEL_AT_LEAST or workers < 2:
+            return 0
+        # Forking a process that runs other threads (live reload's server)
+        # could copy a lock another thread holds: then the workers start
+        # from a fresh process (slower to start, as safe).
+        method = "fork" if threading.active_count() == 1 else "forkserver"
+        if method not in multiprocessing.get_all_start_methods():
+            method = "spawn"
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_start_worker,
+                initargs=(renderer.options, renderer.plugins),
+            ) as pool:
+                chunk = max(1, len(todo) // (workers * 4))
+                done = list(pool.map(_render_in_worker, todo, chunksize=chunk))
+        except Exception as error:  # a plugin that cannot be pickled, no fork
+            logger.debug("Markdown in one process (%s)", error)
+            return 0
+        for text, html in zip(todo, done, strict=True):
+            cache.put(self._renderer_key, text, html)
+        logger.info("converted %d pages' Markdown in %d processes", len(done), workers)
+        return len(done)
 
     def _render_safely(self, text: str) -> str:
         """A front matter ``summary``: Markdown with raw HTML omitted even
@@ -365,6 +418,21 @@ def _read_front_matter(
     with open(source_path, "rb") as handle:
         text = frontmatter.decode(handle.read(), shown_path)
     return frontmatter.split(text, shown_path)
+
+
+# Fewer texts than this are converted in the build's own process: starting
+# the workers costs more than they save.
+PARALLEL_AT_LEAST = 200
+_worker_renderer: goldmark.Renderer | None = None
+
+
+def _start_worker(options: goldmark.GoldmarkOptions, plugins: list) -> None:
+    global _worker_renderer
+    _worker_renderer = goldmark.Renderer(options, plugins)
+
+
+def _render_in_worker(text: str) -> str:
+    return _worker_renderer.render(text)
 
 
 def _site_root(settings: dict[str, Any]) -> str:
