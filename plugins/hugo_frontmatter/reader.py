@@ -200,23 +200,25 @@ class HugoMarkdownReader(MarkdownReader):
         todo = cache.missing(self._renderer_key, list(dict.fromkeys(texts)))
         if len(todo) < PARALLEL_AT_LEAST or workers < 2:
             return 0
-        # Forking a process that runs other threads (live reload's server)
-        # could copy a lock another thread holds: then the workers start
-        # from a fresh process (slower to start, as safe).
-        method = "fork" if threading.active_count() == 1 else "forkserver"
-        if method not in multiprocessing.get_all_start_methods():
-            method = "spawn"
+        # The workers are forked: a plugin loaded from PLUGIN_PATHS cannot be
+        # imported by a fresh process. Forking a process that runs other
+        # threads (live reload's server) could copy a lock another thread
+        # holds: such a process converts on its own.
+        if threading.active_count() > 1 or "fork" not in (
+            multiprocessing.get_all_start_methods()
+        ):
+            return 0
         try:
             with concurrent.futures.ProcessPoolExecutor(
                 workers,
-                mp_context=multiprocessing.get_context(method),
+                mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
                 initargs=(renderer.options, renderer.plugins),
             ) as pool:
                 chunk = max(1, len(todo) // (workers * 4))
                 done = list(pool.map(_render_in_worker, todo, chunksize=chunk))
         except Exception as error:  # a plugin that cannot be pickled, no fork
-            logger.debug("Markdown in one process (%s)", error)
+            logger.debug("Markdown in one process: %s", error)
             return 0
         for text, html in zip(todo, done, strict=True):
             cache.put(self._renderer_key, text, html)
