@@ -125,6 +125,29 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+# Hugo layouts that print only each page's title: enough for Hugo to write
+# every page it would write, for tests that compare paths.
+TITLE_LAYOUTS = {
+    "layouts/_default/single.html": "{{ .Title }}",
+    "layouts/_default/list.html": "{{ .Title }}",
+    "layouts/index.html": "{{ .Title }}",
+}
+
+
+def hugo_build(hugo: str, root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (a config and content) and TITLE_LAYOUTS under
+    ``root``, build it with Hugo, and return Hugo's output folder."""
+    write_tree(root, {**files, **TITLE_LAYOUTS})
+    public = root / "hugo"
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(root), "-d", str(public)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return public
+
+
 def missing(message: str) -> None:
     """A program a test needs is not installed: skip, but under CI fail."""
     if IN_CI:

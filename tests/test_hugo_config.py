@@ -4,7 +4,6 @@ settings: what a visitor of the built site sees, and Hugo's term paths."""
 from __future__ import annotations
 
 import logging
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from pelican.utils import slugify
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter import config, urls
 
-from .conftest import ROOT, build_site, write_tree
+from .conftest import ROOT, build_site, hugo_build, write_tree
 
 HUGO_TOML = """
 baseURL = "https://blog.example.org/"
@@ -289,7 +288,8 @@ def test_term_slugs_are_hugos(term):
 
 def test_term_paths_match_hugos(hugo, tmp_path):
     terms = ["Go Lang", "C++", "Hello, World!", "x.y", "a_b", "Ünïcode Tag"]
-    write_tree(
+    hugo_build(
+        hugo,
         tmp_path,
         {
             "hugo.toml": 'baseURL = "https://example.org/"\ntitle = "T"\n',
@@ -298,16 +298,7 @@ def test_term_paths_match_hugos(hugo, tmp_path):
                 f"---\ntitle: A\ndate: 2024-01-01\ntags: {terms!r}\n"
                 "categories: [My Category]\n---\nA\n"
             ),
-            "layouts/_default/single.html": "{{ .Title }}",
-            "layouts/_default/list.html": "{{ .Title }}",
-            "layouts/index.html": "{{ .Title }}",
         },
-    )
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "hugo")],
-        check=True,
-        capture_output=True,
-        timeout=120,
     )
     settings = tmp_path / "hugoconfigsite.py"
     settings.write_text(MINIMAL_SETTINGS, "utf-8")
@@ -394,21 +385,13 @@ def test_permalinks_place_a_sections_pages_as_hugo_does(tmp_path):
 
 
 def test_permalinks_match_hugos(hugo, tmp_path):
-    write_tree(
+    hugo_build(
+        hugo,
         tmp_path,
         {
             **PERMALINK_CONTENT,
             "hugo.toml": PERMALINK_TOML,
-            "layouts/_default/single.html": "{{ .Title }}",
-            "layouts/_default/list.html": "{{ .Title }}",
-            "layouts/index.html": "{{ .Title }}",
         },
-    )
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "hugo")],
-        check=True,
-        capture_output=True,
-        timeout=120,
     )
     assert _pages_in(tmp_path / "hugo") == PERMALINK_PAGES
 

@@ -4,7 +4,6 @@ and by content folder (``languages.<lang>.contentDir``)."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from cameo_tools.build import BuildError
 
-from .conftest import build_site, write_tree
+from .conftest import build_site, hugo_build, write_tree
 
 HUGO_TOML = """
 baseURL = "https://example.org/"
@@ -369,21 +368,13 @@ def test_each_language_folder_has_its_sections_and_terms(by_folder):
 
 @pytest.mark.hugo
 def test_language_folders_give_hugos_pages(hugo, tmp_path):
-    write_tree(
+    hugo_build(
+        hugo,
         tmp_path,
         {
             "hugo.toml": FOLDERS_TOML,
             **FOLDER_FILES,
-            "layouts/_default/single.html": "{{ .Title }}",
-            "layouts/_default/list.html": "{{ .Title }}",
-            "layouts/index.html": "{{ .Title }}",
         },
-    )
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "hugo")],
-        check=True,
-        capture_output=True,
-        timeout=120,
     )
     output, _ = _build_folders(tmp_path)
     ours = _html_paths(output) - {"404.html"}
