@@ -27,7 +27,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -374,13 +374,11 @@ def _inherit(old, new) -> None:
 
 def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
     """Render each edited page with its generator's template and context,
-    and put it in ``output`` whole (written beside, then renamed over)."""
+    into ``output``."""
     from pelican.generators import ArticlesGenerator
     from pelican.writers import Writer
 
-    written = 0
-    staging = Path(tempfile.mkdtemp(prefix=".quick-", dir=output))
-    try:
+    def render(staging: Path) -> None:
         for generator, page, _ in edits:
             wanted = posixpath.normpath(page.save_as)
             writer = _OnePageWriter(Writer(str(staging), generator.settings), wanted)
@@ -395,13 +393,8 @@ def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
                 generator.generate_output(writer)
             if not writer.wrote:
                 raise RuntimeError(f"{page.source_path}: its page was not rendered")
-            target = output / wanted
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / wanted, target)
-            written += 1
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
+
+    return _rendered_into(output, render)
 
 
 def _write_lists(generators, edits, output: Path) -> int:
@@ -419,8 +412,8 @@ def _write_lists(generators, edits, output: Path) -> int:
         for post in getattr(generator, name, None) or []
         if post.save_as
     } - edited
-    staging = Path(tempfile.mkdtemp(prefix=".quick-", dir=output))
-    try:
+
+    def render(staging: Path) -> None:
         settings = generators[0].settings
         writer = _ListsWriter(
             Writer(str(staging), settings), others, [new for _, _, new in edits]
@@ -432,6 +425,17 @@ def _write_lists(generators, edits, output: Path) -> int:
                 # A plugin's generator of list pages (the Hugo plugin's
                 # sections and taxonomies) takes part through this method.
                 generator.write_pages(writer)
+
+    return _rendered_into(output, render)
+
+
+def _rendered_into(output: Path, render: Callable[[Path], None]) -> int:
+    """Call ``render`` with a new folder beside the output's files, then
+    rename each file it wrote over its place in ``output`` (each file whole,
+    none of them if rendering fails); the number of files."""
+    staging = Path(tempfile.mkdtemp(prefix=".quick-", dir=output))
+    try:
+        render(staging)
         written = 0
         for path in sorted(staging.rglob("*")):
             if path.is_file():
