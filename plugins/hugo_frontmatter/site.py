@@ -432,7 +432,7 @@ class HugoSiteGenerator(Generator):
         default = self.settings.get("DEFAULT_LANG", "en")
         for location, (target, lang) in sorted(self.redirects.items()):
             lang = lang or default
-            path = _inside(output, location)
+            path = inside_output(output, location)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(
@@ -441,7 +441,7 @@ class HugoSiteGenerator(Generator):
                     )
                 )
         for source, relative in self.bundles:
-            path = _inside(output, relative)
+            path = inside_output(output, relative)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             shutil.copy2(source, path)
 
@@ -458,7 +458,7 @@ class HugoSiteGenerator(Generator):
             )
 
 
-def _inside(output: str, relative: str) -> str:
+def inside_output(output: str, relative: str) -> str:
     """The file ``relative`` (a posix path) in ``output``; never outside it,
     also not through a symbolic link."""
     path = path_in(output, relative)

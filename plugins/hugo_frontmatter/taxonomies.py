@@ -32,8 +32,7 @@ from . import urls
 from .config import PELICAN_TAXONOMIES
 from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
-from .paths import path_in
-from .site import RESERVED_OUTPUTS, OutputClash, hugo_order
+from .site import RESERVED_OUTPUTS, hugo_order, inside_output
 
 # Hugo's taxonomies Pelican has pages for: singular (also the template of a
 # term's page) -> the context key and template of the list of terms.
@@ -390,9 +389,7 @@ class HugoTaxonomyGenerator(Generator):
                 pubdate=newest,
                 unique_id=get_tag_uri(link, newest),
             )
-        target = path_in(self.output_path, path)
-        if target is None:
-            raise OutputClash(f"{path} would be written outside {self.output_path}")
+        target = inside_output(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
             feed.write(handle, "utf-8")
