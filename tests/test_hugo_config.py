@@ -435,3 +435,15 @@ def test_markup_options_reach_the_renderer_and_a_bad_one_stops_at_its_line(
         build_site(tmp_path / "content", tmp_path / "out2", settings)
     assert "hugo.toml:" in str(caught.value)
     assert "autoHeadingIDType is 'other'" in str(caught.value)
+
+
+def test_a_permalink_given_in_the_settings_is_checked_too(tmp_path):
+    write_tree(tmp_path, {"content/posts/a.md": "---\ntitle: A\n---\nA\n"})
+    with pytest.raises(BuildError) as caught:
+        build_site(
+            tmp_path / "content",
+            tmp_path / "out",
+            HUGO_FRONTMATTER={"hugo_urls": True, "permalinks": {"posts": "/:bogus/"}},
+        )
+    assert "HUGO_FRONTMATTER['permalinks'] ['posts'] = '/:bogus/'" in str(caught.value)
+    assert not (tmp_path / "out").exists()

@@ -103,11 +103,7 @@ def plugin_options(settings: Mapping[str, Any]) -> dict[str, Any]:
             f"HUGO_FRONTMATTER has unknown option(s) {', '.join(unknown)}; "
             f"known options are {', '.join(sorted(DEFAULT_OPTIONS))}"
         )
-    options = {**DEFAULT_OPTIONS, **given}
-    problem = permalinks_problem(options["permalinks"])
-    if problem:
-        raise ValueError(f"HUGO_FRONTMATTER['permalinks'] {problem}")
-    return options
+    return {**DEFAULT_OPTIONS, **given}
 
 
 def permalinks_problem(permalinks: Any) -> str | None:

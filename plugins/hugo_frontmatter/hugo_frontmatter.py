@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
 from . import config, markdown_cache, site, state, taxonomies
-from .fields import TRANSLATION_KEY, plugin_options
+from .fields import TRANSLATION_KEY, permalinks_problem, plugin_options
 from .frontmatter import FrontMatterError
 from .paths import display_path
 from .reader import HugoMarkdownReader
@@ -29,6 +29,10 @@ def on_initialized(pelican) -> None:
     if options["hugo_config"]:
         config.apply(pelican.settings, options["hugo_config"])
         options = plugin_options(pelican.settings)
+    # Checked once here, not each time a page asks for the options.
+    problem = permalinks_problem(options["permalinks"])
+    if problem:
+        raise ValueError(f"HUGO_FRONTMATTER['permalinks'] {problem}")
     if options["hugo_urls"]:
         # Hugo links translations by the file's path (or translationKey),
         # never by title: Pelican's default (the slug, from the title) would
