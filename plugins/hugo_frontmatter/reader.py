@@ -45,6 +45,7 @@ class HugoMarkdownReader(MarkdownReader):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._unbuilt_sections: dict[str, bool] = {}
+        self._index_folders: dict[str, bool] = {}
         self._renderer: goldmark.Renderer | None = None
         self._safe_renderer: goldmark.Renderer | None = None
         self._renderer_key = ""
@@ -123,12 +124,19 @@ class HugoMarkdownReader(MarkdownReader):
         found = []
         for depth, name in enumerate(folders):
             folder = os.path.join(root, *folders[: depth + 1])
-            if depth and not any(
-                entry.startswith("_index.") for entry in os.listdir(folder)
-            ):
+            if depth and not self._has_index(folder):
                 break
             found.append(name)
         return tuple(found)
+
+    def _has_index(self, folder: str) -> bool:
+        """Whether a folder holds an ``_index`` file; looked at once per
+        folder and build (a file added makes live reload build afresh)."""
+        if folder not in self._index_folders:
+            self._index_folders[folder] = any(
+                entry.startswith("_index.") for entry in os.listdir(folder)
+            )
+        return self._index_folders[folder]
 
     # --- rendering ---------------------------------------------------------
 
