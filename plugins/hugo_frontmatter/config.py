@@ -623,8 +623,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         try:
             goldmark.GoldmarkOptions.from_hugo_config(found["HUGO_MARKUP"])
         except goldmark.GoldmarkConfigError as error:
-            key = str(error).split(" ", 1)[0].rsplit(".", 1)[-1]
-            raise HugoConfigError(*_where(files, key), str(error)) from None
+            raise HugoConfigError(*_where(files, error.key), str(error)) from None
         options.setdefault("markup", found["HUGO_MARKUP"])
     options.setdefault("enable_emoji", found.get("HUGO_ENABLE_EMOJI", False))
     settings["HUGO_PARAMS"] = found.get("HUGO_PARAMS") or {}

@@ -35,7 +35,12 @@ Plugin = Callable[[MarkdownIt], None]
 
 
 class GoldmarkConfigError(ValueError):
-    """A ``markup`` setting Hugo would refuse, named by its key."""
+    """A ``markup`` setting Hugo would refuse; ``key`` is its own name (the
+    last part of its dotted path), as a config file writes it."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 # -- options ---------------------------------------------------------------
@@ -68,7 +73,7 @@ def _flag(section: Mapping[str, Any], default: bool, *path: str) -> bool:
     if isinstance(value, str) and value.lower() in {"true", "false"}:
         return value.lower() == "true"
     raise GoldmarkConfigError(
-        f"markup.{'.'.join(path)} is {value!r}: write true or false"
+        path[-1], f"markup.{'.'.join(path)} is {value!r}: write true or false"
     )
 
 
@@ -80,7 +85,7 @@ def _number(section: Mapping[str, Any], default: int, *path: str) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise GoldmarkConfigError(
-            f"markup.{'.'.join(path)} is {value!r}: write a whole number"
+            path[-1], f"markup.{'.'.join(path)} is {value!r}: write a whole number"
         ) from None
 
 
@@ -102,7 +107,8 @@ def parse_line_ranges(value: Any) -> tuple[int, ...]:
             last = int(end) if end else first
         except ValueError:
             raise GoldmarkConfigError(
-                f'hl_lines has {item!r}: write line numbers such as [2, "4-5"]'
+                "hl_lines",
+                f'hl_lines has {item!r}: write line numbers such as [2, "4-5"]',
             ) from None
         lines.extend(range(first, last + 1))
     return tuple(lines)
@@ -150,8 +156,9 @@ class GoldmarkOptions:
         id_type = "github" if id_type is None else str(id_type).lower()
         if id_type not in ID_TYPES:
             raise GoldmarkConfigError(
+                "autoHeadingIDType",
                 f"markup.goldmark.parser.autoHeadingIDType is {id_type!r}: "
-                f"write one of {', '.join(ID_TYPES)}"
+                f"write one of {', '.join(ID_TYPES)}",
             )
         return cls(
             typographer=_flag(markup, True, *ext, "typographer"),
