@@ -465,31 +465,35 @@ def _permalink(pattern: str, metadata: Mapping[str, Any], source: Source) -> str
         slug=metadata.get("slug"),
         filename=stem,
     )
-    path = urls.expand_permalink(pattern, parts)
-    if source.language_prefix:
-        path = f"/{source.language_prefix}{path}"
-    if not urls.is_inside_site(path):
-        raise FrontMatterError(
-            source.shown_path,
-            1,
-            f"the permalink {pattern!r} gives the URL {path!r}, which is not a "
-            f"path {_SITE_PATH}; give the page a 'url'",
-        )
-    return path
+    return _in_site(
+        urls.expand_permalink(pattern, parts),
+        source,
+        f"the permalink {pattern!r}",
+        "give the page a 'url'",
+    )
 
 
 def default_path(source: Source, slug: str | None = None) -> str:
     """Hugo's URL for a file, refused when its name makes one that leaves the
     site (a file named ``\\evil.example.md``)."""
-    path = urls.default_path(source.in_content, slug)
+    return _in_site(
+        urls.default_path(source.in_content, slug),
+        source,
+        "the file's name",
+        "rename the file or give it a 'url'",
+    )
+
+
+def _in_site(path: str, source: Source, origin: str, fix: str) -> str:
+    """``path`` under the page's language folder, refused (naming where it
+    came from and how to fix it) when it leaves the site."""
     if source.language_prefix:
         path = f"/{source.language_prefix}{path}"
     if not urls.is_inside_site(path):
         raise FrontMatterError(
             source.shown_path,
             1,
-            f"the file's name gives the URL {path!r}, which is not a path "
-            f"{_SITE_PATH}; rename the file or give it a 'url'",
+            f"{origin} gives the URL {path!r}, which is not a path {_SITE_PATH}; {fix}",
         )
     return path
 
