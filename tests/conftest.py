@@ -134,10 +134,15 @@ TITLE_LAYOUTS = {
 }
 
 
-def hugo_build(hugo: str, root: Path, files: dict[str, str]) -> Path:
-    """Write ``files`` (a config and content) and TITLE_LAYOUTS under
+def hugo_build(
+    hugo: str,
+    root: Path,
+    files: dict[str, str],
+    layouts: dict[str, str] = TITLE_LAYOUTS,
+) -> Path:
+    """Write ``files`` (a config and content) and ``layouts`` under
     ``root``, build it with Hugo, and return Hugo's output folder."""
-    write_tree(root, {**files, **TITLE_LAYOUTS})
+    write_tree(root, {**files, **layouts})
     public = root / "hugo"
     subprocess.run(
         [hugo, "--quiet", "--source", str(root), "-d", str(public)],

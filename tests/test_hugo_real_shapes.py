@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from bs4 import BeautifulSoup
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter.fields import FIELD_MAPPERS
 
-from .conftest import HUGO_SETTINGS, build_site, write_tree
+from .conftest import HUGO_SETTINGS, TITLE_LAYOUTS, build_site, hugo_build, write_tree
 
 SITENAME = "Hugo fixture"  # hugoconf.py's
 HOME = "---\ntitle: Home\n---\nHi\n"
@@ -166,27 +165,22 @@ def test_alias_of_two_pages_goes_to_the_last_file_as_in_hugo(tmp_path, caplog):
 
 
 def _hugo_build(hugo: str, root: Path, files: dict[str, str]) -> Path:
-    """``files`` built by Hugo with layouts that print only the title."""
-    write_tree(root / "content", files)
+    """``files`` built by Hugo with layouts that print only the title, in
+    brackets (an empty one shows as ``[]``)."""
     title = "<h1>[{{ .Title }}]</h1>"
-    write_tree(
+    config = (
+        'baseURL = "http://example.org/"\ntitle = "Site"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "404"]\n'
+    )
+    return hugo_build(
+        hugo,
         root,
         {
-            "hugo.toml": 'baseURL = "http://example.org/"\ntitle = "Site"\n'
-            'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "404"]\n',
-            "layouts/index.html": title,
-            "layouts/_default/list.html": title,
-            "layouts/_default/single.html": title,
+            "hugo.toml": config,
+            **{f"content/{name}": text for name, text in files.items()},
         },
+        layouts=dict.fromkeys(TITLE_LAYOUTS, title),
     )
-    public = root / "public"
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(root), "--destination", str(public)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return public
 
 
 def test_hugo_sends_an_alias_of_two_pages_to_the_same_one(hugo, tmp_path):
