@@ -56,17 +56,7 @@ def _soup(path: Path) -> BeautifulSoup:
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("languages")
     write_tree(root, {"hugo.toml": HUGO_TOML, **FILES})
-    output = root / "out"
-    signals.all_generators_finalized.connect(_keep_generators)
-    try:
-        build_site(
-            root / "content",
-            output,
-            HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
-        )
-    finally:
-        signals.all_generators_finalized.disconnect(_keep_generators)
-    return output, list(_SEEN)
+    return _build_keeping_pages(root)
 
 
 def test_each_language_is_written_at_its_place(built):
@@ -272,7 +262,9 @@ def _pages_of(generators) -> list:
     ]
 
 
-def _build_folders(root: Path):
+def _build_keeping_pages(root: Path, **overrides):
+    """The site under ``root`` built with its hugo.toml, and the pages the
+    build's generators held."""
     output = root / "out"
     signals.all_generators_finalized.connect(_keep_generators)
     try:
@@ -280,11 +272,15 @@ def _build_folders(root: Path):
             root / "content",
             output,
             HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
-            **_CONFIG_DECIDES,
+            **overrides,
         )
     finally:
         signals.all_generators_finalized.disconnect(_keep_generators)
     return output, list(_SEEN)
+
+
+def _build_folders(root: Path):
+    return _build_keeping_pages(root, **_CONFIG_DECIDES)
 
 
 @pytest.fixture(scope="module")
