@@ -160,9 +160,9 @@ class HugoMarkdownReader(MarkdownReader):
         )
         if expanded.frame_hosts:
             metadata["frame_hosts"] = sorted(expanded.frame_hosts)
-        marked = goldmark.mark_summary(expanded.markdown)
-        html = expanded.finish(self._render(marked or expanded.markdown))
-        if marked is None:
+        text, divided = _text_to_render(expanded.markdown)
+        html = expanded.finish(self._render(text))
+        if not divided:
             return html
         summary, html = goldmark.cut_summary(html)
         if summary is not None and "summary" not in metadata:
@@ -203,7 +203,7 @@ class HugoMarkdownReader(MarkdownReader):
                 continue  # reported when the file is read
             if front is None or "{{" in front.body:
                 continue
-            texts.append(goldmark.mark_summary(front.body) or front.body)
+            texts.append(_text_to_render(front.body)[0])
         cache = markdown_cache.current()
         todo = cache.missing(self._renderer_key, list(dict.fromkeys(texts)))
         if len(todo) < PARALLEL_AT_LEAST or workers < 2:
@@ -428,6 +428,13 @@ def _read_front_matter(
     with open(source_path, "rb") as handle:
         text = frontmatter.decode(handle.read(), shown_path)
     return frontmatter.split(text, shown_path)
+
+
+def _text_to_render(markdown: str) -> tuple[str, bool]:
+    """The Markdown the renderer gets for a page's body (the text the
+    Markdown cache keys), and whether it holds a summary divider."""
+    marked = goldmark.mark_summary(markdown)
+    return (markdown, False) if marked is None else (marked, True)
 
 
 # Fewer texts than this are converted in the build's own process: starting
