@@ -3,6 +3,7 @@ alone, and the output is always what a clean build gives."""
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import shutil
 import tempfile
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from cameo_tools.build import BuildResult, build
 from cameo_tools.incremental import LiveSite
@@ -118,6 +119,18 @@ def test_a_title_among_posts_of_one_date_builds_all(tmp_path):
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
 
 
+@dataclasses.dataclass
+class Post:
+    title: str
+    tags: list[str]
+    body: str
+    summary: bool
+    section: str = "posts"
+    name: str = ""  # the file's name, without .md (default: post-N)
+    draft: bool = False
+    aliases: list[str] = dataclasses.field(default_factory=list)
+
+
 class LiveEdits(RuleBasedStateMachine):
     """Random edits, each followed by a live rebuild: the output always
     equals a clean build of the same files."""
@@ -125,8 +138,8 @@ class LiveEdits(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.root = Path(tempfile.mkdtemp(prefix="cameo-live-"))
-        self.posts: dict[int, tuple[str, list[str], str, bool]] = {
-            number: (f"Post {number}", ["a"], LONG, number % 2 == 0)
+        self.posts: dict[int, Post] = {
+            number: Post(f"Post {number}", ["a"], LONG, number % 2 == 0)
             for number in range(4)
         }
         for number in self.posts:
@@ -136,55 +149,106 @@ class LiveEdits(RuleBasedStateMachine):
         self.quick = 0  # edits that took the quick path
 
     def _path(self, number: int) -> Path:
-        return self.root / "content" / "posts" / f"post-{number}.md"
+        post = self.posts[number]
+        name = post.name or f"post-{number}"
+        return self.root / "content" / post.section / f"{name}.md"
 
     def _write(self, number: int) -> Path:
+        post = self.posts[number]
         path = self._path(number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        title, tags, body, summary = self.posts[number]
-        path.write_text(_post(number, title, tags, body, summary), "utf-8")
+        text = _post(number, post.title, post.tags, post.body, post.summary)
+        extra = "draft: true\n" if post.draft else ""
+        if post.aliases:
+            extra += f"aliases: {post.aliases!r}\n"
+        path.write_text(text.replace("---\n", "---\n" + extra, 1), "utf-8")
         return path
 
     def _rebuild(self, changed: list[Path]) -> None:
         if isinstance(_build(self.live, self.root, changed), int):
             self.quick += 1
 
+    def _change(self, number: int, **changes) -> None:
+        """Give post ``number`` ``changes`` and rebuild with the files that
+        changed (a rename or a move: the old path and the new)."""
+        before = self._path(number)
+        self.posts[number] = dataclasses.replace(self.posts[number], **changes)
+        after = self._path(number)
+        if before != after:
+            before.unlink()
+        self._rebuild(sorted({before, self._write(number)}))
+
     numbers = st.integers(min_value=0, max_value=5)
+    words = st.text("abc xyz", min_size=1, max_size=30)
 
-    @rule(number=numbers, words=st.text("abc xyz", min_size=1, max_size=30))
-    def edit_text(self, number, words):
-        if number in self.posts:
-            title, tags, body, summary = self.posts[number]
-            self.posts[number] = (
-                title,
-                tags,
-                f"{body}\n\n{words.strip() or 'w'}",
-                summary,
-            )
-            self._rebuild([self._write(number)])
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), words=words)
+    def edit_end(self, data, words):
+        """Past the summary: the quick path."""
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        body = f"{self.posts[number].body}\n\n{words.strip() or 'w'}"
+        self._change(number, body=body)
 
-    @rule(number=numbers, title=st.sampled_from(["Alpha", "Beta", "Gamma"]))
-    def edit_title(self, number, title):
-        if number in self.posts:
-            _, tags, body, summary = self.posts[number]
-            self.posts[number] = (title, tags, body, summary)
-            self._rebuild([self._write(number)])
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), words=words)
+    def edit_opening(self, data, words):
+        """The opening words, which a post without a written summary shows
+        in the lists: the lists path."""
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        self._change(number, body=f"{words.strip() or 'w'} {self.posts[number].body}")
 
-    @rule(number=numbers, tags=st.lists(st.sampled_from("abc"), max_size=2))
-    def edit_tags(self, number, tags):
-        if number in self.posts:
-            title, _, body, summary = self.posts[number]
-            self.posts[number] = (title, tags, body, summary)
-            self._rebuild([self._write(number)])
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), title=st.sampled_from(["Alpha", "Beta", "Gamma"]))
+    def edit_title(self, data, title):
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        self._change(number, title=title)
+
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), tags=st.lists(st.sampled_from("abc"), max_size=2))
+    def edit_tags(self, data, tags):
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        self._change(number, tags=tags)
+
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), name=st.sampled_from(["renamed", "other"]))
+    def rename(self, data, name):
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        taken = {post.name for key, post in self.posts.items() if key != number}
+        if name not in taken:
+            self._change(number, name=name)
+
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), section=st.sampled_from(["posts", "notes"]))
+    def move(self, data, section):
+        """To another section (its own list page and feed)."""
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        self._change(number, section=section)
+
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data())
+    def flip_draft(self, data):
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        self._change(number, draft=not self.posts[number].draft)
+
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), alias=st.sampled_from([[], ["/old/"], ["/older/"]]))
+    def edit_aliases(self, data, alias):
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        taken = {
+            a for key, post in self.posts.items() if key != number for a in post.aliases
+        }
+        if not taken & set(alias):
+            self._change(number, aliases=alias)
 
     @rule(number=numbers)
     def add_or_remove(self, number):
         if number in self.posts:
+            path = self._path(number)
             del self.posts[number]
-            self._path(number).unlink()
-            self._rebuild([self._path(number)])
+            path.unlink()
+            self._rebuild([path])
         else:
-            self.posts[number] = (f"New {number}", ["b"], LONG, True)
+            self.posts[number] = Post(f"New {number}", ["b"], LONG, True)
             self._rebuild([self._write(number)])
 
     @invariant()
@@ -196,8 +260,8 @@ class LiveEdits(RuleBasedStateMachine):
 
 
 LiveEdits.TestCase.settings = settings(
-    max_examples=8,
-    stateful_step_count=10,
+    max_examples=10,
+    stateful_step_count=12,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -23,7 +23,7 @@ from pelican.generators import Generator
 from pelican.plugins.hugo_frontmatter.paths import display_path
 from pelican.plugins.hugo_frontmatter.urls import WEB_SCHEMES, is_safe_link
 
-from . import images, page_data, sitemap, theme_support, translations
+from . import fragments, images, page_data, sitemap, theme_support, translations
 from .images import ImageError, image_size, is_local, local_image_path, site_path
 from .markdown_it_plugins import markdown_it_plugins
 
@@ -113,6 +113,7 @@ def on_generator_init(generator) -> None:
         CAMEO_SCHEME_SCRIPT=script,
         CAMEO_SCRIPT_HASH=digest,
         language_links=page_data.language_links,
+        cameo_cached=fragments.cached,
         site_header=lambda lang: page_data.site_header(settings, lang),
         # A page in another language than the site's gets the theme's texts
         # in its own (base.html sets `gettext` from it).

@@ -19,6 +19,7 @@ answered with None, and the caller runs a full build, which is always right.
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import fnmatch
 import functools
@@ -50,6 +51,8 @@ class LiveSite:
 
     def __init__(self) -> None:
         self.generators: list[Any] = []
+        # Each page read, by its source's absolute path: (generator, page).
+        self._sources: dict[str, tuple[Any, Any]] | None = None
 
     @contextlib.contextmanager
     def remembering(self) -> Iterator[None]:
@@ -59,7 +62,7 @@ class LiveSite:
         def remember(generators) -> None:
             self.generators = list(generators)
 
-        self.generators = []
+        self.forget()
         signals.all_generators_finalized.connect(remember)
         try:
             yield
@@ -69,6 +72,7 @@ class LiveSite:
     def forget(self) -> None:
         """After a failed build: what was kept may not match the files."""
         self.generators = []
+        self._sources = None
 
     def build(
         self,
@@ -107,7 +111,9 @@ class LiveSite:
         number of files written, or None when a full build is needed."""
         if not self.generators:
             return None
-        known = self._pages_by_source()
+        if self._sources is None:
+            self._sources = self._pages_by_source()
+        known = self._sources
         changed = self._that_matter(changed, known)
         if not changed:
             return None
@@ -127,9 +133,10 @@ class LiveSite:
                     return None
                 lists_too = True
             edits.append((generator, page, new))
-        for _, page, new in edits:
+        for generator, page, new in edits:
             _inherit(page, new)
             self._replace_everywhere(page, new)
+            known[os.path.abspath(page.source_path)] = (generator, new)
         if lists_too:
             return _write_lists(self.generators, edits, Path(output))
         return _write(edits, Path(output))
@@ -418,8 +425,11 @@ def _write_lists(generators, edits, output: Path) -> int:
         writer = _ListsWriter(
             Writer(str(staging), settings), others, [new for _, _, new in edits]
         )
+        posts = [new for _, _, new in edits]
         for generator in generators:
-            if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+            if isinstance(generator, ArticlesGenerator):
+                _holding(generator, posts).generate_output(writer)
+            elif isinstance(generator, PagesGenerator):
                 generator.generate_output(writer)
             elif callable(getattr(generator, "write_pages", None)):
                 # A plugin's generator of list pages (the Hugo plugin's
@@ -427,6 +437,48 @@ def _write_lists(generators, edits, output: Path) -> int:
                 generator.write_pages(writer)
 
     return _rendered_into(output, render)
+
+
+def _holding(generator, posts: list) -> Any:
+    """A shallow copy of an articles generator whose terms and period
+    archives are only those that hold one of ``posts``. Pelican works out
+    each tag's, category's and author's list by scanning every post before
+    it writes (or skips) its page; at thousands of posts that scan, not the
+    writing, is most of a lists rebuild."""
+    wanted = {id(post) for post in posts}
+
+    def holds(listed) -> bool:
+        return any(id(post) in wanted for post in listed)
+
+    narrowed = copy.copy(generator)
+    narrowed.tags = {
+        tag: _Posts(listed) for tag, listed in generator.tags.items() if holds(listed)
+    }
+    for name in ("categories", "authors"):
+        terms = getattr(generator, name)
+        setattr(
+            narrowed,
+            name,
+            [(term, _Posts(listed)) for term, listed in terms if holds(listed)],
+        )
+    narrowed.period_archives = {
+        granularity: [period for period in periods if holds(period["articles"])]
+        for granularity, periods in generator.period_archives.items()
+    }
+    return narrowed
+
+
+class _Posts(list):
+    """A term's posts, which answer ``post in posts`` at once: Pelican picks
+    a term's posts out of all posts by date with that test, one post at a
+    time."""
+
+    def __init__(self, posts) -> None:
+        super().__init__(posts)
+        self._ids = {id(post) for post in posts}
+
+    def __contains__(self, post) -> bool:
+        return id(post) in self._ids
 
 
 def _rendered_into(output: Path, render: Callable[[Path], None]) -> int:
