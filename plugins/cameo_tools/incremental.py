@@ -191,22 +191,25 @@ class LiveSite:
         settings = self.generators[0].settings
         ignored = settings.get("IGNORE_FILES") or []
         context = self.generators[0].context
-        read = {
-            os.path.abspath(os.path.join(settings["PATH"], relative))
-            for relative in [
-                *(context.get("generated_content") or {}),
-                *(context.get("static_content") or {}),
-            ]
-        }
+
+        @functools.cache
+        def read() -> set[str]:
+            return {
+                os.path.abspath(os.path.join(settings["PATH"], relative))
+                for relative in [
+                    *(context.get("generated_content") or {}),
+                    *(context.get("static_content") or {}),
+                ]
+            }
+
         kept = set()
         for path in changed:
             path = os.path.abspath(path)
             name = os.path.basename(path)
             if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
                 continue
-            if not os.path.exists(path) and path not in known and path not in read:
-                continue
-            kept.add(path)
+            if os.path.exists(path) or path in known or path in read():
+                kept.add(path)
         return kept
 
     def _pages_by_source(self) -> dict[str, tuple[Any, Any]]:
@@ -410,9 +413,9 @@ def _write_lists(generators, edits, output: Path) -> int:
     from pelican.generators import ArticlesGenerator, PagesGenerator
     from pelican.writers import Writer
 
-    edited = {posixpath.normpath(new.save_as) for _, _, new in edits}
+    edited = {_normpath(new.save_as) for _, _, new in edits}
     others = {
-        posixpath.normpath(post.save_as)
+        _normpath(post.save_as)
         for generator in generators
         if isinstance(generator, ArticlesGenerator)
         for name in WRITTEN_LISTS
@@ -500,6 +503,10 @@ def _rendered_into(output: Path, render: Callable[[Path], None]) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+# Each post's output path, as the writers compare them, once a process.
+_normpath = functools.lru_cache(maxsize=1 << 16)(posixpath.normpath)
+
+
 class _ListsWriter:
     """A writer that renders the outputs that may show the edited posts:
     not the paths in ``skipped`` (the other posts' pages), nor a list or
@@ -510,10 +517,10 @@ class _ListsWriter:
     def __init__(self, writer, skipped: set[str], edited: list) -> None:
         self.writer = writer
         self.skipped = skipped
-        self.edited = edited
+        self.edited = {id(post) for post in edited}
 
     def write_file(self, name, *args, **kwargs):
-        if posixpath.normpath(name) in self.skipped:
+        if _normpath(name) in self.skipped:
             return None
         given = [
             value
@@ -530,15 +537,22 @@ class _ListsWriter:
         return None
 
     def _holds_edited(self, value: Any, depth: int = 0) -> bool:
-        if any(value is post for post in self.edited):
+        if id(value) in self.edited:
             return True
-        if depth > 3:
+        if depth > 3 or not _is_collection(value):
             return False
-        if isinstance(value, dict):
-            value = value.values()
-        if isinstance(value, (list, tuple, set)) or hasattr(value, "values"):
-            return any(self._holds_edited(item, depth + 1) for item in value)
-        return False
+        items = list(value.values() if isinstance(value, dict) else value)
+        if not self.edited.isdisjoint(map(id, items)):
+            return True
+        return any(
+            self._holds_edited(item, depth + 1)
+            for item in items
+            if _is_collection(item)
+        )
+
+
+def _is_collection(value: Any) -> bool:
+    return isinstance(value, (list, tuple, set, dict)) or hasattr(value, "values")
 
 
 class _OnePageWriter:
