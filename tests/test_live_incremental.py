@@ -32,11 +32,13 @@ OVERRIDES = {
 LONG = " ".join(["Words that keep the summary the same."] * 12)
 
 
-def _post(number: int, title: str, tags: list[str], body: str, summary: bool) -> str:
+def _post(
+    number: int, title: str, tags: list[str], body: str, summary: bool, day: int = 0
+) -> str:
     lines = [
         "---",
         f"title: {title}",
-        f"date: 2024-01-{number % 28 + 1:02d}",
+        f"date: 2024-01-{day or number % 28 + 1:02d}",
         f"tags: {tags!r}",
     ]
     if summary:
@@ -129,6 +131,7 @@ class Post:
     name: str = ""  # the file's name, without .md (default: post-N)
     draft: bool = False
     aliases: list[str] = dataclasses.field(default_factory=list)
+    day: int = 0  # of its date in January (default: from its number)
 
 
 class LiveEdits(RuleBasedStateMachine):
@@ -157,7 +160,7 @@ class LiveEdits(RuleBasedStateMachine):
         post = self.posts[number]
         path = self._path(number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = _post(number, post.title, post.tags, post.body, post.summary)
+        text = _post(number, post.title, post.tags, post.body, post.summary, post.day)
         extra = "draft: true\n" if post.draft else ""
         if post.aliases:
             extra += f"aliases: {post.aliases!r}\n"
@@ -202,6 +205,22 @@ class LiveEdits(RuleBasedStateMachine):
     def edit_title(self, data, title):
         number = data.draw(st.sampled_from(sorted(self.posts)))
         self._change(number, title=title)
+
+    @precondition(lambda self: self.posts)
+    @rule(data=st.data(), day=st.integers(min_value=1, max_value=5))
+    def edit_date(self, data, day):
+        """A new date moves the post in every list."""
+        number = data.draw(st.sampled_from(sorted(self.posts)))
+        self._change(number, day=day)
+
+    @rule(words=st.sampled_from(["", "Words from the section."]))
+    def edit_cascade(self, words):
+        """The section's ``cascade`` gives its posts a description, which
+        the lists show for a post without a summary."""
+        path = self.root / "content" / "posts" / "_index.md"
+        cascade = f"cascade:\n  description: {words}\n" if words else ""
+        path.write_text(f"---\ntitle: Posts\n{cascade}---\n", "utf-8")
+        self._rebuild([path])
 
     @precondition(lambda self: self.posts)
     @rule(data=st.data(), tags=st.lists(st.sampled_from("abc"), max_size=2))
