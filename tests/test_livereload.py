@@ -227,3 +227,38 @@ def test_build_errors_are_split_into_file_line_column_and_message():
     ]
     errors.clear()
     assert errors.to_json() == '{"summary": "", "problems": []}'
+
+
+def test_file_events_run_each_task_they_name_once(tmp_path, monkeypatch):
+    """The events name the files: no look at every watched file, and one
+    rebuild however many watched paths a burst touches."""
+    from livereload.handlers import LiveReloadHandler
+
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    content.mkdir()
+    theme.mkdir()
+    changes = serve.ChangedFiles()
+    watcher = serve._event_watcher(changes)
+    rebuilds, other = [], []
+
+    def rebuild() -> None:
+        rebuilds.append(changes.take())
+
+    watcher.watch(str(content), rebuild)
+    watcher.watch(str(theme), rebuild)
+    watcher.watch(str(tmp_path / "settings.py"), lambda: other.append(1))
+    monkeypatch.setattr(LiveReloadHandler, "waiters", set())
+
+    post, template = str(content / "post.md"), str(theme / "base.html")
+    assert watcher.note([post, template])
+    watcher.check_events()
+    assert rebuilds == [{post, template}] and other == []
+    watcher.check_events()  # a second callback of the same burst: taken
+    assert len(rebuilds) == 1
+    # What livereload's own check leaves out: an editor's swap file, a
+    # version control folder, a file outside every watched path.
+    swap = str(content / ".post.md.swp")
+    assert not watcher.note([swap, str(content / ".git/index"), str(tmp_path / "x")])
+    assert changes.peek() == set()
+    watcher.check_events()
+    assert len(rebuilds) == 1 and other == []
