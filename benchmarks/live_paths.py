@@ -5,15 +5,15 @@ Run from the repository root after the README's set-up:
     .venv/bin/python benchmarks/live_paths.py [--sizes 1000 5000] [--runs 5]
 
 rebuild.py times the whole loop (file event, rebuild, page on disk) beside
-`hugo server`, for the edits live reload answers without a full build. This
-script times the rebuild alone, in one process, for every kind of edit,
-including those that still take a full build (a new date or a new tag moves
-the post between lists). For each N it writes build.py's N-post tree
+`hugo server`. This script times the rebuild alone, in one process, for
+more kinds of edit: also a new date and a new tag, which move the post in
+the lists and between them. For each N it writes build.py's N-post tree
 (content_tree.py), builds it once with live reload's LiveSite, then edits
 post 0 run after run and rebuilds with the changed file named, as the
 live-reload server does. It prints, per kind of edit, the path taken
-("page": the edited page alone; "lists": the page and the lists and feeds
-that show it; "full": everything) and the median seconds.
+("page": the edited page alone; "lists": the page and the lists and feeds,
+worked out again when the post moved; "full": everything) and the median
+seconds.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ EDITS = {
     "date": lambda text, n: text.replace(
         "date: 2024-01-01", f"date: 2024-02-{n + 1:02d}"
     ),
-    "tags": lambda text, n: text.replace("tags: [tag0,", f"tags: [new{n},", 1),
+    # from tag0 to another tag that has posts (a tag left with none, whose
+    # page then goes, is a full build)
+    "tags": lambda text, n: text.replace("tags: [tag0,", f"tags: [tag{n % 6 + 1},", 1),
 }
 
 

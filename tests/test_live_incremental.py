@@ -1,5 +1,6 @@
-"""Live reload's quick path: a page whose text alone changed is rendered
-alone, and the output is always what a clean build gives."""
+"""Live reload's quick, lists and moves paths: a page whose text alone
+changed is rendered alone, a post whose title, date or tags changed with its
+lists, and the output is always what a clean build gives."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -30,6 +32,14 @@ OVERRIDES = {
     "ARTICLE_TRANSLATION_ID": "hugo_translation_key",
 }
 LONG = " ".join(["Words that keep the summary the same."] * 12)
+
+
+@pytest.fixture(autouse=True)
+def fixed_feed_time(monkeypatch):
+    """A feed with no post (every post moved away) carries the time of its
+    build, unless SOURCE_DATE_EPOCH gives one: two builds a second apart
+    would differ."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
 
 def _post(
@@ -61,18 +71,19 @@ def _differences(left: Path, right: Path) -> list[str]:
     return sorted(found)
 
 
-def _build(live: LiveSite, root: Path, changed=()) -> int | BuildResult:
+def _build(
+    live: LiveSite, root: Path, changed=(), extra: dict | None = None
+) -> int | BuildResult:
     overrides = {"PATH": str(root / "content"), "CACHE_PATH": str(root / "cache")}
-    return live.build(
-        HUGO_SETTINGS, root / "out", {**overrides, **OVERRIDES}, changed=changed
-    )
+    overrides = {**overrides, **OVERRIDES, **(extra or {})}
+    return live.build(HUGO_SETTINGS, root / "out", overrides, changed=changed)
 
 
-def _clean(root: Path) -> Path:
+def _clean(root: Path, extra: dict | None = None) -> Path:
     clean = root / "clean"
     shutil.rmtree(clean, ignore_errors=True)
     overrides = {"PATH": str(root / "content"), "CACHE_PATH": str(root / "cache2")}
-    build(HUGO_SETTINGS, clean, {**overrides, **OVERRIDES})
+    build(HUGO_SETTINGS, clean, {**overrides, **OVERRIDES, **(extra or {})})
     return clean
 
 
@@ -98,13 +109,30 @@ def test_a_text_edit_renders_one_page_and_a_title_edit_the_lists(tmp_path):
     assert isinstance(written, int) and written > 1
     assert "One again" in (tmp_path / "out/tags/a/index.html").read_text("utf-8")
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
-    # A new date moves the post in every list: a full build.
+    # A new date moves the post in every list: the lists are worked out
+    # again, and no other post's page is rendered.
     post.write_text(_post(3, "One again", ["a"], LONG, True))
+    written = _build(live, tmp_path, [post])
+    assert isinstance(written, int) and written > 1
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+    # A post moving to a new tag, the old one keeping a post: the same.
+    post.write_text(_post(3, "One again", ["b"], LONG, True))
+    assert isinstance(_build(live, tmp_path, [post]), int)
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+    # A tag left with no post: its page goes, in a full build.
+    two = tmp_path / "content/posts/two.md"
+    two.write_text(_post(2, "Two", ["b"], LONG, summary=False))
+    assert isinstance(_build(live, tmp_path, [two]), BuildResult)
+    assert not (tmp_path / "out/tags/a").exists()
+    assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+    # A new address: links to it anywhere may change, a full build.
+    text = _post(3, "One again", ["b"], LONG, True)
+    post.write_text(text.replace("---\n", "---\nslug: first\n", 1))
     assert isinstance(_build(live, tmp_path, [post]), BuildResult)
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
 
 
-def test_a_title_among_posts_of_one_date_builds_all(tmp_path):
+def test_a_title_among_posts_of_one_date_reorders_the_lists(tmp_path):
     """Hugo orders the posts of one date by title."""
     post = tmp_path / "content/posts/one.md"
     write_tree(
@@ -117,8 +145,34 @@ def test_a_title_among_posts_of_one_date_builds_all(tmp_path):
     live = LiveSite()
     _build(live, tmp_path)
     post.write_text(_post(1, "Zed", ["a"], LONG, True))
-    assert isinstance(_build(live, tmp_path, [post]), BuildResult)
+    assert isinstance(_build(live, tmp_path, [post]), int)  # the moves path
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
+
+
+def test_a_paginated_list_that_gets_shorter_builds_all(tmp_path):
+    """Its last page may go: a full build removes it."""
+    one = tmp_path / "content/posts/one.md"
+    write_tree(
+        tmp_path,
+        {
+            "content/posts/one.md": _post(1, "One", ["a"], LONG, summary=True),
+            "content/posts/two.md": _post(2, "Two", ["a"], LONG, summary=True),
+            "content/posts/three.md": _post(3, "Three", ["b"], LONG, summary=True),
+        },
+    )
+    paginated = {"DEFAULT_PAGINATION": 1}
+    live = LiveSite()
+    _build(live, tmp_path, extra=paginated)
+    assert (tmp_path / "out/tags/a/index2.html").exists()
+    one.write_text(_post(1, "One", ["b"], LONG, True))
+    assert isinstance(_build(live, tmp_path, [one], paginated), BuildResult)
+    assert not (tmp_path / "out/tags/a/index2.html").exists()
+    assert _differences(tmp_path / "out", _clean(tmp_path, paginated)) == []
+    # Back: the list of a only grows, so its lists are worked out again.
+    one.write_text(_post(1, "One", ["a", "b"], LONG, True))
+    assert isinstance(_build(live, tmp_path, [one], paginated), int)
+    assert (tmp_path / "out/tags/a/index2.html").exists()
+    assert _differences(tmp_path / "out", _clean(tmp_path, paginated)) == []
 
 
 @dataclasses.dataclass
@@ -138,9 +192,19 @@ class LiveEdits(RuleBasedStateMachine):
     """Random edits, each followed by a live rebuild: the output always
     equals a clean build of the same files."""
 
+    # A Hugo config for the site (None: none), and the settings it needs.
+    hugo_toml: str | None = None
+
     def __init__(self) -> None:
         super().__init__()
         self.root = Path(tempfile.mkdtemp(prefix="cameo-live-"))
+        self.extra: dict = {}
+        if self.hugo_toml is not None:
+            config = self.root / "hugo.toml"
+            config.write_text(self.hugo_toml, "utf-8")
+            self.extra = {
+                "HUGO_FRONTMATTER": {"hugo_urls": True, "hugo_config": str(config)}
+            }
         self.posts: dict[int, Post] = {
             number: Post(f"Post {number}", ["a"], LONG, number % 2 == 0)
             for number in range(4)
@@ -148,7 +212,7 @@ class LiveEdits(RuleBasedStateMachine):
         for number in self.posts:
             self._write(number)
         self.live = LiveSite()
-        _build(self.live, self.root)
+        _build(self.live, self.root, extra=self.extra)
         self.quick = 0  # edits that took the quick path
 
     def _path(self, number: int) -> Path:
@@ -164,11 +228,13 @@ class LiveEdits(RuleBasedStateMachine):
         extra = "draft: true\n" if post.draft else ""
         if post.aliases:
             extra += f"aliases: {post.aliases!r}\n"
+        if self.hugo_toml is not None:  # the config's own taxonomy
+            extra += f"series: {post.tags!r}\n"
         path.write_text(text.replace("---\n", "---\n" + extra, 1), "utf-8")
         return path
 
     def _rebuild(self, changed: list[Path]) -> None:
-        if isinstance(_build(self.live, self.root, changed), int):
+        if isinstance(_build(self.live, self.root, changed, self.extra), int):
             self.quick += 1
 
     def _change(self, number: int, **changes) -> None:
@@ -272,7 +338,8 @@ class LiveEdits(RuleBasedStateMachine):
 
     @invariant()
     def output_is_a_clean_builds(self):
-        assert _differences(self.root / "out", _clean(self.root)) == []
+        clean = _clean(self.root, self.extra)
+        assert _differences(self.root / "out", clean) == []
 
     def teardown(self):
         shutil.rmtree(self.root, ignore_errors=True)
@@ -285,3 +352,18 @@ LiveEdits.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 test_live_edits_equal_a_clean_build = LiveEdits.TestCase
+
+
+class LiveEditsWithHugoConfig(LiveEdits):
+    """The same, with a Hugo config whose taxonomies (one of the site's own)
+    have their own term pages, lists of terms and feeds."""
+
+    hugo_toml = """baseURL = "http://example.org/"
+[taxonomies]
+tag = "tags"
+series = "series"
+"""
+
+
+LiveEditsWithHugoConfig.TestCase.settings = LiveEdits.TestCase.settings
+test_live_edits_with_a_hugo_config = LiveEditsWithHugoConfig.TestCase

@@ -115,3 +115,24 @@ def test_source_date_epoch_is_the_date_of_a_feed_with_no_dated_entry(tmp_path):
     feed = first["feeds/all.atom.xml"].decode()
     assert "<updated>2023-11-14T22:13:20+00:00</updated>" in feed
     assert first == second
+
+
+def test_source_date_epoch_dates_an_empty_list_of_terms_feed(tmp_path, monkeypatch):
+    """Hugo's feed of a taxonomy with no term yet (written by the Hugo plugin,
+    not by Pelican's writer) takes the same fixed date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": '[taxonomies]\ntag = "tags"\nseries = "series"\n',
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nText.\n",
+        },
+    )
+    output = tmp_path / "out"
+    build_site(
+        root / "content",
+        output,
+        HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
+    )
+    feed = (output / "series" / "index.xml").read_text("utf-8")
+    assert "<lastBuildDate>Tue, 14 Nov 2023 22:13:20 +0000</lastBuildDate>" in feed

@@ -22,6 +22,7 @@ import re
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+import blinker
 from pelican import signals
 
 from .page_data import site_address
@@ -88,12 +89,23 @@ def on_content_written(path: str, context: dict | None = None) -> None:
 
 
 def on_finalized(pelican) -> None:
-    if address(pelican.settings) is None:
-        _entries.clear()
+    write(pelican.settings, pelican.output_path)
+
+
+def on_live_lists_rendered(sender, folder: str, settings: dict) -> None:
+    """Live reload rendered lists again (a post moved between them): the
+    sitemap as the entries are now, the pages it rendered updated."""
+    write(settings, folder)
+
+
+def write(settings: dict, folder: str) -> None:
+    """sitemap.xml in ``folder``, from the entries of the pages written. They
+    are kept until the next build starts, for live reload."""
+    if address(settings) is None:
         return
-    options = settings_of(pelican.settings)
+    options = settings_of(settings)
     excluded = [re.compile(pattern) for pattern in options.get("exclude", ())]
-    site_url = site_address(pelican.settings)
+    site_url = site_address(settings)
     lines = [HEADER]
     for location in sorted(_entries):
         if any(pattern.search(location) for pattern in excluded):
@@ -108,11 +120,8 @@ def on_finalized(pelican) -> None:
             lines.append(f"<priority>{escape(priority)}</priority>")
         lines.append("</url>\n")
     lines.append(FOOTER)
-    with open(
-        os.path.join(pelican.output_path, FILENAME), "w", encoding="utf-8"
-    ) as handle:
+    with open(os.path.join(folder, FILENAME), "w", encoding="utf-8") as handle:
         handle.write("".join(lines))
-    _entries.clear()
 
 
 def _listed(page) -> bool:
@@ -145,5 +154,8 @@ def _comparable(date: datetime.datetime) -> datetime.datetime:
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
+    # cameo_tools' live reload (cameo_tools.moves.LISTS_RENDERED), by name:
+    # the theme does not need cameo_tools installed.
+    blinker.signal("cameo_live_lists_rendered").connect(on_live_lists_rendered)
     signals.content_written.connect(on_content_written)
     signals.finalized.connect(on_finalized)

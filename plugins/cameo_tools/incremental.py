@@ -32,7 +32,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import moves
+
 logger = logging.getLogger(__name__)
+
 
 # The lists of a generator that hold the content objects it writes.
 WRITTEN_LISTS = ("articles", "translations", "hidden_articles", "pages")
@@ -118,7 +121,7 @@ class LiveSite:
         if not changed:
             return None
         edits = []
-        lists_too = False
+        lists_too = moved = False
         for path in sorted(changed):
             if path not in known or not os.path.isfile(path):
                 return None  # a template, a setting, a new or removed file
@@ -129,17 +132,31 @@ class LiveSite:
             if new is None:
                 return None
             if _shown_elsewhere(new) != _shown_elsewhere(page):
-                if not self._only_its_words_changed(page, new):
+                if self._only_its_words_changed(page, new):
+                    lists_too = True
+                elif moves.may_move(page, new, self._menu()):
+                    moved = True
+                else:
                     return None
-                lists_too = True
             edits.append((generator, page, new))
+        if moved:
+            before = moves.list_sizes(self.generators)
         for generator, page, new in edits:
             _inherit(page, new)
             self._replace_everywhere(page, new)
             known[os.path.abspath(page.source_path)] = (generator, new)
+        if moved:
+            moves.relist(self.generators)
+            after = moves.list_sizes(self.generators)
+            if not moves.lists_kept(before, after, self.generators[0].settings):
+                return None  # a page of a list goes: a full build removes it
+            return _write_lists(self.generators, edits, Path(output), every=True)
         if lists_too:
             return _write_lists(self.generators, edits, Path(output))
         return _write(edits, Path(output))
+
+    def _menu(self) -> list:
+        return self.generators[0].context.get("CAMEO_MENU_PAGES") or []
 
     def _only_its_words_changed(self, old, new) -> bool:
         """Whether only what lists show of a post as words changed (its
@@ -151,8 +168,7 @@ class LiveSite:
         from pelican.contents import Article
 
         if not isinstance(old, Article) or any(
-            new is page or old is page
-            for page in self.generators[0].context.get("CAMEO_MENU_PAGES") or []
+            new is page or old is page for page in self._menu()
         ):
             return False
         if _structure(old) != _structure(new):
@@ -376,9 +392,13 @@ def _shown_elsewhere(page) -> tuple:
 def _inherit(old, new) -> None:
     """What ``old`` was given after it was read, on ``new``. Pelican keeps a
     page's rendered text with the page object, so a new object, not an
-    updated one, carries the new text, and takes the old one's place."""
+    updated one, carries the new text, and takes the old one's place. What
+    came from the old metadata (such as ``tags``, which a post without tags
+    does not have) is not given: the new read says what it is."""
     for name, value in vars(old).items():
-        if name in SET_AFTER_READING or not hasattr(new, name):
+        if name in SET_AFTER_READING or (
+            not hasattr(new, name) and name not in old.metadata
+        ):
             setattr(new, name, value)
 
 
@@ -407,9 +427,10 @@ def _write(edits: list[tuple[Any, Any, Any]], output: Path) -> int:
     return _rendered_into(output, render)
 
 
-def _write_lists(generators, edits, output: Path) -> int:
+def _write_lists(generators, edits, output: Path, every: bool = False) -> int:
     """Render the edited posts, every page (a section's page lists posts),
-    and every list and feed, but no other post's page, into ``output``."""
+    and every list and feed that holds an edited post (``every``: every list
+    and feed), but no other post's page, into ``output``."""
     from pelican.generators import ArticlesGenerator, PagesGenerator
     from pelican.writers import Writer
 
@@ -425,33 +446,40 @@ def _write_lists(generators, edits, output: Path) -> int:
 
     def render(staging: Path) -> None:
         settings = generators[0].settings
-        writer = _ListsWriter(
-            Writer(str(staging), settings), others, [new for _, _, new in edits]
-        )
         posts = [new for _, _, new in edits]
+        writer = _ListsWriter(
+            Writer(str(staging), settings), others, None if every else posts
+        )
         for generator in generators:
             if isinstance(generator, ArticlesGenerator):
-                _holding(generator, posts).generate_output(writer)
+                _holding(generator, None if every else posts).generate_output(writer)
             elif isinstance(generator, PagesGenerator):
                 generator.generate_output(writer)
             elif callable(getattr(generator, "write_pages", None)):
                 # A plugin's generator of list pages (the Hugo plugin's
                 # sections and taxonomies) takes part through this method.
                 generator.write_pages(writer)
+                if every and callable(getattr(generator, "write_term_feeds", None)):
+                    generator.write_term_feeds(str(staging))
+        if every:
+            moves.LISTS_RENDERED.send(
+                generators, folder=str(staging), settings=settings
+            )
 
     return _rendered_into(output, render)
 
 
-def _holding(generator, posts: list) -> Any:
+def _holding(generator, posts: list | None) -> Any:
     """A shallow copy of an articles generator whose terms and period
-    archives are only those that hold one of ``posts``. Pelican works out
-    each tag's, category's and author's list by scanning every post before
-    it writes (or skips) its page; at thousands of posts that scan, not the
-    writing, is most of a lists rebuild."""
-    wanted = {id(post) for post in posts}
+    archives are only those that hold one of ``posts`` (None: all of them).
+    Pelican works out each tag's, category's and author's list by scanning
+    every post before it writes (or skips) its page; at thousands of posts
+    that scan, not the writing, is most of a lists rebuild: here each
+    term's posts answer that scan at once."""
+    wanted = {id(post) for post in posts or []}
 
     def holds(listed) -> bool:
-        return any(id(post) in wanted for post in listed)
+        return posts is None or any(id(post) in wanted for post in listed)
 
     narrowed = copy.copy(generator)
     narrowed.tags = {
@@ -514,14 +542,17 @@ class _ListsWriter:
     page of another tag). A page given no list of its own (the home page's
     template reads the site's lists) is rendered."""
 
-    def __init__(self, writer, skipped: set[str], edited: list) -> None:
+    def __init__(self, writer, skipped: set[str], edited: list | None) -> None:
         self.writer = writer
         self.skipped = skipped
-        self.edited = {id(post) for post in edited}
+        # None: every list is rendered (a post moved between lists)
+        self.edited = None if edited is None else {id(post) for post in edited}
 
     def write_file(self, name, *args, **kwargs):
         if _normpath(name) in self.skipped:
             return None
+        if self.edited is None:
+            return self.writer.write_file(name, *args, **kwargs)
         given = [
             value
             for key, value in kwargs.items()
@@ -532,7 +563,7 @@ class _ListsWriter:
         return self.writer.write_file(name, *args, **kwargs)
 
     def write_feed(self, elements, *args, **kwargs):
-        if self._holds_edited(elements):
+        if self.edited is None or self._holds_edited(elements):
             return self.writer.write_feed(elements, *args, **kwargs)
         return None
 

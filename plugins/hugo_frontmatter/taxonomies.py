@@ -24,6 +24,7 @@ import posixpath
 from typing import Any
 
 from feedgenerator import Rss201rev2Feed, get_tag_uri
+from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Category
@@ -107,6 +108,12 @@ class HugoTaxonomyGenerator(Generator):
         for path, lang, heading, _ in self.term_feeds:
             reserved.setdefault(path, f"the feed of {heading} ({lang})")
         self.settings[RESERVED_OUTPUTS] = reserved
+
+    def replan(self) -> None:
+        """Plan the pages again from the site's lists as they are now (live
+        reload, after a post moved between lists)."""
+        self.planned, self.feeds, self.term_feeds = [], [], []
+        self.generate_context()
 
     # --- collecting --------------------------------------------------------
 
@@ -345,10 +352,14 @@ class HugoTaxonomyGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         self.write_pages(writer)
+        self.write_term_feeds(self.output_path)
+
+    def write_term_feeds(self, output: str) -> None:
+        """The feeds of the lists of terms, into the folder ``output``."""
         for path, lang, heading, terms in self.term_feeds:
             if isinstance(terms, str):  # a list Pelican writes: its terms now
                 terms = self.context.get(terms) or []
-            self._write_term_feed(path, lang, heading, terms)
+            self._write_term_feed(output, path, lang, heading, terms)
 
     def write_pages(self, writer) -> None:
         """The pages and feeds that list pages (live reload's quick path
@@ -365,7 +376,9 @@ class HugoTaxonomyGenerator(Generator):
         for path, url, _, items in self.feeds:
             writer.write_feed(items, self.context, path, url, feed_type="rss")
 
-    def _write_term_feed(self, path: str, lang: str, heading: str, terms) -> None:
+    def _write_term_feed(
+        self, output: str, path: str, lang: str, heading: str, terms
+    ) -> None:
         """A list of terms as Hugo's feed of it: one item per term, dated by
         its newest page. Pelican's writer makes feeds of pages only, so
         this one is made with feedgenerator, Pelican's feed library."""
@@ -389,7 +402,10 @@ class HugoTaxonomyGenerator(Generator):
                 pubdate=newest,
                 unique_id=get_tag_uri(link, newest),
             )
-        target = inside_output(self.output_path, path)
+        # As Pelican's writer does for its feeds: a plugin may fix the feed's
+        # own date (cameo's, from SOURCE_DATE_EPOCH, when no term is dated).
+        signals.feed_generated.send(self.context, feed=feed)
+        target = inside_output(output, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
             feed.write(handle, "utf-8")
