@@ -11,9 +11,14 @@ and context, and written into the output folder in one step (a new file
 renamed over the old). The lists other outputs show keep the old object,
 whose every shown part is the same.
 
+When a post's words changed (title, summary), the new object takes the old
+one's place in every list, and its page and the lists and feeds holding it
+are rendered (the lists path). When it moved in or between lists (a date, a
+tag), the lists are worked out again first (``moves.py``, the moves path).
+
 Anything else (a template, a setting, a static file, a new or removed page,
-a draft, a change a list or a feed shows, a read that logs an error) is
-answered with None, and the caller runs a full build, which is always right.
+a draft, a new address, a read that logs an error) is answered with None,
+and the caller runs a full build, which is always right.
 """
 
 from __future__ import annotations
