@@ -37,7 +37,8 @@ HEADER = (
 )
 FOOTER = "</urlset>\n"
 
-# Site path -> (lastmod, changefreq, priority), gathered during one build.
+# Site path -> (lastmod, changefreq, priority), gathered while a build writes
+# its pages and kept until the next build starts (live reload updates them).
 _entries: dict[str, tuple[datetime.datetime | None, str | None, str | None]] = {}
 
 
