@@ -111,9 +111,12 @@ def test_a_text_edit_renders_one_page_and_a_title_edit_the_lists(tmp_path):
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
     # A new date moves the post in every list: the lists are worked out
     # again, and no other post's page is rendered.
+    other = tmp_path / "out/posts/two/index.html"
+    untouched = other.stat().st_ino, other.stat().st_mtime_ns
     post.write_text(_post(3, "One again", ["a"], LONG, True))
     written = _build(live, tmp_path, [post])
     assert isinstance(written, int) and written > 1
+    assert (other.stat().st_ino, other.stat().st_mtime_ns) == untouched
     assert _differences(tmp_path / "out", _clean(tmp_path)) == []
     # A post moving to a new tag, the old one keeping a post: the same.
     post.write_text(_post(3, "One again", ["b"], LONG, True))
