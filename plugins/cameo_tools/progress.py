@@ -263,72 +263,72 @@ def build_progress(
             signal.disconnect(receiver)
 
 
+class _Tally:
+    """One phase of a build counted; its progress line is opened (and its
+    total worked out, by ``total``) only once the quiet time is over."""
+
+    def __init__(
+        self, progress: Progress, name: str, unit: str, total: Callable[[], int]
+    ) -> None:
+        self.progress = progress
+        self.name, self.unit, self.total = name, unit, total
+        self.count = 0
+        self.started = 0.0
+        self.phase: Phase | None = None
+
+    def add(self) -> None:
+        self.count += 1
+        if self.phase is not None:
+            self.phase.advance()
+            return
+        if self.count == 1:
+            self.started = self.progress.clock()
+        if self.progress.due():
+            self.phase = self.progress.phase(
+                self.name,
+                self.total(),
+                unit=self.unit,
+                done=self.count,
+                started=self.started,
+            )
+
+    def finish(self, stopped: bool = False) -> None:
+        if self.phase is not None:
+            self.phase.finish(stopped=stopped)
+
+
 class _BuildWatcher:
-    """Counts a build's content files read and pages written; a phase is
-    opened (and its total worked out) only once the quiet time is over."""
+    """Counts a build's content files read and pages written."""
 
     def __init__(self, progress: Progress) -> None:
         from pelican.contents import Static
 
         self.static = Static  # static files are not content files
-        self.progress = progress
         self.generators: list[Any] = []
-        self.read = 0
-        self.written = 0
-        self.read_started = self.write_started = 0.0
-        self.reading: Phase | None = None
-        self.writing: Phase | None = None
+        self.reading = _Tally(progress, "build (read)", "files", self._content_files)
+        self.writing = _Tally(progress, "build (write)", "pages", self._pages)
         self.read_done = False
 
     def on_generator_init(self, generator: Any) -> None:
         self.generators.append(generator)
 
     def on_content_read(self, instance: Any) -> None:
-        if self.read_done or isinstance(instance, self.static):
-            return
-        self.read += 1
-        if self.reading is not None:
-            self.reading.advance()
-        else:
-            if self.read == 1:
-                self.read_started = self.progress.clock()
-            if not self.progress.due():
-                return
-            total = self._content_files()
-            self.reading = self.progress.phase(
-                "build (read)", total, done=self.read, started=self.read_started
-            )
+        if not self.read_done and not isinstance(instance, self.static):
+            self.reading.add()
 
     def on_generators_finalized(self, generators: Any) -> None:
         self.read_done = True
-        if self.reading is not None:
-            self.reading.finish()
+        self.reading.finish()
 
     def on_content_written(self, sender: Any, content: Any = None) -> None:
-        self.written += 1
-        if self.writing is not None:
-            self.writing.advance()
-        else:
-            if self.written == 1:
-                self.write_started = self.progress.clock()
-            if not self.progress.due():
-                return
-            total = self._pages()
-            self.writing = self.progress.phase(
-                "build (write)",
-                total,
-                unit="pages",
-                done=self.written,
-                started=self.write_started,
-            )
+        self.writing.add()
 
     def on_finalized(self, pelican: Any) -> None:
         self.close(stopped=False)
 
     def close(self, stopped: bool) -> None:
-        for phase in (self.reading, self.writing):
-            if phase is not None:
-                phase.finish(stopped=stopped)
+        for tally in (self.reading, self.writing):
+            tally.finish(stopped=stopped)
 
     def _content_files(self) -> int:
         """The content files the generators read (a walk of the content
