@@ -52,6 +52,14 @@ def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def _alternates(soup) -> dict[str, str]:
+    """The page's translations its head links to: language -> address."""
+    return {
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate", hreflang=True)
+    }
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("languages")
@@ -119,11 +127,7 @@ def test_a_translation_without_the_language_in_the_config_stops(tmp_path):
 def test_each_language_links_to_the_others(built):
     output, _ = built
     english = _soup(output / "contact" / "index.html")
-    alternates = {
-        link["hreflang"]: link["href"]
-        for link in english.find_all("link", rel="alternate", hreflang=True)
-    }
-    assert alternates == {
+    assert _alternates(english) == {
         "en": "https://example.org/contact/",
         "pt-br": "https://example.org/pt-br/contact/",
     }
@@ -331,11 +335,7 @@ def test_files_at_one_place_in_two_folders_are_translations(by_folder):
     home = next(page for page in pages if page.title == "Home")
     assert [page.url for page in home.translations] == ["fr/"]
     about = _soup(output / "about" / "index.html")
-    alternates = {
-        link["hreflang"]: link["href"]
-        for link in about.find_all("link", rel="alternate", hreflang=True)
-    }
-    assert alternates == {
+    assert _alternates(about) == {
         "en": "https://example.org/about/",
         "fr": "https://example.org/fr/about/",
     }
