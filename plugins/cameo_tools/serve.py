@@ -350,14 +350,7 @@ def _event_watcher(changes: ChangedFiles | None = None):
             """Keep the paths of file events that a watched path's task
             takes (not an editor's swap file, nor a file beside a watched
             one); whether there were any."""
-            kept = [
-                path
-                for path in paths
-                if any(
-                    self._names(w, ignore, path)
-                    for w, (_, ignore) in self.tasks.items()
-                )
-            ]
+            kept = [path for path in paths if self._tasks_of(path)]
             changes.add(kept)
             return bool(kept)
 
@@ -365,16 +358,24 @@ def _event_watcher(changes: ChangedFiles | None = None):
             """Run the task of each watched path the file events named, each
             task once; then refresh the open tabs. Nothing when an earlier
             check's rebuild took the paths already (a burst of events)."""
-            named = changes.peek()
             due = []
-            for path, (func, ignore) in self.tasks.items():
-                if func is not None and func not in due:
-                    if any(self._names(path, ignore, file) for file in named):
+            for path in changes.peek():
+                for func in self._tasks_of(path):
+                    if func is not None and func not in due:
                         due.append(func)
             for func in due:
                 func()
             if due and LiveReloadHandler.waiters:
                 LiveReloadHandler.reload_waiters()
+
+        def _tasks_of(self, file: str) -> list:
+            """The tasks (None for a path watched without one) of the
+            watched paths that name ``file``."""
+            return [
+                func
+                for watched, (func, ignore) in self.tasks.items()
+                if self._names(watched, ignore, file)
+            ]
 
         def _names(self, watched: str, ignore, file: str) -> bool:
             """Whether ``file`` is ``watched`` or in it, and not a file
