@@ -249,20 +249,6 @@ class LiveSite:
 WORDS = frozenset({"title", "summary", "description"})
 
 
-def _filed_by(page) -> tuple:
-    """What links a page to its translations besides its metadata: its
-    language and its translation id (Pelican's default id is the slug, which
-    a title gives when no slug is written)."""
-    is_article = type(page).__name__ == "Article"
-    name = "ARTICLE_TRANSLATION_ID" if is_article else "PAGE_TRANSLATION_ID"
-    keys = page.settings.get(name)
-    keys = keys if isinstance(keys, (list, tuple)) else [keys]
-    return (
-        getattr(page, "lang", None),
-        tuple(getattr(page, key, None) for key in keys if key),
-    )
-
-
 def _tie(page) -> tuple:
     """What orders a post before its title (Hugo's weight, then date)."""
     return (getattr(page, "weight", 0) or 0, getattr(page, "date", None))
@@ -285,7 +271,7 @@ def _structure(page) -> tuple:
         page.save_as,
         page.status,
         page.template,
-        _filed_by(page),
+        moves.filed_by(page),
     )
 
 
@@ -383,7 +369,7 @@ def _shown_elsewhere(page) -> tuple:
     """What lists, feeds, menus and other pages can show of a page."""
     return (
         type(page),
-        _filed_by(page),
+        moves.filed_by(page),
         page.metadata,
         page.summary,
         page.url,

@@ -51,7 +51,7 @@ def may_move(old, new, menu: list) -> bool:
         return False
     if (old.url, old.save_as) != (new.url, new.save_as):
         return False
-    if getattr(old, "translations", None) or old.lang != new.lang:
+    if getattr(old, "translations", None) or filed_by(old) != filed_by(new):
         return False
     if any(item is old for item in menu):
         return False
@@ -60,9 +60,8 @@ def may_move(old, new, menu: list) -> bool:
     if old.metadata.get("aliases") != new.metadata.get("aliases"):
         return False
     settings = old.settings
-    key = settings.get("ARTICLE_TRANSLATION_ID")
-    if not key or _keys(key, old) != _keys(key, new):
-        return False
+    if not settings.get("ARTICLE_TRANSLATION_ID"):
+        return False  # Pelican leaves posts in the order it found the files
     if any(settings.get(name) for name in PERIOD_ARCHIVES):
         return False
     return _signals_allow()
@@ -113,8 +112,7 @@ def relist(generators) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         settings, context = generator.settings, generator.context
-        key = settings["ARTICLE_TRANSLATION_ID"]
-        keys = [key] if isinstance(key, str) else list(key)
+        keys = translation_keys(settings["ARTICLE_TRANSLATION_ID"])
         # process_translations sorts by the translation id before it picks
         # the originals; order_content's sort then keeps that order for ties.
         posts = sorted(generator.articles, key=attrgetter(*keys))
@@ -158,9 +156,26 @@ def relist(generators) -> None:
 LISTS_RENDERED = blinker.signal("cameo_live_lists_rendered")
 
 
-def _keys(key, page) -> tuple:
-    keys = [key] if isinstance(key, str) else list(key)
-    return tuple(getattr(page, name, None) for name in keys)
+def filed_by(page) -> tuple:
+    """What links a page to its translations besides its metadata: its
+    language and its translation id (Pelican's default id is the slug, which
+    a title gives when no slug is written)."""
+    is_article = type(page).__name__ == "Article"
+    name = "ARTICLE_TRANSLATION_ID" if is_article else "PAGE_TRANSLATION_ID"
+    keys = translation_keys(page.settings.get(name))
+    return (
+        getattr(page, "lang", None),
+        tuple(getattr(page, key, None) for key in keys),
+    )
+
+
+def translation_keys(value) -> list[str]:
+    """The metadata names of a ``*_TRANSLATION_ID`` setting, as Pelican's
+    ``process_translations`` reads it: a name, or a collection of names;
+    none when it is empty (translations not looked for)."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [key for key in value if key]
 
 
 def _signals_allow() -> bool:
