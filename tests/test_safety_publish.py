@@ -411,3 +411,109 @@ def test_pages_republish_in_a_new_process_makes_no_commit(pages_site):
     )
     assert git(remote, "rev-parse", "gh-pages") == commit
     assert git(repo, "rev-parse", "gh-pages") == commit
+
+
+# However HEAD points at the source (detached, mid-rebase, mid-bisect), the
+# branches that hold it are refused: by name, and by the history of their tip.
+
+
+def as_owner(repo: Path, *args: str, check: bool = True) -> str:
+    """git with an identity for the commits a person would make."""
+    return subprocess.run(
+        ["git", "-c", "user.name=Site Owner", "-c", "user.email=o@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=check,
+        env={"HOME": str(repo), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"},
+    ).stdout.strip()
+
+
+def refusal(branch: str, why: str) -> str:
+    return (
+        f"Error: refusing to publish to branch {branch!r}: {why}, and publishing "
+        "replaces its whole tree with the built site; publish to another branch "
+        f"(--branch gh-pages), or pass --force-branch if {branch!r} should hold "
+        "only the built site"
+    )
+
+
+def test_pages_refuses_the_sources_branch_with_head_detached(pages_site):
+    repo, remote = pages_site
+    (repo / "content" / "notes.md").write_text("---\ntitle: Notes\n---\nMore.\n")
+    as_owner(repo, "commit", "--quiet", "-am", "More notes")
+    git(repo, "push", "--quiet", "origin", "main")
+    pushed = git(remote, "rev-parse", "main")
+    where = f"HEAD in {repo.resolve()}"
+
+    git(repo, "checkout", "--quiet", "--detach")  # at main's tip
+    run = invoke(repo, "publish", "--branch", "main", env=pages_env(repo))
+    why = f"main is at the source commit {pushed[:7]} ({where})"
+    assert error_line(run) == refusal("main", why)
+
+    git(repo, "checkout", "--quiet", "main~1")  # an older commit of main
+    older = git(repo, "rev-parse", "HEAD")
+    run = invoke(repo, "publish", "--branch", "main", env=pages_env(repo))
+    assert error_line(run) == refusal(
+        "main", f"main holds the source commit {older[:7]} ({where})"
+    )
+    # Only the remote has the branch, and the last fetch did not see it: the
+    # remote's own tip is fetched and refused.
+    git(repo, "push", "--quiet", "origin", "main:live")
+    git(repo, "branch", "--quiet", "-D", "main")
+    git(repo, "update-ref", "-d", "refs/remotes/origin/live")
+    run = invoke(repo, "publish", "--branch", "live", env=pages_env(repo))
+    assert error_line(run) == refusal(
+        "live", f"origin/live holds the source commit {older[:7]} ({where})"
+    )
+    assert git(remote, "rev-parse", "main") == git(remote, "rev-parse", "live")
+    assert git(remote, "rev-parse", "main") == pushed  # nothing pushed over them
+
+    # The site's own branch, which a publish makes, is still published to.
+    first = invoke(repo, "publish", env=pages_env(repo))
+    assert first.returncode == 0, first.stderr
+    (repo / "content" / "notes.md").write_text("---\ntitle: Notes\n---\nNew.\n")
+    second = invoke(repo, "publish", env=pages_env(repo))
+    assert second.returncode == 0, second.stderr
+    assert git(remote, "rev-list", "--count", "gh-pages") == "2"
+
+
+def rebase_stopped(repo: Path) -> None:
+    """`feature` rebased onto `main` stopped at a conflict: HEAD detached."""
+    page = repo / "content" / "notes.md"
+    as_owner(repo, "checkout", "--quiet", "-b", "feature")
+    page.write_text("---\ntitle: Notes\n---\nFeature.\n")
+    as_owner(repo, "commit", "--quiet", "-am", "Feature notes")
+    as_owner(repo, "checkout", "--quiet", "main")
+    page.write_text("---\ntitle: Notes\n---\nMain.\n")
+    as_owner(repo, "commit", "--quiet", "-am", "Main notes")
+    git(repo, "push", "--quiet", "origin", "main", "feature")
+    as_owner(repo, "checkout", "--quiet", "feature")
+    as_owner(repo, "rebase", "main", check=False)
+    assert (repo / ".git" / "rebase-merge" / "head-name").is_file()
+
+
+def bisect_started(repo: Path) -> None:
+    """A bisection of `main` that checked out an older commit."""
+    for text in ("More.", "Most."):
+        (repo / "content" / "notes.md").write_text(f"---\ntitle: N\n---\n{text}\n")
+        as_owner(repo, "commit", "--quiet", "-am", text)
+    git(repo, "push", "--quiet", "origin", "main")
+    as_owner(repo, "bisect", "start", "main", "main~2")
+
+
+@pytest.mark.parametrize(
+    ("setup", "branch", "doing"),
+    [(rebase_stopped, "feature", "rebased"), (bisect_started, "main", "bisected")],
+)
+def test_pages_refuses_the_branch_being_rebased_or_bisected(
+    pages_site, setup, branch, doing
+):
+    repo, remote = pages_site
+    setup(repo)
+    assert as_owner(repo, "symbolic-ref", "-q", "HEAD", check=False) == ""
+    tips = git(remote, "for-each-ref", "--format=%(refname) %(objectname)")
+    run = invoke(repo, "publish", "--branch", branch, env=pages_env(repo))
+    why = f"it is being {doing} in {repo.resolve()}"
+    assert error_line(run) == refusal(branch, why)
+    assert git(remote, "for-each-ref", "--format=%(refname) %(objectname)") == tips

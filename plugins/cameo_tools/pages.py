@@ -5,9 +5,11 @@ Around it this module: fetches the remote branch first (so history is kept),
 always adds ``.nojekyll`` and the ``CNAME`` (ghp-import drops a CNAME that is
 not passed again), names the source commit in the message, commits with an
 identity even where git has none configured, and pushes nothing when the new
-tree equals the old one. It refuses a branch that holds the site's source (the
-one checked out, or the remote's default branch) unless told otherwise, since
-ghp-import replaces the branch's whole tree.
+tree equals the old one. It refuses a branch that holds the site's source
+unless told otherwise, since ghp-import replaces the branch's whole tree: one
+checked out, rebased or bisected in a worktree, the remote's default branch, and
+any branch whose tip (local or the remote's) shares history with a commit a
+worktree has checked out, however HEAD points at it.
 """
 
 from __future__ import annotations
@@ -63,18 +65,21 @@ def source_description(repo: Path) -> str:
 
 
 def source_branches(repo: Path, remote: str) -> dict[str, str]:
-    """The branches that hold the site's source, each with the reason: the
-    one checked out here (or in another worktree), and the remote's default
-    branch when it is known."""
+    """The branches that hold the site's source by name, each with the reason:
+    one checked out here or in another worktree, one a worktree is rebasing or
+    bisecting (HEAD is detached meanwhile), and the remote's default branch
+    when it is known."""
     found = {}
     current = _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
     if current.stdout.strip():
         found[current.stdout.strip()] = f"it is the branch checked out in {repo}"
-    worktrees = _git(repo, "worktree", "list", "--porcelain", check=False).stdout
-    for line in worktrees.splitlines():
-        if line.startswith("branch refs/heads/"):
-            name = line.removeprefix("branch refs/heads/")
-            found.setdefault(name, "it is checked out in a worktree of this repository")
+    for worktree in _worktrees(repo):
+        if worktree.branch:
+            found.setdefault(
+                worktree.branch, "it is checked out in a worktree of this repository"
+            )
+        for name, doing in worktree.busy_with():
+            found.setdefault(name, f"it is being {doing} in {worktree.path}")
     default = _git(
         repo, "symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD", check=False
     ).stdout.strip()
@@ -85,7 +90,7 @@ def source_branches(repo: Path, remote: str) -> dict[str, str]:
                 cwd=repo,
                 capture_output=True,
                 text=True,
-                env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+                env=_NO_PROMPT,
                 timeout=60,
             ).stdout
         except subprocess.TimeoutExpired:
@@ -101,11 +106,125 @@ def source_branches(repo: Path, remote: str) -> dict[str, str]:
     return found
 
 
-def _published_here(repo: Path, remote: str, branch: str) -> bool:
-    subject = _git(
-        repo, "log", "-1", "--format=%s", f"refs/remotes/{remote}/{branch}", check=False
-    ).stdout
+@dataclass
+class _Worktree:
+    path: str
+    git_dir: Path
+    head: str | None  # the commit checked out, None before the first commit
+    branch: str | None  # None when HEAD is detached
+
+    def busy_with(self) -> list[tuple[str, str]]:
+        """The branches a rebase or a bisection here started from: HEAD is
+        detached until it ends, and then the branch is moved or checked out."""
+        found = []
+        for state, doing in _BUSY_STATES:
+            try:
+                name = (self.git_dir / state).read_text("utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                continue
+            if state == "BISECT_START" and not name.startswith("refs/"):
+                name = f"refs/heads/{name}"  # bisect keeps the short name
+            if name.startswith("refs/heads/"):
+                found.append((name.removeprefix("refs/heads/"), doing))
+        return found
+
+
+# Files in a worktree's git folder naming the branch an operation left.
+_BUSY_STATES = (
+    ("rebase-merge/head-name", "rebased"),
+    ("rebase-apply/head-name", "rebased"),
+    ("BISECT_START", "bisected"),
+)
+_NO_PROMPT = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+
+
+def _worktrees(repo: Path) -> list[_Worktree]:
+    """Every worktree of the repository, this one first."""
+    listing = _git(repo, "worktree", "list", "--porcelain", check=False).stdout
+    common = Path(
+        _git(
+            repo, "rev-parse", "--path-format=absolute", "--git-common-dir"
+        ).stdout.strip()
+    )
+    git_dirs = {}  # worktree path -> its own git folder
+    for linked in (common / "worktrees").glob("*/gitdir"):
+        try:
+            dot_git = linked.read_text("utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        git_dirs[str(Path(dot_git).parent)] = linked.parent
+    found = []
+    for block in listing.strip().split("\n\n"):
+        fields = dict(line.partition(" ")[::2] for line in block.splitlines())
+        if "worktree" not in fields or "bare" in fields:
+            continue
+        path = fields["worktree"]
+        head = fields.get("HEAD", "")
+        if not head.strip("0"):  # no commit yet: git shows all zeros, or none
+            head = ""
+        branch = fields.get("branch", "").removeprefix("refs/heads/") or None
+        git_dir = git_dirs.get(path, common)
+        found.append(_Worktree(path, git_dir, head or None, branch))
+    return found
+
+
+def shared_history(repo: Path, remote: str, branch: str) -> str | None:
+    """Why ``branch`` holds the source by its history, or None: its tip (here
+    or at the remote, as last fetched) is a commit a worktree has checked out,
+    holds one, or shares history with one. A tip that is one of our publishes
+    holds the built site, whatever came before it."""
+    sources = [tree for tree in _worktrees(repo) if tree.head]
+    for tip_ref in (f"refs/heads/{branch}", f"refs/remotes/{remote}/{branch}"):
+        tip = _git(
+            repo, "rev-parse", "--verify", "--quiet", tip_ref + "^{commit}", check=False
+        ).stdout.strip()
+        if not tip or _is_publish(repo, tip):
+            continue
+        label = tip_ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
+        for tree in sources:
+            base = _git(repo, "merge-base", tip, tree.head, check=False).stdout.strip()
+            source = f"the source commit {tree.head[:7]} (HEAD in {tree.path})"
+            if tip == tree.head:
+                return f"{label} is at {source}"
+            if base == tree.head:
+                return f"{label} holds {source}"
+            if base == tip:
+                return f"{source} is built on {label}"
+            if base:
+                return f"{label} shares history with {source}"
+    return None
+
+
+def _is_publish(repo: Path, commit: str) -> bool:
+    subject = _git(repo, "log", "-1", "--format=%s", commit, check=False).stdout
     return subject.startswith(PUBLISH_SUBJECT)
+
+
+def _published_here(repo: Path, remote: str, branch: str) -> bool:
+    return _is_publish(repo, f"refs/remotes/{remote}/{branch}")
+
+
+def _fetch(repo: Path, remote: str, branch: str) -> bool:
+    """Bring the remote's tip of ``branch`` to refs/remotes/REMOTE/BRANCH;
+    False when the remote has no such branch (or cannot be reached)."""
+    try:
+        fetched = subprocess.run(
+            [
+                "git",
+                "fetch",
+                "--quiet",
+                remote,
+                f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}",
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=_NO_PROMPT,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        return False
+    return fetched.returncode == 0
 
 
 def check_branch(options: dict[str, Any], repo: Path) -> None:
@@ -121,9 +240,18 @@ def check_branch(options: dict[str, Any], repo: Path) -> None:
             f"git has no remote {remote!r}; add it (git remote add {remote} URL) "
             "or pass --remote"
         )
+    checked = _git(repo, "check-ref-format", "--branch", branch, check=False)
+    if checked.stdout.strip() != branch or branch.startswith("refs/"):
+        raise PublishError(
+            f"{branch!r} is not a name git takes for a branch; pass a branch name "
+            "such as --branch gh-pages (without refs/heads/)"
+        )
     if options["force_branch"]:
         return
     why = source_branches(repo, remote).get(branch)
+    if not why:
+        _fetch(repo, remote, branch)  # the remote's tip, not last week's
+        why = shared_history(repo, remote, branch)
     if why:
         raise PublishError(
             f"refusing to publish to branch {branch!r}: {why}, and publishing "
