@@ -7,15 +7,22 @@ built once and its pages and aliases compared with the Hugo tree's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import errno
+import io
+import itertools
 import json
 import os
+import posixpath
 import re
 import shutil
+import stat
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 TEMPLATE = Path(__file__).with_name("site_template")
 # Files that replace the template's for a site that came from Hugo.
@@ -23,7 +30,7 @@ HUGO_TEMPLATE = Path(__file__).with_name("site_template_hugo")
 # The template's files where placeholders are filled; the rest are copied.
 FILLED_SUFFIXES = (".py", ".md")
 PLACEHOLDER = re.compile(r"\{(title|author|url|lang|hugo_config)\}")
-AVATAR = Path("content", "images", "avatar.png")
+AVATAR = PurePosixPath("content/images/avatar.png")
 AVATAR_SIDE = 400  # pixels: enough for the theme's 120, 240 and 360 px sizes
 DEFAULTS = {
     "title": "Your Name",
@@ -43,6 +50,12 @@ PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
 # and their inputs mean nothing to cameo.
 HUGO_LEFT_OUT = ("layouts", "themes", "assets", "archetypes", "data", "i18n")
 CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm")
+# --force moves each file it replaces into a folder of this name and the
+# time, beside the site's files (not in content/, so never published).
+BACKUP_PREFIX = "pelican-cameo-backup-"
+# Folders a --from-hugo build writes into the new site: refused as links too.
+BUILT_FOLDERS = (PurePosixPath("output"), PurePosixPath("cache"))
+COMPARE_CHUNK = 1 << 16
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
 
@@ -148,66 +161,49 @@ def _theme_installed() -> bool:
     return theme_path() == installed
 
 
-# --- writing -----------------------------------------------------------------
+# --- the site's files --------------------------------------------------------
 
 
-def _template_files(hugo: bool) -> dict[Path, Path]:
+def _template_files(hugo: bool) -> dict[PurePosixPath, Path]:
     """Relative path in the new site -> the template file it comes from."""
     files = {
-        path.relative_to(TEMPLATE): path
+        PurePosixPath(path.relative_to(TEMPLATE).as_posix()): path
         for path in sorted(TEMPLATE.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
     if hugo:
         files = {rel: path for rel, path in files.items() if rel.parts[0] != "content"}
         files.update(
-            (path.relative_to(HUGO_TEMPLATE), path)
+            (PurePosixPath(path.relative_to(HUGO_TEMPLATE).as_posix()), path)
             for path in sorted(HUGO_TEMPLATE.rglob("*"))
             if path.is_file() and "__pycache__" not in path.parts
         )
     return files
 
 
-def _prepare(folder: Path, force: bool) -> None:
-    if folder.exists() and not folder.is_dir():
-        raise NewSiteError(f"{folder} is a file; choose a folder for the new site")
-    if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise NewSiteError(
-            f"{folder} is not empty; choose a new folder, or add --force to "
-            "write the site into it (its files of the same names are replaced)"
-        )
-
-
-def write_site(
-    folder: Path,
-    options: dict[str, str],
-    force: bool = False,
-    hugo_config: str | None = None,
-) -> list[Path]:
-    """Write the site's files into ``folder``, filled in with ``options``
-    (title, author, url, lang; checked); returns the files, relative."""
-    _prepare(folder, force)
+def site_files(
+    options: dict[str, str], hugo_config: str | None = None
+) -> dict[PurePosixPath, bytes]:
+    """The site's files, relative, filled in with ``options`` (title,
+    author, url, lang; checked); with ``hugo_config``, those of a site whose
+    Hugo config stands in for the settings and the profile page."""
     hugo = hugo_config is not None
     values = {**DEFAULTS, **options}
     values.setdefault("author", values["title"])
     if hugo:
         values["hugo_config"] = hugo_config
-    written = []
+    files = {}
     for relative, source in _template_files(hugo).items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix in FILLED_SUFFIXES:
             text = fill(source.read_text("utf-8"), values, source.suffix)
             if relative.name == "pelicanconf.py":
                 text = _settings_text(text, options, hugo)
-            target.write_text(text, "utf-8")
+            files[relative] = text.encode("utf-8")
         else:
-            shutil.copyfile(source, target)
-        written.append(relative)
+            files[relative] = source.read_bytes()
     if not hugo:
-        write_avatar(folder / AVATAR)
-        written.append(AVATAR)
-    return written
+        files[AVATAR] = avatar_png()
+    return files
 
 
 def _settings_text(text: str, options: dict[str, str], hugo: bool) -> str:
@@ -226,7 +222,7 @@ def _settings_text(text: str, options: dict[str, str], hugo: bool) -> str:
     return text
 
 
-def write_avatar(path: Path) -> None:
+def avatar_png() -> bytes:
     """A neutral placeholder: a head and shoulders on a soft background."""
     from PIL import Image, ImageDraw
 
@@ -236,14 +232,224 @@ def write_avatar(path: Path) -> None:
     figure = (150, 163, 176)
     draw.ellipse((side * 0.32, side * 0.18, side * 0.68, side * 0.54), fill=figure)
     draw.ellipse((side * 0.14, side * 0.6, side * 0.86, side * 1.3), fill=figure)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, optimize=True)
+    png = io.BytesIO()
+    image.save(png, format="PNG", optimize=True)
+    return png.getvalue()
+
+
+# --- writing inside the folder, and nowhere else ------------------------------
+
+
+def _prepare(folder: Path, force: bool) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise NewSiteError(f"{folder} is a file; choose a folder for the new site")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise NewSiteError(
+            f"{folder} is not empty; choose a new folder, or add --force to "
+            "write the site into it (the files it replaces are kept in a "
+            f"{BACKUP_PREFIX}* folder)"
+        )
+
+
+class SiteWriter:
+    """Writes a site's files under one folder and nowhere else.
+
+    The folder itself may be a link (the user named it); below it no link
+    is followed: ``check`` refuses one before anything is written, and each
+    folder is opened with O_NOFOLLOW, so a link made meanwhile fails the
+    write instead. No existing file is opened for writing: one whose bytes
+    differ is moved into a backup folder first, so the owner's text is kept
+    and a hard link's other name keeps its bytes.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.backup: Path | None = None
+        self.replaced: list[PurePosixPath] = []
+        self.written: list[PurePosixPath] = []
+
+    def check(
+        self,
+        files: Iterable[PurePosixPath],
+        folders: Iterable[PurePosixPath] = (),
+    ) -> None:
+        """Refuse, before writing anything, a link, or a file where a folder
+        goes (or the reverse), on the way to each of ``files`` and
+        ``folders``."""
+        wanted = [(path, True) for path in files]
+        wanted += [(path, False) for path in folders]
+        for relative, is_file in sorted(wanted):
+            path = self.root
+            for index, part in enumerate(relative.parts, 1):
+                path = path / part
+                try:
+                    mode = path.lstat().st_mode
+                except FileNotFoundError:
+                    break
+                is_folder = not (is_file and index == len(relative.parts))
+                if stat.S_ISLNK(mode):
+                    raise NewSiteError(self._link_refused(path))
+                if is_folder and not stat.S_ISDIR(mode):
+                    raise NewSiteError(
+                        f"{path} is a file where the new site has a folder; "
+                        "move it away, or choose another folder"
+                    )
+                if not is_folder and not stat.S_ISREG(mode):
+                    raise NewSiteError(
+                        f"{path} is not a file, and the new site has a file "
+                        "there; move it away, or choose another folder"
+                    )
+
+    @staticmethod
+    def _link_refused(path: Path) -> str:
+        try:
+            target = f" (to {os.readlink(path)})"
+        except OSError:
+            target = ""
+        return (
+            f"{path} is a symbolic link{target}; pelican-cameo new writes "
+            "nothing through a link: remove the link, or choose another folder"
+        )
+
+    def write_all(self, files: dict[PurePosixPath, bytes | Path]) -> None:
+        """Write ``files`` (bytes, or a file to copy), each under the root."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise NewSiteError(self._failed(self.root, error)) from None
+        for relative, source in files.items():
+            try:
+                if self._write(relative, source):
+                    self.written.append(relative)
+            except OSError as error:
+                raise NewSiteError(self._failed(self.root / relative, error)) from None
+
+    def _failed(self, path: Path, error: OSError) -> str:
+        if error.errno == errno.ELOOP:
+            return self._link_refused(path)
+        return (
+            f"could not write {path} ({error.strerror}); fix the folder's "
+            "permissions or free some space, then run the command again"
+        )
+
+    def _write(self, relative: PurePosixPath, source: bytes | Path) -> bool:
+        """Write one file; False if it already held these bytes."""
+        folder = self._folder(self.root, relative.parent.parts)
+        try:
+            try:
+                mode = os.stat(relative.name, dir_fd=folder, follow_symlinks=False)
+            except FileNotFoundError:
+                mode = None
+            if mode is not None:
+                if stat.S_ISLNK(mode.st_mode):
+                    raise NewSiteError(self._link_refused(self.root / relative))
+                if _same_bytes(folder, relative.name, source):
+                    return False
+                self._keep(relative, folder)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            new = os.open(relative.name, flags | os.O_CLOEXEC, 0o666, dir_fd=folder)
+            with os.fdopen(new, "wb") as out, _opened(source) as data:
+                shutil.copyfileobj(data, out)
+            return True
+        finally:
+            os.close(folder)
+
+    def _folder(self, top: Path, parts: Sequence[str]) -> int:
+        """A descriptor of ``top``/``parts``, made where missing, no link
+        followed below ``top``."""
+        descriptor = os.open(top, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            for part in parts:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(part, dir_fd=descriptor)
+                child = os.open(part, flags, dir_fd=descriptor)
+                os.close(descriptor)
+                descriptor = child
+        except BaseException:
+            os.close(descriptor)
+            raise
+        return descriptor
+
+    def _keep(self, relative: PurePosixPath, folder: int) -> None:
+        """Move the file at ``relative`` into the backup folder."""
+        if self.backup is None:
+            self.backup = self._new_backup()
+        kept = self._folder(self.backup, relative.parent.parts)
+        try:
+            os.rename(relative.name, relative.name, src_dir_fd=folder, dst_dir_fd=kept)
+        finally:
+            os.close(kept)
+        self.replaced.append(relative)
+
+    def _new_backup(self) -> Path:
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        for number in itertools.count(1):
+            name = f"{BACKUP_PREFIX}{stamp}" + (f"-{number}" if number > 1 else "")
+            try:
+                (self.root / name).mkdir()
+            except FileExistsError:
+                continue
+            return self.root / name
+        raise AssertionError("unreachable")
+
+
+@contextlib.contextmanager
+def _opened(source: bytes | Path) -> Iterator[BinaryIO]:
+    if isinstance(source, bytes):
+        yield io.BytesIO(source)
+    else:
+        with open(source, "rb") as handle:
+            yield handle
+
+
+def _same_bytes(folder: int, name: str, source: bytes | Path) -> bool:
+    """Whether the file ``name`` in ``folder`` holds the bytes of ``source``."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+    with (
+        os.fdopen(os.open(name, flags, dir_fd=folder), "rb") as old,
+        _opened(source) as new,
+    ):
+        while True:
+            chunk = new.read(COMPARE_CHUNK)
+            if old.read(len(chunk) or 1) != chunk:
+                return False
+            if not chunk:
+                return True
+
+
+def write_site(
+    folder: Path,
+    files: dict[PurePosixPath, bytes | Path],
+    force: bool = False,
+    folders: Iterable[PurePosixPath] = (),
+) -> SiteWriter:
+    """Write ``files`` into ``folder``, having refused a link on the way to
+    any of them or to ``folders`` (which a build will write into)."""
+    _prepare(folder, force)
+    writer = SiteWriter(folder)
+    writer.check(files, folders)
+    writer.write_all(files)
+    return writer
 
 
 # --- a Hugo site -------------------------------------------------------------
 
 
+@dataclass
+class HugoCopy:
+    """What --from-hugo copies from a Hugo site, and what it leaves out."""
+
+    site: Path
+    files: dict[PurePosixPath, Path] = field(default_factory=dict)  # new -> Hugo's
+    hugo_config: str = "."  # HUGO_FRONTMATTER's value in the new site
+    left_out: list[str] = field(default_factory=list)  # Hugo's templates, data
+    links: list[str] = field(default_factory=list)  # one line each
+
+
 def _hugo_config(site: Path) -> tuple[list[Path], dict]:
+    """The Hugo site's config files and their merged config; a file that
+    leads out of the site is refused before it is read."""
     from pelican.plugins.hugo_frontmatter.config import (
         HugoConfigError,
         find_files,
@@ -252,33 +458,119 @@ def _hugo_config(site: Path) -> tuple[list[Path], dict]:
 
     try:
         files = [Path(path) for path in find_files(str(site), str(site))]
+        for path in files:
+            _inside_the_site(site, path, "file")
         return files, read_config([str(path) for path in files])
     except HugoConfigError as error:
         raise NewSiteError(f"--from-hugo: {error}") from None
 
 
-def copy_hugo_site(site: Path, folder: Path) -> tuple[str, list[str]]:
-    """Copy the Hugo site's config, content and static folders into
-    ``folder``; returns the ``hugo_config`` value and what was left out."""
-    files, config = _hugo_config(site)
-    content = site / str(config.get("contentdir") or "content")
-    if not content.is_dir():
+def _inside_the_site(site: Path, path: Path, kind: str) -> None:
+    """Refuse ``path`` when it (or a link on its way) leads out of ``site``."""
+    real, root = path.resolve(), site.resolve()
+    if real != root and root not in real.parents:
         raise NewSiteError(
-            f"--from-hugo: {content} does not exist; give the folder of a Hugo "
-            "site (the one holding hugo.toml and content/)"
+            f"--from-hugo: {path} leads to {real}, outside the Hugo site {site}; "
+            f"copy that {kind} into the site in place of the link"
         )
-    shutil.copytree(content, folder / "content", dirs_exist_ok=True)
+
+
+def _config_location(files: list[Path], key: str, written: str) -> str:
+    """``file:line`` of ``key`` in the config files (the last file that
+    sets it wins, as when they are merged), or the files' names."""
+    name = re.compile(rf"(?i)(?<![\w.])['\"]?{re.escape(key)}['\"]?\s*[:=]")
+    for path in reversed(files):
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+        found = [n for n, line in enumerate(lines, 1) if name.search(line)]
+        if found:
+            best = [n for n in found if written in lines[n - 1]] or found
+            return f"{path}:{best[-1]}"
+    return ", ".join(str(path) for path in files)
+
+
+def _config_folder(
+    site: Path, files: list[Path], key: str, value: object
+) -> PurePosixPath:
+    """The folder a config ``key`` names, relative to the Hugo site; one
+    outside it (``..``, an absolute path, a link) is refused."""
+    written = str(value)
+    where = _config_location(files, key.rsplit(".", 1)[-1], written)
+    if os.path.isabs(written):
+        raise NewSiteError(
+            f"--from-hugo: {where}: {key} = {written!r} is an absolute path; "
+            "name a folder inside the Hugo site, relative to it, such as "
+            f'{key.rsplit(".", 1)[-1]} = "static"'
+        )
+    relative = PurePosixPath(posixpath.normpath(written.replace("\\", "/")))
+    if relative.parts[:1] == ("..",):
+        raise NewSiteError(
+            f"--from-hugo: {where}: {key} = {written!r} is outside the Hugo "
+            f"site {site}; move that folder into the site and name it relative "
+            "to the site's folder"
+        )
+    _inside_the_site(site, site / relative, "folder")
+    return relative
+
+
+def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
+    """What to copy from the Hugo site: its config files, content and static
+    folders, as Hugo reads them: no linked file, and a linked folder only in
+    the content (Hugo 0.111's rules), nor any link out of the site."""
+    copy = HugoCopy(site)
+    content = _config_folder(
+        site, files, "contentDir", config.get("contentdir") or "content"
+    )
+    languages = config.get("languages")
+    for name, values in (languages if isinstance(languages, dict) else {}).items():
+        if isinstance(values, dict) and values.get("contentdir"):
+            key = f"languages.{name}.contentDir"
+            _config_folder(site, files, key, values["contentdir"])
+    if not (site / content).is_dir():
+        raise NewSiteError(
+            f"--from-hugo: {site / content} does not exist; give the folder of "
+            "a Hugo site (the one holding hugo.toml and content/)"
+        )
+    copy.files.update(_hugo_folder(copy, site / content, PurePosixPath("content")))
     statics = config.get("staticdir") or ["static"]
-    for name in [statics] if isinstance(statics, str) else statics:
-        if (site / str(name)).is_dir():
-            shutil.copytree(site / str(name), folder / str(name), dirs_exist_ok=True)
+    for value in [statics] if isinstance(statics, str) else statics:
+        static = _config_folder(site, files, "staticDir", value)
+        if (site / static).is_dir():
+            copy.files.update(_hugo_folder(copy, site / static, static, False))
     for path in files:
-        relative = path.relative_to(site)
-        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, folder / relative)
-    left_out = [f"{name}/" for name in HUGO_LEFT_OUT if (site / name).is_dir()]
+        copy.files[PurePosixPath(path.relative_to(site).as_posix())] = path
+    copy.left_out = [f"{name}/" for name in HUGO_LEFT_OUT if (site / name).is_dir()]
     one_file = len(files) == 1 and files[0].parent == site
-    return (files[0].name if one_file else "."), left_out
+    copy.hugo_config = files[0].name if one_file else "."
+    return copy
+
+
+def _hugo_folder(
+    copy: HugoCopy, folder: Path, into: PurePosixPath, follow: bool = True
+) -> Iterator[tuple[PurePosixPath, Path]]:
+    """The files under ``folder`` (each with its place under ``into``) that
+    Hugo reads; a link to a folder is followed where ``follow``, and no
+    further link inside it, as Hugo does; each link left out is noted."""
+    here = folder.resolve()
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        path, target = Path(entry.path), into / entry.name
+        shown = path.relative_to(copy.site).as_posix()
+        if entry.is_symlink():
+            real = path.resolve()
+            root = copy.site.resolve()
+            if real != root and root not in real.parents:
+                copy.links.append(f"{shown}: a link to {real}, outside the Hugo site")
+            elif not real.is_dir():
+                copy.links.append(f"{shown}: a link to a file, which Hugo skips too")
+            elif not follow:
+                copy.links.append(f"{shown}: a link Hugo does not follow here either")
+            elif real == here or real in here.parents:
+                copy.links.append(f"{shown}: a link to a folder that holds it")
+            else:
+                yield from _hugo_folder(copy, path, target, follow=False)
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _hugo_folder(copy, path, target, follow)
+        elif entry.is_file(follow_symlinks=False):
+            yield target, path
 
 
 def _published(fields: dict) -> bool:
@@ -423,8 +715,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--force",
         action="store_true",
-        help="write into DIR even if it is not empty, replacing files of the "
-        "same names",
+        help="write into DIR even if it is not empty; each file it replaces "
+        f"is kept in DIR/{BACKUP_PREFIX}<time>/",
     )
     return parser
 
@@ -438,8 +730,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = _checked(given)
         if arguments.from_hugo is None:
-            written = write_site(folder, options, arguments.force)
-            _report(folder, written)
+            files = site_files(options)
+            _report(write_site(folder, files, arguments.force), sorted(files))
             return 0
         return _from_hugo(arguments.from_hugo, folder, options, arguments.force)
     except NewSiteError as error:
@@ -459,19 +751,21 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
             "a folder outside the Hugo site"
         )
     _prepare(folder, force)
-    _, config = _hugo_config(site)
+    config_files, config = _hugo_config(site)
+    copy = plan_hugo_copy(site, config_files, config)
     if "url" not in options and isinstance(config.get("baseurl"), str):
         base = config["baseurl"].rstrip("/")
         if re.fullmatch(r"https?://\S+", base):  # publishconf.py's SITEURL
             options = {**options, "url": base}
-    folder.mkdir(parents=True, exist_ok=True)
-    hugo_config, left_out = copy_hugo_site(site, folder)
-    written = write_site(folder, options, force=True, hugo_config=hugo_config)
-    _report(folder, written, hugo=site)
-    if left_out:
+    own = site_files(options, hugo_config=copy.hugo_config)
+    writer = write_site(folder, {**copy.files, **own}, force, BUILT_FOLDERS)
+    _report(writer, sorted(own), hugo=site)
+    for line in copy.links:
+        print(f"Not copied: {line}")
+    if copy.left_out:
         print(
             f"Not copied (Hugo's templates and data; cameo is the theme): "
-            f"{', '.join(left_out)}"
+            f"{', '.join(copy.left_out)}"
         )
     output = _build(folder)
     permalinks = config.get("permalinks")
@@ -488,11 +782,16 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
     return 0
 
 
-def _report(folder: Path, written: list[Path], hugo: Path | None = None) -> None:
-    names = ", ".join(sorted(path.as_posix() for path in written))
+def _report(
+    writer: SiteWriter, names: list[PurePosixPath], hugo: Path | None = None
+) -> None:
+    folder = writer.root
     if hugo is not None:
         print(f"Copied {hugo}'s content, static files and config into {folder}")
-    print(f"Wrote {folder}: {names}")
+    print(f"Wrote {folder}: {', '.join(name.as_posix() for name in names)}")
+    if writer.backup is not None:
+        kept = ", ".join(sorted(name.as_posix() for name in writer.replaced))
+        print(f"Kept the files it replaced, as they were, in {writer.backup}/: {kept}")
     if not _theme_installed():
         print(
             "pelican-cameo is an editable install here, so pelicanconf.py names "
