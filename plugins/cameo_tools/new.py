@@ -11,7 +11,6 @@ import contextlib
 import datetime
 import errno
 import io
-import itertools
 import json
 import os
 import posixpath
@@ -266,7 +265,6 @@ class SiteWriter:
         self.root = root
         self.backup: Path | None = None
         self.replaced: list[PurePosixPath] = []
-        self.written: list[PurePosixPath] = []
 
     def check(
         self,
@@ -302,13 +300,14 @@ class SiteWriter:
 
     @staticmethod
     def _link_refused(path: Path) -> str:
+        """The one line for a link found (or made meanwhile) at ``path``."""
         try:
-            target = f" (to {os.readlink(path)})"
+            what = f"is a symbolic link (to {os.readlink(path)})"
         except OSError:
-            target = ""
+            what = "changed while the site was written (a link or a file put there)"
         return (
-            f"{path} is a symbolic link{target}; pelican-cameo new writes "
-            "nothing through a link: remove the link, or choose another folder"
+            f"{path} {what}; pelican-cameo new writes nothing through a link: "
+            "remove the link, or choose another folder"
         )
 
     def write_all(self, files: dict[PurePosixPath, bytes | Path]) -> None:
@@ -319,21 +318,20 @@ class SiteWriter:
             raise NewSiteError(self._failed(self.root, error)) from None
         for relative, source in files.items():
             try:
-                if self._write(relative, source):
-                    self.written.append(relative)
+                self._write(relative, source)
             except OSError as error:
                 raise NewSiteError(self._failed(self.root / relative, error)) from None
 
     def _failed(self, path: Path, error: OSError) -> str:
-        if error.errno == errno.ELOOP:
+        if error.errno in (errno.ELOOP, errno.EEXIST):  # a link made meanwhile
             return self._link_refused(path)
         return (
             f"could not write {path} ({error.strerror}); fix the folder's "
             "permissions or free some space, then run the command again"
         )
 
-    def _write(self, relative: PurePosixPath, source: bytes | Path) -> bool:
-        """Write one file; False if it already held these bytes."""
+    def _write(self, relative: PurePosixPath, source: bytes | Path) -> None:
+        """Write one file, unless it already holds these bytes."""
         folder = self._folder(self.root, relative.parent.parts)
         try:
             try:
@@ -344,13 +342,12 @@ class SiteWriter:
                 if stat.S_ISLNK(mode.st_mode):
                     raise NewSiteError(self._link_refused(self.root / relative))
                 if _same_bytes(folder, relative.name, source):
-                    return False
+                    return
                 self._keep(relative, folder)
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
             new = os.open(relative.name, flags | os.O_CLOEXEC, 0o666, dir_fd=folder)
             with os.fdopen(new, "wb") as out, _opened(source) as data:
                 shutil.copyfileobj(data, out)
-            return True
         finally:
             os.close(folder)
 
@@ -360,10 +357,16 @@ class SiteWriter:
         descriptor = os.open(top, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
         try:
-            for part in parts:
+            for index, part in enumerate(parts, 1):
                 with contextlib.suppress(FileExistsError):
                     os.mkdir(part, dir_fd=descriptor)
-                child = os.open(part, flags, dir_fd=descriptor)
+                try:
+                    child = os.open(part, flags, dir_fd=descriptor)
+                except OSError as error:
+                    if error.errno not in (errno.ELOOP, errno.ENOTDIR):
+                        raise
+                    path = top.joinpath(*parts[:index])
+                    raise NewSiteError(self._link_refused(path)) from None
                 os.close(descriptor)
                 descriptor = child
         except BaseException:
@@ -383,15 +386,17 @@ class SiteWriter:
         self.replaced.append(relative)
 
     def _new_backup(self) -> Path:
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-        for number in itertools.count(1):
-            name = f"{BACKUP_PREFIX}{stamp}" + (f"-{number}" if number > 1 else "")
+        first = f"{BACKUP_PREFIX}{datetime.datetime.now():%Y%m%d-%H%M%S}"
+        for name in [first, *(f"{first}-{number}" for number in range(2, 100))]:
             try:
                 (self.root / name).mkdir()
+                return self.root / name
             except FileExistsError:
                 continue
-            return self.root / name
-        raise AssertionError("unreachable")
+        raise NewSiteError(
+            f"{self.root} holds too many {BACKUP_PREFIX}* folders of this "
+            "second; remove those you do not need"
+        )
 
 
 @contextlib.contextmanager
@@ -467,8 +472,8 @@ def _hugo_config(site: Path) -> tuple[list[Path], dict]:
 
 def _inside_the_site(site: Path, path: Path, kind: str) -> None:
     """Refuse ``path`` when it (or a link on its way) leads out of ``site``."""
-    real, root = path.resolve(), site.resolve()
-    if real != root and root not in real.parents:
+    real = path.resolve()
+    if not real.is_relative_to(site.resolve()):
         raise NewSiteError(
             f"--from-hugo: {path} leads to {real}, outside the Hugo site {site}; "
             f"copy that {kind} into the site in place of the link"
@@ -493,13 +498,12 @@ def _config_folder(
 ) -> PurePosixPath:
     """The folder a config ``key`` names, relative to the Hugo site; one
     outside it (``..``, an absolute path, a link) is refused."""
-    written = str(value)
-    where = _config_location(files, key.rsplit(".", 1)[-1], written)
+    written, name = str(value), key.rsplit(".", 1)[-1]
+    where = _config_location(files, name, written)
     if os.path.isabs(written):
         raise NewSiteError(
             f"--from-hugo: {where}: {key} = {written!r} is an absolute path; "
-            "name a folder inside the Hugo site, relative to it, such as "
-            f'{key.rsplit(".", 1)[-1]} = "static"'
+            f'name a folder inside the Hugo site, relative to it ({name} = "...")'
         )
     relative = PurePosixPath(posixpath.normpath(written.replace("\\", "/")))
     if relative.parts[:1] == ("..",):
@@ -556,14 +560,17 @@ def _hugo_folder(
         shown = path.relative_to(copy.site).as_posix()
         if entry.is_symlink():
             real = path.resolve()
-            root = copy.site.resolve()
-            if real != root and root not in real.parents:
+            if not real.is_relative_to(copy.site.resolve()):
                 copy.links.append(f"{shown}: a link to {real}, outside the Hugo site")
+            elif not real.exists():
+                copy.links.append(f"{shown}: a broken link")
             elif not real.is_dir():
                 copy.links.append(f"{shown}: a link to a file, which Hugo skips too")
             elif not follow:
-                copy.links.append(f"{shown}: a link Hugo does not follow here either")
-            elif real == here or real in here.parents:
+                copy.links.append(
+                    f"{shown}: a link to a folder, which Hugo does not follow here"
+                )
+            elif here.is_relative_to(real):
                 copy.links.append(f"{shown}: a link to a folder that holds it")
             else:
                 yield from _hugo_folder(copy, path, target, follow=False)
