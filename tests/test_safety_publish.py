@@ -160,6 +160,59 @@ def test_a_wrong_number_in_the_settings_is_one_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            "CAMEO_PUBLISH = {'target': 'pages',\nX = 1\n",
+            "Error: publishconf.py:4: '{' was never closed (CAMEO_PUBLISH = "
+            "{'target': 'pages',); correct the Python on that line",
+        ),
+        (
+            "X = 1\nCAMEO_PUBLISH = {'target': pages}\n",
+            "Error: publishconf.py:5: NameError: name 'pages' is not defined; "
+            "correct the settings there",
+        ),
+        (
+            "CAMEO_PUBLISH = 5\n",
+            "Error: CAMEO_PUBLISH in publishconf.py must be a dict, e.g. "
+            "CAMEO_PUBLISH = {'target': 'pages'}, got 5",
+        ),
+        (
+            "CAMEO_PUBLISH = {'s3': ['bucket']}\n",
+            "Error: CAMEO_PUBLISH['s3'] in publishconf.py must be a dict of its "
+            "options, e.g. {'bucket': 'my-site'}, got ['bucket']",
+        ),
+        (
+            "CAMEO_PUBLISH = {'target': 'pages', 'pages': {'branch': None}}\n",
+            "Error: CAMEO_PUBLISH['pages']['branch'] in publishconf.py must be a "
+            "branch name in quotes, e.g. 'gh-pages', got None",
+        ),
+        (
+            "CAMEO_PUBLISH = {'target': ['s3']}\n",
+            "Error: CAMEO_PUBLISH['target'] in publishconf.py must be 's3' or "
+            "'pages', got ['s3']",
+        ),
+        (
+            "CAMEO_PUBLISH = {'target': 's3', 's3': {'gzip_types': 'text/*'}}\n",
+            "Error: CAMEO_PUBLISH['s3']['gzip_types'] in publishconf.py must be a "
+            "list of media types, e.g. ['text/*', 'image/svg+xml'], got 'text/*'",
+        ),
+        (
+            "CAMEO_PUBLISH = {'target': 'pages', 'pages': {'force_branch': 'yes'}}\n",
+            "Error: CAMEO_PUBLISH['pages']['force_branch'] in publishconf.py must be "
+            "True or False, got 'yes'",
+        ),
+    ],
+)
+def test_wrong_publish_settings_are_one_line(tmp_path, settings, message):
+    site = make_site(tmp_path, {})
+    conf = site / "publishconf.py"
+    conf.write_text(conf.read_text().replace("CAMEO_PUBLISH = {}\n", settings))
+    run = invoke(site, "publish", "--dry-run", env=no_aws_configuration(tmp_path))
+    assert error_line(run) == message
+
+
 def test_an_unknown_aws_profile_is_one_line(tmp_path):
     site = s3_site(tmp_path, "any-bucket")
     env = {**no_aws_configuration(tmp_path), "AWS_PROFILE": "nosuch"}

@@ -3,16 +3,20 @@
 The build goes into a new temporary folder with publishconf.py; a build that
 fails or logs an error deploys nothing. The target and its options come from
 ``CAMEO_PUBLISH`` in publishconf.py, and each can be overridden by a flag;
-every number is checked (a flag's text or a setting's value) before the build.
+every option is checked (a flag's text or a setting's value, of any type)
+before the build, and a settings file Python cannot run is one line too.
 """
 
 from __future__ import annotations
 
 import copy
 import math
+import reprlib
 import shutil
 import sys
 import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -72,56 +76,219 @@ def _as_number(value: Any, whole: bool) -> int | float | None:
     return value
 
 
-def publish_options(
-    settings_file: str | Path, flags: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """CAMEO_PUBLISH from the settings file over the defaults, then the flags
-    that were given (None means "not given")."""
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _text_or_none(value: Any) -> bool:
+    return value is None or _text(value)
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(map(_text, value))
+
+
+def _rules(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(
+        isinstance(rule, (list, tuple))
+        and len(rule) == 2
+        and _text(rule[0])
+        and isinstance(rule[1], str)
+        for rule in value
+    )
+
+
+def _yes_or_no(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+# Every option that is not a number: its test, and what to write instead.
+KINDS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
+    "s3": {
+        "bucket": (_text_or_none, "a bucket's name in quotes, e.g. 'my-site'"),
+        "prefix": (
+            lambda value: value is None or isinstance(value, str),
+            "a folder in quotes, e.g. 'site' ('' for the bucket's root)",
+        ),
+        "region": (_text_or_none, "a region in quotes, e.g. 'eu-west-1', or None"),
+        "force": (_yes_or_no, "True or False"),
+        "gzip": (_yes_or_no, "True or False"),
+        "gzip_types": (
+            _texts,
+            "a list of media types, e.g. ['text/*', 'image/svg+xml']",
+        ),
+        "cloudfront_distribution": (
+            _text_or_none,
+            "a distribution id in quotes, e.g. 'E2ABC123', or None",
+        ),
+        "cache_control": (
+            _rules,
+            "a list of [pattern, Cache-Control] pairs, e.g. "
+            "[['*.html', 'no-cache'], ['*', 'public, max-age=3600']]",
+        ),
+    },
+    "pages": {
+        "remote": (_text, "a git remote's name in quotes, e.g. 'origin'"),
+        "branch": (_text, "a branch name in quotes, e.g. 'gh-pages'"),
+        "cname": (
+            lambda value: value is None or isinstance(value, str),
+            "a domain in quotes, e.g. 'www.example.org', or None",
+        ),
+        "committer_name": (_text, "a name in quotes, e.g. 'pelican-cameo'"),
+        "committer_email": (
+            _text,
+            "an e-mail address in quotes, e.g. 'me@example.org'",
+        ),
+        "force_branch": (_yes_or_no, "True or False"),
+    },
+}
+EXAMPLES = {"s3": "{'bucket': 'my-site'}", "pages": "{'branch': 'gh-pages'}"}
+FLAGS = {"cloudfront_distribution": "--cloudfront"}  # the others: --the-name
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as Python would write it, cut short to fit one line."""
+    return reprlib.repr(value)
+
+
+def _flag(name: str) -> str:
+    return FLAGS.get(name, "--" + name.replace("_", "-"))
+
+
+def read_publish_settings(settings_file: str | Path) -> dict[str, Any]:
+    """Pelican's settings from ``settings_file``; anything that stops Python
+    running it (a syntax error, a name it lacks) is one line with the file and
+    line, not a traceback."""
     from pelican.settings import read_settings
 
-    if not Path(settings_file).is_file():
+    path = Path(settings_file)
+    if not path.is_file():
         raise PublishError(
             f"{settings_file} does not exist; run publish in the site's folder "
             "or pass --settings"
         )
-    given = read_settings(str(settings_file)).get("CAMEO_PUBLISH") or {}
+    try:
+        return read_settings(str(path))
+    except SyntaxError as error:
+        where = _where(path, error.filename, error.lineno)
+        line = f" ({error.text.strip()})" if error.text and error.text.strip() else ""
+        raise PublishError(
+            f"{where}: {error.msg}{line}; correct the Python on that line"
+        ) from None
+    except Exception as error:  # the settings file is Python: anything can fail
+        frames = [
+            frame
+            for frame in traceback.extract_tb(error.__traceback__)
+            if _inside(Path(frame.filename), path.resolve().parent)
+        ]
+        where = _where(path, frames[-1].filename, frames[-1].lineno) if frames else path
+        text = " ".join(str(error).split())
+        raise PublishError(
+            f"{where}: {type(error).__name__}: {text}; correct the settings there"
+        ) from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder)
+
+
+def _where(settings_file: Path, filename: str | None, line: int | None) -> str:
+    """``file:line`` as a person in the site's folder would name the file."""
+    if not filename:
+        return str(settings_file)
+    found = Path(filename).resolve()
+    if found == settings_file.resolve():
+        name = str(settings_file)
+    elif _inside(found, settings_file.resolve().parent):
+        name = str(
+            settings_file.parent / found.relative_to(settings_file.resolve().parent)
+        )
+    else:
+        name = str(found)
+    return f"{name}:{line}" if line else name
+
+
+def publish_options(
+    settings_file: str | Path, flags: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """CAMEO_PUBLISH from the settings file over the defaults, then the flags
+    that were given (None means "not given"). Every value is checked, whatever
+    its type, and a wrong one is a PublishError naming the key or the flag."""
+    settings = read_publish_settings(settings_file)
+    name = Path(settings_file).name
+    given = settings.get("CAMEO_PUBLISH")
+    if given is None:
+        given = {}
+    if not isinstance(given, dict):
+        raise PublishError(
+            f"CAMEO_PUBLISH in {name} must be a dict, e.g. "
+            f"CAMEO_PUBLISH = {{'target': 'pages'}}, got {_shown(given)}"
+        )
+    given_flags = {
+        key: value for key, value in (flags or {}).items() if value is not None
+    }
     options = copy.deepcopy(DEFAULT_PUBLISH)
     unknown = set(given) - set(options)
     if unknown:
         raise PublishError(
-            f"CAMEO_PUBLISH has unknown key(s) {', '.join(sorted(unknown))}; "
-            f"known keys are {', '.join(sorted(options))}"
+            f"CAMEO_PUBLISH in {name} has unknown key(s) "
+            f"{', '.join(sorted(map(repr, unknown)))}; known keys are "
+            f"{', '.join(sorted(options))}"
         )
     options["target"] = given.get("target")
+    if options["target"] is not None:
+        _check_target(f"CAMEO_PUBLISH['target'] in {name}", options["target"])
     for target in TARGETS:
-        section = given.get(target) or {}
+        section = given.get(target)
+        if section is None:
+            section = {}
+        label = f"CAMEO_PUBLISH[{target!r}]"
+        if not isinstance(section, dict):
+            raise PublishError(
+                f"{label} in {name} must be a dict of its options, e.g. "
+                f"{EXAMPLES[target]}, got {_shown(section)}"
+            )
         unknown = set(section) - set(options[target])
         if unknown:
             raise PublishError(
-                f"CAMEO_PUBLISH[{target!r}] has unknown key(s) "
-                f"{', '.join(sorted(unknown))}; see docs/publishing.md"
+                f"{label} in {name} has unknown key(s) "
+                f"{', '.join(sorted(map(repr, unknown)))}; known keys are "
+                f"{', '.join(sorted(options[target]))} (see docs/publishing.md)"
             )
-        options[target].update(section)
-    flags = {name: value for name, value in (flags or {}).items() if value is not None}
-    for name in NUMBERS:
-        if name in flags:
-            flags[name] = check_number("--" + name.replace("_", "-"), flags[name], name)
-        else:
-            label = f"CAMEO_PUBLISH['s3'][{name!r}] in {Path(settings_file).name}"
-            options["s3"][name] = check_number(label, options["s3"][name], name)
-    for name, value in flags.items():
-        if name == "target":
-            options["target"] = value
-        else:
-            for target in TARGETS:
-                if name in options[target]:
-                    options[target][name] = value
+        for key, value in section.items():
+            if key not in given_flags:  # a flag replaces it, and is checked instead
+                where = f"{label}[{key!r}] in {name}"
+                options[target][key] = _checked(target, key, value, where)
+    for key, value in given_flags.items():
+        if key == "target":
+            options["target"] = _check_target("--target", value)
+            continue
+        for target in TARGETS:
+            if key in options[target]:
+                options[target][key] = _checked(target, key, value, _flag(key))
     if options["target"] not in TARGETS:
         raise PublishError(
-            "no publishing target: set CAMEO_PUBLISH['target'] in publishconf.py "
+            f"no publishing target: set CAMEO_PUBLISH['target'] in {name} "
             "to 's3' or 'pages', or pass --target s3 / --target pages"
         )
     return options
+
+
+def _check_target(label: str, value: Any) -> str:
+    if value not in TARGETS:
+        raise PublishError(f"{label} must be 's3' or 'pages', got {_shown(value)}")
+    return value
+
+
+def _checked(target: str, key: str, value: Any, label: str) -> Any:
+    """``value`` for option ``key`` of ``target``, or a PublishError naming
+    ``label`` and what to write instead."""
+    if key in NUMBERS:
+        return check_number(label, value, key)
+    test, wanted = KINDS[target][key]
+    if not test(value):
+        raise PublishError(f"{label} must be {wanted}, got {_shown(value)}")
+    return value
 
 
 def parse_rules(text: str | None) -> list[list[str]] | None:
