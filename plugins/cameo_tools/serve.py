@@ -1,6 +1,9 @@
 """Serve a built site on the loopback interface, plain or with live reload,
 which draws a failed rebuild's errors over the open pages (BuildErrors).
-A port that is not a number, or cannot be listened on, is a ServeError."""
+Neither server follows a link out of the folder it serves (404), and live
+reload's own scripts are files of the server, so the pages' CSP lets them
+run and still blocks inline scripts. A port that is not a number, or cannot
+be listened on, is a ServeError."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import mimetypes
 import os
 import re
 import socket
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
@@ -25,6 +29,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 NOT_FOUND_PAGE = "404.html"
 ERRORS_PATH = "/__cameo/errors.json"
+LIVE_SCRIPT_PATH = "/__cameo/live.js"
+# What SimpleHTTPRequestHandler opens for a folder.
+_INDEX_PAGES = ("index.html", "index.htm")
 # One problem of a BuildError: "file:line[:column]: message".
 _PROBLEM = re.compile(
     r"(?P<file>[^\n]+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)", re.S
@@ -70,12 +77,40 @@ def check_port(host: str, port: int) -> None:
         raise _cannot_listen(host, port, error) from None
 
 
+def is_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    """Whether ``path``, its symbolic links followed, is ``folder`` or in it:
+    a server answers nothing else, wherever a link in the folder points."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, root]) == root
+
+
+def _opened_for(path: str, index_files: Iterable[str]) -> list[str]:
+    """The files a request for ``path`` may open: itself, or in a folder
+    its index file."""
+    if not os.path.isdir(path):
+        return [path]
+    return [path, *(os.path.join(path, name) for name in index_files)]
+
+
+def _leaves(paths: Iterable[str], folder: str) -> bool:
+    return any(os.path.lexists(path) and not is_inside(path, folder) for path in paths)
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
-    """Static files, answering a missing path with the site's own 404 page."""
+    """Static files, answering a missing path, or a link out of the folder,
+    with the site's own 404 page."""
+
+    def send_head(self):
+        opened = _opened_for(self.translate_path(self.path), _INDEX_PAGES)
+        if _leaves(opened, self.directory):
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        return super().send_head()
 
     def send_error(self, code, message=None, explain=None):
         page = os.path.join(self.directory, NOT_FOUND_PAGE)
-        if code != HTTPStatus.NOT_FOUND or not os.path.isfile(page):
+        found = os.path.isfile(page) and is_inside(page, self.directory)
+        if code != HTTPStatus.NOT_FOUND or not found:
             return super().send_error(code, message, explain)
         with open(page, "rb") as handle:
             body = handle.read()
@@ -122,10 +157,17 @@ class BuildErrors:
 
     def record(self, failure: BaseException | str) -> None:
         """Note a failed build: a BuildError's summary and problem lines (each
-        split into file, line, column and message), or any error's text."""
-        self.summary = getattr(failure, "summary", None) or str(failure)
+        split into file, line, column and message), or any error's type and
+        text. Text that cannot be encoded (a lone surrogate) is escaped."""
+        summary = getattr(failure, "summary", None)
+        if not summary:
+            summary = str(failure)
+            if isinstance(failure, BaseException):
+                summary = f"{type(failure).__name__}: {summary}"
+        self.summary = " ".join(_escaped(summary).split()) or "unknown error"
         self.problems = [
-            _split_problem(line) for line in getattr(failure, "problems", [])
+            _split_problem(_escaped(str(line)))
+            for line in getattr(failure, "problems", None) or []
         ]
 
     def clear(self) -> None:
@@ -134,6 +176,31 @@ class BuildErrors:
 
     def to_json(self) -> str:
         return json.dumps({"summary": self.summary, "problems": self.problems})
+
+
+def _escaped(text: str, encoding: str = "utf-8") -> str:
+    """``text`` with what ``encoding`` cannot write (a lone surrogate from
+    a file, say) as a backslash escape."""
+    return text.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def showing_errors(rebuild: Callable[[], None], errors: BuildErrors) -> Callable:
+    """``rebuild`` for live reload: whatever it raises is kept in ``errors``
+    (drawn over the open pages) and printed on one line, instead of reaching
+    the server's loop, which would log a traceback and show nothing; a good
+    build clears them. The server keeps serving the last good build."""
+
+    def run() -> None:
+        try:
+            rebuild()
+        except Exception as error:  # any failure is shown, not only a BuildError
+            errors.record(error)
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            print(_escaped(f"Error: {errors.summary}", encoding), flush=True)
+        else:
+            errors.clear()
+
+    return run
 
 
 def _split_problem(line: str) -> dict:
@@ -149,13 +216,22 @@ def _split_problem(line: str) -> dict:
     }
 
 
-# Put before </head> of every HTML page live reload serves (the pages on disk
-# stay as built). It asks for the errors once the page has loaded and, while
-# there are some, every second, so a good build removes the overlay even when
-# livereload swaps a stylesheet instead of reloading. Text goes in through
-# textContent, never as HTML. The theme's CSP is off under live reload.
-OVERLAY_SCRIPT = (
-    """<script>(function () {
+# Served at LIVE_SCRIPT_PATH and named by a <script src> put before </head>
+# of every HTML page live reload serves (the pages on disk stay as built): a
+# file of the server, which the page's CSP allows as it allows the site's
+# own ('self'), where an inline script would need the CSP widened. It loads
+# livereload's client (which connects to the server's socket, 'self' too) and
+# asks for the errors once the page has loaded and, while there are some,
+# every second, so a good build removes the overlay even when livereload
+# swaps a stylesheet instead of reloading. Text goes in through
+# textContent, never as HTML; styles through the CSSOM, which style-src
+# does not govern.
+LIVE_SCRIPT = (
+    """(function () {
+  var client = document.createElement("script");
+  client.src = "/livereload.js?port="
+    + (location.port || (location.protocol === "https:" ? 443 : 80));
+  document.head.appendChild(client);
   var shown = "";
   function element(tag, text, style) {
     var node = document.createElement(tag);
@@ -205,13 +281,15 @@ OVERLAY_SCRIPT = (
   } else {
     check();
   }
-})();</script>"""
+})();
+"""
 ).encode()
+LIVE_SCRIPT_TAG = f'<script src="{LIVE_SCRIPT_PATH}" defer></script>'.encode()
 
 
-def with_overlay(html: bytes) -> bytes:
-    """A page's HTML with the overlay's script before its ``</head>``."""
-    return html.replace(b"</head>", OVERLAY_SCRIPT + b"</head>", 1)
+def with_live_script(html: bytes) -> bytes:
+    """A page's HTML with live reload's script before its ``</head>``."""
+    return html.replace(b"</head>", LIVE_SCRIPT_TAG + b"</head>", 1)
 
 
 def _is_html(path: str) -> bool:
@@ -233,9 +311,9 @@ def livereload(
     ``changes`` collects the paths the file events name, for ``rebuild``."""
     import_extra("livereload", "tasks", "live reload", ServeError)
 
-    server = _overlay_server(
-        errors or BuildErrors(), _event_watcher(changes or ChangedFiles())
-    )
+    errors = errors or BuildErrors()
+    server = _overlay_server(errors, _event_watcher(changes or ChangedFiles()))
+    rebuild = showing_errors(rebuild, errors)  # one task for every path
     for path in watched:
         server.watch(os.fspath(path), rebuild)
     try:
@@ -247,11 +325,17 @@ def livereload(
 
 
 def _overlay_server(errors: BuildErrors, watcher):
-    """livereload's server, with the overlay's script in the HTML it serves
-    and ``errors`` at ERRORS_PATH. Through livereload's public ``SFH`` (the
-    handler of the site's files) and ``get_web_handlers`` (its routes)."""
+    """livereload's server, with live reload's script named in the HTML it
+    serves (LIVE_SCRIPT_TAG), the script at LIVE_SCRIPT_PATH and ``errors``
+    at ERRORS_PATH. Its ``application`` sets up livereload's public handlers
+    as livereload's own does, but without the inline script livereload
+    would put in each page, which the page's CSP blocks."""
     from livereload import Server
-    from livereload.handlers import StaticFileHandler
+    from livereload.handlers import (
+        LiveReloadHandler,
+        LiveReloadJSHandler,
+        StaticFileHandler,
+    )
     from tornado import web
 
     class ErrorsHandler(web.RequestHandler):
@@ -260,15 +344,28 @@ def _overlay_server(errors: BuildErrors, watcher):
             self.set_header("Cache-Control", "no-store")
             self.write(errors.to_json())
 
+    class LiveScriptHandler(web.RequestHandler):
+        def get(self) -> None:
+            self.set_header("Content-Type", "text/javascript; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.write(LIVE_SCRIPT)
+
     class PageHandler(StaticFileHandler):
-        """The site's files; HTML pages get the overlay's script."""
+        """The site's files, none through a link out of the folder; HTML
+        pages get live reload's script."""
+
+        def validate_absolute_path(self, root, absolute_path):
+            index = [self.default_filename] if self.default_filename else []
+            if _leaves(_opened_for(absolute_path, index), root):
+                raise web.HTTPError(HTTPStatus.NOT_FOUND)
+            return super().validate_absolute_path(root, absolute_path)
 
         @classmethod
         def get_content(cls, abspath, start=None, end=None):
             if not _is_html(abspath):
                 return super().get_content(abspath, start, end)
             with open(abspath, "rb") as handle:
-                return with_overlay(handle.read())[start:end]
+                return with_live_script(handle.read())[start:end]
 
         def get_content_size(self) -> int:
             if not _is_html(self.absolute_path):
@@ -278,11 +375,19 @@ def _overlay_server(errors: BuildErrors, watcher):
     class OverlayServer(Server):
         def __init__(self) -> None:
             super().__init__(watcher=watcher)
-            self.SFH = PageHandler
 
-        def get_web_handlers(self, script):
-            route = re.escape(ERRORS_PATH)
-            return [(route, ErrorsHandler), *super().get_web_handlers(script)]
+        def application(self, port, host, liveport=None, debug=None, live_css=True):
+            LiveReloadHandler.watcher = self.watcher
+            LiveReloadHandler.live_css = live_css
+            files = {"path": self.root or ".", "default_filename": "index.html"}
+            handlers = [
+                (r"/livereload", LiveReloadHandler),
+                (r"/livereload\.js", LiveReloadJSHandler),
+                (re.escape(ERRORS_PATH), ErrorsHandler),
+                (re.escape(LIVE_SCRIPT_PATH), LiveScriptHandler),
+                (r"/(.*)", PageHandler, files),
+            ]
+            web.Application(handlers).listen(port, address=host)
 
     return OverlayServer()
 

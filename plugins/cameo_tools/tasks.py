@@ -55,15 +55,13 @@ def _report(result) -> None:
     )
 
 
-def _live_build(live, settings, output, overrides, changed):
+def _live_build(live, settings, output, changed):
     """Live reload's build: the quick path for an edit it allows, else a
-    whole build (cameo_tools.incremental)."""
+    whole build (cameo_tools.incremental), with the same settings as
+    `invoke build`, so that output/ is never a lesser site."""
     builder.configure_logging()
     started = time.perf_counter()
-    try:
-        result = live.build(settings, output, overrides, changed, True)
-    except builder.BuildError as error:
-        raise Exit(f"Error: {error.summary}", code=1) from None
+    result = live.build(settings, output, None, changed, True)
     if isinstance(result, int):  # the quick path: files written
         seconds = time.perf_counter() - started
         print(
@@ -151,24 +149,17 @@ def livereload(
         server.check_port(host, port)  # before the build, not after it
     except server.ServeError as error:
         raise Exit(f"Error: {error}", code=1) from None
-    # livereload and the error overlay inject inline scripts, which the
-    # theme's CSP would block.
-    development = {"CAMEO_CSP": False}
     live = incremental.LiveSite()
-    _live_build(live, settings, output, development, ())
+    try:
+        _live_build(live, settings, output, ())
+    except builder.BuildError as error:
+        raise Exit(f"Error: {error.summary}", code=1) from None
 
     build_errors = server.BuildErrors()  # drawn over the open pages
     changes = server.ChangedFiles()  # what the file events named
 
-    def rebuild_after_edit():
-        try:
-            _live_build(live, settings, output, development, changes.take())
-        except Exit as error:
-            print(error.message, flush=True)  # keep serving the last good build
-            # The BuildError that _build turned into Exit: its problem lines.
-            build_errors.record(error.__context__ or error.message)
-        else:
-            build_errors.clear()
+    def rebuild_after_edit():  # its errors go to build_errors (serve.py)
+        _live_build(live, settings, output, changes.take())
 
     watched = builder.watched_paths(settings)
     print("Watching " + ", ".join(str(path) for path in watched), flush=True)
