@@ -12,7 +12,7 @@ import os
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from . import config, markdown_cache, site, state, taxonomies
+from . import config, markdown_cache, site, state, static_links, taxonomies
 from .fields import TRANSLATION_KEY, permalinks_problem, plugin_options
 from .frontmatter import FrontMatterError
 from .paths import display_path
@@ -132,5 +132,6 @@ def register() -> None:
     signals.article_generator_context.connect(on_article_generator_context)
     signals.page_generator_context.connect(on_page_generator_context)
     signals.page_generator_finalized.connect(on_page_generator_finalized)
+    signals.static_generator_finalized.connect(static_links.refuse_links_out)
     signals.get_generators.connect(on_get_generators)
     signals.finalized.connect(on_finalized)
