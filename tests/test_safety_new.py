@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cameo_tools.build import build
-from cameo_tools.new import main
+from cameo_tools.new import main, plan_hugo_copy, read_hugo_config
 
 from .conftest import CACHE, FIXTURES, ROOT
 
@@ -219,10 +219,9 @@ def test_from_hugo_refuses_a_config_file_that_links_outside(tmp_path, capsys):
     assert not (tmp_path / "b").exists()
 
 
-def test_from_hugo_copies_no_link_hugo_would_not_read(tmp_path):
-    """Hugo 0.111 reads no linked file, and follows a linked folder in the
-    content only; here a link that leads out of the Hugo site is not
-    followed either, and each link left out is one line."""
+def test_from_hugo_copies_no_link_that_leads_out_of_the_hugo_site(tmp_path):
+    """A link out of the Hugo site is not followed (Hugo would), nor one
+    that would loop or stop Hugo; each link left out is one line."""
     hugo = _hugo_copy(tmp_path)
     outside = tmp_path / "a" / "outside"
     (outside / "folder").mkdir(parents=True)
@@ -237,8 +236,10 @@ def test_from_hugo_copies_no_link_hugo_would_not_read(tmp_path):
     (hugo / "notes").mkdir()
     (hugo / "notes" / "kept.md").write_text("---\ntitle: Kept\n---\nx\n", "utf-8")
     (hugo / "content" / "notes").symlink_to("../notes")  # inside: followed
-    (hugo / "content" / "loop").symlink_to("..")  # holds itself: not followed
-    (hugo / "static" / "cv.txt").symlink_to("files/cv.txt")  # Hugo skips it
+    (hugo / "content" / "loop").symlink_to("..")  # holds itself
+    (hugo / "content" / "gone.md").symlink_to("../nothing.md")
+    (hugo / "static" / "notes").symlink_to("../notes")  # stops Hugo
+    (hugo / "static" / "cv.txt").symlink_to("files/cv.txt")  # inside: copied
     site = tmp_path / "b" / "site"
     done = _new_in_a_process(str(site), "--from-hugo", str(hugo))
     assert done.returncode == 0, done.stdout + done.stderr
@@ -249,16 +250,67 @@ def test_from_hugo_copies_no_link_hugo_would_not_read(tmp_path):
     )
     assert not_copied == [
         "content/away",
+        "content/gone.md",
         "content/loop",
         "content/posts/bundle/key.txt",
-        "static/cv.txt",
         "static/key.txt",
+        "static/notes",
     ]
     assert (site / "content" / "notes" / "kept.md").is_file()
     written = [p for p in site.rglob("*") if p.is_file() or p.is_symlink()]
     assert not [p for p in written if p.is_symlink()]
     assert not [p for p in written if p.read_bytes() == b"secret key\n"]
-    assert (site / "output" / "notes" / "kept" / "index.html").is_file()
-    assert (site / "output" / "posts" / "bundle" / "index.html").is_file()
-    assert not (site / "output" / "away").exists()
+    assert (site / "static" / "cv.txt").read_bytes() == (
+        hugo / "static" / "files" / "cv.txt"
+    ).read_bytes()
+    output = site / "output"
+    assert (output / "notes" / "kept" / "index.html").is_file()
+    assert (output / "posts" / "bundle" / "index.html").is_file()
+    assert (output / "cv.txt").is_file()
+    assert not (output / "away").exists() and not (output / "key.txt").exists()
     assert list(tmp_path.joinpath("b").iterdir()) == [site]
+
+
+def test_the_links_copied_are_those_hugo_reads(tmp_path, hugo):
+    """Inside the Hugo site, --from-hugo reads what Hugo 0.111 reads: linked
+    files and folders in the content, folders in folders, linked files in a
+    static folder."""
+    site = _hugo_copy(tmp_path)
+    (site / "notes").mkdir()
+    (site / "more").mkdir()
+    for name in ("notes/kept.md", "notes/single.md", "more/deep.md"):
+        (site / name).write_text("---\ntitle: N\n---\nx\n", "utf-8")
+    (site / "notes" / "more").symlink_to("../more")
+    (site / "notes" / "again.md").symlink_to("single.md")
+    (site / "content" / "notes").symlink_to("../notes")
+    (site / "content" / "posts" / "single.md").symlink_to("../../notes/single.md")
+    (site / "static" / "cv.txt").symlink_to("files/cv.txt")
+    listed = subprocess.run(
+        [hugo, "list", "all", "--source", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()[1:]
+    public = tmp_path / "public"
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(site), "--destination", str(public)],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    files, config = read_hugo_config(site)
+    copied = plan_hugo_copy(site, files, config).files
+    pages = sorted(
+        source.relative_to(site).as_posix()
+        for target, source in copied.items()
+        if target.parts[0] == "content" and target.name != "_index.md"
+    )
+    assert pages == sorted(line.split(",")[0] for line in listed)
+    assert "content/notes/more/deep.md" in pages
+    static = {str(p)[len("static/") :] for p in copied if p.parts[0] == "static"}
+    assert static == {
+        p.relative_to(public).as_posix()
+        for p in public.rglob("*")
+        if p.is_file() and p.suffix not in (".xml", ".html")  # not pages
+    }

@@ -452,7 +452,7 @@ class HugoCopy:
     links: list[str] = field(default_factory=list)  # one line each
 
 
-def _hugo_config(site: Path) -> tuple[list[Path], dict]:
+def read_hugo_config(site: Path) -> tuple[list[Path], dict]:
     """The Hugo site's config files and their merged config; a file that
     leads out of the site is refused before it is read."""
     from pelican.plugins.hugo_frontmatter.config import (
@@ -518,8 +518,7 @@ def _config_folder(
 
 def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
     """What to copy from the Hugo site: its config files, content and static
-    folders, as Hugo reads them: no linked file, and a linked folder only in
-    the content (Hugo 0.111's rules), nor any link out of the site."""
+    folders, as Hugo reads them, less any link that leads out of the site."""
     copy = HugoCopy(site)
     content = _config_folder(
         site, files, "contentDir", config.get("contentdir") or "content"
@@ -539,7 +538,7 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
     for value in [statics] if isinstance(statics, str) else statics:
         static = _config_folder(site, files, "staticDir", value)
         if (site / static).is_dir():
-            copy.files.update(_hugo_folder(copy, site / static, static, False))
+            copy.files.update(_hugo_folder(copy, site / static, static, True))
     for path in files:
         copy.files[PurePosixPath(path.relative_to(site).as_posix())] = path
     copy.left_out = [f"{name}/" for name in HUGO_LEFT_OUT if (site / name).is_dir()]
@@ -549,35 +548,52 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
 
 
 def _hugo_folder(
-    copy: HugoCopy, folder: Path, into: PurePosixPath, follow: bool = True
+    copy: HugoCopy,
+    folder: Path,
+    into: PurePosixPath,
+    static: bool = False,
+    walked: tuple[Path, ...] = (),
 ) -> Iterator[tuple[PurePosixPath, Path]]:
-    """The files under ``folder`` (each with its place under ``into``) that
-    Hugo reads; a link to a folder is followed where ``follow``, and no
-    further link inside it, as Hugo does; each link left out is noted."""
-    here = folder.resolve()
+    """The files under ``folder`` (each with its place under ``into``) as
+    Hugo 0.111 reads them: a linked file is read, a linked folder is
+    followed in the content, and stops Hugo in a static folder. A link that
+    leads out of the Hugo site, a broken one, one to a folder that holds it
+    and a linked folder in a static folder are left out, each noted."""
+    walked = (*walked, folder.resolve())
     for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
         path, target = Path(entry.path), into / entry.name
-        shown = path.relative_to(copy.site).as_posix()
         if entry.is_symlink():
             real = path.resolve()
-            if not real.is_relative_to(copy.site.resolve()):
-                copy.links.append(f"{shown}: a link to {real}, outside the Hugo site")
-            elif not real.exists():
-                copy.links.append(f"{shown}: a broken link")
-            elif not real.is_dir():
-                copy.links.append(f"{shown}: a link to a file, which Hugo skips too")
-            elif not follow:
-                copy.links.append(
-                    f"{shown}: a link to a folder, which Hugo does not follow here"
-                )
-            elif here.is_relative_to(real):
-                copy.links.append(f"{shown}: a link to a folder that holds it")
+            why = _link_left_out(copy.site, real, static, walked)
+            if why:
+                shown = path.relative_to(copy.site).as_posix()
+                copy.links.append(f"{shown}: {why}")
+            elif real.is_dir():
+                yield from _hugo_folder(copy, path, target, static, walked)
             else:
-                yield from _hugo_folder(copy, path, target, follow=False)
+                yield target, real
         elif entry.is_dir(follow_symlinks=False):
-            yield from _hugo_folder(copy, path, target, follow)
+            yield from _hugo_folder(copy, path, target, static, walked)
         elif entry.is_file(follow_symlinks=False):
             yield target, path
+
+
+def _link_left_out(
+    site: Path, real: Path, static: bool, walked: tuple[Path, ...]
+) -> str | None:
+    """Why a link to ``real`` is not copied, or None."""
+    if not real.is_relative_to(site.resolve()):
+        return f"a link to {real}, outside the Hugo site"
+    if not real.exists():
+        return "a broken link"
+    if real.is_dir() and static:
+        return (
+            "a link to a folder in a static folder, on which Hugo stops "
+            "('symlinks not allowed in this filesystem')"
+        )
+    if real.is_dir() and any(folder.is_relative_to(real) for folder in walked):
+        return "a link to a folder that holds it"
+    return None
 
 
 def _published(fields: dict) -> bool:
@@ -758,7 +774,7 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
             "a folder outside the Hugo site"
         )
     _prepare(folder, force)
-    config_files, config = _hugo_config(site)
+    config_files, config = read_hugo_config(site)
     copy = plan_hugo_copy(site, config_files, config)
     if "url" not in options and isinstance(config.get("baseurl"), str):
         base = config["baseurl"].rstrip("/")
