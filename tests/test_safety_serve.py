@@ -268,6 +268,9 @@ def test_live_reload_answers_404_for_a_link_out_of_the_folder(
     (output / "sub").mkdir()
     (output / "sub" / "index.html").symlink_to(outside / "page.html")
     _check_links_are_refused(url)
+    status, kind, body = fetch(url + "passwd.txt")
+    assert kind.startswith("text/html") and b"Page not found" in body
+    assert serve.LIVE_SCRIPT_TAG in body
 
 
 # --- 11: a static file linked from outside the content folder ----------------

@@ -360,6 +360,17 @@ def _overlay_server(errors: BuildErrors, watcher):
                 raise web.HTTPError(HTTPStatus.NOT_FOUND)
             return super().validate_absolute_path(root, absolute_path)
 
+        def write_error(self, status_code: int, **kwargs) -> None:
+            """The site's own 404 page, as ``serve`` answers."""
+            page = os.path.join(self.root, NOT_FOUND_PAGE)
+            found = os.path.isfile(page) and is_inside(page, self.root)
+            if status_code != HTTPStatus.NOT_FOUND or not found:
+                return super().write_error(status_code, **kwargs)
+            with open(page, "rb") as handle:
+                body = with_live_script(handle.read())
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(body)
+
         @classmethod
         def get_content(cls, abspath, start=None, end=None):
             if not _is_html(abspath):
