@@ -462,8 +462,8 @@ COLLECT = """
 }
 """
 # Everything a visitor's pointer and keyboard would do to a target, each of
-# its on* attributes' own events, then a click; two turns of the event loop
-# let a followed javascript: link run. False if the page was replaced first.
+# its on* attributes' own events, then a click. False if the page was
+# replaced before it.
 POKE = """
 async (index) => {
   if (window.__cameoOpen !== true) return false;
@@ -477,7 +477,10 @@ async (index) => {
   for (const type of events) el.dispatchEvent(new Event(type, {bubbles: true}));
   if (el.focus) el.focus();
   if (el.click) el.click();
-  await new Promise(done => setTimeout(() => setTimeout(done, 0), 0));
+  // A followed link's script runs a task or so later: wait for it here, so
+  // that what it does is put down to this target.
+  const wait = el.closest('[href]') ? 20 : 0;
+  await new Promise(done => setTimeout(() => setTimeout(done, wait), 0));
   return true;
 }
 """
