@@ -43,7 +43,7 @@ SAME_PLUGINS = {
 }
 
 
-def _new_from_hugo(*args: str) -> tuple[int, str]:
+def _new_from_hugo(*args: str, cwd: Path | None = None) -> tuple[int, str]:
     """`pelican-cameo new ... --from-hugo`, which builds the site: in a
     process of its own, for the same reason."""
     done = subprocess.run(
@@ -51,6 +51,7 @@ def _new_from_hugo(*args: str) -> tuple[int, str]:
         capture_output=True,
         text=True,
         timeout=300,
+        cwd=cwd,
     )
     return done.returncode, done.stdout
 
@@ -217,6 +218,14 @@ def test_from_hugo_copies_the_site_builds_it_and_prints_the_parity(tmp_path):
     assert (output / "me" / "index.html").is_file()
     assert (output / "1947" / "moth" / "index.html").is_file()
     assert not (output / "posts" / "unfinished").exists()
+
+
+def test_from_hugo_takes_folders_relative_to_the_working_folder(tmp_path):
+    shutil.copytree(HUGO_SITE, tmp_path / "hugo")
+    code, printed = _new_from_hugo("site", "--from-hugo", "hugo", cwd=tmp_path)
+    assert code == 0, printed
+    assert "\npages                   3        3\n" in printed
+    assert (tmp_path / "site" / "output" / "me" / "index.html").is_file()
 
 
 def test_from_hugo_follows_url_and_the_config_permalinks(tmp_path):
