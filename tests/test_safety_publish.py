@@ -570,3 +570,64 @@ def test_pages_refuses_the_branch_being_rebased_or_bisected(
     why = f"it is being {doing} in {repo.resolve()}"
     assert error_line(run) == refusal(branch, why)
     assert git(remote, "for-each-ref", "--format=%(refname) %(objectname)") == tips
+
+
+# Nothing is published into a folder git takes for its own.
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "path"),
+    [
+        ("evil.md", "url: /.git/config", ".git/config/index.html"),
+        ("evil.md", "url: /docs/.GIT/", "docs/.GIT/index.html"),
+        ("evil.md", "slug: .git", ".git/index.html"),
+        ("evil.md", "aliases: [/.git./hooks/]", ".git./hooks/index.html"),
+        ("images/.Git", None, "images/.Git"),
+    ],
+)
+def test_pages_publishes_no_path_into_git(pages_site, name, content, path):
+    repo, remote = pages_site
+    text = "[core]\n" if content is None else f"---\ntitle: E\n{content}\n---\nx\n"
+    (repo / "content" / name).write_text(text)
+    run = invoke(repo, "publish", env=pages_env(repo))
+    assert error_line(run) == (
+        f"Error: nothing was published: the built site has {path}, a path into a "
+        "folder git takes for its own repository (.git, in any case); change the "
+        "url, slug or aliases of the page that writes it, or rename the file, so "
+        "that no part of the path is .git"
+    )
+    assert git(remote, "for-each-ref") == ""  # nothing pushed
+    assert git(repo, "branch", "--list", "gh-pages") == ""  # nor committed
+
+
+def test_s3_publishes_no_path_into_git(tmp_path):
+    site = s3_site(tmp_path, "any-bucket")
+    (site / "content" / "evil.md").write_text("---\ntitle: E\nurl: /.git/x/\n---\n")
+    endpoint = f"http://127.0.0.1:{free_port()}"  # reached only past the refusal
+    env = {**no_aws_configuration(tmp_path), **FAKE_AWS, "AWS_ENDPOINT_URL": endpoint}
+    run = invoke(site, "publish", "--dry-run", env=env)
+    assert error_line(run).startswith(
+        "Error: nothing was published: the built site has .git/x/index.html, "
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "is_git"),
+    [
+        (".git", True),
+        (".GiT", True),
+        (".git.", True),  # Windows drops trailing dots and spaces
+        (".git ", True),
+        (".git::$INDEX_ALLOCATION", True),  # an NTFS stream of the folder
+        ("GIT~1", True),  # its short name
+        (".g\u200cit", True),  # macOS leaves the zero-width non-joiner out
+        (".gitignore", False),
+        (".github", False),
+        ("git", False),
+        ("x.git", False),
+    ],
+)
+def test_the_names_git_takes_for_its_own(name, is_git):
+    from cameo_tools.publish import is_git_name
+
+    assert is_git_name(name) is is_git

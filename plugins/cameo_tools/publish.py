@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import reprlib
 import shutil
 import sys
@@ -37,6 +38,8 @@ DEFAULT_PUBLISH: dict[str, Any] = {
     "pages": pages.DEFAULT_PAGES_OPTIONS,
 }
 # The numeric S3 options: name -> (whole number?, lowest, highest).
+# Code points macOS (HFS+) leaves out of names, and git with it: ".g\u200cit".
+_IGNORED_BY_HFS = re.compile("[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]")
 NUMBERS: dict[str, tuple[bool, float, float | None]] = {
     "max_deletes": (True, 0, None),
     "workers": (True, 1, 64),
@@ -319,6 +322,43 @@ def build_fresh(settings_file: str | Path) -> Path:
     return folder / "site"
 
 
+def is_git_name(name: str) -> bool:
+    """Whether git takes a path segment for its own folder on some system, as
+    its core.protectNTFS and core.protectHFS do: ``.git`` in any case, with
+    code points HFS+ ignores, trailing dots or spaces or a stream (Windows),
+    or Windows' short name ``git~1``."""
+    name = _IGNORED_BY_HFS.sub("", name).partition(":")[0].rstrip(". ").casefold()
+    return name in (".git", "git~1")
+
+
+def git_paths(site: Path) -> list[str]:
+    """The files of the built site with a path segment git takes for its own."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if not path.is_dir() and any(
+            is_git_name(part) for part in re.split(r"[/\\]", relative)
+        ):
+            found.append(relative)
+    return found
+
+
+def refuse_git_paths(site: Path) -> None:
+    """Publish no path into a ``.git`` folder, to either target: git refuses
+    such a tree on a Pages branch (fsck's hasDotgit, so GitHub refuses the
+    push), and a copy of the site into a working tree (a bucket synced down,
+    a mirror) would write into that repository, its config included."""
+    found = git_paths(site)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise PublishError(
+            f"nothing was published: the built site has {found[0]}{more}, a "
+            "path into a folder git takes for its own repository (.git, in any "
+            "case); change the url, slug or aliases of the page that writes it, "
+            "or rename the file, so that no part of the path is .git"
+        )
+
+
 def publish(
     settings_file: str | Path,
     flags: dict[str, Any] | None = None,
@@ -338,6 +378,7 @@ def publish(
         pages.check_branch(options["pages"], Path(repo))  # before a build
     site = build_fresh(settings_file)
     try:
+        refuse_git_paths(site)
         if options["target"] == "s3":
             plan = s3.publish(site, options["s3"], dry_run, progress)
             return _s3_report(plan, options["s3"], dry_run)
