@@ -133,6 +133,11 @@ def no_aws_configuration(folder: Path) -> dict:
             "got soon",
         ),
         (
+            "--branch",
+            "",
+            "Error: --branch must be a branch name, e.g. 'gh-pages', got ''",
+        ),
+        (
             "--cache-control",
             "nonsense",
             "Error: --cache-control part 'nonsense' is not PATTERN=VALUE, e.g. "
@@ -211,6 +216,35 @@ def test_wrong_publish_settings_are_one_line(tmp_path, settings, message):
     conf.write_text(conf.read_text().replace("CAMEO_PUBLISH = {}\n", settings))
     run = invoke(site, "publish", "--dry-run", env=no_aws_configuration(tmp_path))
     assert error_line(run) == message
+
+
+def test_an_error_in_the_settings_publishconf_imports_names_its_line(tmp_path):
+    site = make_site(tmp_path, {"target": "pages"})
+    (site / "pelicanconf.py").write_text("SITENAME = 'Me'\nPATH = missing\n")
+    run = invoke(site, "publish", "--dry-run")
+    assert error_line(run) == (
+        "Error: pelicanconf.py:2: NameError: name 'missing' is not defined; "
+        "correct the settings there"
+    )
+
+
+def test_every_publish_option_is_checked():
+    from cameo_tools.publish import DEFAULT_PUBLISH, KINDS, NUMBERS, TARGETS
+
+    for target in TARGETS:
+        for key, default in DEFAULT_PUBLISH[target].items():
+            if key not in NUMBERS:
+                test, _ = KINDS[target][key]
+                assert test(default), (target, key)
+
+
+def test_a_wrong_pages_branch_flag_is_one_line(pages_site):
+    repo, remote = pages_site
+    run = invoke(repo, "publish", "--branch", "a b", env=pages_env(repo))
+    assert error_line(run) == (
+        "Error: 'a b' is not a name git takes for a branch; pass a branch name "
+        "such as --branch gh-pages (without refs/heads/)"
+    )
 
 
 def test_an_unknown_aws_profile_is_one_line(tmp_path):

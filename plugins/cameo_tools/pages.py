@@ -15,6 +15,7 @@ worktree has checked out, however HEAD points at it.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ def source_branches(repo: Path, remote: str) -> dict[str, str]:
                 cwd=repo,
                 capture_output=True,
                 text=True,
-                env=_NO_PROMPT,
+                env=_no_prompt(),
                 timeout=60,
             ).stdout
         except subprocess.TimeoutExpired:
@@ -122,6 +123,8 @@ class _Worktree:
                 name = (self.git_dir / state).read_text("utf-8").strip()
             except (OSError, UnicodeDecodeError):
                 continue
+            if state == "BISECT_START" and _OBJECT_NAME.fullmatch(name):
+                continue  # started detached: no branch to go back to
             if state == "BISECT_START" and not name.startswith("refs/"):
                 name = f"refs/heads/{name}"  # bisect keeps the short name
             if name.startswith("refs/heads/"):
@@ -129,18 +132,23 @@ class _Worktree:
         return found
 
 
+_OBJECT_NAME = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 # Files in a worktree's git folder naming the branch an operation left.
 _BUSY_STATES = (
     ("rebase-merge/head-name", "rebased"),
     ("rebase-apply/head-name", "rebased"),
     ("BISECT_START", "bisected"),
 )
-_NO_PROMPT = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+
+
+def _no_prompt() -> dict[str, str]:
+    """The environment for git talking to a remote: never ask for a password."""
+    return {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
 
 
 def _worktrees(repo: Path) -> list[_Worktree]:
-    """Every worktree of the repository, this one first."""
-    listing = _git(repo, "worktree", "list", "--porcelain", check=False).stdout
+    """Every worktree of the repository, the main one first."""
+    listing = _git(repo, "worktree", "list", "--porcelain", "-z", check=False).stdout
     common = Path(
         _git(
             repo, "rev-parse", "--path-format=absolute", "--git-common-dir"
@@ -154,8 +162,8 @@ def _worktrees(repo: Path) -> list[_Worktree]:
             continue
         git_dirs[str(Path(dot_git).parent)] = linked.parent
     found = []
-    for block in listing.strip().split("\n\n"):
-        fields = dict(line.partition(" ")[::2] for line in block.splitlines())
+    for block in listing.split("\0\0"):  # NUL ends lines: any path is safe
+        fields = dict(line.partition(" ")[::2] for line in block.split("\0"))
         if "worktree" not in fields or "bare" in fields:
             continue
         path = fields["worktree"]
@@ -219,7 +227,7 @@ def _fetch(repo: Path, remote: str, branch: str) -> bool:
             cwd=repo,
             capture_output=True,
             text=True,
-            env=_NO_PROMPT,
+            env=_no_prompt(),
             timeout=120,
         )
     except subprocess.TimeoutExpired:

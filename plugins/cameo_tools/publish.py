@@ -147,6 +147,7 @@ KINDS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
 }
 EXAMPLES = {"s3": "{'bucket': 'my-site'}", "pages": "{'branch': 'gh-pages'}"}
 FLAGS = {"cloudfront_distribution": "--cloudfront"}  # the others: --the-name
+FLAG_WANTED = {"gzip_types": "media types and commas, e.g. 'text/*,image/svg+xml'"}
 
 
 def _shown(value: Any) -> str:
@@ -179,10 +180,12 @@ def read_publish_settings(settings_file: str | Path) -> dict[str, Any]:
             f"{where}: {error.msg}{line}; correct the Python on that line"
         ) from None
     except Exception as error:  # the settings file is Python: anything can fail
+        # The deepest line of the site's own Python: not Pelican's, nor Python's.
         frames = [
             frame
             for frame in traceback.extract_tb(error.__traceback__)
-            if _inside(Path(frame.filename), path.resolve().parent)
+            if not frame.filename.startswith("<")
+            and not any(_inside(Path(frame.filename), Path(home)) for home in _PYTHON)
         ]
         where = _where(path, frames[-1].filename, frames[-1].lineno) if frames else path
         text = " ".join(str(error).split())
@@ -191,8 +194,12 @@ def read_publish_settings(settings_file: str | Path) -> dict[str, Any]:
         ) from None
 
 
+# Where Python and the packages it runs live (a virtual environment's included).
+_PYTHON = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
+
+
 def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder)
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def _where(settings_file: Path, filename: str | None, line: int | None) -> str:
@@ -290,6 +297,8 @@ def _checked(target: str, key: str, value: Any, label: str) -> Any:
         return check_number(label, value, key)
     test, wanted = KINDS[target][key]
     if not test(value):
+        if label.startswith("--"):  # a flag's text, not Python
+            wanted = FLAG_WANTED.get(key, wanted.replace(" in quotes", ""))
         raise PublishError(f"{label} must be {wanted}, got {_shown(value)}")
     return value
 
