@@ -297,7 +297,7 @@ def test_option_keys_ignore_case() -> None:
     )
     assert not options.typographer and not options.task_list
     assert options.heading_id_type == "github-ascii" and options.unsafe
-    assert options.line_nos and options.hl_lines == (2, 4, 5)
+    assert options.line_nos and options.hl_lines == ((2, 2), (4, 5))
     assert options.line_no_start == 7 and options.emoji
 
 
@@ -334,7 +334,7 @@ def test_fence_info_and_line_ranges() -> None:
     )
     assert language == "go"
     assert options == {"linenos": "true", "hl_lines": '[2,"4-5"]', "linenostart": "10"}
-    assert parse_line_ranges([2, "4-5"]) == (2, 4, 5)
+    assert parse_line_ranges([2, "4-5"]) == ((2, 2), (4, 5))
     assert parse_line_ranges("") == ()
 
 

@@ -89,28 +89,54 @@ def _number(section: Mapping[str, Any], default: int, *path: str) -> int:
         ) from None
 
 
-def parse_line_ranges(value: Any) -> tuple[int, ...]:
-    """Hugo's ``hl_lines``: ``[2, "4-5"]``, ``"2 4-5"`` or ``3`` -> 2, 4, 5."""
+_LINE_RANGE = re.compile(r"(\d{1,18})(?:-(\d{1,18}))?")
+
+
+def parse_line_ranges(value: Any, strict: bool = True) -> tuple[tuple[int, int], ...]:
+    """Hugo's ``hl_lines``: ``[2, "4-5"]``, ``"2 4-5"`` or ``3`` -> (2, 2), (4, 5).
+
+    Kept as ranges, so that ``1-30000000`` costs what ``1`` does: a block's
+    lines are picked out by :func:`lines_in`. An item that is no line or
+    range (``x``, ``-5``, ``2-``) is an error, or with ``strict=False`` left
+    out, as Hugo leaves it out of a fence's options."""
     if value is None or value == "":
         return ()
     items = (
         value if isinstance(value, (list, tuple)) else re.split(r"[\s,]+", str(value))
     )
-    lines: list[int] = []
+    ranges: list[tuple[int, int]] = []
     for item in items:
         text = str(item).strip().strip("\"'")
         if not text:
             continue
-        start, _, end = text.partition("-")
-        try:
-            first = int(start)
-            last = int(end) if end else first
-        except ValueError:
+        match = _LINE_RANGE.fullmatch(text)
+        if match:
+            first = int(match[1])
+            ranges.append((first, int(match[2]) if match[2] else first))
+        elif strict:
             raise GoldmarkConfigError(
                 "hl_lines",
                 f'hl_lines has {item!r}: write line numbers such as [2, "4-5"]',
-            ) from None
-        lines.extend(range(first, last + 1))
+            )
+    return tuple(ranges)
+
+
+def lines_in(ranges: Sequence[tuple[int, int]], count: int) -> tuple[int, ...]:
+    """The lines of a block of ``count`` lines that ``ranges`` name, in order,
+    each once: Hugo highlights no line the block does not have. Linear in the
+    block and the ranges, however large the numbers."""
+    starts = [0] * (count + 2)
+    for first, last in ranges:
+        low, high = max(first, 1), min(last, count)
+        if low <= high:
+            starts[low] += 1
+            starts[high + 1] -= 1
+    lines = []
+    open_ranges = 0
+    for line in range(1, count + 1):
+        open_ranges += starts[line]
+        if open_ranges:
+            lines.append(line)
     return tuple(lines)
 
 
@@ -133,7 +159,7 @@ class GoldmarkOptions:
     code_fences: bool = True
     line_nos: bool = False
     line_numbers_in_table: bool = True
-    hl_lines: tuple[int, ...] = ()
+    hl_lines: tuple[tuple[int, int], ...] = ()
     line_no_start: int = 1
     anchor_line_nos: bool = False
     guess_syntax: bool = False
@@ -544,11 +570,12 @@ class _CodeRenderer:
             linenos = mode
         elif _truthy(mode):
             linenos = "table" if opts.line_numbers_in_table else "inline"
-        hl_lines = (
-            parse_line_ranges(_list_value(fence_options["hl_lines"]))
+        ranges = (
+            parse_line_ranges(_list_value(fence_options["hl_lines"]), strict=False)
             if "hl_lines" in fence_options
             else opts.hl_lines
         )
+        hl_lines = lines_in(ranges, code.count("\n") + 1) if ranges else ()
         start = opts.line_no_start
         if "linenostart" in fence_options:
             try:
@@ -641,7 +668,50 @@ def _blank_dangerous_urls(state: StateCore) -> None:
                 token.attrSet(name, "")
 
 
+# -- which attributes reach the page -----------------------------------------
+
+# Goldmark 1.5 (Hugo 0.111) writes on the blocks it renders only these
+# attributes and any ``data-*`` (names compared as written); Hugo renders
+# headings itself, keeping every name. Both drop event handlers: a name
+# starting with "on", in any case.
+_GLOBAL_ATTRIBUTES = frozenset(
+    "accesskey autocapitalize autofocus class contenteditable dir draggable "
+    "enterkeyhint hidden id inert inputmode is itemid itemprop itemref itemscope "
+    "itemtype lang part role slot spellcheck style tabindex title translate".split()
+)
+_LIST_ATTRIBUTES = _GLOBAL_ATTRIBUTES | {"start", "reversed", "type"}
+BLOCK_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "p": _GLOBAL_ATTRIBUTES,
+    "dl": _GLOBAL_ATTRIBUTES,
+    "blockquote": _GLOBAL_ATTRIBUTES | {"cite"},
+    "ul": _LIST_ATTRIBUTES,
+    "ol": _LIST_ATTRIBUTES,
+    "hr": _GLOBAL_ATTRIBUTES | {"align", "color", "noshade", "size", "width"},
+    "table": _GLOBAL_ATTRIBUTES
+    | {"align", "bgcolor", "border", "cellpadding", "cellspacing", "frame"}
+    | {"rules", "summary", "width"},
+}
+
+
+def attribute_allowed(tag: str, name: str) -> bool:
+    """Whether Hugo writes an attribute named ``name`` on a ``tag`` element,
+    wherever it came from (a heading's or a block's ``{...}``, a plugin)."""
+    if name.lower().startswith("on"):
+        return False
+    allowed = BLOCK_ATTRIBUTES.get(tag)
+    return allowed is None or name in allowed or name.startswith("data-")
+
+
 class _GoldmarkHTML(RendererHTML):
+    @staticmethod
+    def renderAttrs(token: Token) -> str:  # noqa: N802 (markdown-it's name)
+        # Every element's attributes pass here: one filter for all of them.
+        return "".join(
+            f' {escapeHtml(name)}="{escapeHtml(str(value))}"'
+            for name, value in token.attrItems()
+            if attribute_allowed(token.tag, name)
+        )
+
     def renderInlineAsText(  # noqa: N802 (markdown-it's name)
         self, tokens: Sequence[Token] | None, options: Any, env: Any
     ) -> str:
@@ -665,7 +735,15 @@ def _table_with_indented_rows(
 ) -> bool:
     """markdown-it's table rule, except that a row indented by four spaces or
     more goes on the table, as in Goldmark (GFM: only a blank line or another
-    block ends a table); markdown-it ends the table there."""
+    block ends a table); markdown-it ends the table there.
+
+    The rows are looked at only where a table starts: the rule is tried at
+    every line of a paragraph, and looking each time as far as the next
+    blank line made 20 000 reference definitions take 28 s (quadratic).
+    Which rows a table has does not change whether one starts here."""
+    starts = rules_block.table(state, start, end, True)
+    if silent or not starts:
+        return starts
     moved: dict[int, int] = {}
     line = start + 2
     while line < end and not state.isEmpty(line):
