@@ -143,12 +143,55 @@ def _split_json(text: str, path: str) -> FrontMatter:
     if not isinstance(data, dict):  # pragma: no cover - raw_decode saw a '{'
         raise FrontMatterError(path, first_line, "front matter must be a JSON object")
     source = text[start:end]
+    _refuse_lone_surrogates(data, source, path, first_line)
     body = text[end:].lstrip(" \t").removeprefix("\r").removeprefix("\n")
     key_lines = _json_key_lines(source, first_line, list(data))
     check_depth(data, path, key_lines, first_line)
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     return FrontMatter(
         data, body, key_lines, first_line, "json", path, body_line=body_line
+    )
+
+
+# A JSON escape, or an escaped backslash (which no escape follows).
+_JSON_ESCAPE = re.compile(r"\\\\|\\u([0-9a-fA-F]{4})")
+
+
+def _refuse_lone_surrogates(
+    data: dict[str, Any], source: str, path: str, first_line: int
+) -> None:
+    """JSON lets ``\\ud800`` stand alone, half of a UTF-16 pair and no
+    character: no page holding it could be written (Go's JSON, in Hugo, turns
+    it into U+FFFD silently). Refused at the escape, for the author to fix."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return
+    high_at = None
+    for match in _JSON_ESCAPE.finditer(source):
+        code = int(match[1], 16) if match[1] else 0
+        if high_at is not None:
+            if 0xDC00 <= code <= 0xDFFF and match.start() == high_at + 6:
+                high_at = None
+                continue
+            break
+        if 0xD800 <= code <= 0xDBFF:
+            high_at = match.start()
+        elif 0xDC00 <= code <= 0xDFFF:
+            high_at = match.start()
+            break
+    at = high_at if high_at is not None else 0
+    line, column = _line_column(source, at)
+    escape = source[at : at + 6]
+    raise FrontMatterError(
+        path,
+        first_line + line - 1,
+        f"front matter has {escape}, half of a UTF-16 surrogate pair and no "
+        "character by itself; write the character itself, or both halves of "
+        "its pair (such as \\ud83d\\ude00)",
+        column,
     )
 
 
@@ -241,6 +284,12 @@ class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     yaml_implicit_resolvers: dict = {}
     bool_values = {"true": True, "false": False}  # for an explicit !!bool
 
+    def construct_document(self, node):
+        # Before anything is built: values shared through aliases are built
+        # once, but whoever walks, copies or prints them pays for each use.
+        _check_aliasing(node)
+        return super().construct_document(node)
+
     def construct_object(self, node, deep=False):
         # A tagged value that cannot be built (``!!float 'x'``, a day that does
         # not exist, a number too long for Python) is reported at its node.
@@ -306,6 +355,77 @@ for _tag, _pattern, _first in YAML12_RESOLVERS:
     _Yaml12Loader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
+
+
+# go-yaml's limit on values built through aliases, which Hugo's YAML
+# library applies ("document contains excessive aliasing"): past 100 such
+# values and 1000 in all, at most 99 % of them may come through aliases, down
+# to 10 % for a document of 4 million values.
+_ALIAS_RATIO_LOW = 400_000
+_ALIAS_RATIO_HIGH = 4_000_000
+
+
+def _allowed_alias_ratio(values: int) -> float:
+    if values <= _ALIAS_RATIO_LOW:
+        return 0.99
+    if values >= _ALIAS_RATIO_HIGH:
+        return 0.10
+    share = (values - _ALIAS_RATIO_LOW) / (_ALIAS_RATIO_HIGH - _ALIAS_RATIO_LOW)
+    return 0.99 - 0.89 * share
+
+
+def _check_aliasing(root: yaml.Node) -> None:
+    """Count the values of a document as go-yaml counts them while it decodes
+    (each alias once, then every value it stands for, as through an alias),
+    and refuse it where go-yaml does. Linear in the text: a node's size with
+    its aliases spelled out is worked out once, when the node ends."""
+    sizes: dict[int, int] = {}
+    values, through_aliases = 1, 0  # the document itself is decoded too
+    # (node, the node holding it, where it is written, whether it ends here)
+    stack: list[tuple[yaml.Node, yaml.Node | None, yaml.Mark, bool]] = [
+        (root, None, root.start_mark, False)
+    ]
+    seen: set[int] = set()
+    while stack:
+        node, holder, where, ends = stack.pop()
+        if ends:
+            if holder is not None:
+                sizes[id(holder)] += sizes[id(node)]
+            continue
+        if id(node) in seen:  # an alias
+            size = sizes.get(id(node), 1)  # a node around it: refused later
+            values += 1 + size
+            through_aliases += size
+            if holder is not None:
+                sizes[id(holder)] += 1 + size
+        else:
+            seen.add(id(node))
+            sizes[id(node)] = 1
+            values += 1
+            stack.append((node, holder, where, True))
+            if isinstance(node, yaml.MappingNode):
+                for key, value in reversed(node.value):
+                    stack.append((value, node, key.start_mark, False))
+                    stack.append((key, node, key.start_mark, False))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(
+                    (item, node, node.start_mark, False)
+                    for item in reversed(node.value)
+                )
+        if (
+            through_aliases > 100
+            and values > 1000
+            and through_aliases / values > _allowed_alias_ratio(values)
+        ):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "its aliases (*name) stand for more values than Hugo allows "
+                f"({through_aliases:,} of {values:,}; Hugo stops too: 'document "
+                "contains excessive aliasing'); write the values out, or "
+                "repeat them fewer times",
+                where,
+            )
 
 
 def _shown(value: Any) -> str:
