@@ -10,12 +10,14 @@ summary. Any other Markdown file goes to Pelican's own reader and its
 from __future__ import annotations
 
 import concurrent.futures
+import ctypes
 import dataclasses
 import fnmatch
 import logging
 import multiprocessing
 import os
 import posixpath
+import signal
 import threading
 from functools import lru_cache
 from typing import Any
@@ -147,8 +149,9 @@ class HugoMarkdownReader(MarkdownReader):
         metadata: dict[str, Any],
     ) -> str:
         """The page's HTML: shortcodes, then Markdown; the Markdown before
-        ``<!--more-->`` becomes its summary (unless the front matter gives
-        one), and the embed hosts its shortcodes use its ``frame_hosts``."""
+        ``<!--more-->`` becomes its summary, else Hugo's automatic one (unless
+        the front matter gives one), and the embed hosts its shortcodes use
+        its ``frame_hosts``."""
         page = shortcodes.PageInfo(
             title=str(metadata.get("title") or ""),
             lang=str(metadata.get("lang") or fields.default_language(self.settings)),
@@ -162,11 +165,11 @@ class HugoMarkdownReader(MarkdownReader):
             metadata["frame_hosts"] = sorted(expanded.frame_hosts)
         text, divided = _text_to_render(expanded.markdown)
         html = expanded.finish(self._render(text))
-        if not divided:
-            return html
-        summary, html = goldmark.cut_summary(html)
-        if summary is not None and "summary" not in metadata:
-            metadata["summary"] = summary
+        summary = None
+        if divided:
+            summary, html = goldmark.cut_summary(html)
+        if "summary" not in metadata:
+            fields.add_summary(metadata, summary, html, self.settings)
         return html
 
     def _render(self, text: str) -> str:
@@ -216,15 +219,9 @@ class HugoMarkdownReader(MarkdownReader):
             multiprocessing.get_all_start_methods()
         ):
             return 0
+        chunk = max(1, len(todo) // (workers * 4))
         try:
-            with concurrent.futures.ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_start_worker,
-                initargs=(renderer.options, renderer.plugins),
-            ) as pool:
-                chunk = max(1, len(todo) // (workers * 4))
-                done = list(pool.map(_render_in_worker, todo, chunksize=chunk))
+            done = _convert_in_workers(todo, workers, chunk, renderer)
         except Exception as error:  # a plugin that cannot be pickled, no fork
             logger.debug("Markdown in one process: %s", error)
             return 0
@@ -443,9 +440,71 @@ PARALLEL_AT_LEAST = 200
 _worker_renderer: goldmark.Renderer | None = None
 
 
-def _start_worker(options: goldmark.GoldmarkOptions, plugins: list) -> None:
+# Ctrl-C in a terminal goes to every process of the group: the build stops
+# its workers itself. SIGTERM (default action) ends a worker.
+_LEFT_TO_THE_BUILD = tuple(
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGHUP", "SIGQUIT")
+    if hasattr(signal, name)
+)
+_WORKER_SIGNALS = (*_LEFT_TO_THE_BUILD, signal.SIGTERM)
+
+
+def _convert_in_workers(
+    texts: list[str], workers: int, chunk: int, renderer: goldmark.Renderer
+) -> list[str]:
+    """``texts`` converted by ``workers`` forked processes, which end with
+    the build however it ends: an exception here (a stop signal raised by
+    the build's handler) kills them before it goes on, and a build killed
+    outright takes them along (Linux's parent-death signal). Stop signals
+    are held back while they are forked, so that none reaches a worker
+    before it has set its own handling."""
+    before = set(multiprocessing.active_children())
+    pool = concurrent.futures.ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(renderer.options, renderer.plugins, os.getpid()),
+    )
+    try:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _WORKER_SIGNALS)
+        try:  # map submits every chunk at once; the first forks the workers
+            results = pool.map(_render_in_worker, texts, chunksize=chunk)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        done = list(results)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in set(multiprocessing.active_children()) - before:
+            worker.kill()
+        raise
+    pool.shutdown()
+    return done
+
+
+def _start_worker(options: goldmark.GoldmarkOptions, plugins: list, build: int) -> None:
+    """Set up a worker: it dies with the build process ``build``, and
+    leaves the signals a terminal sends the group to the build."""
+    _die_with(build)
+    for number in _LEFT_TO_THE_BUILD:
+        signal.signal(number, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _WORKER_SIGNALS)
     global _worker_renderer
     _worker_renderer = goldmark.Renderer(options, plugins)
+
+
+def _die_with(parent: int) -> None:
+    """Have Linux kill this process when ``parent`` ends (prctl's
+    PR_SET_PDEATHSIG); where there is no prctl, nothing."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        set_death_signal = 1  # PR_SET_PDEATHSIG, <linux/prctl.h>
+        libc.prctl(set_death_signal, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # it ended before the line above
+        os._exit(1)
 
 
 def _render_in_worker(text: str) -> str:
