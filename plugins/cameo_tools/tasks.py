@@ -42,8 +42,20 @@ def _build(settings, output, overrides=None, background=False):
         )
     except builder.BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
+    except KeyboardInterrupt:  # Ctrl-C before build() took the signals over
+        raise Exit(INTERRUPTED, code=1) from None
     _report(result)
     return result
+
+
+INTERRUPTED = "Error: interrupted (SIGINT) before the build began; nothing was changed"
+
+
+def _clean(output, settings):
+    try:
+        return builder.clean(output, settings)
+    except builder.BuildError as error:
+        raise Exit(f"Error: {error.summary}", code=1) from None
 
 
 def _report(result) -> None:
@@ -84,10 +96,15 @@ def build(c, settings=str(SETTINGS), output=str(OUTPUT)):
     _build(settings, output)
 
 
-@task(help={"output": "output folder (default output/)"})
-def clean(c, output=str(OUTPUT)):
+@task(
+    help={
+        "output": "output folder (default output/)",
+        "settings": "settings file (default pelicanconf.py): what is not output",
+    }
+)
+def clean(c, output=str(OUTPUT), settings=str(SETTINGS)):
     """Remove output/ and any unfinished build folders beside it."""
-    for path in builder.clean(output):
+    for path in _clean(output, settings):
         print(f"Removed {path}")
 
 
@@ -99,7 +116,7 @@ def clean(c, output=str(OUTPUT)):
 )
 def rebuild(c, settings=str(SETTINGS), output=str(OUTPUT)):
     """Remove output/ and build the site from scratch."""
-    builder.clean(output)
+    _clean(output, settings)
     _build(settings, output)
 
 
@@ -186,7 +203,8 @@ def livereload(
         "branch": "branch for GitHub Pages (default gh-pages)",
         "cname": "custom domain written to CNAME on every Pages publish",
         "force-branch": "publish to Pages even on a branch that holds the site's "
-        "source (the one checked out, or the remote's default branch)",
+        "source (checked out, rebased, the remote's default, or sharing history "
+        "with HEAD)",
         "workers": "S3 uploads in parallel, 1 to 64 (default 8)",
         "retries": "S3 attempts per request, with backoff, 1 to 10 (default 5)",
         "connect-timeout": "seconds to wait for a connection to S3 (default 10)",
