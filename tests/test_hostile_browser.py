@@ -287,6 +287,16 @@ def make_site(url: Values, text: Values, attrs: Values) -> Site:
                 f"url = {_quoted(url())}\nweight = {weight}\n"
             ),
         )
+    # A second language: its own title and menu head its pages.
+    site.add(
+        "hugo.toml",
+        Piece("[languages.en]\nweight = 1\n", optional=False),
+        Piece(f"[languages.fr]\nweight = 2\ntitle = {_quoted(text())}\n"),
+        Piece(
+            f"[[languages.fr.menus.main]]\nname = {_quoted(text())}\n"
+            f"url = {_quoted(url())}\n"
+        ),
+    )
     site.add("shortcodes/link.html", Piece(LINK_PORT, optional=False))
     site.add(
         "content/_index.md",
@@ -299,6 +309,7 @@ def make_site(url: Values, text: Values, attrs: Values) -> Site:
         Piece("---\ntitle: Attributes\ndate: 2024-01-03\n", optional=False),
         Piece(f"description: {_quoted(text())}\n"),
         Piece(f"hostile: {_quoted(text())}\n"),
+        Piece(f"tags: [{_quoted(text())}]\n"),
         Piece("---\n", optional=False),
         Piece(f"## Before {{{attrs()}}}\n\n<!--more-->\n\n"),
         *_attribute_blocks(attrs),
@@ -436,11 +447,11 @@ Object.defineProperty(window, '__pwned', {
 # a handler, kept for POKE; for each, its opening tag and what is wrong with
 # it before any click: a handler attribute, a link whose scheme a browser
 # runs, or one that leads to a host it does not show.
-COLLECT = """
+COLLECT = r"""
 ([schemes, evil]) => {
   window.__cameoOpen = true;
   window.__cameoTargets = [...document.querySelectorAll('*')].filter(
-    el => el.getAttributeNames().some(
+    el => el.matches('meta[http-equiv="refresh" i]') || el.getAttributeNames().some(
       name => /^on/i.test(name) || /^(href|src|action|formaction)$/i.test(name)));
   return window.__cameoTargets.map(el => {
     const problems = [];
@@ -450,7 +461,11 @@ COLLECT = """
     const link = /^(A|AREA|BASE)$/.test(el.tagName) ? el.href
       : /^(IFRAME|FRAME|EMBED)$/.test(el.tagName) ? el.src
       : el.tagName === 'FORM' ? el.action
-      : el.hasAttribute('formaction') ? el.formAction : null;
+      : el.hasAttribute('formaction') ? el.formAction
+      : el.tagName === 'META'
+        ? new URL((/url\s*=\s*['"]?([^'"]*)/i.exec(el.content) || [, ''])[1],
+                  location.href).href
+      : null;
     // A link the browser cannot read (URL.canParse) goes nowhere.
     if (link && URL.canParse(link)) {
       const url = new URL(link);
@@ -566,15 +581,20 @@ class Visitor:
     def _open(self, url: str) -> list[tuple[str, list[str]]]:
         from playwright.sync_api import Error
 
-        self.armed = False
-        try:
-            self.page.goto(url, wait_until="load")
-        except Error:  # a late navigation of the last page cut in: once more
-            self.page.wait_for_timeout(100)
-            self.page.goto(url, wait_until="load")
-        self.page.evaluate(SETTLE)
-        self.armed = True
-        return self.page.evaluate(COLLECT, [sorted(LINK_SCHEMES), EVIL_HOST])
+        for attempt in range(3):
+            self.armed = False
+            try:
+                self.page.goto(url, wait_until="load")
+                # From here a navigation (a redirect page's meta refresh, a
+                # click) is answered 204, so the page stays.
+                self.armed = True
+                self.page.evaluate(SETTLE)
+                return self.page.evaluate(COLLECT, [sorted(LINK_SCHEMES), EVIL_HOST])
+            except Error:  # a navigation cut in before it was armed
+                if attempt == 2:
+                    raise
+                self.page.wait_for_timeout(100)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.context.close()
