@@ -21,7 +21,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from pelican.plugins.hugo_frontmatter.paths import display_path
-from pelican.plugins.hugo_frontmatter.urls import WEB_SCHEMES, is_safe_link
+from pelican.plugins.hugo_frontmatter.urls import WEB_SCHEMES, is_safe_link, safe_url
 
 from . import fragments, images, page_data, sitemap, theme_support, translations
 from .images import ImageError, image_size, is_local, local_image_path, site_path
@@ -125,6 +125,8 @@ def on_generator_init(generator) -> None:
         obfuscate_email=theme_support.obfuscate_email,
         mailto=theme_support.mailto,
         social_icon=theme_support.social_icon,
+        # A URL from settings in an href: javascript: is #ZgotmplZ, as in Hugo.
+        safe_url=safe_url,
     )
 
 

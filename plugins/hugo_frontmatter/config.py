@@ -379,10 +379,12 @@ def _menus(value: Any, unused: list[str]) -> dict[str, Any]:
 
 def _menu_link(entry: Mapping[str, Any]) -> str | None:
     """A menu entry's link as the site's path (SITEURL is put in front when
-    the settings are applied); a ``pageRef`` as Hugo's default URL of that
-    file (a page's own ``url`` or ``slug`` is not looked at)."""
+    the settings are applied), a ``url`` from ``/`` made as Hugo makes it
+    (``urls.menu_path``); a ``pageRef`` as Hugo's default URL of that file
+    (a page's own ``url`` or ``slug`` is not looked at)."""
     if entry.get("url"):
-        return str(entry["url"])
+        link = str(entry["url"])
+        return urls.menu_path(link) if link.startswith("/") else link
     reference = str(entry.get("pageref") or "").strip().strip("/")
     if not entry.get("pageref"):
         return None
@@ -760,8 +762,13 @@ def _site_per_language(
 
 
 def _site_link(link: str, site_url: str, within: str = "") -> str:
-    """A menu link as a page prints it: a path in the site gets SITEURL; a
-    relative one (``about/``) is taken from ``within``, a language's folder."""
+    """A menu link as a page prints it, through the one check of a URL a
+    page shows (``urls.safe_url``: ``javascript:`` is ``#ZgotmplZ``, as in
+    Hugo): a path in the site gets SITEURL; a relative one (``about/``) is
+    taken from ``within``, a language's folder."""
+    link = urls.safe_url(link)
+    if link == urls.FILTERED_URL:
+        return link
     if link.startswith("/"):
         return f"{site_url}/{link.lstrip('/')}"
     if ":" in link.split("/")[0]:

@@ -3,7 +3,8 @@
 Embeds load nothing from another host until a visitor asks: YouTube and Vimeo
 are privacy-enhanced iframes with ``loading="lazy"``; posts on X, Instagram
 and gists are plain links, without the script Hugo adds. ``details`` is
-newer Hugo's (0.140). Every value put into HTML is escaped.
+newer Hugo's (0.140). Every value put into HTML is escaped, and a URL from
+a parameter passes ``urls.safe_url`` as in Hugo's templates.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pygments import highlight as pygments_highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
+
+from .urls import safe_url
 
 if TYPE_CHECKING:
     from .shortcodes import PageInfo, ShortcodeCall
@@ -87,6 +90,12 @@ def _e(value: Any) -> str:
     return html.escape(_text(value), quote=True)
 
 
+def _url(value: Any) -> str:
+    """A URL attribute's value as Hugo's templates print it: ``javascript:``
+    and kin are ``#ZgotmplZ`` (``urls.safe_url``), then escaped."""
+    return _e(safe_url(_text(value)))
+
+
 def _truthy(value: Any) -> bool:
     return value in (True, 1, "true", "1")
 
@@ -101,13 +110,13 @@ def figure(ctx: BuiltinContext) -> str:
     caption = ctx.markdownify(get("caption")) if get("caption") else ""
     out = [f'<figure class="{_e(get("class"))}">' if get("class") else "<figure>"]
     if get("link"):
-        out.append(f'<a href="{_e(get("link"))}"')
+        out.append(f'<a href="{_url(get("link"))}"')
         if get("target"):
             out.append(f' target="{_e(get("target"))}"')
         if get("rel"):
             out.append(f' rel="{_e(get("rel"))}"')
         out.append(">")
-    out.append(f'<img src="{_e(get("src"))}"')
+    out.append(f'<img src="{_url(get("src"))}"')
     if get("alt") or get("caption"):
         alt = get("alt") or _plain(caption)
         out.append(f'\n         alt="{_e(alt)}"')
@@ -125,7 +134,7 @@ def figure(ctx: BuiltinContext) -> str:
         if get("caption") or get("attr"):
             out.append(f"<p>{caption}")
             if get("attrlink"):
-                out.append(f'\n                    <a href="{_e(get("attrlink"))}">')
+                out.append(f'\n                    <a href="{_url(get("attrlink"))}">')
             if get("attr"):
                 out.append(ctx.markdownify(get("attr")))
             if get("attrlink"):

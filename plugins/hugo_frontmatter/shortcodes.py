@@ -9,11 +9,15 @@ in ``shortcode_builtins``; a site's own shortcodes are Jinja ports of its Go
 templates, ``NAME.html`` in the folder the site names.
 
 What is safe: every parameter is text, escaped wherever a template puts it
-(Jinja's autoescape). ``inner`` is what the page's author wrote between the
-tags, output as is, as Hugo outputs ``.Inner``: for the ``<`` form it is raw
-HTML, for the ``%`` form it is Markdown that the page's Markdown renderer
-reads with its own rules for raw HTML. Nothing of it reaches the page unless
-the template outputs ``inner`` (or passes it to ``markdownify``).
+(Jinja's autoescape), and a port's URL attributes pass the URL check
+Hugo's templates apply (``html_attributes``: ``javascript:`` is
+``#ZgotmplZ``; ``on*`` handlers are dropped). ``inner`` is what the page's
+author wrote between the tags, output as is, as Hugo outputs ``.Inner``: for
+the ``<`` form it is raw HTML, for the ``%`` form it is Markdown that the
+page's Markdown renderer reads with its own rules for raw HTML (a port's
+output, ``inner`` in it, passes the attribute check all the same). Nothing
+of it reaches the page unless the template outputs ``inner`` (or passes it
+to ``markdownify``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 from .frontmatter import FrontMatterError
+from .html_attributes import filter_attributes
 from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
 
 logger = logging.getLogger(__name__)
@@ -429,7 +434,7 @@ class ShortcodeEngine:
         name = f"{call.name}.html"
         try:
             template = self._env.get_template(name)
-            return template.render(
+            rendered = template.render(
                 get=call.get,
                 inner=call.inner,
                 params=call.params,
@@ -449,6 +454,8 @@ class ShortcodeEngine:
             raise _template_error(
                 error, template_file, call.name, run.where, line
             ) from error
+        # What html/template would do to the values in its attributes.
+        return filter_attributes(rendered)
 
 
 def _template_error(

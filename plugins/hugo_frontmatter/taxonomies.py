@@ -14,7 +14,8 @@ generator adds what Hugo writes and Pelican does not:
   ``/<lang>/`` (its own ``taxonomies`` table if the config gives one),
   listing only its pages, and its home page when it has no ``_index``;
 - the RSS feeds (``index.xml``) of those terms, of every section in every
-  language, and of each other language's home page, as Hugo writes them.
+  language, and of each other language's home page, as Hugo writes them
+  (one with nothing dated has no ``lastBuildDate``, as in Hugo).
 """
 
 from __future__ import annotations
@@ -374,7 +375,8 @@ class HugoTaxonomyGenerator(Generator):
                 **page["kwargs"],
             )
         for path, url, _, items in self.feeds:
-            writer.write_feed(items, self.context, path, url, feed_type="rss")
+            with signals.feed_generated.connected_to(leave_out_build_date):
+                writer.write_feed(items, self.context, path, url, feed_type="rss")
 
     def _write_term_feed(
         self, output: str, path: str, lang: str, heading: str, terms
@@ -404,8 +406,42 @@ class HugoTaxonomyGenerator(Generator):
             )
         # As Pelican's writer does for its feeds: a plugin may fix the feed's
         # own date (cameo's, from SOURCE_DATE_EPOCH, when no term is dated).
+        leave_out_build_date(self.context, feed)
         signals.feed_generated.send(self.context, feed=feed)
         target = inside_output(output, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
             feed.write(handle, "utf-8")
+
+
+def leave_out_build_date(context: Any, feed: Rss201rev2Feed) -> None:
+    """A feed with no dated item (the home feed of a language without
+    pages) has no ``lastBuildDate``, as Hugo's, which dates a feed by its
+    newest page, so that two builds write the same bytes; feedgenerator
+    would print the time of the build. A date a plugin fixed on the feed
+    (cameo's, from SOURCE_DATE_EPOCH) is printed."""
+    if any(item.get("pubdate") or item.get("updateddate") for item in feed.items):
+        return
+    add_root_elements = feed.add_root_elements
+
+    def without_build_date(handler) -> None:
+        if "latest_post_date" in vars(feed):  # fixed by a plugin
+            add_root_elements(handler)
+        else:
+            add_root_elements(_WithoutBuildDate(handler))
+
+    feed.add_root_elements = without_build_date
+
+
+class _WithoutBuildDate:
+    """An XML writer for feedgenerator that skips ``lastBuildDate``."""
+
+    def __init__(self, handler) -> None:
+        self._handler = handler
+
+    def addQuickElement(self, name: str, *args, **kwargs) -> None:  # noqa: N802
+        if name != "lastBuildDate":
+            self._handler.addQuickElement(name, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handler, name)

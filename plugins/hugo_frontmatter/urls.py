@@ -14,6 +14,12 @@ percent-escapes are decoded. Every link a page shows passes ``is_safe_link``:
 such a path, or a web, mail or phone URL; never ``javascript:`` and kin. Both
 plugins apply it (the cameo theme's to ``SOCIAL`` and ``icon.url``), so this
 module needs nothing but the standard library.
+
+A URL that reaches a page's URL attribute without such a refusal (a menu of
+the Hugo config, a shortcode's ``link``, a Jinja port's output) is printed
+as Hugo's templates print it, by ``safe_url``: Go's html/template turns a
+scheme other than http, https or mailto into ``#ZgotmplZ`` and
+percent-encodes what a URL may not hold.
 """
 
 from __future__ import annotations
@@ -102,6 +108,117 @@ def _is_safe(url: str, schemes: Collection[str]) -> bool:
     if scheme not in schemes or "\\" in url or not url.isprintable():
         return False
     return bool(parts.netloc if scheme in WEB_SCHEMES else parts.path)
+
+
+# --- URLs as Hugo's templates print them ------------------------------------
+
+# What Go's html/template prints for a URL it refuses (html/template/url.go).
+FILTERED_URL = "#ZgotmplZ"
+# The schemes html/template lets through; tel: is not one of them.
+TEMPLATE_SCHEMES = frozenset({"http", "https", "mailto"})
+# Bytes its URL normalizer keeps: RFC 3986's unreserved and reserved ones,
+# less the quote and parentheses; '%' only before two hex digits.
+_URL_BYTES = frozenset(
+    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!#$&*+,/:;=?@[]"
+)
+_UNRESERVED = frozenset(
+    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
+)
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+# What Go's strings.TrimSpace takes off (unicode.IsSpace).
+_GO_SPACES = (
+    "\t\n\v\f\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def safe_url(url: object) -> str:
+    """``url`` as Hugo's templates print it in ``href`` or ``src`` (Go's
+    html/template urlFilter and urlNormalizer), so that a link from config or
+    content is never one a browser runs.
+
+    The text before the first ``:``, unless it holds a ``/``, is a scheme, and
+    only http, https and mailto (any case) pass; any other (``javascript:``,
+    `` javascript:``, ``java\tscript:``, ``data:``, ``tel:``) gives
+    ``#ZgotmplZ``. A byte a URL may not hold (a blank, a backslash, a quote,
+    any non-ASCII letter) is percent-encoded, and valid escapes are kept, so
+    the result is its own ``safe_url``. HTML-escape it where it is printed.
+    """
+    text = str(url)
+    scheme, colon, _ = text.partition(":")
+    if colon and "/" not in scheme and scheme.lower() not in TEMPLATE_SCHEMES:
+        return FILTERED_URL
+    data = text.encode("utf-8", "surrogatepass")
+    if all(byte in _URL_BYTES for byte in data) and "%" not in text:
+        return text
+    out = []
+    for index, byte in enumerate(data):
+        kept = byte in _URL_BYTES or (
+            byte == 0x25 and _ESCAPE.match(data[index : index + 3].decode("latin-1"))
+        )
+        out.append(chr(byte) if kept else f"%{byte:02x}")
+    return "".join(out)
+
+
+def menu_path(path: str) -> str:
+    """A menu entry's ``url`` that starts with ``/`` as Hugo 0.111 makes it
+    (its ``URLize``, then ``path.Join`` with the site's path): blanks at
+    the ends dropped, each segment
+    as from a file name (``sanitize``: ``/About Me/`` is ``/about-me/``),
+    percent-encoded, ``.`` and ``..`` segments and empty ones dropped; a
+    trailing slash kept."""
+    text = sanitize(path.strip(_GO_SPACES))
+    if text.startswith("//"):
+        text = _host_as_ascii(text)
+    segments: list[str] = []
+    for segment in text.split("/"):  # as Go's path.Join, fragment and all
+        if segment == "..":
+            segments = segments[:-1]
+        elif segment not in ("", "."):
+            segments.append(segment)
+    cleaned = "/" + "/".join(segments)
+    if text.endswith("/") and segments:
+        cleaned += "/"
+    cleaned, hash_mark, fragment = cleaned.partition("#")
+    escaped = _path_escaped(cleaned, keep="/")
+    return f"{escaped}#{_path_escaped(fragment, keep='/?')}" if hash_mark else escaped
+
+
+def _host_as_ascii(text: str) -> str:
+    """``//host/...`` with its host as Hugo leaves it (Go reads a host
+    there, and purell writes it in ASCII): NFC, each non-ASCII label in
+    Punycode, dots at its ends dropped."""
+    head, slash, rest = text[2:].partition("/")
+    user, at, host = head.rpartition("@")
+    host, hash_mark, fragment = host.partition("#")
+    labels = unicodedata.normalize("NFC", host).split(".")
+    host = ".".join(
+        label if label.isascii() else "xn--" + label.encode("punycode").decode()
+        for label in labels
+    )
+    host = host.strip(".")
+    return f"//{user}{at}{host}{hash_mark}{fragment}{slash}{rest}"
+
+
+def _path_escaped(text: str, keep: str = "") -> str:
+    """Go's URL path escaping, valid escapes kept (upper case, unreserved
+    bytes decoded), as Hugo's URLize and purell leave them."""
+    kept = _UNRESERVED | frozenset(b"$&+,:;=@" + keep.encode("ascii"))
+    data = text.encode("utf-8", "surrogatepass")
+    out = []
+    index = 0
+    while index < len(data):
+        byte = data[index]
+        escape = _ESCAPE.match(data[index : index + 3].decode("latin-1"))
+        if byte == 0x25 and escape:
+            value = int(escape.group(1), 16)
+            out.append(chr(value) if value in _UNRESERVED else escape[0].upper())
+            index += 3
+            continue
+        out.append(chr(byte) if byte in kept else f"%{byte:02X}")
+        index += 1
+    return "".join(out)
 
 
 def output_location(url: str) -> dict[str, str]:

@@ -1,0 +1,147 @@
+"""What Go's html/template does to the values a template puts in attributes,
+done once over a Jinja port's rendered HTML, since Jinja escapes every value
+alike and cannot tell an ``href`` from a ``title``.
+
+A site's shortcode templates are trusted, the page parameters they print are
+not: a parameter written into ``href="{{ x }}"`` must not become a live
+``javascript:`` link. Jinja has no safeURL, so every URL attribute of a
+port's output (Go's list: ``href``, ``src``, ``action``, ``formaction``,
+``cite``, ``poster``, ``data``, ... and any name holding ``src``, ``uri`` or
+``url``) passes ``urls.safe_url``, a template's own literal URLs included;
+event handlers (``on*``) and ``srcdoc`` are dropped. Tags are found by the
+standard library's HTML tokenizer; a tag that needs no change is left byte
+for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from .urls import FILTERED_URL, safe_url
+
+# Go's html/template attrTypeMap: the attributes whose value is a URL.
+URL_ATTRIBUTES = frozenset(
+    {
+        "action",
+        "archive",
+        "background",
+        "cite",
+        "classid",
+        "codebase",
+        "data",
+        "formaction",
+        "href",
+        "icon",
+        "longdesc",
+        "manifest",
+        "poster",
+        "profile",
+        "src",
+        "usemap",
+        "xmlns",
+    }
+)
+# Attributes whose value is a document or script of its own: dropped.
+_DROPPED = frozenset({"srcdoc"})
+_PLAIN_WITH_URL_WORDS = frozenset({"srcdoc", "srclang", "srcset"})
+_BLANKS = re.compile(r"[\t\n\f\r ]+")
+
+
+def attribute_kind(name: str) -> str:
+    """``"url"``, ``"srcset"``, ``"drop"`` (a handler, ``srcdoc``) or
+    ``"plain"``, by Go's html/template rule (``attrType``): ``data-`` and a
+    namespace prefix are looked through, ``xmlns:*`` is a URL."""
+    name = name.lower()
+    if name.startswith("on") or name in _DROPPED:
+        return "drop"
+    if name.startswith("data-"):
+        name = name[5:]
+    elif ":" in name:
+        prefix, _, name = name.partition(":")
+        if prefix == "xmlns":
+            return "url"
+    if name == "srcset":
+        return "srcset"
+    if name in URL_ATTRIBUTES:
+        return "url"
+    if name not in _PLAIN_WITH_URL_WORDS and any(
+        word in name for word in ("src", "uri", "url")
+    ):
+        return "url"
+    return "plain"
+
+
+def filter_attributes(markup: str) -> str:
+    """``markup`` with each URL attribute through ``safe_url`` and event
+    handlers dropped; unchanged when there is nothing to change."""
+    if "<" not in markup or "=" not in markup:
+        return markup
+    finder = _StartTags()
+    finder.feed(markup)
+    finder.close()
+    if not finder.changes:
+        return markup
+    line_starts = [0] + [match.end() for match in re.finditer("\n", markup)]
+    out = []
+    written = 0
+    for (line, column), old, new in finder.changes:
+        start = line_starts[line - 1] + column
+        if markup.startswith(old, start):
+            out.append(markup[written:start])
+            out.append(new)
+            written = start + len(old)
+    out.append(markup[written:])
+    return "".join(out)
+
+
+def _safe_srcset(value: str) -> str:
+    """Each candidate's URL through ``safe_url``; a refused one is
+    ``#ZgotmplZ``, as Go's srcset filter writes it."""
+    candidates = []
+    for candidate in value.split(","):
+        url, *descriptor = _BLANKS.split(candidate.strip(), maxsplit=1)
+        checked = safe_url(url)
+        if checked == FILTERED_URL:
+            candidates.append(FILTERED_URL)
+        else:
+            candidates.append(" ".join([checked, *descriptor]))
+    return ", ".join(candidates)
+
+
+class _StartTags(HTMLParser):
+    """Collects the start tags to rewrite: (position, old text, new text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.changes: list[tuple[tuple[int, int], str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._check(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self._check(tag, attrs)
+
+    def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text = self.get_starttag_text() or ""
+        kept: list[tuple[str, str | None]] = []
+        changed = False
+        for name, value in attrs:
+            kind = attribute_kind(name)
+            if kind == "drop":
+                changed = True
+                continue
+            if value is not None and kind in ("url", "srcset"):
+                safe = safe_url(value) if kind == "url" else _safe_srcset(value)
+                changed = changed or safe != value
+                value = safe
+            kept.append((name, value))
+        if not changed:
+            return
+        attributes = "".join(
+            f" {name}" if value is None else f' {name}="{html.escape(value)}"'
+            for name, value in kept
+        )
+        closing = "/" if text.endswith("/>") else ""
+        self.changes.append((self.getpos(), text, f"<{tag}{attributes}{closing}>"))

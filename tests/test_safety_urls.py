@@ -1,0 +1,405 @@
+"""One URL check for every place a URL reaches a page (issue 25, points 4, 5
+and 13): the Hugo config's menus, the settings' MENUITEMS, the ``figure``
+shortcode and a site's Jinja shortcode ports print ``javascript:`` and kin
+as ``#ZgotmplZ`` and a backslash percent-encoded, as Hugo does; another
+language's empty home feed carries no build time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from pelican.plugins.hugo_frontmatter import urls
+from pelican.plugins.hugo_frontmatter.html_attributes import filter_attributes
+
+from .conftest import HUGO_SETTINGS, build_site, examples, hugo_build, write_tree
+
+BASE_URL = "https://example.org/"
+# What Hugo 0.111 prints for a menu's url in `<a href="{{ .URL }}">`
+# (measured: tiny sites built by `hugo`; a path from / gets the site's path).
+HUGO_MENU_HREFS = {
+    "javascript:alert(1)": "#ZgotmplZ",
+    " JavaScript:alert(1)": "#ZgotmplZ",
+    "java\tscript:alert(1)": "#ZgotmplZ",
+    "data:text/html,x": "#ZgotmplZ",
+    "tel:123": "#ZgotmplZ",
+    "?x:y": "#ZgotmplZ",
+    "/\\evil.example/": "/%5Cevil.example/",
+    "//evil.example/x": "/evil.example/x",
+    "/About Me/": "/about-me/",
+    "/javascript:alert(1)": "/javascriptalert1",
+    "/ü/É": "/%C3%BC/%C3%A9",
+    "/a/../b": "/b",
+    "/%5c": "/%5C",
+    "HTTPS://x.org/a?b=c&d=%zz%41": "HTTPS://x.org/a?b=c&d=%25zz%41",
+    "mailto:me@example.org": "mailto:me@example.org",
+}
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def _menu_config(links: list[str], extra: str = "") -> str:
+    entries = "".join(
+        f"[[menus.main]]\nname = {json.dumps(f'n{index}')}\n"
+        f"url = {json.dumps(link)}\nweight = {index + 1}\n"
+        for index, link in enumerate(links)
+    )
+    return (
+        f'baseURL = "{BASE_URL}"\ntitle = "Menus"\n'
+        'disableKinds = ["taxonomy", "term", "sitemap"]\n' + extra + entries
+    )
+
+
+def _resolved(href: str) -> str:
+    """``href`` as a browser on the home page (``BASE_URL``) reads it: joined
+    to the page's address, then ``.`` and ``..`` segments worked out (not
+    urljoin, which also drops empty segments)."""
+    if ":" in href.split("/")[0].split("?")[0].split("#")[0]:
+        joined = href  # a scheme
+    elif href.startswith("//"):
+        joined = "https:" + href
+    elif href.startswith("/"):
+        joined = BASE_URL.rstrip("/") + href
+    else:
+        joined = BASE_URL + href
+    parts = urlsplit(joined)
+    if parts.scheme not in ("http", "https"):
+        return joined
+    segments: list[str] = []
+    names = parts.path.split("/")[1:]
+    for index, segment in enumerate(names):
+        last = index == len(names) - 1
+        if segment == "..":
+            segments = segments[:-1]
+        if segment in (".", ".."):
+            if last:
+                segments.append("")
+            continue
+        segments.append(segment)
+    return parts._replace(path="/" + "/".join(segments)).geturl()
+
+
+def _pelican_menu(
+    root: Path, config: str, page: str = "posts/one/index.html"
+) -> list[str]:
+    """The header's hrefs of ``page`` in the site Pelican builds from
+    ``config`` (a hugo.toml) and one post."""
+    write_tree(
+        root,
+        {
+            "hugo.toml": config,
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nText.\n",
+        },
+    )
+    build_site(
+        root / "content",
+        root / "out",
+        HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
+    )
+    return [a["href"] for a in _soup(root / "out" / page).select(".menu a")]
+
+
+# --- the check itself -------------------------------------------------------
+
+
+@pytest.mark.parametrize("url, printed", sorted(HUGO_MENU_HREFS.items()))
+def test_a_menu_url_is_printed_as_hugo_prints_it(url, printed):
+    made = urls.menu_path(url) if url.startswith("/") else url
+    assert urls.safe_url(made) == printed
+
+
+def test_safe_url_keeps_what_html_template_keeps():
+    # Go's urlNormalizer: lower-case escapes of its own, valid ones kept.
+    assert urls.safe_url("about/ü x\"'<>") == "about/%c3%bc%20x%22%27%3c%3e"
+    assert urls.safe_url("/a:b/c?d=e#f") == "/a:b/c?d=e#f"
+    for url in ("https://x.org/%41", "#ZgotmplZ", "/\\evil/", "mailto:a@b"):
+        once = urls.safe_url(url)
+        assert urls.safe_url(once) == once  # it may be applied twice
+
+
+# --- config menus ------------------------------------------------------------
+
+
+def test_config_menu_links_a_browser_would_run_or_send_away_are_defused(tmp_path):
+    links = list(HUGO_MENU_HREFS)
+    hrefs = _pelican_menu(tmp_path, _menu_config(links))
+    # Pelican prints a path in the site after SITEURL.
+    expected = [
+        BASE_URL.rstrip("/") + printed if printed.startswith("/") else printed
+        for printed in HUGO_MENU_HREFS.values()
+    ]
+    assert hrefs[: len(links)] == expected
+    assert not any(
+        href.lower().startswith(("javascript", "data", " ")) for href in hrefs
+    )
+
+
+def test_another_languages_menu_passes_the_same_check(tmp_path):
+    config = _menu_config(
+        ["/posts/"],
+        extra=(
+            'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n'
+            '[languages.zh]\nweight = 2\ntitle = "中文"\n'
+            '[[languages.zh.menu.main]]\nname = "x"\nurl = "javascript:alert(1)"\n'
+            '[[languages.zh.menu.main]]\nname = "y"\nurl = "/\\\\evil.example/"\n'
+        ),
+    )
+    hrefs = _pelican_menu(tmp_path, config, "zh/index.html")
+    assert hrefs[:2] == ["#ZgotmplZ", "https://example.org/%5Cevil.example/"]
+
+
+def test_menuitems_in_the_settings_pass_the_same_check(tmp_path):
+    write_tree(tmp_path, {"content/about.md": "Title: About\n\nText.\n"})
+    build_site(
+        tmp_path / "content",
+        tmp_path / "out",
+        MENUITEMS=[
+            ("Run", "javascript:alert(1)"),
+            ("Away", "/\\evil.example/"),
+            ("Fine", "https://example.org/a b"),
+        ],
+    )
+    menu = _soup(tmp_path / "out" / "about" / "index.html").select(".menu a")
+    assert [a["href"] for a in menu][:3] == [
+        "#ZgotmplZ",
+        "/%5cevil.example/",
+        "https://example.org/a%20b",
+    ]
+
+
+# --- shortcodes ----------------------------------------------------------------
+
+PORT = """<a class="port" href="{{ get('url') }}" onclick="{{ get('url') }}"
+   data-url="{{ get('url') }}" title="{{ get('url') }}">{{ inner }}</a>
+<img srcset="{{ get('url') }} 2x, /ok.png 1x" src="/literal.png">
+"""
+
+POST = """
+---
+title: Links
+date: 2024-01-02
+---
+{{< figure src="javascript:alert(1)" link="javascript:alert(2)"
+    attrlink="JAVASCRIPT:alert(3)" attr="x" caption="c" >}}
+
+{{< figure src="a b/ü.png" link="/\\evil.example/" >}}
+
+{{< port url="javascript:alert(4)" >}}text{{< /port >}}
+
+{{< port url=" /\\evil.example/" >}}other{{< /port >}}
+"""
+
+
+@pytest.fixture(scope="module")
+def shortcode_page(tmp_path_factory) -> BeautifulSoup:
+    root = write_tree(
+        tmp_path_factory.mktemp("urls"),
+        {"content/posts/links.md": POST, "shortcodes/port.html": PORT},
+    )
+    build_site(
+        root / "content",
+        root / "out",
+        HUGO_SETTINGS,
+        HUGO_FRONTMATTER={"hugo_urls": True, "shortcodes": str(root / "shortcodes")},
+    )
+    return _soup(root / "out" / "posts" / "links" / "index.html")
+
+
+def test_figure_links_and_source_are_checked_as_in_hugo(shortcode_page):
+    first, second = shortcode_page.select("figure")[:2]
+    # Hugo 0.111: <a href="#ZgotmplZ"><img src="#ZgotmplZ" ...> ... href="#ZgotmplZ"
+    assert [a["href"] for a in first.select("a")] == ["#ZgotmplZ", "#ZgotmplZ"]
+    assert first.img["src"] == "#ZgotmplZ"
+    # Hugo 0.111: href="/%5cevil.example/", src="a%20b/%c3%bc.png"
+    assert second.a["href"] == "/%5cevil.example/"
+    assert second.img["src"] == "a%20b/%c3%bc.png"
+
+
+def test_a_jinja_port_writing_a_param_into_href_gives_no_live_link(shortcode_page):
+    ports = shortcode_page.select("a.port")
+    assert [a["href"] for a in ports] == ["#ZgotmplZ", "%20/%5cevil.example/"]
+    assert [a["data-url"] for a in ports] == ["#ZgotmplZ", "%20/%5cevil.example/"]
+    # Not a URL: as the template wrote it, escaped.
+    assert ports[0]["title"] == "javascript:alert(4)"
+    assert not any(a.has_attr("onclick") for a in ports)
+    images = shortcode_page.select("img[srcset]")
+    assert images[0]["srcset"] == "#ZgotmplZ, /ok.png 1x"
+    assert images[0]["src"] == "/literal.png"
+
+
+def test_the_attribute_pass_leaves_a_tag_it_does_not_change_as_it_was():
+    markup = (
+        "<p class=x>a</p>\n<A HREF=\"/a/b\" Title='q'>b</A><br>\n<img src=/x.png />"
+    )
+    assert filter_attributes(markup) == markup
+    changed = filter_attributes('<p>\n<a\nhref="javascript:x" onmouseover="y">z</a>\n')
+    assert changed == '<p>\n<a href="#ZgotmplZ">z</a>\n'
+    script = '<script>let s = "<a href=\\"javascript:x\\">";</script>'
+    assert filter_attributes(script) == script  # raw text, as a browser reads it
+
+
+# --- another language's empty home feed --------------------------------------
+
+LANGUAGES = (
+    f'baseURL = "{BASE_URL}"\ntitle = "t"\ndefaultContentLanguage = "en"\n'
+    '[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\ntitle = "中文"\n'
+)
+
+
+def test_an_empty_home_feed_of_another_language_carries_no_build_time(
+    tmp_path, monkeypatch
+):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": LANGUAGES,
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nText.\n",
+        },
+    )
+    feeds = []
+    for run in ("first", "second"):
+        build_site(
+            root / "content",
+            root / run,
+            HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
+        )
+        feeds.append((root / run / "zh" / "index.xml").read_text("utf-8"))
+    # Hugo 0.111 writes no lastBuildDate in a feed with no page.
+    assert "lastBuildDate" not in feeds[0]
+    assert feeds[0] == feeds[1]
+    # The default language's feed is dated by its newest post.
+    english = (root / "first" / "index.xml").read_text("utf-8")
+    assert "<lastBuildDate>Tue, 02 Jan 2024 " in english
+
+
+def test_source_date_epoch_still_dates_an_empty_home_feed(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": LANGUAGES,
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nText.\n",
+        },
+    )
+    build_site(
+        root / "content",
+        root / "out",
+        HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
+    )
+    feed = (root / "out" / "zh" / "index.xml").read_text("utf-8")
+    assert "<lastBuildDate>Tue, 14 Nov 2023 22:13:20 +0000</lastBuildDate>" in feed
+
+
+@pytest.mark.hugo
+def test_an_empty_home_feed_is_as_hugos(tmp_path, hugo):
+    public = hugo_build(
+        hugo,
+        tmp_path / "hugo-site",
+        {
+            "hugo.toml": LANGUAGES,
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nText.\n",
+        },
+    )
+    assert "lastBuildDate" not in (public / "zh" / "index.xml").read_text("utf-8")
+
+
+# --- Hugo as the oracle -----------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "javascript:",
+        "JaVaScRiPt:",
+        " javascript:",
+        "java\tscript:",
+        "data:",
+        "vbscript:",
+        "tel:",
+        "http:",
+        "https:",
+        "mailto:",
+        "//",
+        "/",
+        "\\",
+        "/\\",
+        "evil.example",
+        "a",
+        "B",
+        "ü",
+        " ",
+        "-",
+        ".",
+        "..",
+        "?q=1&r=2",
+        "#top",
+        "%5c",
+        "%zz",
+        "%41",
+        '"',
+        "'",
+        "<",
+        "(1)",
+        ":",
+        "@",
+        "+",
+    ]
+)
+MENU_URLS = st.lists(
+    st.lists(_PIECES, min_size=1, max_size=6).map("".join).filter(str.strip),
+    min_size=1,
+    max_size=12,
+)
+# The menu as a Hugo theme prints it, one link a line.
+MENU_LAYOUT = {
+    "layouts/index.html": (
+        '{{ range .Site.Menus.main }}<a class="m" href="{{ .URL }}">x</a>\n{{ end }}'
+    ),
+    "layouts/_default/single.html": "{{ .Title }}",
+    "layouts/_default/list.html": "{{ .Title }}",
+}
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+@given(links=MENU_URLS)
+def test_menu_hrefs_are_hugos_for_generated_urls(tmp_path_factory, hugo, links):
+    """Many generated menu URLs in one Hugo config, built by `hugo` and by
+    Pelican: each href, resolved on the home page, is the same."""
+    root = tmp_path_factory.mktemp("menus")
+    config = _menu_config(links)
+    site = write_tree(root / "hugo-site", {"hugo.toml": config, **MENU_LAYOUT})
+    public = site / "public"
+    run = subprocess.run(
+        [hugo, "--quiet", "--source", str(site), "-d", str(public)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    # Hugo stops at a url Go cannot parse ("//\\": invalid character in
+    # host name); Pelican prints it as the path it is (/%5C).
+    assume(run.returncode == 0 or "error calling Menus: parse" not in run.stderr)
+    assert run.returncode == 0, run.stderr
+    printed = [a["href"] for a in _soup(public / "index.html").select("a.m")]
+    ours = _pelican_menu(root / "pelican-site", config)[: len(links)]
+    assert len(ours) == len(printed) == len(links)
+    for link, theirs, mine in zip(links, printed, ours, strict=True):
+        assert _resolved(mine) == _resolved(theirs), link
+        scheme = mine.partition(":")[0].lower() if ":" in mine.split("/")[0] else ""
+        assert scheme in ("", "http", "https", "mailto"), link
