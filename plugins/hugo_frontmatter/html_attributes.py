@@ -8,7 +8,8 @@ not: a parameter written into ``href="{{ x }}"`` must not become a live
 port's output (Go's list: ``href``, ``src``, ``action``, ``formaction``,
 ``cite``, ``poster``, ``data``, ... and any name holding ``src``, ``uri`` or
 ``url``) passes ``urls.safe_url``, a template's own literal URLs included;
-event handlers (``on*``) and ``srcdoc`` are dropped. Tags are found by the
+event handlers (``on*``) and ``srcdoc`` are dropped, and a
+``<meta http-equiv="refresh">``'s URL is checked too. Tags are found by the
 standard library's HTML tokenizer; a tag that needs no change is left byte
 for byte.
 """
@@ -47,6 +48,9 @@ URL_ATTRIBUTES = frozenset(
 _DROPPED = frozenset({"srcdoc"})
 _PLAIN_WITH_URL_WORDS = frozenset({"srcdoc", "srclang", "srcset"})
 _BLANKS = re.compile(r"[\t\n\f\r ]+")
+# A refresh's delay and the URL after it (``0; url=/next/``), as browsers
+# read it.
+_REFRESH_URL = re.compile(r"(\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?)(.*)", re.I | re.S)
 
 
 def attribute_kind(name: str) -> str:
@@ -110,6 +114,24 @@ def _safe_srcset(value: str) -> str:
     return ", ".join(candidates)
 
 
+def _refreshes(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a tag is ``<meta http-equiv="refresh">``, whose ``content``
+    holds a URL the browser goes to."""
+    return any(
+        name == "http-equiv" and (value or "").strip().lower() == "refresh"
+        for name, value in attrs
+    )
+
+
+def _safe_refresh(content: str) -> str:
+    """``5; url=...`` with its URL through ``safe_url``."""
+    match = _REFRESH_URL.match(content)
+    if not match:
+        return content
+    url = match.group(2).strip().strip("'\"")
+    return match.group(1) + safe_url(url)
+
+
 class _StartTags(HTMLParser):
     """Collects the start tags to rewrite: (position, old text, new text)."""
 
@@ -134,6 +156,10 @@ class _StartTags(HTMLParser):
                 continue
             if value is not None and kind in ("url", "srcset"):
                 safe = safe_url(value) if kind == "url" else _safe_srcset(value)
+                changed = changed or safe != value
+                value = safe
+            elif value is not None and name == "content" and _refreshes(attrs):
+                safe = _safe_refresh(value)
                 changed = changed or safe != value
                 value = safe
             kept.append((name, value))
