@@ -228,10 +228,11 @@ def _quoted(value: str) -> str:
 
 
 def _param(value: str) -> str:
-    """A shortcode parameter: raw in backticks, else quoted with \\" escapes."""
+    """A shortcode parameter: raw in backticks, else quoted, each quote
+    written \\"."""
     if "`" not in value:
         return f"`{value}`"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + value.replace('"', '\\"') + '"'
 
 
 SETTINGS = f"""
@@ -601,23 +602,31 @@ class Visitor:
 
 
 def _feed_problems(output: Path) -> list[str]:
-    """Handlers and unsafe links in the HTML that feeds carry to readers."""
+    """Handlers and links a browser would run in the HTML that feeds carry
+    to their readers."""
     problems = []
     for feed in sorted(output.rglob("*.xml")):
+        name = feed.relative_to(output)
         for item in ElementTree.parse(feed).iter():
             if item.tag.rpartition("}")[2] not in ("description", "content", "summary"):
                 continue
-            markup = BeautifulSoup(item.text or "", "html.parser")
-            for element in markup.find_all():
+            for element in BeautifulSoup(item.text or "", "html.parser").find_all():
                 handlers = [a for a in element.attrs if a.lower().startswith("on")]
                 if handlers:
-                    name = feed.relative_to(output)
                     problems.append(f"{name}: <{element.name}> has {handlers}")
+                # As a browser reads it: tabs and line ends dropped, and
+                # blanks and control characters in front.
+                link = re.sub(r"[\t\n\r]", "", str(element.get("href", "")))
+                scheme = urlsplit(link.lstrip("".join(map(chr, range(33))))).scheme
+                if scheme and f"{scheme}:" not in LINK_SCHEMES:
+                    problems.append(f"{name}: <{element.name}> links to {scheme}:")
     return problems
 
 
 @dataclass
 class Outcome:
+    """What the build left out of a site, and everything found wrong."""
+
     dropped: list[str]
     findings: list[str]
 
