@@ -407,3 +407,66 @@ def test_menu_hrefs_are_hugos_for_generated_urls(tmp_path_factory, hugo, links):
         assert _resolved(mine) == _resolved(theirs), link
         scheme = mine.partition(":")[0].lower() if ":" in mine.split("/")[0] else ""
         assert scheme in ("", "http", "https", "mailto"), link
+
+
+SHORTCODE_URLS = st.lists(
+    st.lists(_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=8
+)
+# The same shortcode as a Go template for Hugo and as a Jinja port for us.
+HUGO_PORT = '<a class="p" href="{{ .Get 0 }}" data-url="{{ .Get 0 }}">x</a>\n'
+JINJA_PORT = '<a class="p" href="{{ get(0) }}" data-url="{{ get(0) }}">x</a>\n'
+
+
+def _shortcode_urls(soup: BeautifulSoup) -> list[tuple[str, ...]]:
+    figures = [
+        (figure.a["href"], figure.img["src"], figure.figcaption.a["href"])
+        for figure in soup.select("figure")
+    ]
+    ports = [(a["href"], a["data-url"]) for a in soup.select("a.p")]
+    return figures + ports
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(links=SHORTCODE_URLS)
+def test_figure_and_port_urls_are_hugos_for_generated_urls(
+    tmp_path_factory, hugo, links
+):
+    """Generated URLs in `figure`'s link, src and attrlink and in a site's
+    shortcode (a Go template for Hugo, its Jinja port for us), one page:
+    every URL attribute is the same as Hugo's."""
+    body = "".join(
+        f"{{{{< figure link=`{link}` src=`{link}` attrlink=`{link}` attr=a >}}}}\n\n"
+        f"{{{{< p `{link}` >}}}}\n\n"
+        for link in links
+    )
+    page = f"---\ntitle: Links\ndate: 2024-01-02\n---\n{body}"
+    root = tmp_path_factory.mktemp("shortcodes")
+    public = hugo_build(
+        hugo,
+        root / "hugo-site",
+        {
+            "hugo.toml": f'baseURL = "{BASE_URL}"\n',
+            "content/posts/links.md": page,
+            "layouts/shortcodes/p.html": HUGO_PORT,
+        },
+        {"layouts/_default/single.html": "{{ .Content }}"},
+    )
+    site = write_tree(
+        root / "pelican-site",
+        {"content/posts/links.md": page, "shortcodes/p.html": JINJA_PORT},
+    )
+    build_site(
+        site / "content",
+        site / "out",
+        HUGO_SETTINGS,
+        HUGO_FRONTMATTER={"hugo_urls": True, "shortcodes": str(site / "shortcodes")},
+    )
+    theirs = _shortcode_urls(_soup(public / "posts" / "links" / "index.html"))
+    ours = _shortcode_urls(_soup(site / "out" / "posts" / "links" / "index.html"))
+    assert ours == theirs
+    assert len(ours) == 2 * len(links)
