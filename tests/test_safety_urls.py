@@ -286,6 +286,26 @@ def test_an_empty_home_feed_of_another_language_carries_no_build_time(
     assert "<lastBuildDate>Tue, 02 Jan 2024 " in english
 
 
+def test_an_empty_list_of_terms_feed_carries_no_build_time(tmp_path, monkeypatch):
+    """Hugo 0.111 writes `series/index.xml` with no lastBuildDate either."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": '[taxonomies]\ntag = "tags"\nseries = "series"\n',
+            "content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nText.\n",
+        },
+    )
+    build_site(
+        root / "content",
+        root / "out",
+        HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
+    )
+    feed = (root / "out" / "series" / "index.xml").read_text("utf-8")
+    assert "<rss" in feed
+    assert "lastBuildDate" not in feed
+
+
 def test_source_date_epoch_still_dates_an_empty_home_feed(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = write_tree(
