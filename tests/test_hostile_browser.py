@@ -560,6 +560,7 @@ class Visitor:
         from playwright.sync_api import Error
 
         url = f"{self.base}/{path}"
+        self.where = path
         targets = self._open(url)
         for index, (tag, problems) in enumerate(targets):
             self.where = f"{path} {tag[:200]}"
@@ -660,6 +661,27 @@ ISSUE_25 = {
 @pytest.mark.parametrize(("url", "attrs"), ISSUE_25.values(), ids=ISSUE_25.keys())
 def test_the_issues_payloads_run_no_script(url, attrs, browser, serve_dir, tmp_path):
     site = make_site(lambda: url, lambda: '" onmouseover="alert(1)" x="', lambda: attrs)
+    outcome = _check_site(site, tmp_path, browser, serve_dir)
+    assert not outcome.findings, "\n".join(outcome.findings)
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)//x", "JaVaScRiPt:top.__pwned=1//x"])
+def test_a_hostile_base_url_gives_no_live_link(base, browser, serve_dir, tmp_path):
+    """The Hugo config's baseURL is in front of every link the theme writes:
+    refused with its line, or printed as Hugo prints a permalink from it
+    (``#ZgotmplZ``), never a link a browser runs."""
+    site = Site()
+    site.add(
+        "hugo.toml",
+        Piece(f"baseURL = {_quoted(base)}\n"),
+        Piece('title = "T"\n[[menus.main]]\nname = "A"\nurl = "/a/"\n', False),
+    )
+    site.add("shortcodes/link.html", Piece(LINK_PORT, optional=False))
+    site.add("content/_index.md", Piece("---\ntitle: Home\n---\nHi\n", False))
+    site.add(
+        "content/posts/p.md",
+        Piece("---\ntitle: P\ndate: 2024-01-01\n---\n[home](/)\n", False),
+    )
     outcome = _check_site(site, tmp_path, browser, serve_dir)
     assert not outcome.findings, "\n".join(outcome.findings)
 
