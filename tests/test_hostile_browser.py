@@ -665,7 +665,9 @@ def test_the_issues_payloads_run_no_script(url, attrs, browser, serve_dir, tmp_p
     assert not outcome.findings, "\n".join(outcome.findings)
 
 
-@pytest.mark.parametrize("base", ["javascript:alert(1)//x", "JaVaScRiPt:top.__pwned=1//x"])
+@pytest.mark.parametrize(
+    "base", ["javascript:alert(1)//x", "JaVaScRiPt:top.__pwned=1//x"]
+)
 def test_a_hostile_base_url_gives_no_live_link(base, browser, serve_dir, tmp_path):
     """The Hugo config's baseURL is in front of every link the theme writes:
     refused with its line, or printed as Hugo prints a permalink from it
