@@ -43,6 +43,9 @@ HUGO_MENU_HREFS = {
 }
 
 
+HOME = "---\ntitle: Home\n---\nWelcome.\n"
+
+
 def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
@@ -155,6 +158,27 @@ def test_another_languages_menu_passes_the_same_check(tmp_path):
     )
     hrefs = _pelican_menu(tmp_path, config, "zh/index.html")
     assert hrefs[:2] == ["#ZgotmplZ", "https://example.org/%5Cevil.example/"]
+
+
+def test_social_links_of_the_config_pass_the_same_check(tmp_path):
+    """hugo-coder prints `params.social` with `href="{{ .url }}"`: Hugo
+    writes #ZgotmplZ; the build neither fails nor prints a live link."""
+    config = _menu_config(
+        [],
+        extra=(
+            "[params]\n"
+            '[[params.social]]\nname = "Run"\nurl = "javascript:alert(1)"\n'
+            '[[params.social]]\nname = "Away"\nurl = "https://x.example/a b"\n'
+        ),
+    )
+    write_tree(tmp_path, {"hugo.toml": config, "content/_index.md": HOME})
+    build_site(
+        tmp_path / "content",
+        tmp_path / "out",
+        HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo.toml")},
+    )
+    links = _soup(tmp_path / "out" / "index.html").select('a[rel~="me"]')
+    assert [a["href"] for a in links] == ["#ZgotmplZ", "https://x.example/a%20b"]
 
 
 def test_menuitems_in_the_settings_pass_the_same_check(tmp_path):

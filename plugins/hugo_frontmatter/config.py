@@ -338,7 +338,9 @@ def _description(value: Any, unused: list[str]) -> dict[str, Any]:
 
 
 def _social(value: Any, unused: list[str]) -> dict[str, Any]:
-    """``params.social`` as a list of {name, url, weight} (hugo-coder and kin)."""
+    """``params.social`` as a list of {name, url, weight} (hugo-coder and kin),
+    each URL as a Hugo theme prints it (``urls.safe_url``: ``javascript:`` is
+    ``#ZgotmplZ``)."""
     entries = value if isinstance(value, list) else []
     links = [
         entry
@@ -349,7 +351,9 @@ def _social(value: Any, unused: list[str]) -> dict[str, Any]:
         unused.append("params.social")
         return {}
     links.sort(key=lambda entry: _weight(entry.get("weight")))
-    return {"SOCIAL": [(str(entry["name"]), str(entry["url"])) for entry in links]}
+    return {
+        "SOCIAL": [(str(entry["name"]), urls.safe_url(entry["url"])) for entry in links]
+    }
 
 
 def _menus(value: Any, unused: list[str]) -> dict[str, Any]:
