@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter import urls
 from pelican.plugins.hugo_frontmatter.html_attributes import filter_attributes
 
@@ -179,6 +180,29 @@ def test_social_links_of_the_config_pass_the_same_check(tmp_path):
     )
     links = _soup(tmp_path / "out" / "index.html").select('a[rel~="me"]')
     assert [a["href"] for a in links] == ["#ZgotmplZ", "https://x.example/a%20b"]
+
+
+@pytest.mark.parametrize(
+    "base_url", ["javascript:alert(1)//", "data:text/html,x/", "/\\\\evil.example/"]
+)
+def test_a_base_url_a_browser_would_run_or_send_away_stops_the_build(
+    tmp_path, base_url
+):
+    """Pelican puts SITEURL in front of every link (Hugo filters its
+    permalinks to #ZgotmplZ): such a baseURL is one line naming the file."""
+    config = f'title = "t"\nbaseURL = "{base_url}"\n'
+    write_tree(tmp_path, {"hugo.toml": config, "content/_index.md": HOME})
+    with pytest.raises(BuildError) as caught:
+        build_site(
+            tmp_path / "content",
+            tmp_path / "out",
+            HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo.toml")},
+        )
+    message = str(caught.value)
+    assert "hugo.toml:2: baseURL " in message
+    assert "neither an http(s) URL nor a path" in message
+    assert "Traceback" not in message
+    assert not (tmp_path / "out").exists()
 
 
 def test_menuitems_in_the_settings_pass_the_same_check(tmp_path):

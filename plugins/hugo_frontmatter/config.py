@@ -563,6 +563,15 @@ def apply(settings: dict[str, Any], given: str) -> None:
         found["DIRECT_TEMPLATES"] = ["index", *found["DIRECT_TEMPLATES"]]
 
     explicit = {name for name in settings if _is_explicit(settings, name)}
+    site_url = found.get("SITEURL")
+    if site_url and "SITEURL" not in explicit and not _is_site_url(site_url):
+        path, line = _where(files, site_url)  # as written, or the key
+        raise HugoConfigError(
+            *((path, line) if line else _where(files, "baseURL")),
+            f"baseURL {site_url!r} is neither an http(s) URL nor a "
+            "path, and every link of every page starts with it; write the "
+            'address the site is served at, e.g. baseURL = "https://example.org/"',
+        )
     old_siteurl = settings.get("SITEURL", "")
     for name, value in found.items():
         if name.startswith("HUGO_"):
@@ -643,6 +652,13 @@ def apply(settings: dict[str, Any], given: str) -> None:
             shown,
             ", ".join(unused),
         )
+
+
+def _is_site_url(site_url: str) -> bool:
+    """Whether a baseURL is one a page's links may start with: an http(s)
+    URL with a host, or a path in the site (``urls.is_safe_link``); Pelican
+    puts it in front of every link, where Hugo filters its permalinks."""
+    return urls.is_safe_link(site_url + "/", urls.WEB_SCHEMES)
 
 
 def _where(files: list[str], text: str) -> tuple[str, int | None]:
