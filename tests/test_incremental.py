@@ -4,6 +4,8 @@ nothing."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -159,7 +161,7 @@ def test_a_rebuild_with_no_change_writes_nothing(tmp_path):
 
 
 def test_two_builds_of_one_output_take_turns(tmp_path):
-    fcntl = pytest.importorskip("fcntl")
+    pytest.importorskip("fcntl")
     content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"
     _build(content, output, cache)
     (lock_path,) = (cache / "cameo-staging").glob("*.lock")
@@ -169,13 +171,31 @@ def test_two_builds_of_one_output_take_turns(tmp_path):
         _build(content, output, cache)
         finished.set()
 
-    with open(lock_path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build in another process would
-        thread = threading.Thread(target=second_build)
-        thread.start()
-        assert not finished.wait(1.0)  # it waits for its turn
+    # The lock held by another process, as a build there would hold it.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline() == "locked\n"
+    thread = threading.Thread(target=second_build)
+    thread.start()
+    assert not finished.wait(1.0)  # it waits for its turn
+    holder.communicate("")  # lets go
     thread.join(timeout=60)
     assert finished.is_set()
+
+
+HOLD_LOCK = """
+import fcntl, os, sys
+with open(sys.argv[1], "a") as lock:
+    fcntl.lockf(lock, fcntl.LOCK_EX)
+    lock.write(f"{os.getpid()}\\n")
+    lock.flush()
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
 
 
 def test_a_file_where_a_folder_goes_and_the_reverse_are_replaced(tmp_path):

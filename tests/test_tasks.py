@@ -123,7 +123,8 @@ def test_template_error_fails_the_build_without_leftovers(tmp_path):
 
 
 def test_successful_build_replaces_the_old_output_whole(tmp_path):
-    output = write_tree(tmp_path / "out", {"stale.html": "from an older build\n"})
+    older = {"index.html": "older\n", "stale.html": "from an older build\n"}
+    output = write_tree(tmp_path / "out", older)
     result = build_site(ROOT / "content", output)
     assert result.output == output
     assert not (output / "stale.html").exists()

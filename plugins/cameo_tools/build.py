@@ -32,6 +32,7 @@ import hashlib
 import io
 import logging
 import os
+import posixpath
 import shutil
 import signal
 import stat
@@ -112,34 +113,34 @@ def build(
     """Build the site of ``settings_file`` into ``output`` (default: its OUTPUT_PATH).
 
     Raises BuildError when Pelican fails or logs an error, when a file cannot
-    be written, or when a signal stops the build; ``output`` is then as it was.
-    With ``remove_old_in_background`` (live reload), the previous output is
-    removed by a thread after this returns; the process waits for it before
-    it exits, and the next build before it starts.
+    be written, when ``output`` is not a folder a build may replace (see
+    check_output), or when a signal stops the build; ``output`` is then as
+    it was. With ``remove_old_in_background`` (live reload), the previous
+    output is removed by a thread after this returns; the process waits for
+    it before it exits, and the next build before it starts.
     """
-    # Pelican is imported here, not at module level: `invoke --list` and the
-    # serve task do not need it (it is most of a small build's time).
-    from pelican.settings import read_settings
-
     started = time.perf_counter()
-    try:
-        settings = read_settings(str(settings_file), override=dict(overrides or {}))
-    except Exception as error:  # the settings file is Python: anything can fail
-        raise BuildError(
-            f"{settings_file}: the settings could not be read: "
-            f"{type(error).__name__}: {error}"
-        ) from None
-    target = Path(output or settings["OUTPUT_PATH"]).resolve()
+    target = Path(output).resolve() if output else None
+    # The stop signals are turned into one line from the start: reading the
+    # settings imports Pelican, a good part of a small build's time.
     with _stop_signals_raise() as stops:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            settings = read_settings(settings_file, overrides)
+            target = Path(output or settings["OUTPUT_PATH"]).resolve()
             home = _staging_home(settings, target)
-            with _one_build_at_a_time(home):
+            check_output(target, settings, settings_file)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with _one_build_at_a_time(home, target):
                 result = _build(settings, target, home, started, stops)
             if not remove_old_in_background:
                 _wait_for_removals()
             return result
         except BuildInterrupted as stop:
+            if target is None:
+                raise BuildError(
+                    f"the build was interrupted ({stop}) before it began; "
+                    "nothing was changed"
+                ) from None
             raise BuildError(
                 f"the build was interrupted ({stop}), so {target} was left as it was"
             ) from None
@@ -148,6 +149,24 @@ def build(
                 f"{_os_problem(error)}, so {target} was left as it was; "
                 "free some space or fix the folder's permissions, then build again"
             ) from None
+
+
+def read_settings(
+    settings_file: str | os.PathLike, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Pelican's settings from ``settings_file`` with ``overrides``, or a
+    BuildError that says why they could not be read."""
+    # Pelican is imported here, not at module level: `invoke --list` and the
+    # serve task do not need it (it is most of a small build's time).
+    from pelican.settings import read_settings as pelican_settings
+
+    try:
+        return pelican_settings(str(settings_file), override=dict(overrides or {}))
+    except Exception as error:  # the settings file is Python: anything can fail
+        raise BuildError(
+            f"{settings_file}: the settings could not be read: "
+            f"{type(error).__name__}: {error}"
+        ) from None
 
 
 def _build(
@@ -164,12 +183,13 @@ def _build(
     files, pages = _staging_trees(home)
     settings["OUTPUT_PATH"] = str(files)
     rendered: dict[str, str] = {}
+    origins: dict[str, list[str]] = {}  # output path -> what wrote it
 
     errors = _ErrorCounter()
     root = logging.getLogger()
     root.addHandler(errors)
     try:
-        with _pages_apart(settings, pages, rendered) as pelican:
+        with _pages_apart(settings, pages, rendered, origins) as pelican:
             with build_progress(settings):  # after CAMEO_PROGRESS_AFTER seconds
                 pelican.run()
     except Exception as error:  # Pelican and plugins raise anything at all
@@ -192,7 +212,7 @@ def _build(
     )
     try:
         logger.debug("putting the new output together in %s", following)
-        count, changed = _assemble(following, target, files, pages, rendered)
+        count, changed = _assemble(following, target, files, pages, rendered, origins)
         with stops.held():
             logger.debug("swapping %s and %s", following, target)
             _swap(following, target)
@@ -205,6 +225,8 @@ def _build(
         ):  # name the place in the output, not the hidden folder
             error.filename = str(target) + str(error.filename)[len(str(following)) :]
         raise
+    with contextlib.suppress(OSError):  # only a record: check_output's
+        _remember_output(home, target)
     # `following` now holds the previous output. Removing it is not part of
     # the build (a thousand folders take a fifth of a second): live reload
     # refreshes the browser meanwhile.
@@ -214,7 +236,10 @@ def _build(
 
 @contextlib.contextmanager
 def _pages_apart(
-    settings: dict[str, Any], pages: Path, kept: dict[str, str]
+    settings: dict[str, Any],
+    pages: Path,
+    kept: dict[str, str],
+    origins: dict[str, list[str]],
 ) -> Iterator[Any]:
     """Pelican for ``settings``, whose writer keeps the pages (and feeds) apart
     from everything else, which goes to its output path: in ``kept`` (path ->
@@ -231,7 +256,7 @@ def _pages_apart(
     if signals.get_writer.has_receivers_for(pelican):
         yield pelican
         return
-    writer = _pages_writer(pages, kept)
+    writer = _pages_writer(pages, kept, origins)
 
     def give_writer(sender):
         return writer
@@ -243,11 +268,14 @@ def _pages_apart(
         signals.get_writer.disconnect(give_writer, sender=pelican)
 
 
-def _pages_writer(pages: Path, kept: dict[str, str]) -> type:
-    """A Writer class: Pelican's, with ``pages`` as its output path; and,
-    while Pelican's Writer has the method ``_open_w`` through which it opens
-    every file it writes (Pelican 4.11 and 4.12), that method replaced to
-    keep the text in ``kept`` instead.
+def _pages_writer(
+    pages: Path, kept: dict[str, str], origins: dict[str, list[str]]
+) -> type:
+    """A Writer class: Pelican's, with ``pages`` as its output path, noting
+    in ``origins`` what each file it writes is made from (for errors that
+    name the source files); and, while Pelican's Writer has the method
+    ``_open_w`` through which it opens every file it writes (Pelican 4.11
+    and 4.12), that method replaced to keep the text in ``kept`` instead.
 
     ``_open_w`` is the one private name of Pelican used here (see
     docs/development.md): writing the pages to disk instead costs 0.3 to
@@ -258,8 +286,26 @@ def _pages_writer(pages: Path, kept: dict[str, str]) -> type:
     from pelican.writers import Writer
 
     class PagesWriter(Writer):
+        writing = ""  # what the file being written is made from
+
         def __init__(self, output_path, settings=None):
             super().__init__(str(pages), settings=settings)
+
+        def write_file(self, name, template, context, *args, **kwargs):
+            self.writing = _made_from(name, kwargs)
+            origins.setdefault(posixpath.normpath(name), []).append(self.writing)
+            try:
+                return super().write_file(name, template, context, *args, **kwargs)
+            finally:
+                self.writing = ""
+
+        def write_feed(self, elements, context, path=None, *args, **kwargs):
+            self.writing = f"the feed {path}{_sources_of(elements)}"
+            origins.setdefault(posixpath.normpath(str(path)), []).append(self.writing)
+            try:
+                return super().write_feed(elements, context, path, *args, **kwargs)
+            finally:
+                self.writing = ""
 
     if not callable(getattr(Writer, "_open_w", None)):
         return PagesWriter
@@ -273,26 +319,68 @@ def _pages_writer(pages: Path, kept: dict[str, str]) -> type:
 
         def __init__(self, output_path, settings=None):
             super().__init__(output_path, settings=settings)
-            self.opened: set[str] = set()
+            self.opened: dict[str, str] = {}  # path -> what it was made from
             self.overridden: set[str] = set()
 
         def _open_w(self, filename, encoding, override=False):
             if filename in self.overridden:
                 if override:
-                    raise overwrite_error(
-                        f"Failed to overwrite {filename!r} a second time"
-                    )
+                    raise overwrite_error(self._twice(filename))
                 return io.StringIO()  # the first override stands
             if filename in self.opened and not override:
-                raise overwrite_error(
-                    f"Failed to overwrite {filename!r}, written before in this build"
-                )
+                raise overwrite_error(self._twice(filename))
             if override:
                 self.overridden.add(filename)
-            self.opened.add(filename)
+            self.opened[filename] = self.writing
             return _KeptText(kept, filename)
 
+        def _twice(self, filename: str) -> str:
+            relative = os.path.relpath(filename, pages)
+            first = self.opened.get(filename) or "another file"
+            second = self.writing or "another file"
+            return (
+                f"{relative} would be written twice in this build, by "
+                f"{first} and by {second}; give one of them another slug, "
+                "url or name"
+            )
+
     return KeepingWriter
+
+
+def _made_from(name: str, kwargs: dict[str, Any]) -> str:
+    """What a file Pelican's writer writes at ``name`` is made from, for a
+    person: a page's source file, a list's name and its pages' files."""
+    for key in ("article", "page"):
+        content = kwargs.get(key)
+        if getattr(content, "source_path", None):
+            return _shown(content.source_path)
+    for key in ("term", "tag", "category", "author"):
+        if kwargs.get(key) is not None:
+            sources = _sources_of(kwargs.get("articles") or [])
+            return f'the {key} page {name} of "{kwargs[key]}"{sources}'
+    template = kwargs.get("template_name")
+    if template:
+        return f"the theme's {template} page {name}"
+    return f"the page {name}"
+
+
+def _sources_of(contents: list[Any], most: int = 3) -> str:
+    """`` (from a.md, b.md and 5 more)`` for the pages of a list or feed."""
+    paths = [
+        _shown(item.source_path)
+        for item in contents
+        if getattr(item, "source_path", None)
+    ]
+    if not paths:
+        return ""
+    more = f" and {len(paths) - most} more" if len(paths) > most else ""
+    return f" (from {', '.join(paths[:most])}{more})"
+
+
+def _shown(path: str) -> str:
+    """``path`` relative to the working folder where it is below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
 
 
 class _KeptText(io.StringIO):
@@ -333,20 +421,99 @@ def _staging_trees(home: Path) -> tuple[Path, Path]:
     return trees
 
 
+# How long a build waits for another build of the same output to finish.
+LOCK_PATIENCE = 600.0
+_thread_locks: dict[str, threading.Lock] = {}
+_thread_locks_guard = threading.Lock()
+
+
 @contextlib.contextmanager
-def _one_build_at_a_time(staging: Path) -> Iterator[None]:
-    """Hold a lock for one output folder (live reload and `invoke build` in
-    another terminal take turns), where the system has ``fcntl``; the lock
-    goes with the process, so a killed build leaves none behind."""
+def _one_build_at_a_time(staging: Path, target: Path) -> Iterator[None]:
+    """Hold the lock of one output folder, so that live reload and `invoke
+    build` in another terminal take turns; a build that has to wait says
+    for which process, and gives up when that process is stopped or after
+    LOCK_PATIENCE seconds.
+
+    The lock is a POSIX record lock (``lockf``): it belongs to this process
+    alone, so the processes a build forks (the Markdown workers) never hold
+    it, and it goes with the process, so a killed build leaves none behind.
+    Such a lock does not keep out another thread of this process: a thread
+    lock does.
+    """
     try:
         import fcntl
     except ImportError:  # Windows: builds of one folder are not serialised
         yield
         return
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    with open(staging.with_name(staging.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    path = staging.with_name(staging.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _thread_lock(str(path)), open(path, "a+", encoding="utf-8") as lock:
+        _take_lock(lock, fcntl, target)
+        lock.truncate(0)
+        lock.write(f"{os.getpid()}\n")  # for a build that waits: who holds it
+        lock.flush()
         yield
+
+
+@contextlib.contextmanager
+def _thread_lock(key: str) -> Iterator[None]:
+    with _thread_locks_guard:
+        held = _thread_locks.setdefault(key, threading.Lock())
+    with held:
+        yield
+
+
+def _take_lock(lock: io.TextIOWrapper, fcntl: Any, target: Path) -> None:
+    """Wait for the lock on ``lock``'s file; BuildError when its holder is
+    stopped or has held it for LOCK_PATIENCE seconds."""
+    deadline = None
+    while True:
+        try:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
+        pid, holder = _lock_holder(lock)
+        if deadline is None:
+            deadline = time.monotonic() + LOCK_PATIENCE
+            logger.warning("waiting for %s, which is building %s", holder, target)
+        if pid and _is_stopped(pid):
+            raise BuildError(
+                f"{holder} is building {target} but is stopped; resume it "
+                "(`fg` in its terminal) or end it, then build again"
+            )
+        if time.monotonic() > deadline:
+            raise BuildError(
+                f"{holder} has been building {target} for over "
+                f"{LOCK_PATIENCE:.0f} s; end it, then build again"
+            )
+        time.sleep(0.05)
+
+
+def _lock_holder(lock: io.TextIOWrapper) -> tuple[int | None, str]:
+    """Who holds the lock, as its holder wrote it: its process id, and
+    "process PID (command)" for a person."""
+    try:
+        pid = int(os.pread(lock.fileno(), 32, 0).split()[0])
+    except (OSError, ValueError, IndexError):
+        return None, "another build"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            words = handle.read().split(b"\0")[:3]
+    except OSError:  # not Linux, or it has just ended
+        return pid, f"process {pid}"
+    command = " ".join(os.path.basename(os.fsdecode(word)) for word in words)
+    return pid, f"process {pid} ({command.strip()})"
+
+
+def _is_stopped(pid: int) -> bool:
+    """Whether process ``pid`` is stopped (Ctrl-Z, SIGSTOP), where /proc says."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] in ("T", "t")
+    except (OSError, IndexError):
+        return False
 
 
 def _empty(folder: Path) -> None:
@@ -362,61 +529,105 @@ def _assemble(
     files: Path,
     pages: Path,
     kept: dict[str, str],
+    origins: dict[str, list[str]],
 ) -> tuple[int, int | None]:
     """Put the new output together in ``following`` (created here) from the
     pages (``kept`` in memory, and any in the folder ``pages``) and the other
     ``files``; returns how many files it holds, and how many were written or
-    removed against ``target`` (None when there was no output yet)."""
+    removed against ``target`` (None when there was no output yet).
+
+    An unchanged file is a hard link to the output's own, where it has the
+    permissions a new file gets now (the umask may have changed since)."""
+    plan = _plan_output(files, pages, kept, origins)
     previous = str(target) if target.is_dir() else None
     os.mkdir(following)  # with the umask's permissions, as any folder
     made = {str(following)}
-    placed: set[str] = set()
+    fresh_mode = 0o666 & ~_umask()
     changed = 0
-
-    def place(relative: str, data: bytes | None, source: str | None) -> None:
-        nonlocal changed
-        placed.add(relative)
+    for relative, (data, source) in plan.items():
         destination = os.path.join(following, relative)
         folder = os.path.dirname(destination)
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
+        mode = fresh_mode if source is None else stat.S_IMODE(os.stat(source).st_mode)
         old = os.path.join(previous, relative) if previous else None
-        if old and _holds(old, data, source):
+        if old and _holds(old, data, source, mode):
             try:
                 os.link(old, destination)  # unchanged: the same file, no copy
             except OSError:  # a file system without hard links
                 shutil.copy2(old, destination)
-            return
+            continue
         changed += 1
         if data is not None:
             with open(destination, "wb") as handle:
                 handle.write(data)
         else:
             shutil.move(source, destination)
-
-    for path, text in kept.items():
-        place(os.path.relpath(path, pages), text.encode("utf-8"), None)
-    for source, relative in _files_in(pages):
-        place(relative, None, source)
-    written_pages = set(placed)
-    for source, relative in _files_in(files):
-        if relative in written_pages:
-            raise BuildError(
-                f"{relative} is both a page and another file (a static "
-                "file, a theme asset or a plugin's); give the page "
-                "another url or slug"
-            )
-        place(relative, None, source)
     _empty(pages)
     _empty(files)
     if previous is None:
-        return len(placed), None
+        return len(plan), None
     for parent, _, names in os.walk(previous):
         for name in names:
-            if os.path.relpath(os.path.join(parent, name), previous) not in placed:
+            if os.path.relpath(os.path.join(parent, name), previous) not in plan:
                 changed += 1  # removed
-    return len(placed), changed
+    return len(plan), changed
+
+
+def _plan_output(
+    files: Path, pages: Path, kept: dict[str, str], origins: dict[str, list[str]]
+) -> dict[str, tuple[bytes | None, str | None]]:
+    """Each file of the new output (its path in the output -> its bytes, or
+    the file that holds them); BuildError, naming both sides, where two
+    claim one path or one's path is the other's folder."""
+    plan: dict[str, tuple[bytes | None, str | None]] = {}
+    for path, text in kept.items():
+        plan[os.path.relpath(path, pages)] = (text.encode("utf-8"), None)
+    for source, relative in _files_in(pages):
+        plan[relative] = (None, source)
+    written_pages = set(plan)
+    other = "a static file, a theme asset or a plugin's file"
+
+    def made_from(relative: str) -> str:
+        found = origins.get(posixpath.normpath(relative.replace(os.sep, "/")))
+        if found:
+            return found[0]
+        return f"the page {relative}" if relative in written_pages else other
+
+    for source, relative in _files_in(files):
+        if relative in written_pages:
+            raise BuildError(
+                f"{relative} is both {made_from(relative)} and {other}; give "
+                "the page another url or slug"
+            )
+        plan[relative] = (None, source)
+    for relative in plan:
+        folder = os.path.dirname(relative)
+        while folder:
+            if folder in plan:
+                raise BuildError(
+                    f"{folder} is both {made_from(folder)} and a folder, of "
+                    f"{relative} ({made_from(relative)}); give one of them "
+                    "another url or slug"
+                )
+            folder = os.path.dirname(folder)
+    return plan
+
+
+def _umask() -> int:
+    """The process's umask (read from /proc on Linux: setting it to read it
+    back would race with other threads creating files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _files_in(tree: Path) -> Iterator[tuple[str, str]]:
@@ -427,12 +638,12 @@ def _files_in(tree: Path) -> Iterator[tuple[str, str]]:
             yield source, os.path.relpath(source, tree)
 
 
-def _holds(path: str, data: bytes | None, source: str | None) -> bool:
-    """Whether ``path`` is a plain file holding ``data`` (or the bytes of
-    ``source``)."""
+def _holds(path: str, data: bytes | None, source: str | None, mode: int) -> bool:
+    """Whether ``path`` is a plain file with permissions ``mode`` holding
+    ``data`` (or the bytes of ``source``)."""
     try:
         info = os.lstat(path)
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode) or stat.S_IMODE(info.st_mode) != mode:
             return False
         if data is None:
             return filecmp.cmp(path, source, shallow=False)
@@ -608,15 +819,128 @@ def configure_logging(level: int = logging.WARNING) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")
 
 
-def clean(output: str | os.PathLike) -> list[Path]:
-    """Remove ``output`` and whatever stopped builds left beside it."""
+def clean(
+    output: str | os.PathLike, settings_file: str | os.PathLike | None = None
+) -> list[Path]:
+    """Remove ``output`` and whatever stopped builds left beside it, once
+    check_output finds it is an output folder (with the settings of
+    ``settings_file`` where it can be read)."""
     target = Path(output).resolve()
+    settings = None
+    if settings_file is not None and Path(settings_file).is_file():
+        with contextlib.suppress(BuildError):  # a broken site is cleaned too
+            settings = read_settings(settings_file)
+    check_output(target, settings, settings_file, doing="remove")
     removed = []
-    for path in [target, *_leftovers(target)]:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-            removed.append(path)
-        elif path.exists() or path.is_symlink():
-            path.unlink()
-            removed.append(path)
+    try:
+        for path in [target, *_leftovers(target)]:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+                removed.append(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+                removed.append(path)
+    except OSError as error:  # a read-only folder
+        where = error.filename or target
+        raise BuildError(
+            f"could not remove {where}: {error.strerror or error}; fix the "
+            "folder's permissions, then clean again"
+        ) from None
     return removed
+
+
+# What a folder of sources or a repository holds at its top, never a build.
+REPOSITORY_MARKERS = (".git", ".hg", ".svn")
+
+
+def check_output(
+    target: Path,
+    settings: dict[str, Any] | None,
+    settings_file: str | os.PathLike | None,
+    doing: str = "replace",
+) -> None:
+    """Raise BuildError unless ``target`` is a folder a build may replace
+    whole (or, with ``doing="remove"``, that clean may remove).
+
+    Refused: a folder that is, or holds, the site's settings file, content,
+    theme, plugins or cache; a repository (``.git``); and a folder with
+    anything in it that is not the one the last build of these settings
+    put there (recorded in the cache) and does not look like a built site
+    either: neither ``index.html`` nor the theme's static folder
+    (THEME_STATIC_DIR, ``theme/``) at its top, one of which every build
+    writes. So an output of an earlier version, or built with another
+    cache, is still accepted. A missing or empty folder is fine.
+    """
+    what = f"so it was not {'removed' if doing == 'remove' else 'built into'}"
+    advice = (
+        "pass the output folder itself (--output output)"
+        if doing == "remove"
+        else "build into a folder of its own (--output output)"
+    )
+    for kind, source in _sources(settings, settings_file):
+        if target == source or target in source.parents:
+            held = "is" if target == source else "holds"
+            raise BuildError(
+                f"{target} {held} the site's {kind} ({source}), {what}; {advice}"
+            )
+    for marker in REPOSITORY_MARKERS:
+        if os.path.lexists(target / marker):
+            raise BuildError(
+                f"{target} is a repository (it has {marker}), {what}; {advice}"
+            )
+    if not target.is_dir() or target.is_symlink():
+        return
+    names = sorted(os.listdir(target))
+    if not names:
+        return
+    if settings is not None:
+        if _is_last_output(_staging_home(settings, target), target):
+            return
+    theme_static = (settings or {}).get("THEME_STATIC_DIR") or "theme"
+    if (target / "index.html").is_file() or (target / theme_static).is_dir():
+        return  # a built site: every build writes one or the other
+    raise BuildError(
+        f"{target} holds files no build wrote ({names[0]}"
+        f"{', ...' if len(names) > 1 else ''}), {what}; move them away or "
+        f"{advice}"
+    )
+
+
+def _sources(
+    settings: dict[str, Any] | None, settings_file: str | os.PathLike | None
+) -> Iterator[tuple[str, Path]]:
+    """What a build reads (and its cache), each as (kind, absolute path)."""
+    if settings_file is not None:
+        yield "settings file", Path(settings_file).resolve()
+    if settings is None:
+        return
+    for kind, key in (("content", "PATH"), ("theme", "THEME"), ("cache", "CACHE_PATH")):
+        if settings.get(key):
+            yield kind, Path(settings[key]).resolve()
+    for key, kind in (
+        ("PLUGIN_PATHS", "plugins"),
+        ("THEME_TEMPLATES_OVERRIDES", "templates"),
+    ):
+        for path in settings.get(key) or []:
+            yield kind, Path(path).resolve()
+
+
+def _output_record(home: Path) -> Path:
+    """Beside the staging home (as its lock): which folder the last build
+    put at the output path."""
+    return home.with_name(home.name + ".output")
+
+
+def _remember_output(home: Path, target: Path) -> None:
+    info = os.stat(target)
+    _output_record(home).write_text(f"{info.st_dev} {info.st_ino}\n")
+
+
+def _is_last_output(home: Path, target: Path) -> bool:
+    """Whether ``target`` is the folder the last build put there."""
+    try:
+        recorded = _output_record(home).read_text().split()
+        info = os.stat(target)
+    except OSError:
+        return False
+    return recorded == [str(info.st_dev), str(info.st_ino)]

@@ -219,7 +219,8 @@ class HugoMarkdownReader(MarkdownReader):
             multiprocessing.get_all_start_methods()
         ):
             return 0
-        chunk = max(1, len(todo) // (workers * 4))
+        # Small chunks: a stopped build waits for the ones sent out.
+        chunk = max(1, len(todo) // (workers * 16))
         try:
             done = _convert_in_workers(todo, workers, chunk, renderer)
         except Exception as error:  # a plugin that cannot be pickled, no fork
@@ -440,26 +441,25 @@ PARALLEL_AT_LEAST = 200
 _worker_renderer: goldmark.Renderer | None = None
 
 
-# Ctrl-C in a terminal goes to every process of the group: the build stops
-# its workers itself. SIGTERM (default action) ends a worker.
-_LEFT_TO_THE_BUILD = tuple(
+# Signals that stop a build. The workers leave them to the build, which
+# ends them (Ctrl-C in a terminal reaches every process of its group).
+_STOP_SIGNALS = tuple(
     getattr(signal, name)
-    for name in ("SIGINT", "SIGHUP", "SIGQUIT")
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
     if hasattr(signal, name)
 )
-_WORKER_SIGNALS = (*_LEFT_TO_THE_BUILD, signal.SIGTERM)
 
 
 def _convert_in_workers(
     texts: list[str], workers: int, chunk: int, renderer: goldmark.Renderer
 ) -> list[str]:
     """``texts`` converted by ``workers`` forked processes, which end with
-    the build however it ends: an exception here (a stop signal raised by
-    the build's handler) kills them before it goes on, and a build killed
-    outright takes them along (Linux's parent-death signal). Stop signals
-    are held back while they are forked, so that none reaches a worker
-    before it has set its own handling."""
-    before = set(multiprocessing.active_children())
+    the build however it ends: when a stop signal raises here, they finish
+    the few chunks already sent them and exit before it goes on (killing
+    them instead can leave Python 3.11's pool blocked for good on a full
+    pipe); when the build is killed outright, Linux kills them (the
+    parent-death signal). Stop signals are held back while they are forked,
+    so that none reaches a worker before it has set its own handling."""
     pool = concurrent.futures.ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork"),
@@ -467,29 +467,23 @@ def _convert_in_workers(
         initargs=(renderer.options, renderer.plugins, os.getpid()),
     )
     try:
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _WORKER_SIGNALS)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:  # map submits every chunk at once; the first forks the workers
             results = pool.map(_render_in_worker, texts, chunksize=chunk)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        done = list(results)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in set(multiprocessing.active_children()) - before:
-            worker.kill()
-        raise
-    pool.shutdown()
-    return done
+        return list(results)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _start_worker(options: goldmark.GoldmarkOptions, plugins: list, build: int) -> None:
     """Set up a worker: it dies with the build process ``build``, and
-    leaves the signals a terminal sends the group to the build."""
+    leaves stop signals to the build."""
     _die_with(build)
-    for number in _LEFT_TO_THE_BUILD:
+    for number in _STOP_SIGNALS:
         signal.signal(number, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _WORKER_SIGNALS)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     global _worker_renderer
     _worker_renderer = goldmark.Renderer(options, plugins)
 
