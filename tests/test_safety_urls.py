@@ -170,6 +170,7 @@ def test_social_links_of_the_config_pass_the_same_check(tmp_path):
             "[params]\n"
             '[[params.social]]\nname = "Run"\nurl = "javascript:alert(1)"\n'
             '[[params.social]]\nname = "Away"\nurl = "https://x.example/a b"\n'
+            '[[params.social]]\nname = "Back"\nurl = "/\\\\evil.example/"\n'
         ),
     )
     write_tree(tmp_path, {"hugo.toml": config, "content/_index.md": HOME})
@@ -179,7 +180,12 @@ def test_social_links_of_the_config_pass_the_same_check(tmp_path):
         HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo.toml")},
     )
     links = _soup(tmp_path / "out" / "index.html").select('a[rel~="me"]')
-    assert [a["href"] for a in links] == ["#ZgotmplZ", "https://x.example/a%20b"]
+    # The theme's SOCIAL rule reads /%5cevil.example/ as /\\evil.example/.
+    assert [a["href"] for a in links] == [
+        "#ZgotmplZ",
+        "https://x.example/a%20b",
+        "#ZgotmplZ",
+    ]
 
 
 @pytest.mark.parametrize(

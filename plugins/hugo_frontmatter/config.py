@@ -339,7 +339,7 @@ def _description(value: Any, unused: list[str]) -> dict[str, Any]:
 
 def _social(value: Any, unused: list[str]) -> dict[str, Any]:
     """``params.social`` as a list of {name, url, weight} (hugo-coder and kin),
-    each URL as a Hugo theme prints it (``urls.safe_url``: ``javascript:`` is
+    each URL as a Hugo theme prints it (``_social_link``: ``javascript:`` is
     ``#ZgotmplZ``)."""
     entries = value if isinstance(value, list) else []
     links = [
@@ -352,8 +352,17 @@ def _social(value: Any, unused: list[str]) -> dict[str, Any]:
         return {}
     links.sort(key=lambda entry: _weight(entry.get("weight")))
     return {
-        "SOCIAL": [(str(entry["name"]), urls.safe_url(entry["url"])) for entry in links]
+        "SOCIAL": [(str(entry["name"]), _social_link(entry["url"])) for entry in links]
     }
+
+
+def _social_link(url: Any) -> str:
+    """A social URL as a Hugo theme prints it (``urls.safe_url``), and
+    ``#ZgotmplZ`` too where the theme's stricter rule for ``SOCIAL``
+    (``urls.is_safe_link``, which also reads ``%5c`` as a backslash) would
+    stop the build over a value of the Hugo config."""
+    link = urls.safe_url(url)
+    return link if urls.is_safe_link(link) else urls.FILTERED_URL
 
 
 def _menus(value: Any, unused: list[str]) -> dict[str, Any]:
