@@ -324,6 +324,16 @@ def make_site(url: Values, text: Values, attrs: Values) -> Site:
         Piece(f"summary: {_quoted(summary)}\n"),
         Piece("---\nBody.\n", optional=False),
     )
+    # Links the front matter gives: refused with their line, or safe.
+    site.add(
+        "content/links.md",
+        Piece("---\ntitle: Links\n", optional=False),
+        Piece(f"url: {_quoted(url())}\n"),
+        Piece(f"aliases: [{_quoted(url())}]\n"),
+        Piece(f"images: [{_quoted(url())}]\n"),
+        Piece(f"icon:\n  url: {_quoted(url())}\n  alt: {_quoted(text())}\n"),
+        Piece("---\nLinks.\n", optional=False),
+    )
     site.add(
         "content/posts/shortcodes.md",
         Piece("---\ntitle: Shortcodes\ndate: 2024-01-01\n", optional=False),
@@ -738,7 +748,7 @@ def test_a_hostile_base_url_gives_no_live_link(base, browser, serve_dir, tmp_pat
 
 
 @settings(
-    max_examples=examples(6),
+    max_examples=examples(5),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: slow
     suppress_health_check=[
