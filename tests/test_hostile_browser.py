@@ -1,10 +1,11 @@
 """Hostile input in a real browser: Hypothesis writes Hugo sites whose Markdown
 attributes, shortcode parameters (built-in and a site's Jinja port), front
 matter and Hugo config values hold script and links off the site; Pelican
-builds each; Chromium opens every page with the CSP off, as live reload
-serves it, and hovers, focuses and clicks every link and every element with
-an ``on*`` attribute. No script may run, no link may lead to a host the page
-does not name, and no page may carry a link a browser would run.
+builds each; Chromium opens every page with the CSP off (``CAMEO_CSP``: a
+site may turn it off, and it is the second wall, not the first) and hovers,
+focuses and clicks every link and every element with an ``on*`` attribute.
+No script may run, no link may lead to a host the page does not name, and
+no page may carry a link a browser would run.
 
 A piece of a site the build refuses (a social link the theme checks) must be
 refused with one line naming its file and line; it is then left out and the
