@@ -46,6 +46,7 @@ URL_ATTRIBUTES = frozenset(
 )
 # Attributes whose value is a document or script of its own: dropped.
 _DROPPED = frozenset({"srcdoc"})
+# Names in Go's map that hold "src" but are not URLs by that.
 _PLAIN_WITH_URL_WORDS = frozenset({"srcdoc", "srclang", "srcset"})
 _BLANKS = re.compile(r"[\t\n\f\r ]+")
 # A refresh's delay and the URL after it (``0; url=/next/``), as browsers

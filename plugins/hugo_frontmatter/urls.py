@@ -140,7 +140,7 @@ def safe_url(url: object) -> str:
 
     The text before the first ``:``, unless it holds a ``/``, is a scheme, and
     only http, https and mailto (any case) pass; any other (``javascript:``,
-    `` javascript:``, ``java\tscript:``, ``data:``, ``tel:``) gives
+    `` javascript:``, ``java\\tscript:``, ``data:``, ``tel:``) gives
     ``#ZgotmplZ``. A byte a URL may not hold (a blank, a backslash, a quote,
     any non-ASCII letter) is percent-encoded, and valid escapes are kept, so
     the result is its own ``safe_url``. HTML-escape it where it is printed.
@@ -164,10 +164,9 @@ def safe_url(url: object) -> str:
 def menu_path(path: str) -> str:
     """A menu entry's ``url`` that starts with ``/`` as Hugo 0.111 makes it
     (its ``URLize``, then ``path.Join`` with the site's path): blanks at
-    the ends dropped, each segment
-    as from a file name (``sanitize``: ``/About Me/`` is ``/about-me/``),
-    percent-encoded, ``.`` and ``..`` segments and empty ones dropped; a
-    trailing slash kept."""
+    the ends dropped, each segment as from a file name (``sanitize``:
+    ``/About Me/`` is ``/about-me/``), percent-encoded, ``.`` and ``..``
+    segments and empty ones dropped; a trailing slash kept."""
     text = sanitize(path.strip(_GO_SPACES))
     if text.startswith("//"):
         text = _host_as_ascii(text)
