@@ -9,18 +9,22 @@ import contextlib
 import fcntl
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pelican.settings import DEFAULT_CONFIG
 
+from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter.reader import PARALLEL_AT_LEAST
 
-from .conftest import HUGO_SETTINGS, ROOT, write_tree
+from .conftest import HUGO_SETTINGS, ROOT, build_site, git, missing, write_tree
 
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 KILLS = 54  # 18 of each: SIGINT to the group, SIGTERM and SIGKILL to the build
@@ -168,7 +172,7 @@ def test_a_build_killed_while_its_workers_convert_never_blocks_the_next(
             )
             time.sleep(chance.uniform(0, 0.05))
             workers = _children(run.pid)
-            seen.update(workers)
+            seen.update([run.pid, *workers])
             if workers and all(_running(pid) for pid in workers):
                 landed[how] += 1
             if how == "group":
@@ -208,3 +212,353 @@ def test_a_build_killed_while_its_workers_convert_never_blocks_the_next(
             if _running(pid):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
+
+
+def _start_build(site: Path) -> subprocess.Popen:
+    """`invoke build` in ``site``, once it holds the build's lock (its
+    process id is in the lock file)."""
+    run = subprocess.Popen(
+        [INVOKE, "build"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    staging = site / "cache" / "cameo-staging"
+
+    def holds() -> bool:
+        return any(
+            path.read_text().strip() == str(run.pid) for path in staging.glob("*.lock")
+        )
+
+    assert _wait(holds, BUILD_LIMIT), "the build never took its lock"
+    return run
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_a_build_that_waits_says_for_whom_and_a_stopped_one_is_an_error(tmp_path):
+    site = _site(tmp_path / "site", parallel=0)
+    first = _start_build(site)
+    try:
+        first.send_signal(signal.SIGSTOP)  # Ctrl-Z in its terminal
+        second = _invoke(site, "build")
+        assert second.returncode == 1
+        assert second.stderr.strip().splitlines()[-1] == (
+            f"Error: process {first.pid} (python3 invoke build) is building "
+            f"{site / 'output'} but is stopped; resume it (`fg` in its "
+            "terminal) or end it, then build again"
+        ), second.stderr
+        # Resumed, it finishes (its 240 pages take seconds), and a build
+        # started meanwhile waits its turn.
+        first.send_signal(signal.SIGCONT)
+        waiting = subprocess.Popen(
+            [INVOKE, "build"],
+            cwd=site,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        out, err = first.communicate(timeout=BUILD_LIMIT)
+        assert first.returncode == 0, err
+        out, err = waiting.communicate(timeout=BUILD_LIMIT)
+        assert waiting.returncode == 0, err
+        assert (
+            f"WARNING waiting for process {first.pid} (python3 invoke build), "
+            f"which is building {site / 'output'}"
+        ) in err.splitlines()
+        assert "(0 changed)" in out
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            first.send_signal(signal.SIGCONT)
+            first.kill()
+        first.communicate()
+
+
+# An output folder is replaced whole: a folder that is not one is refused.
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    """A small site in a git repository, with every file committed."""
+    site = _site(tmp_path / "site", pages=3, parallel=0)
+    git(site, "init", "--quiet")
+    git(site, "add", ".")
+    git(site, "-c", "user.name=A", "-c", "user.email=a@b.c", "commit", "-qm", "site")
+    return site
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "cache" not in path.relative_to(folder).parts
+    }
+
+
+# What each task says it did not do, and what to do instead (rebuild is
+# refused as it cleans first).
+_VERB = {
+    "build": "built into",
+    "preview": "built into",
+    "rebuild": "removed",
+    "clean": "removed",
+}
+_ADVICE = {
+    "build": "build into a folder of its own (--output output)",
+    "preview": "build into a folder of its own (--output output)",
+    "rebuild": "pass the output folder itself (--output output)",
+    "clean": "pass the output folder itself (--output output)",
+}
+
+
+@pytest.mark.parametrize(
+    ("task", "output", "reason"),
+    [
+        ("build", ".", "holds the site's settings file ("),
+        ("build", "content", "is the site's content,"),
+        ("preview", ".", "holds the site's settings file ("),
+        ("rebuild", "content", "is the site's content,"),
+        ("clean", ".", "holds the site's settings file ("),
+        ("clean", "content", "is the site's content,"),
+        ("clean", "..", "holds the site's settings file ("),
+    ],
+)
+def test_the_site_folder_or_its_content_is_never_the_output(
+    repository, task, output, reason
+):
+    before = _snapshot(repository)
+    (repository / "publishconf.py").write_text("from pelicanconf import *\n")
+    run = _invoke(repository, task, "--output", output)
+    assert run.returncode == 1, run.stdout
+    target = (repository / output).resolve()
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"Error: {target} {reason}"), lines
+    assert lines[0].endswith(f", so it was not {_VERB[task]}; {_ADVICE[task]}")
+    (repository / "publishconf.py").unlink()
+    assert _snapshot(repository) == before
+    assert git(repository, "status", "--porcelain") == ""
+
+
+def test_a_repository_is_never_the_output(repository, tmp_path):
+    other = tmp_path / "notes"
+    other.mkdir()
+    git(other, "init", "--quiet")
+    for task in ("build", "clean"):
+        run = _invoke(repository, task, "--output", str(other))
+        assert run.returncode == 1
+        assert run.stderr.strip() == (
+            f"Error: {other} is a repository (it has .git), so it was not "
+            f"{_VERB[task]}; " + _ADVICE[task]
+        )
+    assert (other / ".git").is_dir()
+
+
+def test_a_folder_of_other_files_is_refused_and_kept(repository, tmp_path):
+    notes = write_tree(tmp_path / "notes", {"todo.txt": "mine\n", "a/b.md": "x"})
+    for task in ("build", "rebuild", "clean"):
+        run = _invoke(repository, task, "--output", str(notes))
+        assert run.returncode == 1
+        assert run.stderr.strip().splitlines() == [
+            f"Error: {notes} holds files no build wrote (a, ...), so it was not "
+            f"{_VERB[task]}; move them away or " + _ADVICE[task]
+        ]
+    assert _tree(notes) == {"a/b.md": b"x", "todo.txt": b"mine\n"}
+
+
+def test_outputs_are_still_built_into_and_cleaned(repository, tmp_path):
+    """An empty folder; the output the last build wrote (this site has no
+    index.html), with a file added since; and an output of an earlier
+    version that the cache does not know, as it looks like a built site."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _invoke(repository, "build", "--output", str(empty)).returncode == 0
+    (empty / "added.txt").write_text("added by hand\n")
+    assert not (empty / "index.html").exists()
+    again = _invoke(repository, "build", "--output", str(empty))
+    assert again.returncode == 0, again.stderr
+    assert not (empty / "added.txt").exists()
+    shutil.rmtree(repository / "cache")  # as an earlier version left it
+    again = _invoke(repository, "build", "--output", str(empty))
+    assert again.returncode == 0, again.stderr
+    shutil.rmtree(repository / "cache")
+    cleaned = _invoke(repository, "clean", "--output", str(empty))
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert not empty.exists()
+
+
+# One line, never a traceback.
+
+
+@pytest.fixture
+def read_only_output(tmp_path) -> Iterator[tuple[Path, Path]]:
+    """A site, and its built output on a file system mounted read-only
+    since (a tmpfs of its own: mounting needs root)."""
+    site = _site(tmp_path / "site", pages=3, parallel=0)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        missing(f"cannot mount a tmpfs (root is needed): {mounted.stderr.strip()}")
+    try:
+        built = _invoke(site, "build", "--output", str(disk / "output"))
+        assert built.returncode == 0, built.stderr
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        yield site, disk / "output"
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.root
+@pytest.mark.parametrize("task", ["clean", "rebuild"])
+def test_clean_on_a_read_only_folder_is_one_line(read_only_output, task):
+    site, output = read_only_output
+    before = _tree(output)
+    run = _invoke(site, task, "--output", str(output))
+    assert run.returncode == 1
+    (line,) = run.stderr.strip().splitlines()
+    assert line.startswith(f"Error: could not remove {output}/"), line
+    assert line.endswith(
+        ": Read-only file system; fix the folder's permissions, then clean again"
+    )
+    assert _tree(output) == before
+
+
+def test_ctrl_c_while_a_build_imports_pelican_is_one_line(tmp_path):
+    """SIGINT once the build task has begun, before the build has its signal
+    handlers in place (reading the settings imports Pelican)."""
+    site = _site(tmp_path / "site", pages=3, parallel=0)
+    (site / "tasks.py").write_text(
+        textwrap.dedent(
+            """
+            import sys
+            from invoke import task
+            from cameo_tools import tasks
+
+            @task
+            def build(c):
+                print("task began", file=sys.stderr, flush=True)
+                tasks.build(c)
+            """
+        )
+    )
+    chance = random.Random(12)
+    interrupted = 0
+    for attempt in range(8):
+        run = subprocess.Popen(
+            [INVOKE, "build"],
+            cwd=site,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
+        assert run.stderr.readline() == "task began\n"
+        time.sleep(chance.uniform(0, 0.1))
+        run.send_signal(signal.SIGINT)
+        out, err = run.communicate(timeout=BUILD_LIMIT)
+        if run.returncode == 0:
+            continue  # built before the signal came
+        interrupted += 1
+        assert run.returncode == 1, (attempt, err)
+        assert err.strip().splitlines() in (
+            [
+                "Error: the build was interrupted (SIGINT), so "
+                f"{site / 'output'} was left as it was"
+            ],
+            ["Error: interrupted (SIGINT) before the build began; nothing was changed"],
+        ), (attempt, err)
+        assert not (site / "output").exists()
+    assert interrupted >= 4
+
+
+def test_a_page_at_the_theme_404_page_is_a_clash_naming_both(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\nHi.\n",
+            "four.md": "---\ntitle: Four\nslug: 404.html\n---\nBody.\n",
+        },
+    )
+    with pytest.raises(BuildError) as raised:
+        build_site(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    assert raised.value.summary == (
+        "404.html is both the theme's 404 page 404.html and a folder, of "
+        "404.html/index.html (content/four.md); give one of them another url or "
+        "slug"
+    )
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("term", "path", "first", "second"),
+    [
+        ("..", "index.xml", "the feed index.xml", "the feed tags/../index.xml"),
+        (".", "tags/index.html", "the theme's tags page", "the tag page tags/./"),
+    ],
+)
+def test_a_term_dot_or_dot_dot_names_the_file_and_its_source(
+    tmp_path, monkeypatch, term, path, first, second
+):
+    monkeypatch.chdir(tmp_path)
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": '[taxonomies]\ntag = "tags"\n',
+            "content/_index.md": "---\ntitle: Home\n---\nHi.\n",
+            "content/posts/a.md": (
+                f'---\ntitle: A\ndate: 2024-01-01\ntags: ["{term}"]\n---\nA.\n'
+            ),
+        },
+    )
+    with pytest.raises(BuildError) as raised:
+        build_site(
+            root / "content",
+            tmp_path / "output",
+            HUGO_SETTINGS,
+            CACHE_PATH=str(tmp_path / "cache"),
+            HUGO_FRONTMATTER={
+                "hugo_urls": True,
+                "hugo_config": str(root / "hugo.toml"),
+            },
+            TAG_SAVE_AS=DEFAULT_CONFIG["TAG_SAVE_AS"],
+            DIRECT_TEMPLATES=DEFAULT_CONFIG["DIRECT_TEMPLATES"],
+        )
+    problems = [line for line in raised.value.problems if f"{path} would be" in line]
+    assert problems, raised.value.problems
+    (problem,) = problems[:1]
+    assert problem.startswith(
+        f"FileOverwriteFailedError: {path} would be written twice"
+    )
+    assert first in problem and second in problem
+    assert os.path.relpath(root / "content" / "posts" / "a.md") in problem
+    assert not (tmp_path / "output").exists()
+
+
+def test_unchanged_files_get_the_new_umask(tmp_path):
+    """Built under umask 077, then again under 022 with nothing changed:
+    every file 644 and folder 755, as a fresh build under 022 gives."""
+    previous = os.umask(0o077)
+    try:
+        build_site(ROOT / "content", tmp_path / "out", CACHE_PATH=str(tmp_path / "c"))
+        os.umask(0o022)
+        result = build_site(
+            ROOT / "content", tmp_path / "out", CACHE_PATH=str(tmp_path / "c")
+        )
+    finally:
+        os.umask(previous)
+    files = [p for p in result.output.rglob("*") if p.is_file()]
+    folders = [result.output, *(p for p in result.output.rglob("*") if p.is_dir())]
+    assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o644"}
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {"0o755"}
+    # Built again under 022, the files are the same ones: hard links, kept.
+    again = build_site(
+        ROOT / "content", tmp_path / "out", CACHE_PATH=str(tmp_path / "c")
+    )
+    assert again.changed == 0

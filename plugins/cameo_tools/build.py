@@ -832,21 +832,27 @@ def clean(
             settings = read_settings(settings_file)
     check_output(target, settings, settings_file, doing="remove")
     removed = []
-    try:
-        for path in [target, *_leftovers(target)]:
+    for path in [target, *_leftovers(target)]:
+        try:
             if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
+                shutil.rmtree(path, onerror=_not_removed)
                 removed.append(path)
             elif path.exists() or path.is_symlink():
                 path.unlink()
                 removed.append(path)
-    except OSError as error:  # a read-only folder
-        where = error.filename or target
-        raise BuildError(
-            f"could not remove {where}: {error.strerror or error}; fix the "
-            "folder's permissions, then clean again"
-        ) from None
+        except OSError as error:  # a read-only folder
+            _not_removed(None, error.filename or path, (type(error), error, None))
     return removed
+
+
+def _not_removed(function: Any, path: str | os.PathLike, problem: tuple) -> None:
+    """rmtree's ``onerror``: what could not be removed, as a BuildError."""
+    error = problem[1]
+    reason = getattr(error, "strerror", None) or error
+    raise BuildError(
+        f"could not remove {path}: {reason}; fix the folder's permissions, "
+        "then clean again"
+    )
 
 
 # What a folder of sources or a repository holds at its top, never a build.
@@ -878,10 +884,11 @@ def check_output(
         else "build into a folder of its own (--output output)"
     )
     for kind, source in _sources(settings, settings_file):
-        if target == source or target in source.parents:
-            held = "is" if target == source else "holds"
+        if target == source:
+            raise BuildError(f"{target} is the site's {kind}, {what}; {advice}")
+        if target in source.parents:
             raise BuildError(
-                f"{target} {held} the site's {kind} ({source}), {what}; {advice}"
+                f"{target} holds the site's {kind} ({source}), {what}; {advice}"
             )
     for marker in REPOSITORY_MARKERS:
         if os.path.lexists(target / marker):
