@@ -900,9 +900,8 @@ def check_output(
     names = sorted(os.listdir(target))
     if not names:
         return
-    if settings is not None:
-        if _is_last_output(_staging_home(settings, target), target):
-            return
+    if settings and _is_last_output(_staging_home(settings, target), target):
+        return
     theme_static = (settings or {}).get("THEME_STATIC_DIR") or "theme"
     if (target / "index.html").is_file() or (target / theme_static).is_dir():
         return  # a built site: every build writes one or the other
