@@ -475,14 +475,14 @@ def _take_lock(lock: io.TextIOWrapper, fcntl: Any, target: Path) -> None:
             if error.errno not in (errno.EACCES, errno.EAGAIN):
                 raise
         pid, holder = _lock_holder(lock)
-        if deadline is None:
-            deadline = time.monotonic() + LOCK_PATIENCE
-            logger.warning("waiting for %s, which is building %s", holder, target)
         if pid and _is_stopped(pid):
             raise BuildError(
                 f"{holder} is building {target} but is stopped; resume it "
                 "(`fg` in its terminal) or end it, then build again"
             )
+        if deadline is None:
+            deadline = time.monotonic() + LOCK_PATIENCE
+            logger.warning("waiting for %s, which is building %s", holder, target)
         if time.monotonic() > deadline:
             raise BuildError(
                 f"{holder} has been building {target} for over "
