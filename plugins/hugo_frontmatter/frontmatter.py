@@ -420,10 +420,10 @@ def _check_aliasing(root: yaml.Node) -> None:
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                "its aliases (*name) stand for more values than Hugo allows "
-                f"({through_aliases:,} of {values:,}; Hugo stops too: 'document "
-                "contains excessive aliasing'); write the values out, or "
-                "repeat them fewer times",
+                "its aliases (*name) stand for too many values "
+                f"({through_aliases:,} of its {values:,} come through them; Hugo "
+                "stops too: 'document contains excessive aliasing'); write the "
+                "values out, or repeat them fewer times",
                 where,
             )
 
