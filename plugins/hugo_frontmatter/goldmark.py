@@ -680,7 +680,7 @@ _GLOBAL_ATTRIBUTES = frozenset(
     "itemtype lang part role slot spellcheck style tabindex title translate".split()
 )
 _LIST_ATTRIBUTES = _GLOBAL_ATTRIBUTES | {"start", "reversed", "type"}
-BLOCK_ATTRIBUTES: dict[str, frozenset[str]] = {
+ATTRIBUTES_BY_TAG: dict[str, frozenset[str]] = {
     "p": _GLOBAL_ATTRIBUTES,
     "dl": _GLOBAL_ATTRIBUTES,
     "blockquote": _GLOBAL_ATTRIBUTES | {"cite"},
@@ -698,7 +698,7 @@ def attribute_allowed(tag: str, name: str) -> bool:
     wherever it came from (a heading's or a block's ``{...}``, a plugin)."""
     if name.lower().startswith("on"):
         return False
-    allowed = BLOCK_ATTRIBUTES.get(tag)
+    allowed = ATTRIBUTES_BY_TAG.get(tag)
     return allowed is None or name in allowed or name.startswith("data-")
 
 
