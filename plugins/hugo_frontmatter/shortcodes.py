@@ -26,8 +26,10 @@ import hashlib
 import logging
 import re
 import traceback
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -124,17 +126,18 @@ class Expanded:
     markdown: str
     frame_hosts: frozenset[str]
     outputs: dict[str, str] = field(default_factory=dict)
+    nonce: str = ""
 
     def finish(self, html: str) -> str:
-        """Put the held-back outputs into the rendered HTML."""
+        """Put the held-back outputs into the rendered HTML: one pattern for
+        every placeholder, each looked up, so that many shortcodes cost
+        linear time (text that only looks like a placeholder stays)."""
         if not self.outputs:
             return html
-        alone = re.compile(
-            r"<p>\s*(" + "|".join(map(re.escape, self.outputs)) + r")\s*</p>"
-        )
-        html = alone.sub(lambda m: self.outputs[m.group(1)], html)
-        anywhere = re.compile("|".join(map(re.escape, self.outputs)))
-        return anywhere.sub(lambda m: self.outputs[m.group(0)], html)
+        token = _placeholder(self.nonce, r"[0-9]+")
+        alone = re.compile(rf"<p>\s*({token})\s*</p>")
+        html = alone.sub(lambda m: self.outputs.get(m.group(1), m.group(0)), html)
+        return re.sub(token, lambda m: self.outputs.get(m.group(0), m.group(0)), html)
 
 
 @dataclass
@@ -260,11 +263,11 @@ class ShortcodeEngine:
             output = self._render(item, None, ordinal, run)
             ordinal += 1
             if item.tag.delim == "<":
-                token = f"hugoshortcode{nonce}n{len(run.outputs)}end"
+                token = _placeholder(nonce, str(len(run.outputs)))
                 run.outputs[token] = output
                 output = token
             parts.append(output)
-        return Expanded("".join(parts), frozenset(run.hosts), run.outputs)
+        return Expanded("".join(parts), frozenset(run.hosts), run.outputs, nonce)
 
     # Parsing: tags -> tree (a shortcode takes a body only if it uses one).
 
@@ -495,8 +498,13 @@ class _Where:
     path: str
     first_line: int
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        """Where the body's newlines are, found once for all its shortcodes."""
+        return [match.start() for match in re.finditer("\n", self.body)]
+
     def line(self, pos: int) -> int:
-        return self.first_line + self.body.count("\n", 0, pos)
+        return self.first_line + bisect_left(self._newlines, pos)
 
 
 @dataclass
@@ -506,6 +514,11 @@ class _Run:
     nonce: str
     outputs: dict[str, str] = field(default_factory=dict)
     hosts: set[str] = field(default_factory=set)
+
+
+def _placeholder(nonce: str, number: str) -> str:
+    """What stands in the Markdown for the output of a ``<`` shortcode."""
+    return f"hugoshortcode{nonce}n{number}end"
 
 
 def _end(tag: _Tag) -> str:
