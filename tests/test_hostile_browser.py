@@ -15,6 +15,7 @@ rest is built again, so one refusal does not hide the other pages.
 from __future__ import annotations
 
 import base64
+import builtins
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -424,6 +425,14 @@ def _shortcodes(url: Values, text: Values) -> list[Piece]:
     ]
 
 
+def _python_error(problem: str) -> bool:
+    """Whether ``problem`` is an exception of Python's own (``ValueError:
+    ...``), which a build lets through where it owed its own message."""
+    name = re.match(r"(\w+): ", problem)
+    kind = getattr(builtins, name[1], None) if name else None
+    return isinstance(kind, type) and issubclass(kind, BaseException)
+
+
 def _build(site: Site, root: Path) -> Path | None:
     """Build ``site``, leaving out each piece the build refuses. Every
     refusal must be one line naming the file and line; one that is not is
@@ -443,7 +452,7 @@ def _build(site: Site, root: Path) -> Path | None:
         assert problems, "a build failed and said nothing"
         # One piece at a time: leaving one out moves the lines after it.
         problem = problems[0]
-        if "\n" in problem.strip() or re.match(r"\w+Error: ", problem):
+        if "\n" in problem.strip() or _python_error(problem):
             site.findings.append(f"a refusal is not one plain line: {problem}")
         where = re.search(r"(\S+?):(\d+)(?::\d+)?: ", problem)
         if where:
