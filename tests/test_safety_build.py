@@ -254,31 +254,58 @@ def test_a_build_that_waits_says_for_whom_and_a_stopped_one_is_an_error(tmp_path
             ),
             line,
         ), line
-        # Resumed, it finishes (its 240 pages take seconds), and a build
-        # started meanwhile waits its turn.
+        # Resumed, it finishes.
         first.send_signal(signal.SIGCONT)
+        err = first.communicate(timeout=BUILD_LIMIT)[1]
+        assert first.returncode == 0, err
+        # A build that finds the lock held by a running process says whose
+        # it is, waits, and builds once it is free.
+        (lock_path,) = (site / "cache" / "cameo-staging").glob("*.lock")
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(lock_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert holder.stdout.readline() == "locked\n"
         waiting = subprocess.Popen(
             [INVOKE, "build"],
             cwd=site,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
             text=True,
         )
-        out, err = first.communicate(timeout=BUILD_LIMIT)
-        assert first.returncode == 0, err
+        line = waiting.stderr.readline()
+        assert re.fullmatch(
+            rf"WARNING waiting for process {holder.pid} \(.+\), "
+            + re.escape(f"which is building {site / 'output'}\n"),
+            line,
+        ), line
+        assert waiting.poll() is None
+        holder.communicate("")  # lets go
         out, err = waiting.communicate(timeout=BUILD_LIMIT)
         assert waiting.returncode == 0, err
-        assert re.fullmatch(
-            rf"WARNING waiting for process {first.pid} \(\S+ invoke build\), "
-            + re.escape(f"which is building {site / 'output'}"),
-            err.splitlines()[0],
-        ), err
         assert "(0 changed)" in out
     finally:
         with contextlib.suppress(ProcessLookupError):
             first.send_signal(signal.SIGCONT)
             first.kill()
         first.communicate()
+
+
+# Holds the lock of a build, as a build in another process would, until its
+# standard input closes.
+HOLD_LOCK = """
+import fcntl, os, sys
+with open(sys.argv[1], "a") as lock:
+    fcntl.lockf(lock, fcntl.LOCK_EX)
+    lock.truncate(0)
+    lock.write(f"{os.getpid()}\\n")
+    lock.flush()
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
 
 
 # An output folder is replaced whole: a folder that is not one is refused.

@@ -504,7 +504,10 @@ def _lock_holder(lock: io.TextIOWrapper) -> tuple[int | None, str]:
     except OSError:  # not Linux, or it has just ended
         return pid, f"process {pid}"
     command = " ".join(os.path.basename(os.fsdecode(word)) for word in words)
-    return pid, f"process {pid} ({command.strip()})"
+    command = " ".join(command.split())  # one line, whatever the arguments
+    if len(command) > 60:
+        command = command[:57] + "..."
+    return pid, f"process {pid} ({command})"
 
 
 def _is_stopped(pid: int) -> bool:
