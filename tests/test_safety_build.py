@@ -566,9 +566,7 @@ def test_a_term_dot_or_dot_dot_names_the_file_and_its_source(
     problems = [line for line in raised.value.problems if f"{path} would be" in line]
     assert problems, raised.value.problems
     (problem,) = problems[:1]
-    assert problem.startswith(
-        f"FileOverwriteFailedError: {path} would be written twice"
-    )
+    assert problem.startswith(f"{path} would be written twice")
     assert first in problem and second in problem
     assert os.path.relpath(root / "content" / "posts" / "a.md") in problem
     assert not (tmp_path / "output").exists()
@@ -595,3 +593,28 @@ def test_unchanged_files_get_the_new_umask(tmp_path):
         ROOT / "content", tmp_path / "out", CACHE_PATH=str(tmp_path / "c")
     )
     assert again.changed == 0
+
+
+def test_a_path_into_a_git_folder_is_never_built(tmp_path, monkeypatch):
+    """A static folder named .git (any case) or a page's url into one stops
+    the build: a later `git status` inside the output would run that
+    folder's config (core.fsmonitor), and git refuses such a tree."""
+    monkeypatch.chdir(tmp_path)
+    home = "---\ntitle: Home\n---\nHi.\n"
+    cases = [
+        ({"images/.Git/config": "[core]\n"}, "images/.Git/config", "a static file"),
+        (
+            {"evil.md": "---\ntitle: E\nurl: /docs/.git./\n---\nx\n"},
+            "docs/.git./index.html",
+            "content/evil.md",
+        ),
+    ]
+    for files, path, source in cases:
+        content = tmp_path / "content"
+        shutil.rmtree(content, ignore_errors=True)
+        write_tree(content, {"_index.md": home, **files})
+        with pytest.raises(BuildError) as raised:
+            build_site(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "c"))
+        assert raised.value.summary.startswith(f"{path} ({source}"), raised.value
+        assert "folder git takes for its own repository" in raised.value.summary
+        assert not (tmp_path / "output").exists()

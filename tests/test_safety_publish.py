@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from cameo_tools.errors import PublishError
 from cameo_tools.publish import publish
 
 from .conftest import ROOT, commit_with_remote, free_port, git, write_tree
@@ -609,29 +610,53 @@ def test_pages_refuses_the_branch_being_rebased_or_bisected(
 # Nothing is published into a folder git takes for its own.
 
 
+STATIC = "a static file, a theme asset or a plugin's file"
+
+
 @pytest.mark.parametrize(
-    ("name", "content", "path"),
+    ("name", "content", "path", "source"),
     [
-        ("evil.md", "url: /.git/config", ".git/config/index.html"),
-        ("evil.md", "url: /docs/.GIT/", "docs/.GIT/index.html"),
-        ("evil.md", "slug: .git", ".git/index.html"),
-        ("evil.md", "aliases: [/.git./hooks/]", ".git./hooks/index.html"),
-        ("images/.Git", None, "images/.Git"),
+        ("evil.md", "url: /.git/config", ".git/config/index.html", "content/evil.md"),
+        ("evil.md", "url: /docs/.GIT/", "docs/.GIT/index.html", "content/evil.md"),
+        ("evil.md", "slug: .git", ".git/index.html", "content/evil.md"),
+        (
+            "evil.md",
+            "aliases: [/.git./hooks/]",
+            ".git./hooks/index.html",
+            STATIC,  # the Hugo plugin writes its redirects as files
+        ),
+        ("images/.Git", None, "images/.Git", STATIC),
     ],
 )
-def test_pages_publishes_no_path_into_git(pages_site, name, content, path):
+def test_pages_publishes_no_path_into_git(pages_site, name, content, path, source):
+    """The build itself refuses such a path, naming what writes it, so the
+    fresh build that publishing starts with fails and nothing is pushed."""
     repo, remote = pages_site
     text = "[core]\n" if content is None else f"---\ntitle: E\n{content}\n---\nx\n"
     (repo / "content" / name).write_text(text)
     run = invoke(repo, "publish", env=pages_env(repo))
     assert error_line(run) == (
-        f"Error: nothing was published: the built site has {path}, a path into a "
-        "folder git takes for its own repository (.git, in any case); change the "
-        "url, slug or aliases of the page that writes it, or rename the file, so "
-        "that no part of the path is .git"
+        f"Error: nothing was published: {path} ({source}) is a path into a folder "
+        "git takes for its own repository (.git, in any case); change the page's "
+        "url, slug or aliases, or rename the file, so that no part of the path "
+        "is .git"
     )
     assert git(remote, "for-each-ref") == ""  # nothing pushed
     assert git(repo, "branch", "--list", "gh-pages") == ""  # nor committed
+
+
+def test_a_built_tree_with_a_git_path_is_never_published(tmp_path):
+    """The second line of defence, for a site built by a writer of a
+    plugin's own (whose pages the build does not see)."""
+    from cameo_tools.publish import refuse_git_paths
+
+    (tmp_path / "index.html").write_text("x")
+    (tmp_path / "docs" / ".Git").mkdir(parents=True)
+    (tmp_path / "docs" / ".Git" / "config").write_text("[core]")
+    with pytest.raises(PublishError, match=r"the built site has docs/\.Git/config,"):
+        refuse_git_paths(tmp_path)
+    shutil.rmtree(tmp_path / "docs")
+    refuse_git_paths(tmp_path)  # nothing left to refuse
 
 
 def test_s3_publishes_no_path_into_git(tmp_path):
@@ -641,7 +666,8 @@ def test_s3_publishes_no_path_into_git(tmp_path):
     env = {**no_aws_configuration(tmp_path), **FAKE_AWS, "AWS_ENDPOINT_URL": endpoint}
     run = invoke(site, "publish", "--dry-run", env=env)
     assert error_line(run).startswith(
-        "Error: nothing was published: the built site has .git/x/index.html, "
+        "Error: nothing was published: .git/x/index.html (content/evil.md) is a "
+        "path into a folder git takes for its own"
     )
 
 
@@ -662,6 +688,6 @@ def test_s3_publishes_no_path_into_git(tmp_path):
     ],
 )
 def test_the_names_git_takes_for_its_own(name, is_git):
-    from cameo_tools.publish import is_git_name
+    from cameo_tools.git_names import is_git_name
 
     assert is_git_name(name) is is_git

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .git_names import is_git_path
 from .progress import build_progress
 
 logger = logging.getLogger(__name__)
@@ -193,7 +194,7 @@ def _build(
             with build_progress(settings):  # after CAMEO_PROGRESS_AFTER seconds
                 pelican.run()
     except Exception as error:  # Pelican and plugins raise anything at all
-        logger.error("%s: %s", type(error).__name__, error)
+        logger.error("%s", _error_line(error))
     finally:
         root.removeHandler(errors)
 
@@ -232,6 +233,20 @@ def _build(
     # refreshes the browser meanwhile.
     _removal(following)
     return BuildResult(target, count, time.perf_counter() - started, changed)
+
+
+# Where an error's text is written for a person (it names its file, line
+# and what to do), so its class name is left out.
+SPEAKING_MODULES = ("pelican.plugins.", "cameo_tools.", "pelican.writers")
+
+
+def _error_line(error: Exception) -> str:
+    """An error that stopped Pelican, as one line: the text of our own
+    errors (and of the writer's overwrite error, whose text is ours), the
+    class name before any other's."""
+    if type(error).__module__.startswith(SPEAKING_MODULES):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 @contextlib.contextmanager
@@ -583,7 +598,8 @@ def _plan_output(
 ) -> dict[str, tuple[bytes | None, str | None]]:
     """Each file of the new output (its path in the output -> its bytes, or
     the file that holds them); BuildError, naming both sides, where two
-    claim one path or one's path is the other's folder."""
+    claim one path or one's path is the other's folder, and naming the file,
+    where its path goes through a ``.git`` folder (git_names)."""
     plan: dict[str, tuple[bytes | None, str | None]] = {}
     for path, text in kept.items():
         plan[os.path.relpath(path, pages)] = (text.encode("utf-8"), None)
@@ -606,6 +622,13 @@ def _plan_output(
             )
         plan[relative] = (None, source)
     for relative in plan:
+        if is_git_path(relative):
+            raise BuildError(
+                f"{relative} ({made_from(relative)}) is a path into a folder "
+                "git takes for its own repository (.git, in any case); change "
+                "the page's url, slug or aliases, or rename the file, so that "
+                "no part of the path is .git"
+            )
         folder = os.path.dirname(relative)
         while folder:
             if folder in plan:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 import reprlib
 import shutil
 import sys
@@ -24,6 +23,7 @@ from typing import Any
 from . import pages, s3
 from .build import BuildError, build
 from .errors import PublishError, import_extra
+from .git_names import is_git_path
 from .progress import Progress
 
 TARGETS = ("s3", "pages")
@@ -38,8 +38,6 @@ DEFAULT_PUBLISH: dict[str, Any] = {
     "pages": pages.DEFAULT_PAGES_OPTIONS,
 }
 # The numeric S3 options: name -> (whole number?, lowest, highest).
-# Code points macOS (HFS+) leaves out of names, and git with it: ".g\u200cit".
-_IGNORED_BY_HFS = re.compile("[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]")
 NUMBERS: dict[str, tuple[bool, float, float | None]] = {
     "max_deletes": (True, 0, None),
     "workers": (True, 1, 64),
@@ -331,23 +329,12 @@ def build_fresh(settings_file: str | Path) -> Path:
     return folder / "site"
 
 
-def is_git_name(name: str) -> bool:
-    """Whether git takes a path segment for its own folder on some system, as
-    its core.protectNTFS and core.protectHFS do: ``.git`` in any case, with
-    code points HFS+ ignores, trailing dots or spaces or a stream (Windows),
-    or Windows' short name ``git~1``."""
-    name = _IGNORED_BY_HFS.sub("", name).partition(":")[0].rstrip(". ").casefold()
-    return name in (".git", "git~1")
-
-
 def git_paths(site: Path) -> list[str]:
     """The files of the built site with a path segment git takes for its own."""
     found = []
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
-        if not path.is_dir() and any(
-            is_git_name(part) for part in re.split(r"[/\\]", relative)
-        ):
+        if not path.is_dir() and is_git_path(relative):
             found.append(relative)
     return found
 
