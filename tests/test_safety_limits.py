@@ -504,3 +504,109 @@ def test_the_line_of_a_shortcode_after_thousands_is_still_its_own():
         'unknown shortcode "nosuch"; put its template in the site\'s shortcode '
         "folder/nosuch.html (a Jinja port of its Go template)",
     )
+
+
+# --- 7: line ranges in the highlight shortcode --------------------------------
+
+CODE_LINES = "var a\nvar b\nvar c\nvar d\n"
+# The highlight shortcode's options, and what Hugo 0.111 does with four
+# lines (a-d): the lines it highlights and the first line number it shows
+# (None: no numbers). hl_lines counts from the first line, whatever
+# linenostart says; one field that is no range and it highlights nothing.
+HIGHLIGHT_OPTIONS = [
+    ("hl_lines=1-30000000", "abcd", None),
+    ("hl_lines=2-3", "bc", None),
+    ("hl_lines=2  3", "bc", None),
+    ("hl_lines=3-1", "", None),
+    ("hl_lines=0-1", "a", None),
+    ("hl_lines=99", "", None),
+    ("hl_lines=2 x", "", None),
+    ("hl_lines=1-2 x 3", "", None),
+    ("hl_lines=-5", "", None),
+    ("hl_lines=2-", "", None),
+    ("hl_lines=[2 3]", "", None),
+    ("hl_lines=+2", "b", None),
+    ("hl_lines=1-2-3", "ab", None),
+    (f"hl_lines=1-{'9' * 5000}", "", None),
+    ("HL_LINES=2", "b", None),
+    ("{hl_lines=2}", "", None),
+    ("hl_lines=1-2,hl_lines=4", "d", None),
+    ("linenostart=5,hl_lines=5-6", "", None),
+    ("linenos=table,linenostart=5,hl_lines=1-2", "ab", 5),
+    ("linenos=table,linenostart=5,hl_lines=5-6", "", 5),
+    ("linenos=inline,linenostart=5,hl_lines=2", "b", 5),
+    ("linenos=true,linenostart=3,hl_lines=1-4", "abcd", 3),
+    ("linenos=TABLE,hl_lines=2", "b", 1),
+    ("linenos=table,hl_lines=1-9223372036854775807", "abcd", 1),
+    ("linenos=table,hl_lines=1-9223372036854775808", "", 1),
+]
+
+
+def _highlighted(html: str, marker: str) -> tuple[str, int | None]:
+    """The lines (a-d) highlighted in ``html`` and the first number shown."""
+    lines = re.findall(marker + r'.*?<span class="nx">(\w)', html)
+    numbers = re.findall(r'<span class="(?:normal|linenos|lnt|ln)">(\d+)', html)
+    return "".join(lines), int(numbers[0]) if numbers else None
+
+
+def _highlight_shortcode(options: str) -> str:
+    return f'{{{{< highlight go "{options}" >}}}}\n{CODE_LINES}{{{{< /highlight >}}}}'
+
+
+def _highlight_pages() -> dict[str, str]:
+    """One page a row of HIGHLIGHT_OPTIONS, ``c<row>.md``."""
+    pages = {}
+    for number, (options, _, _) in enumerate(HIGHLIGHT_OPTIONS):
+        page = f"---\ntitle: c\n---\n{_highlight_shortcode(options)}\n"
+        pages[f"content/c{number}.md"] = page
+    return pages
+
+
+def test_the_highlight_shortcode_highlights_the_lines_hugo_highlights(tmp_path):
+    # Built in a child process with a memory cap: the shortcode listed every
+    # line of a range, gigabytes for a few bytes (1-1e5000: all the memory).
+    write_tree(tmp_path, {"content/_index.md": HOME, **_highlight_pages()})
+    printed, status, seconds = _child_build(
+        tmp_path, HUGO_SETTINGS, 1500, PATH=str(tmp_path / "content")
+    )
+    assert status == 0, printed
+    assert seconds < 30
+    for number, (options, lines, first) in enumerate(HIGHLIGHT_OPTIONS):
+        html = (tmp_path / "out" / f"c{number}" / "index.html").read_text("utf-8")
+        assert _highlighted(html, '<span class="hll">') == (lines, first), options
+
+
+@pytest.mark.hugo
+def test_highlight_options_table_is_hugos(hugo, tmp_path):
+    files = {
+        "config.toml": 'baseURL = "https://example.org/"\n'
+        "[markup.highlight]\nnoClasses = false\n",
+        "layouts/_default/single.html": "{{ .Content }}",
+    }
+    files.update(_highlight_pages())
+    write_tree(tmp_path, files)
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "public")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    for number, (options, lines, first) in enumerate(HIGHLIGHT_OPTIONS):
+        html = (tmp_path / "public" / f"c{number}" / "index.html").read_text("utf-8")
+        assert _highlighted(html, '<span class="line hl">') == (lines, first), options
+
+
+def test_highlight_options_hugo_cannot_read_are_one_line(tmp_path, monkeypatch):
+    # Hugo writes nothing for them, without a word.
+    problems = _build_fails(
+        tmp_path,
+        monkeypatch,
+        {
+            "posts/p.md": "---\ntitle: P\n---\n\n"
+            + _highlight_shortcode("hl_lines=[2,4]")
+        },
+    )
+    assert problems[0] == (
+        'content/posts/p.md:5: highlight: cannot read the options "hl_lines=[2,4]"; '
+        'write key=value pairs apart by commas, such as "linenos=table,hl_lines=2 4-5"'
+    )

@@ -121,6 +121,39 @@ def parse_line_ranges(value: Any, strict: bool = True) -> tuple[tuple[int, int],
     return tuple(ranges)
 
 
+def hugo_line_ranges(text: str) -> tuple[tuple[int, int], ...] | None:
+    """``hl_lines`` as a string of options gives it (``2 4-5``), read as Hugo's
+    ``hlLinesToRanges`` reads it: fields apart by spaces, each a number or
+    two joined by a dash (Go's integers: a sign allowed, 64 bits; what
+    follows a second dash is ignored). None when a field is no range, for
+    Hugo then highlights no line at all. Kept as ranges, as
+    :func:`parse_line_ranges` keeps them."""
+    ranges: list[tuple[int, int]] = []
+    for field in text.split(" "):
+        if not field.strip():
+            continue
+        numbers = field.strip().split("-")
+        first = _go_int(numbers[0])
+        last = _go_int(numbers[1]) if len(numbers) > 1 else first
+        if first is None or last is None:
+            return None
+        ranges.append((first, last))
+    return tuple(ranges)
+
+
+_GO_INT = re.compile(r"[+-]?([0-9]+)")
+
+
+def _go_int(text: str) -> int | None:
+    """Go's ``strconv.Atoi``: a decimal with an optional sign that fits in 64
+    bits, or None (checked before Python reads the digits, however many)."""
+    match = _GO_INT.fullmatch(text)
+    if match is None or len(match[1].lstrip("0")) > 19:
+        return None
+    number = int(text)
+    return number if -(2**63) <= number < 2**63 else None
+
+
 def lines_in(ranges: Sequence[tuple[int, int]], count: int) -> tuple[int, ...]:
     """The lines of a block of ``count`` lines that ``ranges`` name, in order,
     each once: Hugo highlights no line the block does not have. Linear in the

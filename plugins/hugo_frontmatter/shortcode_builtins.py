@@ -21,6 +21,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from .goldmark import hugo_line_ranges, lines_in
 from .urls import safe_url
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ _BOX_STYLE = "position: relative; padding-bottom: 56.25%; height: 0; overflow: h
 _FRAME_STYLE = (
     "position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;"
 )
-_LINE_RANGE = re.compile(r"(\d+)(?:-(\d+))?")
 
 
 @dataclass
@@ -145,53 +145,55 @@ def figure(ctx: BuiltinContext) -> str:
     return "".join(out)
 
 
-def _highlight_options(text: str) -> dict[str, str]:
-    """``linenos=table,hl_lines=2 4-5,linenostart=5`` (braces and [] allowed)."""
-    text = text.strip().removeprefix("{").removesuffix("}")
+def _highlight_options(text: str) -> dict[str, str] | None:
+    """``linenos=table,hl_lines=2 4-5,linenostart=5`` read as Hugo reads a
+    highlight's options: pairs apart by commas, keys in any case. None for
+    a piece that is not one ``key=value`` (Hugo then writes nothing)."""
+    text = text.strip(" ")
     options: dict[str, str] = {}
-    for part in re.findall(r"(?:[^,\[]|\[[^\]]*\])+", text):
-        key, _, value = part.partition("=")
-        if key.strip():
-            value = value.strip().strip("[]").replace('"', "").replace(",", " ")
-            options[key.strip().lower()] = value.strip()
+    if not text:
+        return options
+    for part in text.split(","):
+        key_value = part.split("=")
+        if len(key_value) != 2:
+            return None
+        options[key_value[0].strip(" ").lower()] = key_value[1]
     return options
-
-
-def _lines(spec: str, start: int) -> list[int]:
-    """``2 4-5`` as line numbers of the snippet (Pygments counts from 1)."""
-    lines = []
-    for low, high in _LINE_RANGE.findall(spec):
-        first = int(low)
-        last = int(high) if high else first
-        lines.extend(n - start + 1 for n in range(first, last + 1))
-    return lines
 
 
 def highlight(ctx: BuiltinContext) -> str:
     lang = ctx.text("lang", 0).strip()
-    options = _highlight_options(ctx.text("options", 1))
+    given = ctx.text("options", 1)
+    options = _highlight_options(given)
+    if options is None:
+        raise ctx.error(
+            f'highlight: cannot read the options "{given}"; write key=value '
+            'pairs apart by commas, such as "linenos=table,hl_lines=2 4-5"'
+        )
     code = str(ctx.call.inner).strip("\n")
     try:
         lexer = get_lexer_by_name(lang) if lang else TextLexer()
     except ClassNotFound:
         lexer = TextLexer()
-    linenos = options.get("linenos", "false").lower()
     try:
         start = int(options.get("linenostart", "1"))
     except ValueError:
         raise ctx.error(
             f'highlight: linenostart must be a number, not "{options["linenostart"]}"'
         ) from None
+    # Hugo: any linenos but "false" numbers the lines, in a table unless "inline".
+    linenos = options.get("linenos", "false")
     numbers: str | bool = False
-    if linenos in ("table", "true"):
-        numbers = "table"
-    elif linenos == "inline":
-        numbers = "inline"
+    if linenos != "false":
+        numbers = "inline" if linenos == "inline" else "table"
+    # Counted from the snippet's first line, whatever linenostart says; only
+    # the lines the snippet has (a range of millions costs nothing).
+    ranges = hugo_line_ranges(options.get("hl_lines", "")) or ()
     formatter = HtmlFormatter(
         cssclass="highlight",
         linenos=numbers,
         linenostart=start if numbers else 1,
-        hl_lines=_lines(options.get("hl_lines", ""), start if numbers else 1),
+        hl_lines=lines_in(ranges, code.count("\n") + 1),
         wrapcode=True,
     )
     out = pygments_highlight(code, lexer, formatter)
