@@ -10,6 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter import urls
+from pelican.plugins.hugo_frontmatter.goldmark import GoldmarkOptions, Renderer
 from pelican.plugins.hugo_frontmatter.html_attributes import filter_attributes
 
 from .conftest import HUGO_SETTINGS, build_site, examples, hugo_build, write_tree
@@ -544,3 +546,143 @@ def test_figure_and_port_urls_are_hugos_for_generated_urls(
     ours = _shortcode_urls(_soup(site / "out" / "posts" / "links" / "index.html"))
     assert ours == theirs
     assert len(ours) == 2 * len(links)
+
+
+# --- 5: script links from Markdown ------------------------------------------
+
+# Goldmark empties a dangerous link's or image's address (fixtures/goldmark/
+# dangerous_urls.* hold Hugo's own output), but Hugo 0.111 writes these live:
+# an autolink is never checked, and its check compares the raw text, so a
+# scheme in capitals or written with character references passes.
+UNLIKE_HUGO = (
+    "<javascript:alert(1)> <VBScript:x> <data:text/html,x> <file:///etc/passwd>\n\n"
+    "[a](JaVaScRiPt:alert(2)) [b](&#106;avascript:alert(3)) "
+    "[c](javascript&colon;alert(4)) ![d](DATA:text/html,x)\n"
+)
+HUGO_WRITES = (
+    '<p><a href="javascript:alert(1)">javascript:alert(1)</a> '
+    '<a href="VBScript:x">VBScript:x</a> '
+    '<a href="data:text/html,x">data:text/html,x</a> '
+    '<a href="file:///etc/passwd">file:///etc/passwd</a></p>\n'
+    '<p><a href="JaVaScRiPt:alert(2)">a</a> <a href="javascript:alert(3)">b</a> '
+    '<a href="javascript:alert(4)">c</a> <img src="DATA:text/html,x" alt="d"></p>\n'
+)
+WE_WRITE = (
+    '<p><a href="">javascript:alert(1)</a> <a href="">VBScript:x</a> '
+    '<a href="">data:text/html,x</a> <a href="">file:///etc/passwd</a></p>\n'
+    '<p><a href="">a</a> <a href="">b</a> <a href="">c</a> <img src="" alt="d"></p>\n'
+)
+
+
+def test_markdown_script_links_hugo_leaves_live_are_emptied():
+    assert Renderer().render(UNLIKE_HUGO) == WE_WRITE
+    unsafe = GoldmarkOptions.from_hugo_config(
+        {"goldmark": {"renderer": {"unsafe": True}}}
+    )
+    # With raw HTML allowed, the author is trusted: as Hugo writes them.
+    assert Renderer(unsafe).render(UNLIKE_HUGO) == HUGO_WRITES
+
+
+@pytest.mark.hugo
+def test_hugo_writes_those_script_links_live(tmp_path, hugo):
+    write_tree(
+        tmp_path,
+        {
+            "config.toml": f'baseURL = "{BASE_URL}"\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "content/p.md": "---\ntitle: P\n---\n" + UNLIKE_HUGO,
+        },
+    )
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path), "-d", str(tmp_path / "public")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    assert (tmp_path / "public" / "p" / "index.html").read_text("utf-8") == (
+        HUGO_WRITES
+    )
+
+
+SCRIPT_LINKS_POST = """\
+---
+title: P
+date: 2024-01-01
+---
+Summary <javascript:alert(1)> [a](javascript:alert(2)) ![b](data:text/html,x)
+
+<!--more-->
+
+[c](JaVaScRiPt:alert(3)) [d](&#106;avascript:alert(4)) [e][js] ![f][js] <VBScript:x>
+
+- <javascript:alert(5)>
+
+> [g]( javascript:alert(6) )
+
+| h |
+|---|
+| <javascript:alert(7)> |
+
+## <javascript:alert(8)>
+
+Note[^1]. Raw: <a href="javascript:alert(9)">i</a>
+
+[js]: javascript:alert(10)
+[^1]: <javascript:alert(11)>
+"""
+_SAFE_IMAGE_DATA = ("data:image/png;", "data:image/gif;", "data:image/jpeg;")
+
+
+def _runs_script(url: str) -> bool:
+    """Whether a browser would run ``url`` (or open it as a document): its
+    tabs and line ends dropped, leading blanks and controls too, any case."""
+    text = "".join(c for c in url if c not in "\t\n\r").lstrip(
+        "".join(map(chr, range(33)))
+    )
+    text = text.lower()
+    if text.startswith(_SAFE_IMAGE_DATA + ("data:image/webp;",)):
+        return False
+    return text.startswith(("javascript:", "vbscript:", "data:"))
+
+
+def _live_script_links(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        f"<{tag.name} {name}={value!r}>"
+        for tag in soup.find_all(True)
+        for name, value in tag.attrs.items()
+        if name in ("href", "src", "action", "formaction", "poster", "data")
+        and isinstance(value, str)
+        and _runs_script(value)
+    ]
+
+
+def test_a_built_page_has_no_live_script_link_from_markdown(tmp_path):
+    content = write_tree(
+        tmp_path / "content",
+        {"posts/p.md": SCRIPT_LINKS_POST},
+    )
+    output = tmp_path / "out"
+    build_site(
+        content,
+        output,
+        HUGO_SETTINGS,
+        DIRECT_TEMPLATES=["index"],
+        INDEX_SAVE_AS="index.html",
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+    )
+    post = (output / "posts" / "p" / "index.html").read_text("utf-8")
+    listing = (output / "index.html").read_text("utf-8")
+    # Every link is still there, its text kept, its address emptied.
+    assert post.count('href=""') == 11 and post.count('src=""') == 2
+    assert 'href="">javascript:alert(11)</a>' in post
+    assert 'href="">javascript:alert(1)</a>' in listing  # the summary
+    pages = [*output.rglob("*.html"), *output.rglob("*.xml")]
+    assert output / "feeds" / "all.atom.xml" in pages
+    for page in pages:
+        text = page.read_text("utf-8")
+        if page.suffix == ".xml":  # a feed: its entries' HTML, escaped
+            text = "".join(ElementTree.fromstring(text).itertext())
+            assert 'href="">javascript:alert(1)</a>' in text
+        assert not _live_script_links(text), (page, _live_script_links(text))
+        assert "alert(9)" not in text  # raw HTML is omitted

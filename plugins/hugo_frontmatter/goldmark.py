@@ -690,12 +690,13 @@ def is_dangerous_url(url: str) -> bool:
 
 
 def _blank_dangerous_urls(state: StateCore) -> None:
-    """Goldmark keeps a link to a dangerous URL but empties its address;
-    ``<javascript:...>`` autolinks it leaves alone."""
+    """Goldmark keeps a link to a dangerous URL but empties its address. It
+    writes an autolink's (``<javascript:alert(1)>``) as it is, a live script
+    from a page's text; that one is emptied too, as content is not trusted."""
     for block in state.tokens:
         for token in block.children or ():
             name = {"link_open": "href", "image": "src"}.get(token.type)
-            if name is None or token.markup == "autolink":
+            if name is None:
                 continue
             if is_dangerous_url(str(token.attrGet(name) or "")):
                 token.attrSet(name, "")
