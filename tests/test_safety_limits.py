@@ -610,3 +610,61 @@ def test_highlight_options_hugo_cannot_read_are_one_line(tmp_path, monkeypatch):
         'content/posts/p.md:5: highlight: cannot read the options "hl_lines=[2,4]"; '
         'write key=value pairs apart by commas, such as "linenos=table,hl_lines=2 4-5"'
     )
+
+
+# A fence's hl_lines, and the lines (a-d) Hugo 0.111 highlights: a list's
+# items are one range each, a "string" is read as the shortcode's option is
+# (one field that is no range and none), a bare value only if a number.
+FENCE_HL_LINES = [
+    ('"2 x"', ""),
+    ('"2 3"', "bc"),
+    ('"2,3"', ""),
+    ('"+2"', "b"),
+    ('"1-2-3"', "ab"),
+    ('"0-1"', "a"),
+    ('"3-1"', ""),
+    ('"1-9223372036854775807"', "abcd"),
+    ('["+2"]', "b"),
+    ('["1-2-3"]', "ab"),
+    ('["2 x", "4"]', "d"),
+    ('["2 3"]', ""),
+    ('[2, "x"]', "b"),
+    ('["1-9223372036854775807"]', "abcd"),
+    ("[2,4]", "bd"),
+    ("[2 4]", "bd"),
+    ("['2', '4']", ""),
+    ("'2 3'", ""),
+    ("2", "b"),
+    ("2-3", ""),
+]
+
+
+def _fence(hl_lines: str) -> str:
+    return f"```go {{hl_lines={hl_lines}}}\n{CODE_LINES}```\n"
+
+
+@pytest.mark.parametrize(("hl_lines", "lines"), FENCE_HL_LINES)
+def test_a_fences_hl_lines_are_read_as_hugo_reads_them(hl_lines, lines):
+    html = Renderer().render(_fence(hl_lines))
+    assert _highlighted(html, '<span class="hll">') == (lines, None)
+
+
+@pytest.mark.hugo
+def test_fence_hl_lines_table_is_hugos(hugo, tmp_path):
+    files = {
+        "config.toml": 'baseURL = "https://example.org/"\n'
+        "[markup.highlight]\nnoClasses = false\n",
+        "layouts/_default/single.html": "{{ .Content }}",
+    }
+    for number, (hl_lines, _) in enumerate(FENCE_HL_LINES):
+        files[f"content/f{number}.md"] = f"---\ntitle: f\n---\n{_fence(hl_lines)}"
+    write_tree(tmp_path, files)
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "public")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    for number, (hl_lines, lines) in enumerate(FENCE_HL_LINES):
+        html = (tmp_path / "public" / f"f{number}" / "index.html").read_text("utf-8")
+        assert _highlighted(html, '<span class="line hl">') == (lines, None), hl_lines

@@ -89,56 +89,57 @@ def _number(section: Mapping[str, Any], default: int, *path: str) -> int:
         ) from None
 
 
-_LINE_RANGE = re.compile(r"(\d{1,18})(?:-(\d{1,18}))?")
-
-
 def parse_line_ranges(value: Any, strict: bool = True) -> tuple[tuple[int, int], ...]:
     """Hugo's ``hl_lines``: ``[2, "4-5"]``, ``"2 4-5"`` or ``3`` -> (2, 2), (4, 5).
 
     Kept as ranges, so that ``1-30000000`` costs what ``1`` does: a block's
-    lines are picked out by :func:`lines_in`. An item that is no line or
-    range (``x``, ``-5``, ``2-``) is an error, or with ``strict=False`` left
-    out, as Hugo leaves it out of a fence's options."""
+    lines are picked out by :func:`lines_in`. Read as Hugo reads them: a
+    list's items one range each (``"2 3"`` is none), a string's fields as
+    :func:`hugo_line_ranges` reads them. What is no range (``x``, ``-5``,
+    ``2-``) is an error, or with ``strict=False`` what Hugo makes of it in a
+    fence: a list's item is left out, a string highlights nothing."""
     if value is None or value == "":
         return ()
-    items = (
-        value if isinstance(value, (list, tuple)) else re.split(r"[\s,]+", str(value))
-    )
-    ranges: list[tuple[int, int]] = []
-    for item in items:
-        text = str(item).strip().strip("\"'")
-        if not text:
-            continue
-        match = _LINE_RANGE.fullmatch(text)
-        if match:
-            first = int(match[1])
-            ranges.append((first, int(match[2]) if match[2] else first))
-        elif strict:
-            raise GoldmarkConfigError(
-                "hl_lines",
-                f'hl_lines has {item!r}: write line numbers such as [2, "4-5"]',
-            )
-    return tuple(ranges)
+    if isinstance(value, (list, tuple)):
+        read = [(item, _line_range(str(item))) for item in value]
+        bad = [item for item, found in read if found is None]
+        ranges = tuple(found for _, found in read if found is not None)
+    else:
+        found_ranges = hugo_line_ranges(str(value))
+        bad = [value] if found_ranges is None else []
+        ranges = found_ranges or ()
+    if bad and strict:
+        raise GoldmarkConfigError(
+            "hl_lines",
+            f'hl_lines has {bad[0]!r}: write line numbers such as [2, "4-5"]',
+        )
+    return ranges
 
 
 def hugo_line_ranges(text: str) -> tuple[tuple[int, int], ...] | None:
-    """``hl_lines`` as a string of options gives it (``2 4-5``), read as Hugo's
-    ``hlLinesToRanges`` reads it: fields apart by spaces, each a number or
-    two joined by a dash (Go's integers: a sign allowed, 64 bits; what
-    follows a second dash is ignored). None when a field is no range, for
-    Hugo then highlights no line at all. Kept as ranges, as
-    :func:`parse_line_ranges` keeps them."""
+    """``hl_lines`` as a string gives it (``2 4-5``), read as Hugo's
+    ``hlLinesToRanges`` reads it: fields apart by spaces, each a range of
+    :func:`_line_range`. None when a field is no range, for Hugo then
+    highlights no line at all."""
     ranges: list[tuple[int, int]] = []
     for field in text.split(" "):
         if not field.strip():
             continue
-        numbers = field.strip().split("-")
-        first = _go_int(numbers[0])
-        last = _go_int(numbers[1]) if len(numbers) > 1 else first
-        if first is None or last is None:
+        found = _line_range(field.strip())
+        if found is None:
             return None
-        ranges.append((first, last))
+        ranges.append(found)
     return tuple(ranges)
+
+
+def _line_range(text: str) -> tuple[int, int] | None:
+    """``4`` or ``4-5`` as Hugo reads one range: Go's integers on each side of
+    the first dash (a sign allowed, 64 bits; what follows a second dash is
+    ignored); None when either is no integer."""
+    numbers = text.split("-")
+    first = _go_int(numbers[0])
+    last = _go_int(numbers[1]) if len(numbers) > 1 else first
+    return None if first is None or last is None else (first, last)
 
 
 _GO_INT = re.compile(r"[+-]?([0-9]+)")
@@ -630,11 +631,20 @@ class _CodeRenderer:
         )
 
 
+_LIST_ITEM = re.compile(r'"((?:[^"\\]|\\.)*)"|([^\s,]+)')
+
+
 def _list_value(value: str) -> list[str] | str:
+    """A fence option's value as Goldmark reads it: ``[2, "4 5"]`` as its
+    items (a quoted one keeps its blanks), a "string" without its quotes,
+    and a bare value only if it is a number (``2-3`` and ``'2'`` are none)."""
     value = value.strip()
     if value.startswith("[") and value.endswith("]"):
-        return [v for v in re.split(r"[\s,]+", value[1:-1]) if v]
-    return value.strip("\"'")
+        items = _LIST_ITEM.finditer(value[1:-1])
+        return [item.group(item.lastindex or 0) for item in items]
+    if len(value) > 1 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value if _go_int(value) is not None else ""
 
 
 # -- emoji -----------------------------------------------------------------
