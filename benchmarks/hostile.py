@@ -13,10 +13,11 @@ when it is installed. The limits are issue 25's:
 - one page of 10 000 `{{< youtube >}}` and one of 20 000 reference
   definitions build in under 5 s (20 000 `{{< youtube >}}`, no limit, shows
   that twice the shortcodes cost about twice the time);
-- a fence with `hl_lines=["1-30000000"]` builds (Hugo highlights the lines
-  the block has) and a YAML "billion laughs" in `hugo.yaml` or in front
-  matter stops in under 1 s with one line (the build's own time: the
-  process also starts Python and Pelican, the "start-up" row).
+- a fence with `hl_lines=["1-30000000"]`, and the highlight shortcode with
+  `hl_lines=1-30000000`, build (Hugo highlights the lines the block has)
+  and a YAML "billion laughs" in `hugo.yaml` or in front matter stops in
+  under 1 s with one line (the build's own time: the process also starts
+  Python and Pelican, the "start-up" row).
 """
 
 from __future__ import annotations
@@ -122,6 +123,15 @@ def cases() -> dict[str, tuple[dict[str, str], float | None]]:
             {
                 "content/posts/p.md": _post(
                     '```go {hl_lines=["1-30000000"]}\nfunc a() {}\nfunc b() {}\n```\n'
+                )
+            },
+            1.0,
+        ),
+        '{{< highlight go "hl_lines=1-30000000" >}}': (
+            {
+                "content/posts/p.md": _post(
+                    '{{< highlight go "hl_lines=1-30000000" >}}\n'
+                    "func a() {}\nfunc b() {}\n{{< /highlight >}}\n"
                 )
             },
             1.0,
