@@ -597,7 +597,13 @@ class Visitor:
 
         url = f"{self.base}/{path}"
         self.where = path
-        targets = self._open(url)
+        try:
+            targets = self._open(url)
+        except Error as error:
+            if "Download is starting" not in str(error):
+                raise
+            self._found("is not served as a page but as a file to download")
+            return
         for index, (tag, problems) in enumerate(targets):
             self.where = f"{path} {tag[:200]}"
             for problem in problems:
@@ -628,8 +634,8 @@ class Visitor:
                 self.armed = True
                 self.page.evaluate(SETTLE)
                 return self.page.evaluate(COLLECT, [sorted(LINK_SCHEMES), EVIL_HOST])
-            except Error:  # a navigation cut in before it was armed
-                if attempt == 2:
+            except Error as error:  # a navigation cut in before it was armed
+                if attempt == 2 or "Download is starting" in str(error):
                     raise
                 self.page.wait_for_timeout(100)
         raise AssertionError("unreachable")
@@ -752,6 +758,27 @@ def test_a_hostile_base_url_gives_no_live_link(base, browser, serve_dir, tmp_pat
     site.add(
         "content/posts/p.md",
         Piece("---\ntitle: P\ndate: 2024-01-01\n---\n[home](/)\n", False),
+    )
+    outcome = _check_site(site, tmp_path, browser, serve_dir)
+    assert not outcome.findings, "\n".join(outcome.findings)
+
+
+def test_an_author_with_no_letters_gets_a_page_a_browser_opens(
+    browser, serve_dir, tmp_path
+):
+    """Pelican's author page is named by the author's slug; a name that has
+    none (``<details open>`` once tags are stripped) must not make the dot
+    file ``author/.html``, which servers give as a download."""
+    site = Site()
+    site.add(
+        "hugo.toml",
+        Piece('title = "T"\n[params]\n', optional=False),
+        Piece('author = "<details open>"\n'),
+    )
+    site.add("shortcodes/link.html", Piece(LINK_PORT, optional=False))
+    site.add("content/_index.md", Piece("---\ntitle: Home\n---\nHi\n", False))
+    site.add(
+        "content/posts/p.md", Piece("---\ntitle: P\ndate: 2024-01-01\n---\nP\n", False)
     )
     outcome = _check_site(site, tmp_path, browser, serve_dir)
     assert not outcome.findings, "\n".join(outcome.findings)
