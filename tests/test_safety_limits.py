@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -675,3 +676,45 @@ def test_fence_hl_lines_table_is_hugos(hugo, tmp_path):
     for number, (hl_lines, lines) in enumerate(FENCE_HL_LINES):
         html = (tmp_path / "public" / f"f{number}" / "index.html").read_text("utf-8")
         assert _highlighted(html, '<span class="line hl">') == (lines, None), hl_lines
+
+
+# --- a control character, which Hugo writes into its feeds --------------------
+
+
+def test_a_control_character_builds_and_is_left_out_of_the_feeds(
+    tmp_path, monkeypatch, caplog
+):
+    """Hugo builds a title holding U+0001 and copies it into its feeds as
+    it is (unreadable XML); here the page keeps it, every feed leaves it
+    out and parses, and a warning names the entry."""
+    monkeypatch.chdir(tmp_path)
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\nHi.\n",
+            "posts/a.md": '---\ntitle: "A\\u0001B"\ndate: 2024-01-01\n---\nx\x02y\n',
+        },
+    )
+    result = build_site(
+        content,
+        tmp_path / "output",
+        HUGO_SETTINGS,
+        CACHE_PATH=str(tmp_path / "cache"),
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        FEED_ALL_RSS="feeds/all.rss.xml",
+    )
+    page = (result.output / "posts" / "a" / "index.html").read_text()
+    assert "A\x01B" in page and "x\x02y" in page
+    feeds = sorted(result.output.joinpath("feeds").glob("*.xml"))
+    assert len(feeds) == 2
+    for feed in feeds:
+        root = ElementTree.parse(feed).getroot()  # readable XML
+        titles = [
+            element.text for element in root.iter() if element.tag.endswith("title")
+        ]
+        assert "AB" in titles, (feed, titles)
+        assert "\x01" not in feed.read_text() and "\x02" not in feed.read_text()
+    warnings = [r.getMessage() for r in caplog.records if "XML 1.0" in r.getMessage()]
+    assert warnings and all("/posts/a/" in line for line in warnings), warnings
+    assert any("U+0001" in line for line in warnings)
+    assert any("U+0002" in line for line in warnings)

@@ -12,7 +12,15 @@ import os
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from . import config, markdown_cache, site, state, static_links, taxonomies
+from . import (
+    config,
+    feed_text,
+    markdown_cache,
+    site,
+    state,
+    static_links,
+    taxonomies,
+)
 from .fields import TRANSLATION_KEY, permalinks_problem, plugin_options
 from .frontmatter import FrontMatterError
 from .paths import display_path
@@ -133,5 +141,6 @@ def register() -> None:
     signals.page_generator_context.connect(on_page_generator_context)
     signals.page_generator_finalized.connect(on_page_generator_finalized)
     signals.static_generator_finalized.connect(static_links.refuse_links_out)
+    signals.feed_generated.connect(feed_text.leave_out_control_characters)
     signals.get_generators.connect(on_get_generators)
     signals.finalized.connect(on_finalized)
