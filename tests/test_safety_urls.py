@@ -40,6 +40,9 @@ HUGO_MENU_HREFS = {
     "/javascript:alert(1)": "/javascriptalert1",
     "/ü/É": "/%C3%BC/%C3%A9",
     "/a/../b": "/b",
+    "/a/.": "/a/",  # a last . or .. ends the path with a slash
+    "/a/b/..": "/a/",
+    "/a/..": "/",
     "/%5c": "/%5C",
     "HTTPS://x.org/a?b=c&d=%zz%41": "HTTPS://x.org/a?b=c&d=%25zz%41",
     "mailto:me@example.org": "mailto:me@example.org",

@@ -235,16 +235,19 @@ def _build(
     return BuildResult(target, count, time.perf_counter() - started, changed)
 
 
-# Where an error's text is written for a person (it names its file, line
-# and what to do), so its class name is left out.
-SPEAKING_MODULES = ("pelican.plugins.", "cameo_tools.", "pelican.writers")
+# Errors whose text is written for a person (it names its file, line and
+# what to do), so their class name is left out: those of our packages, as
+# installed (pelican.plugins.NAME) or loaded from PLUGIN_PATHS (NAME), and
+# the writer's overwrite error, whose text is this module's.
+SPEAKING_PACKAGES = frozenset({"hugo_frontmatter", "cameo", "cameo_tools"})
+SPEAKING_MODULES = frozenset({"pelican.writers"})
 
 
 def _error_line(error: Exception) -> str:
-    """An error that stopped Pelican, as one line: the text of our own
-    errors (and of the writer's overwrite error, whose text is ours), the
-    class name before any other's."""
-    if type(error).__module__.startswith(SPEAKING_MODULES):
+    """An error that stopped Pelican, as one line: the text alone where it
+    speaks for itself, the class name before any other's."""
+    module = type(error).__module__
+    if module in SPEAKING_MODULES or SPEAKING_PACKAGES & set(module.split(".")):
         return str(error)
     return f"{type(error).__name__}: {error}"
 

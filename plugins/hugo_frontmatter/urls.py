@@ -166,18 +166,21 @@ def menu_path(path: str) -> str:
     (its ``URLize``, then ``path.Join`` with the site's path): blanks at
     the ends dropped, each segment as from a file name (``sanitize``:
     ``/About Me/`` is ``/about-me/``), percent-encoded, ``.`` and ``..``
-    segments and empty ones dropped; a trailing slash kept."""
+    segments and empty ones dropped; a trailing slash kept, and added
+    after a last ``.`` or ``..`` (``/a/.`` is ``/a/``)."""
     text = sanitize(path.strip(_GO_SPACES))
     if text.startswith("//"):
         text = _host_as_ascii(text)
     segments: list[str] = []
-    for segment in text.split("/"):  # as Go's path.Join, fragment and all
+    parts = text.split("/")
+    for segment in parts:  # as purell's dot segments, fragment and all
         if segment == "..":
             segments = segments[:-1]
         elif segment not in ("", "."):
             segments.append(segment)
     cleaned = "/" + "/".join(segments)
-    if text.endswith("/") and segments:
+    # purell ends a path whose last segment was . or .. with a slash.
+    if segments and (text.endswith("/") or parts[-1] in (".", "..")):
         cleaned += "/"
     cleaned, hash_mark, fragment = cleaned.partition("#")
     escaped = _path_escaped(cleaned, keep="/")
