@@ -241,6 +241,14 @@ PORT = """<a class="port" href="{{ get('url') }}" onclick="{{ get('url') }}"
    data-url="{{ get('url') }}" title="{{ get('url') }}">{{ inner }}</a>
 <img srcset="{{ get('url') }} 2x, /ok.png 1x" src="/literal.png">
 """
+# A port's own markup stands, as a Go template's does in html/template:
+# KaTeX's loader with its onload, a literal link; a value printed into a
+# tag's attribute (or the tag itself) is what gets checked.
+OWN_PORT = """<script defer src="/katex/auto-render.js" class="own"
+  onload="renderMathInElement(document.body);"></script>
+<a class="own" href="javascript:void(0)" onclick="{{ get('js') }}">x</a>
+<b class="own" {{ get('attr') }}>y</b>
+"""
 
 POST = """
 ---
@@ -255,6 +263,8 @@ date: 2024-01-02
 {{< port url="javascript:alert(4)" >}}text{{< /port >}}
 
 {{< port url=" /\\evil.example/" >}}other{{< /port >}}
+
+{{< own js="alert(5)" attr="onmouseover=alert(6) href=javascript:alert(7)" >}}
 """
 
 
@@ -262,7 +272,11 @@ date: 2024-01-02
 def shortcode_page(tmp_path_factory) -> BeautifulSoup:
     root = write_tree(
         tmp_path_factory.mktemp("urls"),
-        {"content/posts/links.md": POST, "shortcodes/port.html": PORT},
+        {
+            "content/posts/links.md": POST,
+            "shortcodes/port.html": PORT,
+            "shortcodes/own.html": OWN_PORT,
+        },
     )
     build_site(
         root / "content",
@@ -293,6 +307,17 @@ def test_a_jinja_port_writing_a_param_into_href_gives_no_live_link(shortcode_pag
     images = shortcode_page.select("img[srcset]")
     assert images[0]["srcset"] == "#ZgotmplZ, /ok.png 1x"
     assert images[0]["src"] == "/literal.png"
+
+
+def test_a_ports_own_markup_stands_and_what_it_prints_is_checked(shortcode_page):
+    script, link, bold = shortcode_page.select(".own")
+    assert script["onload"] == "renderMathInElement(document.body);"
+    assert script["src"] == "/katex/auto-render.js"
+    # The template's own javascript: stands; the handler a value went into
+    # is dropped, and so are the attributes a value wrote into the tag.
+    assert link["href"] == "javascript:void(0)" and not link.has_attr("onclick")
+    assert not bold.has_attr("onmouseover") and bold.get("href") == "#ZgotmplZ"
+    assert "\ufdd0" not in str(shortcode_page) and "\ufdd1" not in str(shortcode_page)
 
 
 def test_the_attribute_pass_leaves_a_tag_it_does_not_change_as_it_was():

@@ -4,14 +4,16 @@ alike and cannot tell an ``href`` from a ``title``.
 
 A site's shortcode templates are trusted, the page parameters they print are
 not: a parameter written into ``href="{{ x }}"`` must not become a live
-``javascript:`` link. Jinja has no safeURL, so every URL attribute of a
-port's output (Go's list: ``href``, ``src``, ``action``, ``formaction``,
-``cite``, ``poster``, ``data``, ... and any name holding ``src``, ``uri`` or
-``url``) passes ``urls.safe_url``, a template's own literal URLs included;
-event handlers (``on*``) and ``srcdoc`` are dropped, and a
-``<meta http-equiv="refresh">``'s URL is checked too. Tags are found by the
-standard library's HTML tokenizer; a tag that needs no change is left byte
-for byte.
+``javascript:`` link. As in html/template, what the template writes itself
+stands (a port that loads KaTeX keeps its ``onload``); an attribute into
+which a value was printed (``{{ ... }}``, ``inner`` included: each is
+marked by ``dynamic()``, the Jinja environment's ``finalize``) is checked:
+a URL attribute (Go's list: ``href``, ``src``, ``action``, ``formaction``,
+``cite``, ``poster``, ``data``, ... and any name holding ``src``, ``uri``
+or ``url``) passes ``urls.safe_url``, an event handler (``on*``) or
+``srcdoc`` is dropped, and a ``<meta http-equiv="refresh">``'s URL is
+checked too. Tags are found by the standard library's HTML tokenizer; a
+tag that needs no change is left byte for byte.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ import html
 import re
 from html.parser import HTMLParser
 
+from markupsafe import Markup
+
 from .urls import FILTERED_URL, safe_url
+
+# Around each value a template prints: two Unicode noncharacters, which no
+# text exchanged between programs holds; removed once the attributes are
+# checked. A page that brings them only makes more of its tags checked.
+DYNAMIC_START, DYNAMIC_END = "\ufdd0", "\ufdd1"
+_UNMARK = {ord(DYNAMIC_START): None, ord(DYNAMIC_END): None}
 
 # Go's html/template attrTypeMap: the attributes whose value is a URL.
 URL_ATTRIBUTES = frozenset(
@@ -78,16 +88,26 @@ def attribute_kind(name: str) -> str:
     return "plain"
 
 
-def filter_attributes(markup: str) -> str:
+def dynamic(value: object) -> object:
+    """``value`` as a template prints it, marked as printed (see the module's
+    docstring); HTML (``Markup``, ``__html__``) stays HTML."""
+    if hasattr(value, "__html__"):
+        return Markup(DYNAMIC_START) + Markup(value.__html__()) + Markup(DYNAMIC_END)
+    return f"{DYNAMIC_START}{value}{DYNAMIC_END}"
+
+
+def filter_attributes(markup: str, marked_only: bool = False) -> str:
     """``markup`` with each URL attribute through ``safe_url`` and event
-    handlers dropped; unchanged when there is nothing to change."""
+    handlers dropped; unchanged when there is nothing to change. With
+    ``marked_only``, only the attributes that hold a value ``dynamic()``
+    marked are checked, and the marks are removed."""
     if "<" not in markup or "=" not in markup:
-        return markup
-    finder = _StartTags()
+        return markup.translate(_UNMARK) if marked_only else markup
+    finder = _StartTags(marked_only)
     finder.feed(markup)
     finder.close()
     if not finder.changes:
-        return markup
+        return markup.translate(_UNMARK) if marked_only else markup
     line_starts = [0] + [match.end() for match in re.finditer("\n", markup)]
     out = []
     written = 0
@@ -98,7 +118,8 @@ def filter_attributes(markup: str) -> str:
             out.append(new)
             written = start + len(old)
     out.append(markup[written:])
-    return "".join(out)
+    done = "".join(out)
+    return done.translate(_UNMARK) if marked_only else done
 
 
 def _safe_srcset(value: str) -> str:
@@ -136,8 +157,9 @@ def _safe_refresh(content: str) -> str:
 class _StartTags(HTMLParser):
     """Collects the start tags to rewrite: (position, old text, new text)."""
 
-    def __init__(self) -> None:
+    def __init__(self, marked_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.marked_only = marked_only
         self.changes: list[tuple[tuple[int, int], str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
@@ -151,6 +173,13 @@ class _StartTags(HTMLParser):
         kept: list[tuple[str, str | None]] = []
         changed = False
         for name, value in attrs:
+            if self.marked_only:
+                printed = _is_marked(name) or _is_marked(value or "")
+                name = name.translate(_UNMARK)
+                value = None if value is None else value.translate(_UNMARK)
+                if not printed:  # the template's own: it stands
+                    kept.append((name, value))
+                    continue
             kind = attribute_kind(name)
             if kind == "drop":
                 changed = True
@@ -172,3 +201,7 @@ class _StartTags(HTMLParser):
         )
         closing = "/" if text.endswith("/>") else ""
         self.changes.append((self.getpos(), text, f"<{tag}{attributes}{closing}>"))
+
+
+def _is_marked(text: str) -> bool:
+    return DYNAMIC_START in text or DYNAMIC_END in text

@@ -39,7 +39,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 from .frontmatter import FrontMatterError
-from .html_attributes import filter_attributes
+from .html_attributes import dynamic, filter_attributes
 from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
 
 logger = logging.getLogger(__name__)
@@ -458,7 +458,7 @@ class ShortcodeEngine:
                 error, template_file, call.name, run.where, line
             ) from error
         # What html/template would do to the values in its attributes.
-        return filter_attributes(rendered)
+        return filter_attributes(rendered, marked_only=True)
 
 
 def _template_error(
@@ -689,10 +689,11 @@ def _go_str(value: Any) -> str:
 
 
 def _go_value(value: Any) -> Any:
-    """What ``{{ value }}`` prints: Go's forms for nil, booleans and lists."""
+    """What ``{{ value }}`` prints: Go's forms for nil, booleans and lists,
+    marked as printed (html_attributes.dynamic) for the attribute check."""
     if isinstance(value, (bool, list, tuple)) or value is None:
-        return _go_str(value)
-    return value
+        value = _go_str(value)
+    return dynamic(value)
 
 
 def _trim_paragraph(html: str) -> str:
