@@ -67,6 +67,8 @@ def hostile_urls(draw) -> str:
                 f"{scheme[:cut]}\t{scheme[cut:]}:{js}",
                 f"{scheme[:cut]}\n{scheme[cut:]}:{js}",
                 f" \x01{scheme}:{js}",
+                # The marks a port's printed values get (html_attributes).
+                f"\ufdd1{scheme}:{js}",
                 f"&#106;avascript:{js}",
                 f"&#x6A;avascript&colon;{js}",
                 f"{scheme}&#58;{js}",
@@ -98,6 +100,7 @@ def hostile_texts(draw) -> str:
         st.sampled_from(
             [
                 f'" onmouseover="{js}" x="',
+                f'\ufdd1" onmouseover="{js}" x="\ufdd0',
                 f"' onmouseover='{js}' x='",
                 f'" autofocus onfocus="{js}" x="',
                 f"<script>{js}</script>",
@@ -800,6 +803,37 @@ def test_a_term_with_no_letters_builds_or_is_refused_at_its_line(
     )
     outcome = _check_site(site, tmp_path, browser, serve_dir)
     assert not outcome.findings, "\n".join(outcome.findings)
+
+
+# Values that try to slip a link past a port's check: the noncharacters
+# that mark its printed values, and the forms a browser reads as javascript:.
+PORT_URLS = [
+    "\ufdd1javascript:alert(1)",
+    "\ufdd0\ufdd1javascript:alert(1)\ufdd1",
+    '\ufdd1" onmouseover="alert(1)" x="\ufdd0',
+    "java\tscript:alert(1)",
+    " \x01javascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "/\\evil.example/",
+]
+
+
+def test_a_port_writes_no_live_link_whatever_the_value(browser, serve_dir, tmp_path):
+    site = Site()
+    site.add("hugo.toml", Piece('title = "T"\n', optional=False))
+    site.add("shortcodes/link.html", Piece(LINK_PORT, optional=False))
+    site.add("content/_index.md", Piece("---\ntitle: Home\n---\nHi\n", False))
+    site.add(
+        "content/p.md",
+        Piece("---\ntitle: P\n---\n", optional=False),
+        *(
+            Piece(f"{{{{< link url={_param(u)} text={_param(u)} >}}}}\n\n")
+            for u in PORT_URLS
+        ),
+    )
+    outcome = _check_site(site, tmp_path, browser, serve_dir)
+    assert not outcome.dropped and not outcome.findings, outcome
 
 
 @settings(
