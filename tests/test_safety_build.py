@@ -618,3 +618,38 @@ def test_a_path_into_a_git_folder_is_never_built(tmp_path, monkeypatch):
         assert raised.value.summary.startswith(f"{path} ({source}"), raised.value
         assert "folder git takes for its own repository" in raised.value.summary
         assert not (tmp_path / "output").exists()
+
+
+def test_terms_with_no_letter_build_without_a_page(tmp_path, monkeypatch, caplog):
+    """A tag, category or author with no letter or digit has no name for
+    its page: as in Hugo 0.111, none is written and the site builds."""
+    monkeypatch.chdir(tmp_path)
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "_index.md": "---\ntitle: Home\n---\nHi.\n",
+            "posts/p.md": (
+                "---\ntitle: P\ndate: 2024-01-01\ntags: ['!!!', ok]\n"
+                "categories: ['%%']\nauthor: '<details open>'\n---\nP.\n"
+            ),
+        },
+    )
+    result = build_site(
+        content,
+        tmp_path / "output",
+        HUGO_SETTINGS,
+        CACHE_PATH=str(tmp_path / "cache"),
+        TAG_SAVE_AS=DEFAULT_CONFIG["TAG_SAVE_AS"],
+        CATEGORY_SAVE_AS=DEFAULT_CONFIG["CATEGORY_SAVE_AS"],
+        AUTHOR_SAVE_AS=DEFAULT_CONFIG["AUTHOR_SAVE_AS"],
+        CATEGORY_FEED_ATOM=DEFAULT_CONFIG["CATEGORY_FEED_ATOM"],
+    )
+    written = sorted(
+        str(p.relative_to(result.output)) for p in result.output.rglob("*")
+    )
+    assert "tag/ok.html" in written
+    assert not [p for p in written if "/." in f"/{p}" or "//" in p], written
+    warned = [
+        r.getMessage() for r in caplog.records if "no letter or digit" in r.getMessage()
+    ]
+    assert len(warned) == 3, warned
