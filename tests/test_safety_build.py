@@ -628,9 +628,11 @@ def test_terms_with_no_letter_build_without_a_page(tmp_path, monkeypatch, caplog
         tmp_path / "content",
         {
             "_index.md": "---\ntitle: Home\n---\nHi.\n",
-            "posts/p.md": (
-                "---\ntitle: P\ndate: 2024-01-01\ntags: ['!!!', ok]\n"
-                "categories: ['%%']\nauthor: '<details open>'\n---\nP.\n"
+            # Names of their own: Pelican's loggers say a message once a
+            # process, and other tests warn of '!!!' and '%%' in posts/p.md.
+            "posts/nameless.md": (
+                "---\ntitle: P\ndate: 2024-01-01\ntags: ['!?!', ok]\n"
+                "categories: ['%%%']\nauthor: '<em open>'\n---\nP.\n"
             ),
         },
     )
@@ -652,4 +654,4 @@ def test_terms_with_no_letter_build_without_a_page(tmp_path, monkeypatch, caplog
     warned = [
         r.getMessage() for r in caplog.records if "no letter or digit" in r.getMessage()
     ]
-    assert len(warned) == 3, warned
+    assert len(warned) == 3 and all("nameless.md" in line for line in warned)

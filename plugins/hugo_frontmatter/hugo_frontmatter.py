@@ -143,6 +143,6 @@ def register() -> None:
     signals.page_generator_finalized.connect(on_page_generator_finalized)
     signals.static_generator_finalized.connect(static_links.refuse_links_out)
     signals.feed_generated.connect(feed_text.leave_out_control_characters)
-    signals.article_generator_finalized.connect(nameless_terms.leave_out_nameless_terms)
+    signals.content_object_init.connect(nameless_terms.leave_out_nameless_terms)
     signals.get_generators.connect(on_get_generators)
     signals.finalized.connect(on_finalized)

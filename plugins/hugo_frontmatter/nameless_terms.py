@@ -5,8 +5,9 @@ Pelican names a term's page by its slug; a name with no letter or digit
 empty one, so its page would be the dot file ``author/.html`` (served as a
 download) or a feed at ``categories//index.xml`` that clashes with the
 list of categories. Hugo 0.111 writes no page for such a term and builds;
-so does this: the term leaves Pelican's lists (its posts keep it), with a
-warning naming it.
+so does this: each post drops the term as it is made (``content_object_init``,
+so that live reload's paths, which read a post again, do the same), with a
+warning naming the term and the file.
 """
 
 from __future__ import annotations
@@ -16,33 +17,40 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-# Pelican's articles generator: its lists of terms, and what each is called.
-TERM_LISTS = (("tags", "tag"), ("categories", "category"), ("authors", "author"))
+
+def leave_out_nameless_terms(content: Any) -> None:
+    """``content_object_init`` receiver: the post's tags, category and
+    authors without those whose slug is empty."""
+    tags = getattr(content, "tags", None)
+    if isinstance(tags, list) and any(not _named(tag) for tag in tags):
+        _warn(content, "tag", [tag for tag in tags if not _named(tag)])
+        content.tags = [tag for tag in tags if _named(tag)]
+    category = getattr(content, "category", None)
+    if category is not None and not _named(category):
+        _warn(content, "category", [category])
+        del content.category
+    authors = getattr(content, "authors", None)
+    if isinstance(authors, list) and any(not _named(author) for author in authors):
+        _warn(content, "author", [author for author in authors if not _named(author)])
+        content.authors = [author for author in authors if _named(author)]
+        if content.authors:
+            content.author = content.authors[0]
+        elif hasattr(content, "author"):
+            del content.author
 
 
-def leave_out_nameless_terms(generator: Any) -> None:
-    """``article_generator_finalized`` receiver: each term with an empty
-    slug out of the generator's lists and its context's."""
-    for attribute, kind in TERM_LISTS:
-        terms = getattr(generator, attribute, None)
-        pairs = list(terms.items()) if isinstance(terms, dict) else terms
-        if not isinstance(pairs, list):
-            continue
-        nameless = [term for term, _ in pairs if not getattr(term, "slug", "x")]
-        if not nameless:
-            continue
-        for term in nameless:
-            logger.warning(
-                "the %s %r has no letter or digit to name its page, so it has "
-                "none (as in Hugo); give it a name with a letter or digit to "
-                "list its posts",
-                kind,
-                str(term),
-            )
-            if isinstance(terms, dict):
-                del terms[term]
-        if isinstance(terms, list):
-            terms[:] = [pair for pair in terms if pair[0] not in nameless]
-        shown = generator.context.get(attribute)
-        if isinstance(shown, list):
-            shown[:] = [pair for pair in shown if pair[0] not in nameless]
+def _named(term: Any) -> bool:
+    return bool(getattr(term, "slug", "x"))
+
+
+def _warn(content: Any, kind: str, terms: list) -> None:
+    where = getattr(content, "relative_source_path", None) or "a page"
+    for term in terms:
+        logger.warning(
+            "%s: the %s %r has no letter or digit to name its page, so it has "
+            "none and the page is not listed under it (as in Hugo); give it a "
+            "name with a letter or digit",
+            where,
+            kind,
+            str(term),
+        )
