@@ -655,3 +655,29 @@ def test_terms_with_no_letter_build_without_a_page(tmp_path, monkeypatch, caplog
         r.getMessage() for r in caplog.records if "no letter or digit" in r.getMessage()
     ]
     assert len(warned) == 3 and all("nameless.md" in line for line in warned)
+
+
+def test_settings_python_cannot_run_are_one_line_naming_file_and_line(
+    tmp_path, monkeypatch
+):
+    """The reader publishing uses (cameo_tools.settings) serves the build too."""
+    from cameo_tools.build import build
+
+    monkeypatch.chdir(tmp_path)
+    for text, line in (
+        (
+            "SITENAME = 'x'\nX = {\n",
+            "pelicanconf.py:2: '{' was never closed (X = {); "
+            "correct the Python on that line",
+        ),
+        (
+            "from nowhere import x\n",
+            "pelicanconf.py:1: ModuleNotFoundError: No module "
+            "named 'nowhere'; correct the settings there",
+        ),
+    ):
+        (tmp_path / "pelicanconf.py").write_text(text)
+        with pytest.raises(BuildError) as raised:
+            build("pelicanconf.py", tmp_path / "output")
+        assert raised.value.summary == line
+        assert not (tmp_path / "output").exists()

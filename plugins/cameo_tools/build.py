@@ -46,6 +46,7 @@ from typing import Any
 
 from .git_names import is_git_path
 from .progress import build_progress
+from .settings import SettingsError, read_settings_file
 
 logger = logging.getLogger(__name__)
 
@@ -156,18 +157,11 @@ def read_settings(
     settings_file: str | os.PathLike, overrides: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Pelican's settings from ``settings_file`` with ``overrides``, or a
-    BuildError that says why they could not be read."""
-    # Pelican is imported here, not at module level: `invoke --list` and the
-    # serve task do not need it (it is most of a small build's time).
-    from pelican.settings import read_settings as pelican_settings
-
+    BuildError naming the file and line that stopped Python (settings.py)."""
     try:
-        return pelican_settings(str(settings_file), override=dict(overrides or {}))
-    except Exception as error:  # the settings file is Python: anything can fail
-        raise BuildError(
-            f"{settings_file}: the settings could not be read: "
-            f"{type(error).__name__}: {error}"
-        ) from None
+        return read_settings_file(settings_file, overrides)
+    except SettingsError as error:
+        raise BuildError(str(error)) from None
 
 
 def _build(
@@ -826,9 +820,7 @@ def _os_problem(error: OSError) -> str:
 
 def watched_paths(settings_file: str | os.PathLike) -> list[Path]:
     """What a rebuild depends on: the settings file, content, theme and plugins."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(settings_file))
+    settings = read_settings(settings_file)
     paths = [
         Path(settings_file),
         Path(settings["PATH"]),

@@ -15,7 +15,6 @@ import reprlib
 import shutil
 import sys
 import tempfile
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from .build import BuildError, build
 from .errors import PublishError, import_extra
 from .git_names import is_git_path
 from .progress import Progress
+from .settings import SettingsError, read_settings_file
 
 TARGETS = ("s3", "pages")
 # What each target imports, and the extra that installs it.
@@ -161,59 +161,15 @@ def read_publish_settings(settings_file: str | Path) -> dict[str, Any]:
     """Pelican's settings from ``settings_file``; anything that stops Python
     running it (a syntax error, a name it lacks) is one line with the file and
     line, not a traceback."""
-    from pelican.settings import read_settings
-
-    path = Path(settings_file)
-    if not path.is_file():
+    if not Path(settings_file).is_file():
         raise PublishError(
             f"{settings_file} does not exist; run publish in the site's folder "
             "or pass --settings"
         )
     try:
-        return read_settings(str(path))
-    except SyntaxError as error:
-        where = _where(path, error.filename, error.lineno)
-        line = f" ({error.text.strip()})" if error.text and error.text.strip() else ""
-        raise PublishError(
-            f"{where}: {error.msg}{line}; correct the Python on that line"
-        ) from None
-    except Exception as error:  # the settings file is Python: anything can fail
-        # The deepest line of the site's own Python: not Pelican's, nor Python's.
-        frames = [
-            frame
-            for frame in traceback.extract_tb(error.__traceback__)
-            if not frame.filename.startswith("<")
-            and not any(_inside(Path(frame.filename), Path(home)) for home in _PYTHON)
-        ]
-        where = _where(path, frames[-1].filename, frames[-1].lineno) if frames else path
-        text = " ".join(str(error).split())
-        raise PublishError(
-            f"{where}: {type(error).__name__}: {text}; correct the settings there"
-        ) from None
-
-
-# Where Python and the packages it runs live (a virtual environment's included).
-_PYTHON = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
-
-
-def _where(settings_file: Path, filename: str | None, line: int | None) -> str:
-    """``file:line`` as a person in the site's folder would name the file."""
-    if not filename:
-        return str(settings_file)
-    found = Path(filename).resolve()
-    if found == settings_file.resolve():
-        name = str(settings_file)
-    elif _inside(found, settings_file.resolve().parent):
-        name = str(
-            settings_file.parent / found.relative_to(settings_file.resolve().parent)
-        )
-    else:
-        name = str(found)
-    return f"{name}:{line}" if line else name
+        return read_settings_file(settings_file)
+    except SettingsError as error:
+        raise PublishError(str(error)) from None
 
 
 def publish_options(
