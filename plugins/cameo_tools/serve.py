@@ -96,6 +96,13 @@ def _leaves(paths: Iterable[str], folder: str) -> bool:
     return any(os.path.lexists(path) and not is_inside(path, folder) for path in paths)
 
 
+def _not_found_page(folder: str) -> str | None:
+    """The site's own 404 page in ``folder``, unless it is missing or a link
+    out of the folder."""
+    page = os.path.join(folder, NOT_FOUND_PAGE)
+    return page if os.path.isfile(page) and is_inside(page, folder) else None
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Static files, answering a missing path, or a link out of the folder,
     with the site's own 404 page."""
@@ -108,9 +115,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def send_error(self, code, message=None, explain=None):
-        page = os.path.join(self.directory, NOT_FOUND_PAGE)
-        found = os.path.isfile(page) and is_inside(page, self.directory)
-        if code != HTTPStatus.NOT_FOUND or not found:
+        page = _not_found_page(self.directory)
+        if code != HTTPStatus.NOT_FOUND or page is None:
             return super().send_error(code, message, explain)
         with open(page, "rb") as handle:
             body = handle.read()
@@ -362,9 +368,8 @@ def _overlay_server(errors: BuildErrors, watcher):
 
         def write_error(self, status_code: int, **kwargs) -> None:
             """The site's own 404 page, as ``serve`` answers."""
-            page = os.path.join(self.root, NOT_FOUND_PAGE)
-            found = os.path.isfile(page) and is_inside(page, self.root)
-            if status_code != HTTPStatus.NOT_FOUND or not found:
+            page = _not_found_page(self.root)
+            if status_code != HTTPStatus.NOT_FOUND or page is None:
                 return super().write_error(status_code, **kwargs)
             with open(page, "rb") as handle:
                 body = with_live_script(handle.read())
