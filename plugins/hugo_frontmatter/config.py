@@ -791,13 +791,10 @@ def _site_per_language(
 
 
 def _site_link(link: str, site_url: str, within: str = "") -> str:
-    """A menu link as a page prints it, through the one check of a URL a
-    page shows (``urls.safe_url``: ``javascript:`` is ``#ZgotmplZ``, as in
-    Hugo): a path in the site gets SITEURL; a relative one (``about/``) is
-    taken from ``within``, a language's folder."""
-    link = urls.safe_url(link)
-    if link == urls.FILTERED_URL:
-        return link
+    """A menu link as a page prints it: a path in the site gets SITEURL; a
+    relative one (``about/``) is taken from ``within``, a language's folder.
+    The theme's header prints every menu link through the one check of a
+    URL a page shows (``safe_url``: ``javascript:`` is ``#ZgotmplZ``)."""
     if link.startswith("/"):
         return f"{site_url}/{link.lstrip('/')}"
     if ":" in link.split("/")[0]:
