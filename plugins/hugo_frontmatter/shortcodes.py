@@ -9,9 +9,10 @@ in ``shortcode_builtins``; a site's own shortcodes are Jinja ports of its Go
 templates, ``NAME.html`` in the folder the site names.
 
 What is safe: every parameter is text, escaped wherever a template puts it
-(Jinja's autoescape), and a port's URL attributes pass the URL check
-Hugo's templates apply (``html_attributes``: ``javascript:`` is
-``#ZgotmplZ``; ``on*`` handlers are dropped). ``inner`` is what the page's
+(Jinja's autoescape), and an attribute of a port's HTML that a printed
+value lands in gets the check Hugo's templates apply (``html_attributes``:
+a URL's ``javascript:`` is ``#ZgotmplZ``, an ``on*`` handler is dropped);
+what the port writes itself stands. ``inner`` is what the page's
 author wrote between the tags, output as is, as Hugo outputs ``.Inner``: for
 the ``<`` form it is raw HTML, for the ``%`` form it is Markdown that the
 page's Markdown renderer reads with its own rules for raw HTML (a port's
