@@ -8,6 +8,7 @@ Paths are relative to the folder invoke runs in (the site's own folder).
 Each task parses its options and calls the library beside this module.
 """
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -34,16 +35,24 @@ HOST_HELP = "address to listen on (default 127.0.0.1, this machine only)"
 PORT_HELP = "port to listen on (default 8000)"
 
 
-def _build(settings, output, overrides=None, background=False):
-    builder.configure_logging()
+@contextlib.contextmanager
+def _one_line():
+    """A BuildError as the task's one line and exit status 1."""
     try:
-        result = builder.build(
-            settings, output, overrides, remove_old_in_background=background
-        )
+        yield
     except builder.BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
-    except KeyboardInterrupt:  # Ctrl-C before build() took the signals over
-        raise Exit(INTERRUPTED, code=1) from None
+
+
+def _build(settings, output, overrides=None, background=False):
+    builder.configure_logging()
+    with _one_line():
+        try:
+            result = builder.build(
+                settings, output, overrides, remove_old_in_background=background
+            )
+        except KeyboardInterrupt:  # Ctrl-C before build() took the signals over
+            raise Exit(INTERRUPTED, code=1) from None
     _report(result)
     return result
 
@@ -52,10 +61,8 @@ INTERRUPTED = "Error: interrupted (SIGINT) before the build began; nothing was c
 
 
 def _clean(output, settings):
-    try:
+    with _one_line():
         return builder.clean(output, settings)
-    except builder.BuildError as error:
-        raise Exit(f"Error: {error.summary}", code=1) from None
 
 
 def _report(result) -> None:
@@ -167,10 +174,8 @@ def livereload(
     except server.ServeError as error:
         raise Exit(f"Error: {error}", code=1) from None
     live = incremental.LiveSite()
-    try:
+    with _one_line():
         _live_build(live, settings, output, ())
-    except builder.BuildError as error:
-        raise Exit(f"Error: {error.summary}", code=1) from None
 
     build_errors = server.BuildErrors()  # drawn over the open pages
     changes = server.ChangedFiles()  # what the file events named
