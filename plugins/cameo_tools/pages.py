@@ -65,16 +65,19 @@ def source_description(repo: Path) -> str:
     return f"{head}{' with uncommitted changes' if dirty else ''}"
 
 
-def source_branches(repo: Path, remote: str) -> dict[str, str]:
-    """The branches that hold the site's source by name, each with the reason:
-    one checked out here or in another worktree, one a worktree is rebasing or
-    bisecting (HEAD is detached meanwhile), and the remote's default branch
-    when it is known."""
+def source_branches(
+    repo: Path, remote: str, worktrees: list[_Worktree]
+) -> dict[str, str]:
+    """The branches that hold the site's source by name, each with the
+    reason: one checked out here or in another of ``worktrees`` (the
+    repository's, from _worktrees), one a worktree is rebasing or bisecting
+    (HEAD is detached meanwhile), and the remote's default branch when it is
+    known."""
     found = {}
     current = _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
     if current.stdout.strip():
         found[current.stdout.strip()] = f"it is the branch checked out in {repo}"
-    for worktree in _worktrees(repo):
+    for worktree in worktrees:
         if worktree.branch:
             found.setdefault(
                 worktree.branch, "it is checked out in a worktree of this repository"
@@ -176,12 +179,14 @@ def _worktrees(repo: Path) -> list[_Worktree]:
     return found
 
 
-def shared_history(repo: Path, remote: str, branch: str) -> str | None:
+def shared_history(
+    repo: Path, remote: str, branch: str, worktrees: list[_Worktree]
+) -> str | None:
     """Why ``branch`` holds the source by its history, or None: its tip (here
     or at the remote, as last fetched) is a commit a worktree has checked out,
     holds one, or shares history with one. A tip that is one of our publishes
     holds the built site, whatever came before it."""
-    sources = [tree for tree in _worktrees(repo) if tree.head]
+    sources = [tree for tree in worktrees if tree.head]
     for tip_ref in (f"refs/heads/{branch}", f"refs/remotes/{remote}/{branch}"):
         tip = _git(
             repo, "rev-parse", "--verify", "--quiet", tip_ref + "^{commit}", check=False
@@ -256,10 +261,11 @@ def check_branch(options: dict[str, Any], repo: Path) -> None:
         )
     if options["force_branch"]:
         return
-    why = source_branches(repo, remote).get(branch)
+    worktrees = _worktrees(repo)  # git is asked once for both checks
+    why = source_branches(repo, remote, worktrees).get(branch)
     if not why:
         _fetch(repo, remote, branch)  # the remote's tip, not last week's
-        why = shared_history(repo, remote, branch)
+        why = shared_history(repo, remote, branch, worktrees)
     if why:
         raise PublishError(
             f"refusing to publish to branch {branch!r}: {why}, and publishing "
