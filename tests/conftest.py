@@ -134,6 +134,32 @@ TITLE_LAYOUTS = {
 }
 
 
+def write_task_site(root: Path, hugo_frontmatter: dict | None = None) -> Path:
+    """Settings and tasks.py for a Hugo content tree in ``root/content``, built
+    with `invoke build` in ``root`` (HUGO_SETTINGS, the repository's theme and
+    plugins, its own cache), with ``hugo_frontmatter`` as HUGO_FRONTMATTER."""
+    options = (
+        "" if hugo_frontmatter is None else f"HUGO_FRONTMATTER = {hugo_frontmatter!r}"
+    )
+    (root / "pelicanconf.py").write_text(
+        textwrap.dedent(
+            f"""
+            import sys
+            sys.path.insert(0, {str(HUGO_SETTINGS.parent)!r})
+            from hugoconf import *
+            PATH = "content"
+            CACHE_PATH = "cache"
+            THEME = {str(ROOT / "theme")!r}
+            PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+            """
+        )
+        + options
+        + "\n"
+    )
+    (root / "tasks.py").write_text("from cameo_tools.tasks import *  # noqa: F403\n")
+    return root
+
+
 def hugo_build(
     hugo: str,
     root: Path,

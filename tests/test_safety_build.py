@@ -25,7 +25,15 @@ from pelican.settings import DEFAULT_CONFIG
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter.reader import PARALLEL_AT_LEAST
 
-from .conftest import HUGO_SETTINGS, ROOT, build_site, git, missing, write_tree
+from .conftest import (
+    HUGO_SETTINGS,
+    ROOT,
+    build_site,
+    git,
+    missing,
+    write_task_site,
+    write_tree,
+)
 
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 KILLS = 54  # 18 of each: SIGINT to the group, SIGTERM and SIGKILL to the build
@@ -48,26 +56,8 @@ def _site(root: Path, pages: int = 0, parallel: int = 2) -> Path:
     is not kept, so that every build forks its workers."""
     pages = pages or PARALLEL_AT_LEAST + 40
     write_tree(root, {f"content/posts/p{n}.md": _page(n) for n in range(pages)})
-    (root / "pelicanconf.py").write_text(
-        textwrap.dedent(
-            f"""
-            import sys
-            sys.path.insert(0, {str(HUGO_SETTINGS.parent)!r})
-            from hugoconf import *
-            PATH = "content"
-            CACHE_PATH = "cache"
-            THEME = {str(ROOT / "theme")!r}
-            PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-            HUGO_FRONTMATTER = {{
-                "hugo_urls": True,
-                "markdown_cache": False,
-                "parallel_markdown": {parallel},
-            }}
-            """
-        )
-    )
-    (root / "tasks.py").write_text("from cameo_tools.tasks import *  # noqa: F403\n")
-    return root
+    options = {"hugo_urls": True, "markdown_cache": False}
+    return write_task_site(root, {**options, "parallel_markdown": parallel})
 
 
 def _invoke(site: Path, *args: str, timeout: float = BUILD_LIMIT):

@@ -21,7 +21,14 @@ import pytest
 
 from cameo_tools.build import BuildError
 
-from .conftest import HUGO_SETTINGS, ROOT, build_site, missing, write_tree
+from .conftest import (
+    HUGO_SETTINGS,
+    ROOT,
+    build_site,
+    missing,
+    write_task_site,
+    write_tree,
+)
 
 KILLS = 60
 # `pytest --quick`: enough kills for each of the three moments below to land
@@ -174,23 +181,7 @@ def test_an_interrupted_build_says_so_in_one_line(tmp_path):
         pages = {
             f"content/posts/p{n}.md": _page(f"P{n}", "Text. " * 200) for n in range(400)
         }
-        write_tree(site, pages)
-        (site / "pelicanconf.py").write_text(
-            textwrap.dedent(
-                f"""
-                import sys
-                sys.path.insert(0, {str(HUGO_SETTINGS.parent)!r})
-                from hugoconf import *
-                PATH = "content"
-                CACHE_PATH = "cache"
-                THEME = {str(ROOT / "theme")!r}
-                PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-                """
-            )
-        )
-        (site / "tasks.py").write_text(
-            "from cameo_tools.tasks import *  # noqa: F403\n"
-        )
+        write_task_site(write_tree(site, pages))
         write_tree(site / "output", {"index.html": "the previous build\n"})
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("invoke")), "build"],
