@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -251,6 +251,39 @@ def fetch(url: str) -> tuple[int, str, bytes]:
             return response.status, response.headers["Content-Type"], response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers["Content-Type"], error.read()
+
+
+def start_livereload(run_server_task, settings: Path, output: Path) -> str:
+    """`invoke livereload` of ``settings`` into ``output``, with this checkout
+    importable (the settings import pelicanconf); the page's address."""
+    return run_server_task(
+        "livereload",
+        "--settings",
+        str(settings),
+        "--output",
+        str(output),
+        env={"PYTHONPATH": str(ROOT)},
+    )
+
+
+def live_socket_waiter(page) -> Callable[[int], None]:
+    """A function that waits until live reload's socket has greeted
+    ``loads`` page loads: each load opens one, and an edit made before the
+    server has answered its "hello" would refresh nobody."""
+    greeted: list = []
+    page.on(
+        "websocket",
+        lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
+    )
+
+    def wait(loads: int) -> None:
+        for _ in range(200):
+            if len(set(greeted)) >= loads:
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError(f"livereload's socket did not connect (load {loads})")
+
+    return wait
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from cameo_tools import serve
 
-from .conftest import ROOT, fetch, write_tree
+from .conftest import fetch, live_socket_waiter, start_livereload, write_tree
 
 
 def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
@@ -29,33 +29,13 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
         f"THEME_TEMPLATES_OVERRIDES = [{str(templates)!r}]\n"
         "SITENAME = 'First name'\n"
     )
-    url = run_server_task(
-        "livereload",
-        "--settings",
-        str(settings),
-        "--output",
-        str(tmp_path / "output"),
-        env={"PYTHONPATH": str(ROOT)},
-    )
+    url = start_livereload(run_server_task, settings, tmp_path / "output")
     context = browser.new_context()
     try:
         page = context.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
-        # Each page load opens livereload's socket; an edit made before the
-        # server has answered its "hello" would refresh nobody.
-        greeted = []
-        page.on(
-            "websocket",
-            lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
-        )
-
-        def wait_for_socket(loads: int) -> None:
-            for _ in range(200):
-                if len(set(greeted)) >= loads:
-                    return
-                page.wait_for_timeout(100)
-            raise AssertionError(f"livereload's socket did not connect (load {loads})")
+        wait_for_socket = live_socket_waiter(page)
 
         page.goto(url)
         assert page.locator("h1").inner_text() == "Before the edit"
@@ -147,14 +127,7 @@ def test_a_failed_rebuild_shows_its_errors_over_the_page_until_a_good_one(
     settings = tmp_path / "site.py"
     settings.write_text(f"from pelicanconf import *\nPATH = {str(content)!r}\n")
     output = tmp_path / "output"
-    url = run_server_task(
-        "livereload",
-        "--settings",
-        str(settings),
-        "--output",
-        str(output),
-        env={"PYTHONPATH": str(ROOT)},
-    )
+    url = start_livereload(run_server_task, settings, output)
     # The overlay's script is named as the page is served, not in the file,
     # and is a file of the server, which the page's CSP allows.
     status, _, served = fetch(url)
@@ -169,17 +142,10 @@ def test_a_failed_rebuild_shows_its_errors_over_the_page_until_a_good_one(
         page = context.new_page()
         dialogs = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog), dialog.dismiss()))
-        greeted = []
-        page.on(
-            "websocket",
-            lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
-        )
+        wait_for_socket = live_socket_waiter(page)
         page.goto(url)
         expect(page.locator("h1")).to_have_text("Good")
-        for _ in range(200):  # livereload's socket, before the edit
-            if greeted:
-                break
-            page.wait_for_timeout(100)
+        wait_for_socket(1)  # before the edit
         overlay = page.locator("#cameo-build-errors")
         assert overlay.count() == 0
 

@@ -17,7 +17,13 @@ from playwright.sync_api import expect
 from cameo_tools import serve
 from cameo_tools.build import BuildError
 
-from .conftest import ROOT, build_site, fetch, write_tree
+from .conftest import (
+    build_site,
+    fetch,
+    live_socket_waiter,
+    start_livereload,
+    write_tree,
+)
 
 HOME = "---\ntitle: Home\n---\nHello\n"
 # Raw HTML is let through (Goldmark's `unsafe`), so that the page carries
@@ -42,14 +48,6 @@ def _live_site(tmp_path: Path, files: dict[str, str], extra: str = "") -> Path:
     return settings
 
 
-def _wait_for_socket(page, greeted: list, loads: int) -> None:
-    for _ in range(200):
-        if len(set(greeted)) >= loads:
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"livereload's socket did not connect (load {loads})")
-
-
 def _html_files(folder: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(folder)): path.read_bytes()
@@ -65,14 +63,7 @@ def test_live_reload_writes_what_a_build_writes_and_content_scripts_never_run(
 ):
     settings = _live_site(tmp_path, {"_index.md": ATTACKS}, UNSAFE)
     output = tmp_path / "output"
-    url = run_server_task(
-        "livereload",
-        "--settings",
-        str(settings),
-        "--output",
-        str(output),
-        env={"PYTHONPATH": str(ROOT)},
-    )
+    url = start_livereload(run_server_task, settings, output)
     # What live reload leaves for `invoke serve` is what `invoke build`
     # writes: every page with the full CSP.
     built = tmp_path / "built"
@@ -91,27 +82,24 @@ def test_live_reload_writes_what_a_build_writes_and_content_scripts_never_run(
     context = browser.new_context()
     try:
         page = context.new_page()
-        dialogs, greeted, errors = [], [], []
+        dialogs, errors = [], []
         page.on("dialog", lambda dialog: (dialogs.append(dialog), dialog.dismiss()))
         page.on(
             "console",
             lambda message: message.type == "error" and errors.append(message.text),
         )
-        page.on(
-            "websocket",
-            lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
-        )
+        wait_for_socket = live_socket_waiter(page)
         page.goto(url)
         expect(page.locator("h1")).to_have_text("Home")
         # Live reload's own scripts run under the CSP: its socket connects
         # and an edit refreshes the page.
-        _wait_for_socket(page, greeted, 1)
+        wait_for_socket(1)
         (tmp_path / "content" / "_index.md").write_text(
             ATTACKS.replace("title: Home", "title: Edited")
         )
         expect(page.locator("h1")).to_have_text("Edited", timeout=30000)
         assert all(CSP in html for html in _html_files(output).values())
-        _wait_for_socket(page, greeted, 2)
+        wait_for_socket(2)
         assert page.locator("html[data-pwned]").count() == 0
         assert dialogs == []
         # What the CSP refused is the content's (on each load), nothing of
@@ -135,25 +123,14 @@ def test_a_surrogate_in_front_matter_shows_its_error_over_the_page(
     browser, tmp_path, run_server_task
 ):
     settings = _live_site(tmp_path, {"_index.md": HOME})
-    url = run_server_task(
-        "livereload",
-        "--settings",
-        str(settings),
-        "--output",
-        str(tmp_path / "output"),
-        env={"PYTHONPATH": str(ROOT)},
-    )
+    url = start_livereload(run_server_task, settings, tmp_path / "output")
     context = browser.new_context()
     try:
         page = context.new_page()
-        greeted = []
-        page.on(
-            "websocket",
-            lambda socket: socket.on("framereceived", lambda _: greeted.append(socket)),
-        )
+        wait_for_socket = live_socket_waiter(page)
         page.goto(url)
         expect(page.locator("h1")).to_have_text("Home")
-        _wait_for_socket(page, greeted, 1)
+        wait_for_socket(1)
         overlay = page.locator("#cameo-build-errors")
         (tmp_path / "content" / "_index.md").write_text('{"title": "\\ud800"}\nHello\n')
         expect(overlay).to_be_visible(timeout=30000)
@@ -248,14 +225,7 @@ def test_live_reload_answers_404_for_a_link_out_of_the_folder(
 ):
     settings = _live_site(tmp_path, {"_index.md": HOME})
     output = tmp_path / "output"
-    url = run_server_task(
-        "livereload",
-        "--settings",
-        str(settings),
-        "--output",
-        str(output),
-        env={"PYTHONPATH": str(ROOT)},
-    )
+    url = start_livereload(run_server_task, settings, output)
     outside = write_tree(
         tmp_path / "outside", {"secret.txt": "secret\n", "page.html": "secret page"}
     )
