@@ -33,7 +33,7 @@ from pelican.plugins.hugo_frontmatter.shortcodes import (
     ShortcodeError,
 )
 
-from .conftest import HUGO_SETTINGS, ROOT, build_site, write_tree
+from .conftest import HUGO_SETTINGS, ROOT, build_site, hugo_build, write_tree
 
 HOME = "---\ntitle: Home\n---\nHi\n"
 BLOCK_ATTRIBUTES = {
@@ -445,15 +445,9 @@ def test_automatic_summary_is_hugos(hugo, tmp_path):
     files["layouts/_default/single.html"] = "{{ .Summary }}@@@{{ .Content }}"
     for name, body in bodies.items():
         files[f"content/{name}.md"] = f"---\ntitle: {name}\n---\n{body}\n"
-    write_tree(tmp_path, files)
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "public")],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    public = hugo_build(hugo, tmp_path, files, layouts={})
     for name in bodies:
-        page = (tmp_path / "public" / name / "index.html").read_text("utf-8")
+        page = (public / name / "index.html").read_text("utf-8")
         summary, content = page.split("@@@")
         assert automatic_summary(content, 70) == summary, name
 
@@ -592,15 +586,9 @@ def test_highlight_options_table_is_hugos(hugo, tmp_path):
         "layouts/_default/single.html": "{{ .Content }}",
     }
     files.update(_highlight_pages())
-    write_tree(tmp_path, files)
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "public")],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    public = hugo_build(hugo, tmp_path, files, layouts={})
     for number, (options, lines, first) in enumerate(HIGHLIGHT_OPTIONS):
-        html = (tmp_path / "public" / f"c{number}" / "index.html").read_text("utf-8")
+        html = (public / f"c{number}" / "index.html").read_text("utf-8")
         assert _highlighted(html, '<span class="line hl">') == (lines, first), options
 
 
@@ -666,15 +654,9 @@ def test_fence_hl_lines_table_is_hugos(hugo, tmp_path):
     }
     for number, (hl_lines, _) in enumerate(FENCE_HL_LINES):
         files[f"content/f{number}.md"] = f"---\ntitle: f\n---\n{_fence(hl_lines)}"
-    write_tree(tmp_path, files)
-    subprocess.run(
-        [hugo, "--quiet", "--source", str(tmp_path), "-d", str(tmp_path / "public")],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    public = hugo_build(hugo, tmp_path, files, layouts={})
     for number, (hl_lines, lines) in enumerate(FENCE_HL_LINES):
-        html = (tmp_path / "public" / f"f{number}" / "index.html").read_text("utf-8")
+        html = (public / f"f{number}" / "index.html").read_text("utf-8")
         assert _highlighted(html, '<span class="line hl">') == (lines, None), hl_lines
 
 

@@ -613,23 +613,16 @@ def test_markdown_script_links_hugo_leaves_live_are_emptied():
 
 @pytest.mark.hugo
 def test_hugo_writes_those_script_links_live(tmp_path, hugo):
-    write_tree(
+    public = hugo_build(
+        hugo,
         tmp_path,
         {
             "config.toml": f'baseURL = "{BASE_URL}"\n',
-            "layouts/_default/single.html": "{{ .Content }}",
             "content/p.md": "---\ntitle: P\n---\n" + UNLIKE_HUGO,
         },
+        layouts={"layouts/_default/single.html": "{{ .Content }}"},
     )
-    subprocess.run(
-        [hugo, "--quiet", "-s", str(tmp_path), "-d", str(tmp_path / "public")],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    assert (tmp_path / "public" / "p" / "index.html").read_text("utf-8") == (
-        HUGO_WRITES
-    )
+    assert (public / "p" / "index.html").read_text("utf-8") == (HUGO_WRITES)
 
 
 SCRIPT_LINKS_POST = """\
