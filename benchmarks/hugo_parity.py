@@ -4,14 +4,17 @@ Run from the repository root:
 
     .venv/bin/python benchmarks/hugo_parity.py HUGO_SITE_DIR [HUGO_SITE_DIR ...]
 
-For each site (a folder with content/, a hugo.toml or config.toml, maybe
-static/ and theme-shortcodes/) it works on a copy in a temporary folder and:
+For each site (a folder with content/ and Hugo's config: hugo.* or config.*
+in TOML, YAML or JSON, or config/_default/; maybe static/, data/ and
+theme-shortcodes/) it works on a copy in a temporary folder and:
 
-1. builds the copy with Hugo (the oracle) without the site's theme: the
-   config's ``theme`` line is dropped, minimal layouts print the page title
+1. builds the copy with Hugo (the oracle) without the site's theme and
+   without editing its config: each theme the config names gets an empty
+   folder under themes/, Git info is off, minimal layouts print the page title
    in ``<h1 id="title">`` and ``{{ .Content }}`` in ``<div class="e-content">``,
    the site's theme shortcodes are copied into layouts/shortcodes/, and
-   ``ignoreErrors = ["error-remote-getjson"]`` keeps offline embeds from
+   ``ignoreErrors = ["error-remote-getjson"]``, in a second config file given
+   after the site's, keeps offline embeds from
    failing the build. A built-in shortcode that this Hugo does not know yet
    (``x`` before Hugo 0.141) gets an empty stand-in, which is what newer Hugo
    renders for it offline, and the run says so;
@@ -58,7 +61,18 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 BASE_URL = "https://example.org"
-CONFIG_NAMES = ("hugo.toml", "config.toml")
+# Hugo 0.111's config files at a site's root, in the order it looks for them;
+# a site may instead (or also) keep its config in config/_default/.
+CONFIG_NAMES = tuple(
+    f"{stem}.{extension}"
+    for stem in ("hugo", "config")
+    for extension in ("toml", "yaml", "yml", "json")
+)
+CONFIG_FOLDER = Path("config") / "_default"
+# What the oracle's build adds to the site's own config, in a file of its own
+# given after the site's (so the site's config files are never edited).
+HUGO_EXTRA_CONFIG = 'ignoreErrors = ["error-remote-getjson"]\n'
+
 SEPARATOR = " · "  # cameo's <title>: "{page title} · {site name}"
 
 # Hugo's minimal layouts. The meta element names the page's source file, so
@@ -77,7 +91,22 @@ HUGO_LAYOUT = """<!DOCTYPE html>
 </body>
 </html>
 """
-LAYOUT_FILES = ("_default/single.html", "_default/list.html", "index.html")
+# Lists page through their entries as a typical theme's do (Hugo writes a
+# list's page/N/ only for a layout that asks for a paginator): the home page
+# through the regular pages of the main sections, every other list through
+# its own pages. And a 404 layout, since cameo's theme has one (Hugo writes
+# 404.html only then).
+PAGINATE_LIST = "{{ range .Paginator.Pages }}{{ end }}\n</body>"
+PAGINATE_HOME = (
+    '{{ $main := where site.RegularPages "Type" "in" site.Params.mainSections }}'
+    "{{ range (.Paginate $main).Pages }}{{ end }}\n</body>"
+)
+LAYOUTS = {
+    "_default/single.html": HUGO_LAYOUT,
+    "_default/list.html": HUGO_LAYOUT.replace("</body>", PAGINATE_LIST),
+    "index.html": HUGO_LAYOUT.replace("</body>", PAGINATE_HOME),
+    "404.html": HUGO_LAYOUT,
+}
 MISSING_SHORTCODE = re.compile(r'template for shortcode "([^"]+)" not found')
 # A shortcode call, opening or closing: {{< name ...>}} or {{% /name %}}.
 # An escaped example ({{</* name */>}}) is not a call and does not match.
@@ -528,30 +557,71 @@ def read_output(root: Path, build: Build) -> None:
 
 
 def find_config(site: Path) -> Path | None:
+    """The site's config as the plugin's ``hugo_config`` takes it: the root
+    file Hugo reads first, or the site's folder when only config/_default/
+    holds its config. None: not a Hugo site."""
     for name in CONFIG_NAMES:
         if (site / name).is_file():
             return site / name
+    if (site / CONFIG_FOLDER).is_dir():
+        return site
     return None
 
 
+def _load_config(path: Path) -> dict:
+    text = path.read_text("utf-8")
+    if path.suffix == ".toml":
+        return tomllib.loads(text)
+    if path.suffix == ".json":
+        return json.loads(text)
+    return yaml.safe_load(text) or {}
+
+
+def config_themes(config: Path) -> list[str]:
+    """The themes a site's config names (``theme``, any case, a name or a
+    list), from its root file and the files of config/_default/."""
+    site = config if config.is_dir() else config.parent
+    files = [config] if config.is_file() else []
+    folder = site / CONFIG_FOLDER
+    if folder.is_dir():
+        files += sorted(
+            path
+            for path in folder.iterdir()
+            if path.stem in ("hugo", "config")
+            and path.suffix[1:] in ("toml", "yaml", "yml", "json")
+        )
+    themes: list[str] = []
+    for path in files:
+        for key, value in _load_config(path).items():
+            if str(key).lower() == "theme" and value:
+                themes += [value] if isinstance(value, str) else list(value)
+    return [str(theme) for theme in themes]
+
+
 def prepare_hugo_copy(copy: Path, config: Path) -> list[str]:
-    """Make the copy buildable by Hugo without its theme; what was done."""
+    """Make the copy buildable by Hugo without its theme, leaving the site's
+    config files as they are; what was done."""
     notes = []
-    text = config.read_text("utf-8")
-    without_theme = re.sub(r"(?m)^\s*theme\s*=.*\n?", "", text)
-    if without_theme != text:
-        notes.append(f"dropped the theme line of {config.name}")
-    if not re.search(r"(?mi)^\s*ignoreErrors\s*=", without_theme):
-        # A top-level key must come before the first [table].
-        without_theme = 'ignoreErrors = ["error-remote-getjson"]\n' + without_theme
-        notes.append('added ignoreErrors = ["error-remote-getjson"]')
-    config.write_text(without_theme, "utf-8")
+    for theme in config_themes(config):
+        folder = copy / "themes" / theme
+        if not folder.exists():
+            # The theme's layouts are not here; an empty theme folder lets
+            # Hugo build with the minimal layouts below instead.
+            folder.mkdir(parents=True)
+            notes.append(f"gave the theme {theme!r} an empty folder")
+    extra = copy.parent / "parity-extra.toml"
+    extra.write_text(HUGO_EXTRA_CONFIG, "utf-8")
+    notes.append(
+        "config: the site's, then "
+        + HUGO_EXTRA_CONFIG.strip()
+        + "; Git info off (--enableGitInfo=false)"
+    )
     layouts = copy / "layouts"
-    notes.append("minimal layouts: " + ", ".join(LAYOUT_FILES))
-    for name in LAYOUT_FILES:
+    notes.append("minimal layouts: " + ", ".join(LAYOUTS))
+    for name, text in LAYOUTS.items():
         path = layouts / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(HUGO_LAYOUT, "utf-8")
+        path.write_text(text, "utf-8")
     shortcodes = sorted((copy / "theme-shortcodes").glob("*.html"))
     if shortcodes:
         (layouts / "shortcodes").mkdir(parents=True, exist_ok=True)
@@ -580,7 +650,19 @@ def build_with_hugo(hugo: str, copy: Path, config: Path) -> Build:
     public = copy / "public"
     own = {p.stem for p in (copy / "theme-shortcodes").glob("*.html")}
     stubbed: list[str] = []
-    command = [hugo, "--baseURL", f"{BASE_URL}/", "-d", str(public)]
+    configs = [str(copy.parent / "parity-extra.toml")]
+    if config.is_file():
+        configs.insert(0, str(config))
+    command = [
+        hugo,
+        "--config",
+        ",".join(configs),
+        "--enableGitInfo=false",
+        "--baseURL",
+        f"{BASE_URL}/",
+        "-d",
+        str(public),
+    ]
     while True:
         shutil.rmtree(public, ignore_errors=True)
         try:
@@ -1212,20 +1294,21 @@ def measure(
     config = find_config(site)
     if config is None or not (site / "content").is_dir():
         print(
-            f"\n## {site.name} ({site})\n\nnot a Hugo site: no content/ or no "
-            f"{' / '.join(CONFIG_NAMES)}; skipped"
+            f"\n## {site.name} ({site})\n\nnot a Hugo site: no content/, or "
+            f"none of {' / '.join(CONFIG_NAMES)} and no {CONFIG_FOLDER}/; skipped"
         )
         return
+    named = config.relative_to(site)
     folder = Path(tempfile.mkdtemp(prefix=f"hugo-parity-{site.name}-"))
     try:
         hugo_copy = folder / "hugo-site"
         shutil.copytree(site, hugo_copy, symlinks=True)
-        hugo = build_with_hugo(hugo_command, hugo_copy, hugo_copy / config.name)
+        hugo = build_with_hugo(hugo_command, hugo_copy, hugo_copy / named)
         # cameo gets its own untouched copy (the Hugo copy's config was edited).
         cameo_copy = folder / "cameo-site"
         shutil.copytree(site, cameo_copy, symlinks=True)
         cameo = build_with_cameo(
-            folder, cameo_copy / "content", cameo_copy / config.name, site
+            folder, cameo_copy / "content", cameo_copy / named, site
         )
         report(site, hugo, cameo, version, limit)
         if keep:
