@@ -916,7 +916,12 @@ def compare_titles(
     .Title) whose source file gives no title is untitled in both, whatever
     fallback cameo shows; every other difference is one."""
     result = TitleComparison(site_name=cameo_site_name(cameo_pages))
-    both = sorted(set(hugo_pages) & set(cameo_pages))
+    # A 404 page's title is the layout's words on both sides, not content's.
+    both = sorted(
+        path
+        for path in set(hugo_pages) & set(cameo_pages)
+        if not (hugo_pages[path].kind or "").startswith("404")
+    )
     result.compared = len(both)
     for path in both:
         page, theirs = cameo_pages[path], hugo_pages[path]

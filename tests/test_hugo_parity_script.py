@@ -213,4 +213,4 @@ def test_the_script_measures_a_tiny_site_and_exits_0():
     assert "titles equal = exactly equal + untitled in both:" in out
     if "BUILD FAILED" not in out:  # the theme is someone else's work in progress
         assert "index.html (_index.md has no title): cameo shows its fallback" in out
-        assert "| all pages in both | 5 | 4 | 1 |" in out  # hello.md's body
+        assert "| all pages in both | 6 | 5 | 1 |" in out  # hello.md's body
