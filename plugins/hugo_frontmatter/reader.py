@@ -24,7 +24,16 @@ from typing import Any
 
 from pelican.readers import MarkdownReader
 
-from . import fields, frontmatter, goldmark, markdown_cache, shortcodes, state, urls
+from . import (
+    fields,
+    frontmatter,
+    goldmark,
+    markdown_cache,
+    refs,
+    shortcodes,
+    state,
+    urls,
+)
 from .paths import display_path
 
 logger = logging.getLogger(__name__)
@@ -270,54 +279,22 @@ class HugoMarkdownReader(MarkdownReader):
                     "params": self.settings.get("HUGO_PARAMS") or {},
                     "language": fields.default_language(self.settings),
                 },
-                self._resolve_ref,
+                refs.RefResolver(self.settings, self._ref_location).resolve,
                 self._render,
             )
         return self._shortcodes
 
-    def _resolve_ref(self, target: str, page: shortcodes.PageInfo) -> str:
-        """Hugo's ``ref`` / ``relref``: the path from the site's root of the
-        page a target names (``posts/a.md``, ``/posts/a``, ``a.md#part``),
-        looked up as Hugo does: from the content root, then beside the
-        page, then by file name anywhere."""
-        path, hash_mark, fragment = target.partition("#")
-        if not path:
-            return f"{hash_mark}{fragment}"  # an anchor on the page itself
-        found = self._find_content(path)
-        if found is None:
-            raise LookupError(
-                "no page of the content is at that path; Hugo stops here too "
-                "(REF_NOT_FOUND): correct the path (from content/, e.g. "
-                "'posts/my-post.md') or add the page"
-            )
+    def _ref_location(self, found: str) -> str:
+        """The URL path of the page in a content file, for ``refs``."""
         shown = display_path(found)
         front = _read_front_matter(found, shown, _stamp(found))
         source = self._source(found, shown)
         if front is None:
-            location = fields.default_path(source)
-        else:
-            metadata = fields.to_pelican(
-                self._with_cascade(front, found), source, self.settings, lambda n, v: v
-            )
-            location = "/" + str(metadata.get("url", ""))
-        return f"{location}{hash_mark}{fragment}"
-
-    def _find_content(self, path: str) -> str | None:
-        root = os.path.abspath(self.settings["PATH"])
-        clean = path.strip().lstrip("/")
-        candidates = [clean]
-        if not os.path.splitext(clean)[1]:
-            candidates += [f"{clean}.md", f"{clean}/index.md", f"{clean}/_index.md"]
-        for candidate in candidates:
-            full = os.path.normpath(os.path.join(root, candidate))
-            if full.startswith(root + os.sep) and os.path.isfile(full):
-                return full
-        name = os.path.basename(clean)
-        for folder, _, files in os.walk(root):
-            for candidate in (name, f"{name}.md"):
-                if candidate in files:
-                    return os.path.join(folder, candidate)
-        return None
+            return fields.default_path(source)
+        metadata = fields.to_pelican(
+            self._with_cascade(front, found), source, self.settings, lambda n, v: v
+        )
+        return "/" + str(metadata.get("url", ""))
 
     def _with_cascade(
         self, front: frontmatter.FrontMatter, source_path: str
