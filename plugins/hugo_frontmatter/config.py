@@ -66,6 +66,8 @@ HUGO_SLUG_SUBSTITUTIONS = [
     (r"(?<=-)\s+", ""),
     (r"\s[\s-]*", "-"),
 ]
+# What Hugo's configuration reads as true (Go's strconv.ParseBool).
+_TRUE = frozenset({"1", "t", "true"})
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _MISSING = object()
 
@@ -270,6 +272,12 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     params = dict(config.pop("params", {}) or {})
     taxonomies = config.pop("taxonomies", DEFAULT_TAXONOMIES) or {}
     disabled = {str(kind).lower() for kind in config.pop("disablekinds", []) or []}
+    # Hugo lower-cases the paths it makes (taxonomies, terms, file names)
+    # unless disablePathToLower.
+    lower = str(config.pop("disablepathtolower", False)).lower() not in _TRUE
+    settings["HUGO_PATH_TO_LOWER"] = lower
+    if not lower:
+        settings["SLUGIFY_PRESERVE_CASE"] = True
     for key, value in config.items():
         mapper = _KEY_MAPPERS.get(key)
         if mapper:
@@ -285,7 +293,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     unused.extend(f"params.{key}" for key in params)
 
     settings.update(_feed_settings(disabled))
-    settings.update(_taxonomy_settings(taxonomies, disabled, unused))
+    settings.update(_taxonomy_settings(taxonomies, disabled, unused, lower))
     if isinstance(taxonomies, dict):
         settings["HUGO_TAXONOMY_FOLDERS"] = [
             str(plural).strip("/") for plural in taxonomies.values() if plural
@@ -462,21 +470,31 @@ def _static_dir(value: Any, unused: list[str]) -> dict[str, Any]:
     return {"HUGO_STATIC_DIRS": [str(folder) for folder in folders]}
 
 
+def pelican_serves(singular: str, plural: str) -> bool:
+    """Whether Pelican's own pages can be Hugo's taxonomy ``singular =
+    plural``: Pelican files posts by the fields ``tags``, ``categories`` and
+    ``authors``, so only that plural (in any case) can be them; any other
+    taxonomy is the plugin's own (taxonomies.py)."""
+    pelican = PELICAN_TAXONOMIES.get(singular)
+    return bool(pelican) and plural.strip("/").lower() == pelican[1].lower()
+
+
 def _taxonomy_settings(
-    taxonomies: Any, disabled: set[str], unused: list[str]
+    taxonomies: Any, disabled: set[str], unused: list[str], lower: bool = True
 ) -> dict[str, Any]:
     """Tag, category and author pages at Hugo's paths (``tags/<term>/``,
-    ``tags/``, and each term's ``index.xml``); a tag or category taxonomy
-    the config leaves out (or a disabled kind) has no pages. Without an
-    ``author`` taxonomy, Pelican's author pages stay as they are."""
+    ``tags/``, and each term's ``index.xml``, lower-cased unless
+    disablePathToLower); a taxonomy the config leaves out (authors too: Hugo
+    has none by default), or a disabled kind, has no pages."""
     if not isinstance(taxonomies, dict):
         unused.append("taxonomies")
         taxonomies = {}
     settings: dict[str, Any] = {"DIRECT_TEMPLATES": ["404"]}
     for singular, (one, many) in PELICAN_TAXONOMIES.items():
         plural = str(taxonomies.get(singular) or "").strip("/")
-        if singular == "author" and not plural:
-            continue
+        if not pelican_serves(singular, plural):
+            plural = ""  # none, or the plugin's own (taxonomies.py)
+        plural = plural.lower() if lower else plural
         terms = bool(plural) and "term" not in disabled
         listing = bool(plural) and "taxonomy" not in disabled
         feed = terms and "rss" not in disabled
@@ -600,6 +618,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         "HUGO_LANGUAGE_TAXONOMIES",
         "HUGO_LANGUAGE_TITLES",
         "HUGO_DISABLED_KINDS",
+        "HUGO_PATH_TO_LOWER",
     ):
         settings[name] = found.get(name)
     if found.get("HUGO_LANGUAGES"):
