@@ -239,8 +239,9 @@ def output_location(url: str) -> dict[str, str]:
     return {"url": path, "save_as": path}
 
 
-def sanitize(segment: str) -> str:
-    """One path segment as Hugo makes it from a file or slug name."""
+def sanitize(segment: str, lower: bool = True) -> str:
+    """One path segment as Hugo makes it from a file or slug name; in lower
+    case unless ``lower`` is false (Hugo's ``disablePathToLower``)."""
     kept: list[str] = []
     after_blank = False  # the last hyphen stands for blanks
     for index, char in enumerate(segment):
@@ -258,7 +259,7 @@ def sanitize(segment: str) -> str:
         ):
             kept.append(char)
             after_blank = False
-    return "".join(kept).lower()
+    return "".join(kept).lower() if lower else "".join(kept)
 
 
 def _is_escape(following: str) -> bool:
