@@ -28,10 +28,10 @@ from feedgenerator import Rss201rev2Feed, get_tag_uri
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
-from pelican.urlwrappers import Category
+from pelican.urlwrappers import Author, Category
 
 from . import urls
-from .config import PELICAN_TAXONOMIES
+from .config import PELICAN_TAXONOMIES, pelican_serves
 from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
 from .site import RESERVED_OUTPUTS, hugo_order, inside_output
@@ -41,6 +41,9 @@ from .site import RESERVED_OUTPUTS, hugo_order, inside_output
 PELICAN_LISTS = {
     singular: many.lower() for singular, (_, many) in PELICAN_TAXONOMIES.items()
 }
+# Pelican's wrappers of the lists whose posts come from more than Hugo's
+# field (``category``, ``author`` too): the lists are matched to the field.
+PELICAN_WRAPPERS = {"category": Category, "author": Author}
 
 
 class Term:
@@ -84,11 +87,13 @@ class HugoTaxonomyGenerator(Generator):
         # Feeds of the lists of terms: (path, language, heading, the terms
         # with their pages); Pelican's own lists are read when writing.
         self.term_feeds: list[tuple[str, str, str, list | str]] = []
+        self._lower = True  # paths in lower case (Hugo's disablePathToLower)
 
     def generate_context(self) -> None:
         taxonomies = self.settings.get("HUGO_TAXONOMIES")
         if taxonomies is None:
             return  # no hugo_config
+        self._lower = self.settings.get("HUGO_PATH_TO_LOWER") is not False
         default = default_language(self.settings)
         languages = self.settings.get("HUGO_LANGUAGES") or [default]
         by_language = self._contents_by_language(default, languages)
@@ -164,7 +169,7 @@ class HugoTaxonomyGenerator(Generator):
             fields = {str(key).lower(): value for key, value in given.items()}
             if fields.get("draft") is True:
                 continue
-            found[urls.sanitize(folder)] = fields
+            found[urls.sanitize(folder, self._lower)] = fields
         return found
 
     # --- planning ----------------------------------------------------------
@@ -176,12 +181,16 @@ class HugoTaxonomyGenerator(Generator):
             return
         disabled = set(self.settings.get("HUGO_DISABLED_KINDS") or [])
         prefix = language_prefix(lang, self.settings)
-        base = f"{prefix}/{plural}/" if prefix else f"{plural}/"
+        # The front matter field is the plural in any case (Hugo lower-cases
+        # a page's keys); the path is in lower case unless disablePathToLower.
+        field = plural.lower()
+        folder = field if self._lower else plural
+        base = f"{prefix}/{folder}/" if prefix else f"{folder}/"
         terms: dict[str, tuple[str, list]] = {}
         for content in by_language.get(lang, []):
             params = getattr(content, "params", None) or {}
-            for name in term_names(params.get(plural)):
-                slug = urls.sanitize(name)
+            for name in term_names(params.get(field)):
+                slug = urls.sanitize(name, self._lower)
                 if slug:
                     terms.setdefault(slug, (name, []))[1].append(content)
         own_files = self._term_files(plural, lang, default)
@@ -189,17 +198,18 @@ class HugoTaxonomyGenerator(Generator):
             title = str(fields.get("title") or "").strip()
             name, items = terms.get(slug, (slug, []))
             terms[slug] = (title or name, items)
-        if singular in PELICAN_LISTS and not self.settings.get(
-            f"{singular.upper()}_SAVE_AS"
-        ):
+        serves = pelican_serves(singular, plural)
+        if serves and not self.settings.get(f"{singular.upper()}_SAVE_AS"):
             return  # turned off in the settings (every language), or disableKinds
-        pelican = lang == default and singular in PELICAN_LISTS
-        if pelican and singular == "category":
-            self._extend_categories(terms)
+        pelican = lang == default and serves
+        if pelican and singular in PELICAN_WRAPPERS:
+            self._match_pelican_list(singular, terms)
         template = singular if singular in PELICAN_LISTS else "term"
         pairs = []
         for slug, (name, items) in sorted(terms.items()):
             url = str(own_files.get(slug, {}).get("url") or "").strip("/")
+            if self._lower:  # a term's url too, unlike a page's
+                url = url.lower()
             location = f"{base}{slug}/"
             if url:  # the term's own url, under its language's folder
                 location = f"{prefix}/{url}/" if prefix else f"{url}/"
@@ -262,23 +272,37 @@ class HugoTaxonomyGenerator(Generator):
             for wrapper, _ in self.context.get(PELICAN_LISTS[singular], []) or []
         )
 
-    def _extend_categories(self, terms: dict[str, tuple[str, list]]) -> None:
-        """Each of a post's categories lists it (Pelican: the first only)."""
-        categories = self.context.get("categories")
-        if categories is None:
+    def _match_pelican_list(
+        self, singular: str, terms: dict[str, tuple[str, list]]
+    ) -> None:
+        """Pelican's list of categories or authors as Hugo's field makes it:
+        each of a post's categories lists it (Pelican: the first only), and
+        a name only Pelican reads (``category:``, ``author:``, plain params
+        in Hugo) has no page."""
+        pairs = self.context.get(PELICAN_LISTS[singular])
+        if pairs is None:
             return
-        known = {wrapper.slug: articles for wrapper, articles in categories}
-        for slug, (name, items) in terms.items():
-            posts = [item for item in items if isinstance(item, Article)]
-            if not posts:
-                continue
-            if slug not in known:
-                known[slug] = []
-                categories.append((Category(name, self.settings), known[slug]))
-            listed = known[slug]
-            listed.extend(post for post in posts if post not in listed)
-            listed.sort(key=hugo_order)
-        categories.sort(key=lambda pair: pair[0])
+        wanted = {
+            slug: (name, [item for item in items if isinstance(item, Article)])
+            for slug, (name, items) in terms.items()
+        }
+        kept = []
+        for wrapper, articles in pairs:
+            name, posts = wanted.pop(wrapper.slug, ("", []))
+            articles[:] = [post for post in articles if post in posts]
+            articles.extend(post for post in posts if post not in articles)
+            if articles:
+                kept.append((wrapper, articles))
+        wrap = PELICAN_WRAPPERS[singular]
+        kept.extend(
+            (wrap(name, self.settings), list(posts))
+            for name, posts in wanted.values()
+            if posts
+        )
+        for _, articles in kept:
+            articles.sort(key=hugo_order)
+        kept.sort(key=lambda pair: pair[0])
+        pairs[:] = kept
 
     def _plan_feed(self, url: str, title: str, contents: list) -> None:
         """An RSS feed at ``<url>index.xml`` of the dated pages among
@@ -297,15 +321,21 @@ class HugoTaxonomyGenerator(Generator):
         lists: dict[str, str] = {}  # folder in content -> its list page's url
         regular = []
         for item in contents:
-            folder = posixpath.dirname(self._in_content(item))
+            in_content = self._in_content(item)
+            folder = posixpath.dirname(in_content)
             kind = getattr(item, "hugo_kind", None)
             if kind == "section":
                 lists[folder] = item.url
             elif kind == "page":
+                if posixpath.basename(in_content).startswith("index."):
+                    # a leaf bundle: a page in the folder above its own
+                    folder = posixpath.dirname(folder)
                 regular.append((folder, item))
                 top = folder.split("/")[0]
                 if top and top not in lists:
-                    lists[top] = f"{prefix}/{top}/" if prefix else f"{top}/"
+                    # Hugo's section of no _index: in lower case, always
+                    path = urls.sanitize(top)
+                    lists[top] = f"{prefix}/{path}/" if prefix else f"{path}/"
         for folder, url in sorted(lists.items()):
             below = [
                 item
