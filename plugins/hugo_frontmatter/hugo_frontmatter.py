@@ -7,6 +7,7 @@ site is never published with a page silently missing.
 
 from __future__ import annotations
 
+import logging
 import os
 
 from pelican import signals
@@ -22,10 +23,21 @@ from . import (
     static_links,
     taxonomies,
 )
-from .fields import TRANSLATION_KEY, permalinks_problem, plugin_options
+from .fields import (
+    TRANSLATION_KEY,
+    default_language,
+    permalinks_problem,
+    plugin_options,
+)
 from .frontmatter import FrontMatterError
 from .paths import display_path
 from .reader import HugoMarkdownReader
+from .urls import HOME_PAGE_SOURCE
+
+logger = logging.getLogger(__name__)
+
+# Where Pelican's list of posts goes when content/_index.md is the home page.
+BLOG_INDEX_SAVE_AS = "blog_index.html"
 
 
 class BuildStopped(RuntimeError):
@@ -49,7 +61,32 @@ def on_initialized(pelican) -> None:
         for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
             if pelican.settings.get(name) == DEFAULT_CONFIG[name]:
                 pelican.settings[name] = TRANSLATION_KEY
+    move_blog_index(pelican.settings)
     markdown_cache.start(pelican.settings, options["markdown_cache"])
+
+
+def move_blog_index(settings: dict) -> None:
+    """Hugo's layout: ``content/_index.md`` is the home page, at
+    ``index.html``. Pelican's list of posts (the ``index`` page) would be
+    written there too, so it moves aside to ``blog_index.html`` (Pelican's
+    own advice for a site whose home page is a page), unless the settings
+    already put it elsewhere."""
+    if "index" not in settings.get("DIRECT_TEMPLATES", []):
+        return
+    if settings.get("INDEX_SAVE_AS", "index.html") != "index.html":
+        return
+    folders = settings.get("HUGO_CONTENT_DIRS") or {}
+    root = os.path.join(settings["PATH"], folders.get(default_language(settings), ""))
+    if settings.get("HUGO_DEFAULT_IN_SUBDIR") or not os.path.isfile(
+        os.path.join(root, HOME_PAGE_SOURCE)
+    ):
+        return
+    settings["INDEX_SAVE_AS"] = BLOG_INDEX_SAVE_AS
+    logger.info(
+        "%s is the home page; the list of posts is %s (INDEX_SAVE_AS)",
+        display_path(os.path.join(root, HOME_PAGE_SOURCE)),
+        BLOG_INDEX_SAVE_AS,
+    )
 
 
 def on_article_generator_init(generator) -> None:

@@ -57,6 +57,12 @@ RESERVED_OUTPUTS = "HUGO_FRONTMATTER_RESERVED_OUTPUTS"
 # Pelican's feed settings: FEED_ATOM, FEED_ALL_RSS, TAG_FEED_ATOM, ...
 _FEED_SETTING = re.compile(r"^(?:[A-Z]+_)?FEED_(?:ALL_)?(?:ATOM|RSS)$")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# What to do when something else writes at the home page's path: the home
+# page stays at the site's root, as in Hugo.
+_HOME_FIX = (
+    "the home page is always at the site's root: move the other one (its "
+    "setting names where it goes) or leave it out"
+)
 # Go's zero time, which Hugo gives a page without a date.
 HUGO_ZERO_DATE = SafeDatetime(1, 1, 1, tzinfo=datetime.UTC)
 
@@ -77,8 +83,9 @@ REDIRECT_PAGE = """<!doctype html>
 
 
 def section_index_in_articles(metadata: dict[str, Any]) -> None:
-    """Leave a section's ``_index.md`` out of the articles; it is read as a page."""
-    if metadata.get("hugo_kind") == "section":
+    """Leave the home page's and a section's ``_index.md`` out of the
+    articles; each is read as a page (Hugo lists neither with the posts)."""
+    if metadata.get("hugo_kind") in ("home", "section"):
         metadata["status"] = "skip"
 
 
@@ -250,7 +257,9 @@ class HugoSiteGenerator(Generator):
         contents = list(_contents(self.context))
         for content in contents:
             save_as = content.save_as
-            if save_as:
+            if save_as and getattr(content, "hugo_kind", "") == "home":
+                self._claim(claimed, save_as, _where(content, "url"), _HOME_FIX)
+            elif save_as:
                 self._claim(claimed, save_as, _where(content, "url"))
         if plugin_options(self.settings)["hugo_urls"]:
             self.auto_sections = self._sections_without_index(contents)
@@ -404,7 +413,12 @@ class HugoSiteGenerator(Generator):
             pages.append(page)
         return pages
 
-    def _claim(self, claimed: dict[str, str], path: str, where: str) -> None:
+    def _claim(
+        self, claimed: dict[str, str], path: str, where: str, fix: str = ""
+    ) -> None:
+        """Note that ``where`` writes ``path``; report a clash with what the
+        site writes there, with ``fix`` (what to do) when the usual advice
+        (another url, slug or alias) cannot help."""
         path = posixpath.normpath(path)
         exact, patterns = self.reserved
         owner = exact.get(path) or next(
@@ -413,12 +427,12 @@ class HugoSiteGenerator(Generator):
         if owner:
             state.report(
                 f"{where}: writes {path}, which {owner} writes; "
-                "give the page another url, slug or alias"
+                f"{fix or 'give the page another url, slug or alias'}"
             )
         elif path in claimed:
             state.report(
                 f"{where}: writes {path}, which {claimed[path]} writes too; "
-                "give one of them another url, slug or alias"
+                f"{fix or 'give one of them another url, slug or alias'}"
             )
         else:
             claimed[path] = where
