@@ -293,7 +293,11 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     unused.extend(f"params.{key}" for key in params)
 
     settings.update(_feed_settings(disabled))
-    settings.update(_taxonomy_settings(taxonomies, disabled, unused, lower))
+    # Pelican's term pages are the default language's: its own taxonomies
+    # table, if it has one, replaces the site's (as in Hugo).
+    own = language_taxonomies.get(language.lower())
+    pelican_taxonomies = taxonomies if own is None else own
+    settings.update(_taxonomy_settings(pelican_taxonomies, disabled, unused, lower))
     if isinstance(taxonomies, dict):
         settings["HUGO_TAXONOMY_FOLDERS"] = [
             str(plural).strip("/") for plural in taxonomies.values() if plural
