@@ -506,6 +506,17 @@ def is_bundle_resource(source_path: str, content_root: str) -> bool:
     return False
 
 
+# The theme's templates that lay out a list (or the skeleton of every page),
+# given list variables by Pelican or the plugins, never a page: Pelican's
+# direct and term templates, the Hugo taxonomy pages' and the theme's own.
+LIST_TEMPLATES = frozenset(
+    {
+        *("index", "archives", "period_archives", "tags", "categories", "authors"),
+        *("tag", "category", "author", "terms", "term", "list", "base", "404"),
+    }
+)
+
+
 def choose_template(
     metadata: dict[str, Any], source: fields.Source, settings: dict[str, Any]
 ) -> str | None:
@@ -513,7 +524,9 @@ def choose_template(
 
     Hugo looks for ``<type>/<layout>``, then ``<type>/single``, then
     ``<layout>``; a section's ``_index.md`` uses ``section`` when the theme
-    has one. None keeps Pelican's default (page or article).
+    has one. A name of ``LIST_TEMPLATES`` (``layout: archives``) is passed
+    over, as a list's template cannot show a page. None keeps Pelican's
+    default (page or article).
     """
     kind, layout = metadata.get("type"), metadata.get("layout")
     candidates = []
@@ -525,6 +538,10 @@ def choose_template(
         candidates.append(layout)
     if source.name == "_index.md" and source.in_content != urls.HOME_PAGE_SOURCE:
         candidates.append("section")
+    # A list template of Pelican's would show a list, not this page: Hugo
+    # renders the page with that layout as the page itself.
+    lists = {*LIST_TEMPLATES, *settings.get("DIRECT_TEMPLATES", [])}
+    candidates = [name for name in candidates if name not in lists]
     if not candidates:
         return None
     available = theme_templates(_template_folders(settings))
