@@ -39,6 +39,7 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
+from .fields import Params
 from .frontmatter import FrontMatterError
 from .html_attributes import dynamic, filter_attributes
 from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
@@ -106,14 +107,18 @@ class Scratch:
 
 @dataclass
 class PageInfo:
-    """What a shortcode's ``page`` sees: Hugo's ``.Page``, in snake case."""
+    """What a shortcode's ``page`` sees: Hugo's ``.Page``, in snake case.
+    Its ``params`` are looked up in any case, a missing one None (Params)."""
 
     title: str = ""
     lang: str = ""
     rel_permalink: str = ""
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=Params)
     pages: Sequence[Any] = ()
     scratch: Scratch = field(default_factory=Scratch)
+
+    def __post_init__(self) -> None:
+        self.params = Params(self.params)
 
     def param(self, name: str) -> Any:
         """A page param, dotted names walking into maps; None when unset."""
@@ -196,7 +201,8 @@ class ShortcodeEngine:
 
     ``site_folder`` holds the site's shortcodes (``NAME.html``, Jinja), or is
     None for the built-ins only. ``site`` is what templates see as ``site``
-    (``title``, ``base_url``, ``params``, ``language``...). ``resolve_ref``
+    (``title``, ``base_url``, ``params``, ``language``...; its params are
+    looked up in any case, a missing one None, as Hugo's). ``resolve_ref``
     turns a ref target into the page's URL from the host's root, as Hugo's
     relref gives it (``ref`` joins it to ``base_url``); it raises ValueError,
     LookupError or a FrontMatterError whose message says what to fix, and
@@ -213,7 +219,7 @@ class ShortcodeEngine:
         markdownify: Callable[[str], str],
     ) -> None:
         self.site_folder = site_folder
-        self.site = site
+        self.site = {**site, "params": Params(site.get("params"))}
         self.resolve_ref = resolve_ref
         self.markdown = markdownify
         self._inner_use: dict[str, bool] = {}
@@ -447,7 +453,7 @@ class ShortcodeEngine:
                 parent=call.parent,
                 name=call.name,
                 position=call.position,
-                page=_TemplatePage(run.page, self._markdownify),
+                page=_TemplatePage(run.page, self._markdownify, self.site["params"]),
                 site=self.site,
                 ref=lambda target: Markup(self._ref(target, True, run, line)),
                 relref=lambda target: Markup(self._ref(target, False, run, line)),
@@ -480,14 +486,25 @@ def _template_error(
 
 
 class _TemplatePage:
-    """The page as a site template sees it, with ``render_string``."""
+    """The page as a site template sees it, with ``render_string``, and
+    ``param`` falling back to the site's params as Hugo's ``.Page.Param``."""
 
-    def __init__(self, page: PageInfo, markdownify: Callable[..., Markup]) -> None:
+    def __init__(
+        self,
+        page: PageInfo,
+        markdownify: Callable[..., Markup],
+        site_params: Mapping[str, Any],
+    ) -> None:
         self._page = page
         self._markdownify = markdownify
+        self._site_params = site_params
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._page, name)
+
+    def param(self, name: str) -> Any:
+        value = self._page.param(name)
+        return lookup(self._site_params, name) if value is None else value
 
     def render_string(self, text: Any, display: str = "inline") -> Markup:
         return self._markdownify(text, display)
