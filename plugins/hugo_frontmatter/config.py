@@ -553,6 +553,9 @@ _KEY_MAPPERS = {
     "permalinks": _permalinks,
     "markup": lambda value, unused: {"HUGO_MARKUP": value},
     "enableemoji": lambda value, unused: {"HUGO_ENABLE_EMOJI": bool(value)},
+    # Read by refs: what a ref to no page does (error, or warning and URL).
+    "reflinkserrorlevel": lambda v, unused: {"HUGO_REF_LINKS_ERROR_LEVEL": v},
+    "reflinksnotfoundurl": lambda v, unused: {"HUGO_REF_LINKS_NOT_FOUND_URL": v},
     # Read in hugo_settings itself.
     "languagecode": lambda value, unused: {},
     "defaultcontentlanguage": lambda value, unused: {},
@@ -623,6 +626,8 @@ def apply(settings: dict[str, Any], given: str) -> None:
         "HUGO_LANGUAGE_TITLES",
         "HUGO_DISABLED_KINDS",
         "HUGO_PATH_TO_LOWER",
+        "HUGO_REF_LINKS_ERROR_LEVEL",
+        "HUGO_REF_LINKS_NOT_FOUND_URL",
     ):
         settings[name] = found.get(name)
     if found.get("HUGO_LANGUAGES"):

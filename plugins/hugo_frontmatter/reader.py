@@ -279,22 +279,22 @@ class HugoMarkdownReader(MarkdownReader):
                     "params": self.settings.get("HUGO_PARAMS") or {},
                     "language": fields.default_language(self.settings),
                 },
-                refs.RefResolver(self.settings, self._ref_location).resolve,
+                refs.RefResolver(self.settings, self._ref_metadata).resolve,
                 self._render,
             )
         return self._shortcodes
 
-    def _ref_location(self, found: str) -> str:
-        """The URL path of the page in a content file, for ``refs``."""
+    def _ref_metadata(self, found: str) -> dict[str, Any]:
+        """What ``refs`` needs of a content file: its ``url``, whether Hugo
+        builds it (``hugo_unbuilt``) and renders it (``status``), its params."""
         shown = display_path(found)
         front = _read_front_matter(found, shown, _stamp(found))
         source = self._source(found, shown)
         if front is None:
-            return fields.default_path(source)
-        metadata = fields.to_pelican(
+            return {"url": fields.default_path(source).lstrip("/")}
+        return fields.to_pelican(
             self._with_cascade(front, found), source, self.settings, lambda n, v: v
         )
-        return "/" + str(metadata.get("url", ""))
 
     def _with_cascade(
         self, front: frontmatter.FrontMatter, source_path: str

@@ -1,54 +1,477 @@
-"""Hugo's ``ref`` and ``relref``: the page a target names, and its URL."""
+"""Hugo's ``ref`` and ``relref``: the page a target names, and its URL.
+
+Hugo 0.111 looks a target up in its tree of pages (``getContentNode`` in
+``hugolib/pagecollections.go``): beside the calling page, then from the
+content root, then among the taxonomies, then, for a bare name, by the
+last part of every page's path across the content (an error when two
+pages share it). The tree is built here once per build from the content
+folder's names (``ContentTree``); a page's URL and whether Hugo builds it
+come from the reader, only for the pages a lookup meets.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import posixpath
+import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from . import fields, urls
+from .frontmatter import FrontMatterError
 
 logger = logging.getLogger(__name__)
 
+# The file extensions Hugo reads as content (its content formats).
+CONTENT_EXTENSIONS = frozenset(
+    "md markdown mdown mkd mkdn html htm adoc asciidoc ad pandoc pdc rst org".split()
+)
+# Hugo's default taxonomies, when no Hugo config names any.
+_DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+class RefError(LookupError):
+    """A target Hugo finds no page for (or more than one)."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A page of Hugo's tree: a content file's page, a section that has no
+    ``_index`` file, a taxonomy or a term."""
+
+    kind: str  # "page", "section", "taxonomy" or "term"
+    key: str  # its key in the tree, e.g. "/posts/" or "/tags/python/"
+    file: str | None = None  # the content file, when there is one
+    url: str = ""  # the URL path of a page without a file
+
+
+@dataclass
+class _LanguageTree:
+    """One language's pages, keyed as Hugo 0.111 keys its content map."""
+
+    sections: dict[str, Node] = field(default_factory=dict)
+    pages: dict[tuple[str, str], Node] = field(default_factory=dict)
+    taxonomies: dict[str, Node] = field(default_factory=dict)
+    names: dict[str, list[Node]] = field(default_factory=dict)
+    terms_read: bool = False
+
+    def name(self, name: str, node: Node) -> None:
+        self.names.setdefault(name.lower(), []).append(node)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A content file: its path in Hugo's content folder, its language."""
+
+    path: str  # on disk
+    hugo_path: str  # e.g. "posts/a.md" (language part of the name removed)
+    language: str
+
+
+class ContentTree:
+    """The content folder's pages by language, from the files' names alone."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.settings = settings
+        self.default = fields.default_language(settings)
+        self.entries: dict[str, _Entry] = {}
+        self._trees: dict[str, _LanguageTree] = {}
+        root = settings["PATH"]
+        for folder, folders, files in os.walk(root):
+            folders.sort()
+            for name in sorted(files):
+                if name.rpartition(".")[2].lower() not in CONTENT_EXTENSIONS:
+                    continue
+                path = os.path.join(folder, name)
+                in_content = os.path.relpath(path, root).replace(os.sep, "/")
+                try:
+                    hugo, language = fields.file_language(
+                        in_content, path, settings, in_content
+                    )
+                except FrontMatterError:
+                    continue  # reported when the file is read
+                self.entries[os.path.abspath(path)] = _Entry(
+                    path, hugo, language or self.default
+                )
+
+    def entry(self, path: str) -> _Entry | None:
+        return self.entries.get(os.path.abspath(path))
+
+    def tree(self, language: str) -> _LanguageTree:
+        if language not in self._trees:
+            self._trees[language] = self._build(language)
+        return self._trees[language]
+
+    def _build(self, language: str) -> _LanguageTree:
+        tree = _LanguageTree()
+        entries = [e for e in self.entries.values() if e.language == language]
+        leaves = {
+            posixpath.dirname(e.hugo_path)
+            for e in self.entries.values()
+            if _stem(e.hugo_path) == "index"
+        }
+        plurals = set(self._taxonomies(language).values())
+        prefix = fields.language_prefix(language, self.settings)
+        home = Node("section", "/", url=f"/{prefix}/" if prefix else "/")
+        tree.sections["/"] = home
+        branches, regular = [], []
+        for entry in entries:
+            folder = posixpath.dirname(entry.hugo_path)
+            if _inside_leaf(folder, leaves, own=_stem(entry.hugo_path) == "index"):
+                continue  # a bundle's resource
+            if _stem(entry.hugo_path) == "_index":
+                branches.append(entry)
+            else:
+                regular.append(entry)
+        for entry in branches:
+            folder = posixpath.dirname(entry.hugo_path)
+            key = f"/{folder.lower()}/" if folder else "/"
+            if folder.split("/")[0].lower() in plurals:
+                continue  # a taxonomy's or term's own page: below
+            tree.sections[key] = Node("section", key, entry.path)
+        # Hugo makes a section of every top folder that holds a page.
+        tops = {
+            e.hugo_path.split("/")[0]
+            for e in [*branches, *regular]
+            if "/" in e.hugo_path
+        }
+        for top in sorted(tops):
+            key = f"/{top.lower()}/"
+            if key not in tree.sections and top.lower() not in plurals:
+                tree.sections[key] = Node("section", key, url=self._url(prefix, top))
+        for entry in regular:
+            folder = posixpath.dirname(entry.hugo_path)
+            stem = _stem(entry.hugo_path)
+            bundle = f"/{folder}" if stem == "index" else f"/{folder}/{stem}"
+            bundle = posixpath.normpath(bundle).lower()
+            section = _longest(tree.sections, posixpath.dirname(bundle) + "/")
+            name = bundle[len(section) :]
+            node = Node("page", f"{section}{name}", entry.path)
+            tree.pages[(section, name)] = node
+            tree.name(posixpath.basename(bundle), node)
+        for key, node in tree.sections.items():
+            tree.name(_go_base(key), node)
+        for plural in sorted(plurals):
+            if "taxonomy" in self._disabled():
+                break
+            key = f"/{plural.lower()}/"
+            node = Node("taxonomy", key, url=self._url(prefix, plural))
+            tree.taxonomies[key] = node
+            tree.name(plural, node)
+        return tree
+
+    def read_terms(
+        self, language: str, describe: Callable[[str], dict[str, Any] | None]
+    ) -> None:
+        """Add the terms that the built pages of a language name (Hugo's
+        term pages), read once and only when a lookup reaches them."""
+        tree = self.tree(language)
+        if tree.terms_read or "term" in self._disabled():
+            tree.terms_read = True
+            return
+        tree.terms_read = True
+        prefix = fields.language_prefix(language, self.settings)
+        lower = self.settings.get("HUGO_PATH_TO_LOWER", True) is not False
+        for node in list(tree.pages.values()) + list(tree.sections.values()):
+            metadata = describe(node.file) if node.file else None
+            if not metadata:
+                continue
+            params = {
+                str(k).lower(): v for k, v in (metadata.get("params") or {}).items()
+            }
+            for plural in self._taxonomies(language).values():
+                for term in _term_names(params.get(plural.lower())):
+                    slug = urls.sanitize(term, lower)
+                    key = f"/{plural.lower()}/{slug.lower()}/"
+                    if slug and key in tree.taxonomies or not slug:
+                        continue
+                    url = self._url(prefix, plural) + urls.sanitize(term, lower) + "/"
+                    found = Node("term", key, url=url)
+                    tree.taxonomies[key] = found
+                    tree.name(slug, found)
+
+    def _taxonomies(self, language: str) -> dict[str, str]:
+        own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(language)
+        if own is not None:
+            return dict(own)
+        configured = self.settings.get("HUGO_TAXONOMIES")
+        return dict(_DEFAULT_TAXONOMIES if configured is None else configured)
+
+    def _disabled(self) -> set[str]:
+        return set(self.settings.get("HUGO_DISABLED_KINDS") or [])
+
+    def _url(self, prefix: str, folder: str) -> str:
+        lower = self.settings.get("HUGO_PATH_TO_LOWER", True) is not False
+        parts = [prefix] if prefix else []
+        parts += [urls.sanitize(part, lower) for part in folder.split("/") if part]
+        return "/" + "".join(f"{part}/" for part in parts)
+
 
 class RefResolver:
-    """Resolves ref targets for one build's pages.
+    """Hugo's ``ref``/``relref`` for one build's pages.
 
-    ``locate`` gives the URL path (from the site's root) of the page in a
-    content file.
+    ``describe`` gives the metadata the reader makes of a content file
+    (its ``url``, ``hugo_unbuilt``, ``status``, ``params``).
     """
 
-    def __init__(self, settings: Mapping[str, Any], locate: Callable[[str], str]):
+    def __init__(
+        self,
+        settings: Mapping[str, Any],
+        describe: Callable[[str], dict[str, Any]],
+    ) -> None:
         self.settings = settings
-        self.locate = locate
+        self.describe = describe
+        self._tree: ContentTree | None = None
+        self._described: dict[str, dict[str, Any] | None] = {}
 
-    def resolve(self, target: str, page: Any) -> str:
-        """The path from the site's root of the page a target names
-        (``posts/a.md``, ``/posts/a``, ``a.md#part``)."""
-        path, hash_mark, fragment = target.partition("#")
-        if not path:
-            return f"{hash_mark}{fragment}"  # an anchor on the page itself
-        found = self._find_content(path)
-        if found is None:
-            raise LookupError(
-                "no page of the content is at that path; Hugo stops here too "
-                "(REF_NOT_FOUND): correct the path (from content/, e.g. "
-                "'posts/my-post.md') or add the page"
+    @property
+    def tree(self) -> ContentTree:
+        if self._tree is None:
+            self._tree = ContentTree(self.settings)
+        return self._tree
+
+    def resolve(
+        self, args: Any, page: Any, shown_path: str, line: int, absolute: bool
+    ) -> str:
+        """The URL Hugo's ``ref`` (``absolute``) or ``relref`` prints for
+        ``args`` (a target, ``[target, outputFormat]`` or a map of ``path``,
+        ``lang``, ``outputFormat``) on a line of the page of ``shown_path``.
+        A target Hugo finds no page for is an error, or, with the Hugo
+        config's ``refLinksErrorLevel = "warning"``, a warning and the
+        config's ``refLinksNotFoundURL``, as in Hugo."""
+        target, language, output_format = _ref_args(args)
+        try:
+            return self._resolve(
+                target, language, output_format, page, shown_path, absolute
             )
-        return f"{self.locate(found)}{hash_mark}{fragment}"
+        except RefError as error:
+            level = str(self.settings.get("HUGO_REF_LINKS_ERROR_LEVEL") or "")
+            if level.lower() != "warning":
+                raise
+            logger.warning(
+                '%s:%d: ref "%s": %s (REF_NOT_FOUND)', shown_path, line, target, error
+            )
+            return str(self.settings.get("HUGO_REF_LINKS_NOT_FOUND_URL") or "")
 
-    def _find_content(self, path: str) -> str | None:
-        root = os.path.abspath(self.settings["PATH"])
-        clean = path.strip().lstrip("/")
-        candidates = [clean]
-        if not os.path.splitext(clean)[1]:
-            candidates += [f"{clean}.md", f"{clean}/index.md", f"{clean}/_index.md"]
-        for candidate in candidates:
-            full = os.path.normpath(os.path.join(root, candidate))
-            if full.startswith(root + os.sep) and os.path.isfile(full):
-                return full
-        name = os.path.basename(clean)
-        for folder, _, files in os.walk(root):
-            for candidate in (name, f"{name}.md"):
-                if candidate in files:
-                    return os.path.join(folder, candidate)
-        return None
+    def _resolve(
+        self,
+        target: str,
+        language: str,
+        output_format: str,
+        page: Any,
+        shown_path: str,
+        absolute: bool,
+    ) -> str:
+        if not target:
+            return ""
+        path, fragment = _parse_target(target)
+        link = ""
+        if path:
+            language = (language or str(page.lang or "")).lower() or self.tree.default
+            known = self.settings.get("HUGO_LANGUAGES") or [self.tree.default]
+            if language not in known and language != self.tree.default:
+                raise RefError(f'no site found with lang "{language}"')
+            node = self.find(path, shown_path, language)
+            if node is None:
+                raise RefError(
+                    "no page of the content is at that path or has that name; "
+                    "Hugo stops here too (REF_NOT_FOUND): give the page's path "
+                    "from the content folder (e.g. 'posts/my-post.md') or from "
+                    "this page's folder, or add the page"
+                )
+            link = self._link(node, output_format, absolute)
+        if fragment:
+            link = f"{link}#{fragment}"
+        return link
+
+    def find(self, ref: str, shown_path: str, language: str) -> Node | None:
+        """Hugo 0.111's ``getContentNode`` for a ref from a page."""
+        tree = self.tree.tree(language)
+        ref = ref.strip().lower() or "/"
+        in_ref = ref
+        caller = self.tree.entry(os.path.abspath(shown_path))
+        if caller is not None and not ref.startswith("/"):
+            base = posixpath.dirname(caller.hugo_path)
+            if _stem(caller.hugo_path) == "index" and not ref.startswith(".."):
+                base = posixpath.dirname(base)  # a bundle looks beside itself
+            ref = posixpath.normpath(posixpath.join("/", base.lower(), ref))
+        if not ref.startswith("/"):
+            ref = "/" + ref
+        node, name = self._section_or_page(tree, ref, language)
+        if node is not None:
+            return node
+        if not in_ref.startswith("/"):
+            node, _ = self._section_or_page(tree, "/" + in_ref, language)
+            if node is not None:
+                return node
+        pref = _with_slash(ref)
+        self.tree.read_terms(language, self._describe)
+        key = _longest(tree.taxonomies, pref, default=None)
+        if key is not None:
+            return tree.taxonomies[key] if key.count("/") == pref.count("/") else None
+        if "/" in in_ref:
+            return None  # only a bare name is looked up across the content
+        built = [n for n in tree.names.get(_go_base(name), []) if self._built(n)]
+        if len(built) > 1:
+            raise RefError(
+                f'page reference "{ref}" is ambiguous: '
+                + ", ".join(self._shown(n) for n in built)
+                + " have that name; give the page's path from the content "
+                "folder (e.g. 'posts/my-post.md')"
+            )
+        return built[0] if built else None
+
+    def _section_or_page(
+        self, tree: _LanguageTree, ref: str, language: str
+    ) -> tuple[Node | None, str]:
+        pref = _with_slash(ref)
+        section = _longest(tree.sections, pref)
+        if section == pref:
+            node = tree.sections[section]
+            return (node if self._built(node) else None), ""
+        filename = ref.removeprefix(section).removeprefix("/")
+        name = _no_ext(filename).removesuffix(f".{language}")
+        name = name.removesuffix("/index").removesuffix("/_index")
+        node = tree.sections[section]
+        if node.file and os.path.basename(node.file) == filename:
+            return (node if self._built(node) else None), name
+        found = tree.pages.get((section, name))
+        return (found if found and self._built(found) else None), name
+
+    def _link(self, node: Node, output_format: str, absolute: bool) -> str:
+        location = node.url
+        if node.file:
+            metadata = self._describe(node.file) or {}
+            if metadata.get("status") == "skip":
+                location = ""  # built but not rendered: Hugo links nowhere
+            else:
+                location = "/" + str(metadata.get("url", ""))
+        kind = node.kind
+        fmt = output_format.lower()
+        if fmt and fmt != "html":
+            rss = "rss" not in set(self.settings.get("HUGO_DISABLED_KINDS") or [])
+            if fmt == "rss" and rss and kind != "page" and location:
+                location += "index.xml"
+            else:
+                raise RefError(f'output format "{output_format}"')
+        if not location:
+            return ""
+        site = str(self.settings.get("SITEURL", "") or "").rstrip("/")
+        if absolute:
+            return site + location
+        return urlsplit(site).path.rstrip("/") + location
+
+    def _built(self, node: Node) -> bool:
+        return node.file is None or self._describe(node.file) is not None
+
+    def _describe(self, path: str) -> dict[str, Any] | None:
+        """The reader's metadata of a file; None when Hugo does not build it."""
+        if path not in self._described:
+            metadata = self.describe(path)
+            self._described[path] = None if metadata.get("hugo_unbuilt") else metadata
+        return self._described[path]
+
+    def _shown(self, node: Node) -> str:
+        if node.file:
+            return os.path.relpath(node.file, self.settings["PATH"]).replace(
+                os.sep, "/"
+            )
+        return f"the {node.kind} {node.key}"
+
+
+def _ref_args(args: Any) -> tuple[str, str, str]:
+    """Hugo's ``refArgsToMap``: the target, its language, its output format."""
+    if isinstance(args, Mapping):
+        given = {str(k).lower(): v for k, v in args.items()}
+        return (
+            _text(given.get("path")),
+            _text(given.get("lang")),
+            _text(given.get("outputformat")),
+        )
+    if isinstance(args, (list, tuple)):
+        if not args or len(args) > 2:
+            raise ValueError("invalid number of arguments to ref")
+        return _text(args[0]), "", _text(args[1]) if len(args) == 2 else ""
+    return _text(args), "", ""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _parse_target(target: str) -> tuple[str, str]:
+    """The path and fragment of a target, as Go's ``url.Parse`` splits them."""
+    rest, _, fragment = target.partition("#")
+    rest = rest.partition("?")[0]
+    if _BAD_ESCAPE.search(rest) or _BAD_ESCAPE.search(fragment):
+        raise ValueError("is not a valid URL (a '%' not followed by two hex digits)")
+    if _SCHEME.match(rest):
+        rest = rest.partition(":")[2]
+        if rest.startswith("//"):
+            rest = "/" + rest[2:].partition("/")[2] if "/" in rest[2:] else ""
+        elif not rest.startswith("/"):
+            rest = ""  # opaque: no path
+    elif ":" in rest.partition("/")[0]:
+        raise ValueError("first path segment in URL cannot contain colon")
+    return unquote(rest), unquote(fragment)
+
+
+def _term_names(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [
+        str(v).strip()
+        for v in values
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool)
+    ]
+
+
+def _stem(hugo_path: str) -> str:
+    return posixpath.splitext(posixpath.basename(hugo_path))[0]
+
+
+def _inside_leaf(folder: str, leaves: set[str], own: bool) -> bool:
+    """Whether a file in ``folder`` is a resource of a leaf bundle (the
+    bundle's own ``index`` file is not)."""
+    parts = folder.split("/") if folder else []
+    for depth in range(len(parts), -1, -1):
+        above = "/".join(parts[:depth])
+        if above in leaves and not (own and depth == len(parts)):
+            return True
+    return False
+
+
+def _longest(keys: Mapping[str, Any], text: str, default: str = "/") -> Any:
+    """The longest key that ``text`` starts with (a radix tree's LongestPrefix)."""
+    best = default
+    for key in keys:
+        if text.startswith(key) and (best is None or len(key) > len(best)):
+            best = key
+    return best
+
+
+def _with_slash(text: str) -> str:
+    return text if text.endswith("/") else text + "/"
+
+
+def _no_ext(path: str) -> str:
+    """Go's ``paths.PathNoExt``: without the extension of its last part."""
+    last = path.rpartition("/")[2]
+    dot = last.rfind(".")
+    return path[: len(path) - len(last) + dot] if dot >= 0 else path
+
+
+def _go_base(path: str) -> str:
+    """Go's ``path.Base``: the last element, trailing slashes removed."""
+    stripped = path.rstrip("/")
+    if not stripped:
+        return "/" if path else "."
+    return stripped.rpartition("/")[2]

@@ -206,11 +206,11 @@ def highlight(ctx: BuiltinContext) -> str:
 
 
 def ref(ctx: BuiltinContext) -> str:
-    return _e(ctx.ref(ctx.get("path", 0), True))
+    return _e(ctx.ref(ctx.call.params, True))
 
 
 def relref(ctx: BuiltinContext) -> str:
-    return _e(ctx.ref(ctx.get("path", 0), False))
+    return _e(ctx.ref(ctx.call.params, False))
 
 
 def param(ctx: BuiltinContext) -> str:

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import jinja2
 import jinja2.meta
@@ -215,7 +214,7 @@ class ShortcodeEngine:
         self,
         site_folder: str | None,
         site: Mapping[str, Any],
-        resolve_ref: Callable[[str, PageInfo], str],
+        resolve_ref: Callable[[Any, PageInfo, str, int, bool], str],
         markdownify: Callable[[str], str],
     ) -> None:
         self.site_folder = site_folder
@@ -423,20 +422,21 @@ class ShortcodeEngine:
         return self._files[name]
 
     def _ref(self, target: Any, absolute: bool, run: _Run, line: int) -> str:
-        target = _go_str(target)
+        """Hugo's ``ref`` (``absolute``) or ``relref``: ``target`` is a path,
+        ``[path, outputFormat]`` or a map (``path``, ``lang``, ``outputFormat``)."""
         try:
-            url = self.resolve_ref(target, run.page)
+            return self.resolve_ref(target, run.page, run.where.path, line, absolute)
         except ShortcodeError:
             raise
         except FrontMatterError as error:
             raise ShortcodeError(run.where.path, line, error.message) from error
         except (LookupError, ValueError, OSError) as error:
+            shown = target.get("path") if isinstance(target, Mapping) else target
+            if isinstance(shown, (list, tuple)) and shown:
+                shown = shown[0]
             raise ShortcodeError(
-                run.where.path, line, f'ref "{target}": {error}'
+                run.where.path, line, f'ref "{_go_str(shown)}": {error}'
             ) from error
-        if not absolute:
-            return url
-        return urljoin(str(self.site.get("base_url", "")), url)
 
     def _render_template(
         self, template_file: Path, call: ShortcodeCall, run: _Run, line: int
