@@ -16,6 +16,7 @@ Pelican has read its settings before plugins load; this runs at the
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -36,17 +37,36 @@ from .paths import display_path
 logger = logging.getLogger(__name__)
 
 # The file names Hugo 0.111 looks for, in its order; only the first found at
-# the site's root is read. Files in config/_default/ are all read, and win
-# over the root's (checked with Hugo 0.111).
+# the site's root is read. Then every file of the config folder's
+# ``_default`` and of the environment's folder (config/production/ for a
+# build, as ``hugo``), each later one winning (checked with ``hugo config``).
 CONFIG_NAMES = tuple(
     f"{stem}.{extension}"
     for stem in ("hugo", "config")
     for extension in ("toml", "yaml", "yml", "json")
 )
-CONFIG_FOLDER = os.path.join("config", "_default")
+CONFIG_DIR = "config"
+CONFIG_FOLDER = os.path.join(CONFIG_DIR, "_default")
+# Hugo's environment when neither HUGO_ENVIRONMENT nor HUGO_ENV says one:
+# ``hugo`` builds for production (``hugo server`` for development, but a
+# cameo preview writes what the build writes).
+DEFAULT_ENVIRONMENT = "production"
+# In a config folder, these file names (in this case) hold top-level keys.
+ROOT_STEMS = frozenset({"hugo", "config"})
 # Keys that have no meaning for a Pelican build: the Hugo theme is replaced
 # by this one, and Hugo's own error switches have no counterpart to miss.
 IGNORED_KEYS = frozenset({"theme", "themesdir", "ignoreerrors"})
+# Keys of a language's table that are about the language, not its site.
+LANGUAGE_ONLY_KEYS = frozenset(
+    {
+        "languagename",
+        "languagedirection",
+        "weight",
+        "disabled",
+        "contentdir",
+        "taxonomies",
+    }
+)
 # Hugo's taxonomies when the config names none.
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # The taxonomies Pelican has pages for: Hugo's singular -> the prefixes of
@@ -115,13 +135,8 @@ def find_files(given: str, site_root: str) -> list[str]:
     )
     if root_file:
         found.append(root_file)
-    folder = os.path.join(path, CONFIG_FOLDER)
-    if os.path.isdir(folder):
-        found.extend(
-            os.path.join(folder, name)
-            for name in sorted(os.listdir(folder))
-            if _format_of(name) and os.path.isfile(os.path.join(folder, name))
-        )
+    for name in ("_default", environment()):
+        found.extend(_folder_files(os.path.join(path, CONFIG_DIR, name)))
     if not found:
         raise HugoConfigError(
             display_path(path),
@@ -132,24 +147,72 @@ def find_files(given: str, site_root: str) -> list[str]:
     return found
 
 
+def environment() -> str:
+    """Hugo's build environment: HUGO_ENVIRONMENT, else HUGO_ENV (as Hugo
+    0.111 reads them), else production."""
+    for name in ("HUGO_ENVIRONMENT", "HUGO_ENV"):
+        if os.environ.get(name):
+            return os.environ[name]
+    return DEFAULT_ENVIRONMENT
+
+
+def _folder_files(folder: str) -> list[str]:
+    """The config files anywhere under one folder of config/, by path (Hugo
+    walks the folder in lexical order)."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders.sort()
+        found.extend(
+            os.path.join(parent, name)
+            for name in sorted(files)
+            if _format_of(name) and os.path.isfile(os.path.join(parent, name))
+        )
+    return found
+
+
 def read_config(files: list[str]) -> dict[str, Any]:
     """The merged config of ``files``, keys lower-cased as Hugo reads them.
 
-    In config/_default/, ``hugo.*`` and ``config.*`` hold top-level keys;
-    any other file holds the key it is named after (``menus.toml``), or that
-    key of one language (``menus.en.toml``)."""
+    A file in a config folder (``config/<environment>/``) holds the key its
+    name says, as Hugo 0.111 reads it: ``hugo.*`` and ``config.*`` the top
+    level, ``params.toml`` the params, ``languages.toml`` the languages;
+    with a language after a dot, that language's: ``menus.en.toml`` and
+    ``params.en.toml`` its menus and params, any other (``languages.en.toml``)
+    its whole table."""
     merged: dict[str, Any] = {}
     for path in files:
         data = _lower_keys(parse_file(path))
-        stem = os.path.basename(path).rsplit(".", 1)[0]
-        in_folder = os.path.basename(os.path.dirname(path)) == "_default"
-        if in_folder and stem not in ("hugo", "config"):
-            key, _, language = stem.lower().partition(".")
-            data = {key: data}
-            if language:
-                data = {"languages": {language: data}}
+        if _in_config_folder(path):
+            data = _under_key(os.path.basename(path).rsplit(".", 1)[0], data)
         _merge(merged, data)
     return merged
+
+
+def _in_config_folder(path: str) -> bool:
+    """Whether a config file is in a folder of ``config/`` (an environment's,
+    or one below it), where its name is its key."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.dirname(folder) != folder:
+        if os.path.basename(os.path.dirname(folder)) == CONFIG_DIR:
+            return True
+        folder = os.path.dirname(folder)
+    return False
+
+
+def _under_key(stem: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A config folder's file as the keys its name gives, by Hugo's rule:
+    the name's last dot parts a language off, and the names Hugo knows
+    (``hugo``, ``config``, ``menu(s)`` and ``params`` before a language)
+    count only in lower case, as Hugo compares them; ``menu`` is ``menus``."""
+    if stem in ROOT_STEMS:
+        return data
+    name, dot, language = stem.rpartition(".")
+    if not dot:
+        key = stem.lower()
+        return {"menus" if key == "menu" else key: data}
+    if name in ("menu", "menus", "params"):
+        data = {"params" if name == "params" else "menus": data}
+    return {"languages": {language.lower(): data}}
 
 
 def parse_file(path: str) -> dict[str, Any]:
@@ -229,12 +292,13 @@ def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
 def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Pelican settings for a Hugo ``config`` (keys lower-cased), and the
     config's keys that have no counterpart (dotted: ``params.info``)."""
-    config = dict(config)
+    config = copy.deepcopy(dict(config))
     unused: list[str] = []
     language = str(
         config.get("defaultcontentlanguage") or config.get("languagecode") or "en"
     )
-    # The default language's own title, params and menus win over the top's.
+    # The default language's own keys (title, params, menus, mainSections,
+    # author ...) win over the top's, as in Hugo's site of that language.
     # Each other language's title, menu and taxonomies are kept for its own
     # pages (its params are not used yet).
     languages = config.pop("languages", {}) or {}
@@ -252,8 +316,8 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     for name, values in languages.items():
         is_default = name.lower() == language.lower()
         for key, value in (values if isinstance(values, dict) else {}).items():
-            if is_default and key in ("title", "params", "menus", "menu"):
-                _merge(config, {key: value})
+            if is_default and key not in LANGUAGE_ONLY_KEYS:
+                _merge(config, {key: value})  # as Hugo's site of that language
             elif key == "taxonomies" and isinstance(value, dict):
                 # That language's own taxonomies (its taxonomy and term pages).
                 language_taxonomies[str(name).lower()] = {

@@ -1,0 +1,300 @@
+"""A Hugo config folder read as Hugo 0.111 reads it (issue 22, point 6).
+
+``config/_default/`` and the environment's folder (``config/production/``)
+hold one key a file, named by the file: ``params.toml`` is ``params``,
+``languages.en.toml`` is ``languages.en``, ``menus.en.toml`` the menus of
+language ``en``; ``hugo.*`` and ``config.*`` are the top level. The oracle
+is ``hugo config``, which prints the merged config: every top-level key
+``config.read_config`` returns is compared with Hugo's line for it, on
+generated config folders (keys in mixed case, TOML, YAML and JSON files, a
+root file beside the folder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cameo_tools.build import build
+from pelican.plugins.hugo_frontmatter import config
+
+from .conftest import CACHE, ROOT, write_tree
+
+# A migrated site's settings: the theme, the plugins (an editable install
+# does not discover them) and the Hugo config; nothing else.
+MIGRATED_SETTINGS = f"""
+THEME = {str(ROOT / "theme")!r}
+PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+PLUGINS = ["hugo_frontmatter", "cameo"]
+HUGO_FRONTMATTER = {{"hugo_config": "."}}
+"""
+
+
+def build_migrated(root: Path, output: Path, **overrides) -> None:
+    """Build the Hugo site ``root`` as its migrating user would: with
+    MIGRATED_SETTINGS in ``root``, from ``root``."""
+    settings = root / "cameoconf.py"
+    settings.write_text(MIGRATED_SETTINGS, "utf-8")
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        build(settings, output, overrides={"CACHE_PATH": str(CACHE), **overrides})
+    finally:
+        os.chdir(here)
+
+
+# --- what Hugo prints -------------------------------------------------------
+
+
+def go_value(value) -> str:
+    """``value`` as Go's fmt %v prints what Hugo decoded (maps by key)."""
+    if isinstance(value, dict):
+        inner = " ".join(f"{key}:{go_value(value[key])}" for key in sorted(value))
+        return f"map[{inner}]"
+    if isinstance(value, list):
+        return "[" + " ".join(go_value(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def go_line(value) -> str:
+    """A top-level value as ``hugo config`` prints it (strings quoted)."""
+    return json.dumps(value) if isinstance(value, str) else go_value(value)
+
+
+PRINTED_LINE = re.compile(r"(?m)^(\w+)(?: = |: )(.*)$")
+
+
+def hugo_config(hugo: str, site: Path, environment: str | None = None) -> dict:
+    """``hugo config`` of ``site``: top-level key -> its printed value."""
+    env = {key: value for key, value in os.environ.items() if "HUGO" not in key}
+    if environment:
+        env["HUGO_ENVIRONMENT"] = environment
+    done = subprocess.run(
+        [hugo, "config", "--source", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    # "key = value" after a TOML root file, else "key: value".
+    return dict(PRINTED_LINE.findall(done.stdout))
+
+
+# --- writing config files ---------------------------------------------------
+
+
+def toml_value(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value)
+
+
+def dump(data: dict, kind: str) -> str:
+    if kind == "toml":
+        return "".join(f"{key} = {toml_value(value)}\n" for key, value in data.items())
+    if kind == "json":
+        return json.dumps(data, indent=1)
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def case_of(name: str, draw) -> str:
+    """``name`` with each letter's case drawn: Hugo's keys are case-blind."""
+    return "".join(letter.upper() if draw(st.booleans()) else letter for letter in name)
+
+
+# No word go-yaml (YAML 1.1, Hugo's) would read as a boolean: y, n, on, no ...
+WORDS = st.text("abcdfgxz", min_size=1, max_size=5)
+SCALARS = st.one_of(WORDS, st.integers(0, 99), st.booleans())
+
+
+@st.composite
+def mixed_map(draw, depth: int = 2) -> dict:
+    """A small map with keys in mixed case, distinct once lower-cased."""
+    names = draw(st.lists(WORDS, max_size=3, unique_by=str.lower))
+    values = (
+        st.one_of(SCALARS, st.lists(WORDS, max_size=2), mixed_map(depth - 1))
+        if depth
+        else SCALARS
+    )
+    return {case_of(name, draw): draw(values) for name in names}
+
+
+MENU = st.lists(
+    st.builds(lambda name: {"name": name, "url": f"/{name}/"}, WORDS),
+    min_size=1,
+    max_size=2,
+)
+# A file of a config folder: its stem -> what it may hold.
+FOLDER_FILES = {
+    "params": mixed_map(),
+    "menus": st.builds(lambda entries: {"main": entries}, MENU),
+    "menu": st.builds(lambda entries: {"main": entries}, MENU),
+    "taxonomies": st.dictionaries(WORDS, WORDS, min_size=1, max_size=2),
+    "hugo": st.builds(
+        lambda title, extra: {"title": title, "Extra": extra}, WORDS, mixed_map()
+    ),
+    "config": st.builds(lambda title: {"Title": title}, WORDS),
+    "languages": st.builds(
+        lambda en, fr: {"en": en, "fr": fr},
+        st.fixed_dictionaries({"title": WORDS, "weight": st.integers(1, 3)}),
+        st.fixed_dictionaries({"title": WORDS, "weight": st.integers(1, 3)}),
+    ),
+    "params.en": mixed_map(),
+    "params.fr": mixed_map(),
+    "menus.fr": st.builds(lambda entries: {"main": entries}, MENU),
+    "languages.en": st.fixed_dictionaries(
+        {"title": WORDS, "params": mixed_map(), "weight": st.integers(1, 3)}
+    ),
+    "languages.fr": st.fixed_dictionaries({"title": WORDS, "languageName": WORDS}),
+    "other.fr": mixed_map(),
+}
+KINDS = st.sampled_from(["toml", "yaml", "json"])
+EXTENSION = {"toml": "toml", "yaml": "yaml", "json": "json"}
+
+
+@st.composite
+def config_sites(draw) -> dict[str, str]:
+    """A Hugo site's config: maybe a root file, and files in config/."""
+    files: dict[str, str] = {}
+    root_names = draw(
+        st.lists(st.sampled_from(config.CONFIG_NAMES), max_size=2, unique=True)
+    )
+    for name in root_names:
+        data = {"title": draw(WORDS), "Params": draw(mixed_map())}
+        files[name] = dump(data, config._format_of(name))
+    languages = False
+    for folder in ("_default", "production", "development", "staging"):
+        stems = draw(st.lists(st.sampled_from(sorted(FOLDER_FILES)), max_size=4))
+        for stem in dict.fromkeys(stems):
+            kind = draw(KINDS)
+            data = draw(FOLDER_FILES[stem])
+            if not data:
+                continue
+            languages = languages or "languages" in stem or "." in stem
+            shown = case_of(stem, draw)
+            below = draw(st.sampled_from(["", "more/"]))
+            files[f"config/{folder}/{below}{shown}.{EXTENSION[kind]}"] = dump(
+                data, kind
+            )
+    if languages:
+        # Hugo needs its default language among the languages.
+        files["config/_default/a-languages.en.toml"] = "weight = 1\n"
+    if (
+        not any(
+            name.startswith(("config/_default/", "config/production/"))
+            for name in files
+        )
+        and not root_names
+    ):
+        files["hugo.toml"] = 'title = "t"\n'  # else Hugo finds no config
+    return files
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(site=config_sites())
+def test_config_folders_read_as_hugo_config_prints_them(hugo, tmp_path_factory, site):
+    root = write_tree(tmp_path_factory.mktemp("config"), site)
+    mine = config.read_config(config.find_files(".", str(root)))
+    printed = hugo_config(hugo, root)
+    for key, value in mine.items():
+        assert printed.get(key) == go_line(value), (key, site)
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("environment", ["production", "development", "staging"])
+def test_the_environment_folder_is_hugos(hugo, tmp_path, monkeypatch, environment):
+    """``hugo`` builds for production: config/production/ wins over
+    _default, config/development/ is left out; HUGO_ENVIRONMENT picks
+    another, as in Hugo."""
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": 'title = "root"\n',
+            "config/_default/params.toml": 'where = "default"\nkept = 1\n',
+            "config/production/params.toml": 'where = "production"\n',
+            "config/development/params.yaml": "where: development\n",
+            "config/staging/params.json": '{"where": "staging"}',
+        },
+    )
+    monkeypatch.delenv("HUGO_ENV", raising=False)
+    if environment == "production":
+        monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    else:
+        monkeypatch.setenv("HUGO_ENVIRONMENT", environment)
+    mine = config.read_config(config.find_files(".", str(root)))
+    assert mine["params"] == {"where": environment, "kept": 1}
+    printed = hugo_config(
+        hugo, root, None if environment == "production" else environment
+    )
+    assert printed["params"] == go_line(mine["params"])
+
+
+LANGUAGE_FILE_SITE = {
+    "config/_default/hugo.toml": """
+        baseURL = "https://example.org/"
+        defaultContentLanguage = "en"
+    """,
+    "config/_default/languages.en.toml": """
+        title = "Jane's Notes"
+        languageCode = "en-gb"
+        weight = 1
+        mainSections = ["notes"]
+        [params]
+        author = "Jane Roe"
+        description = "Notes on small things"
+    """,
+    "config/_default/menus.en.toml": """
+        [[main]]
+        name = "Notes"
+        url = "/notes/"
+    """,
+    "content/notes/first.md": "---\ntitle: First\ndate: 2024-01-02\n---\nHello.\n",
+    "content/about.md": "---\ntitle: About\n---\nMe.\n",
+}
+
+
+def test_a_language_file_of_the_config_folder_gives_the_sites_title(tmp_path):
+    """``config/_default/languages.en.toml`` is ``languages.en`` (not
+    ``languages.en.languages``): the default language's title, author,
+    description, mainSections and menu are the site's."""
+    root = write_tree(tmp_path / "site", LANGUAGE_FILE_SITE)
+    read = config.read_config(config.find_files(".", str(root)))
+    assert read["languages"]["en"]["title"] == "Jane's Notes"
+    found, _ = config.hugo_settings(read)
+    assert found["SITENAME"] == "Jane's Notes"
+    assert found["AUTHOR"] == "Jane Roe"
+    assert found["CAMEO_DESCRIPTION"] == "Notes on small things"
+    assert found["ARTICLE_PATHS"] == ["notes"]
+    assert found["MENUITEMS"] == [("Notes", "/notes/")]
+    build_migrated(root, tmp_path / "out", PATH=str(root / "content"))
+    home = BeautifulSoup(
+        (tmp_path / "out" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert "Jane's Notes" in home.title.get_text()
+    assert home.find("meta", attrs={"name": "description"})["content"] == (
+        "Notes on small things"
+    )
+    assert re.search(r"notes/first/", (tmp_path / "out" / "index.xml").read_text())
