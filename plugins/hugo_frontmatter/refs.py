@@ -134,21 +134,18 @@ class ContentTree:
             if folder.split("/")[0].lower() in plurals:
                 continue  # a taxonomy's or term's own page: below
             tree.sections[key] = Node("section", key, entry.path)
-        # Hugo makes a section of every top folder that holds a page.
-        tops = {
-            e.hugo_path.split("/")[0]
-            for e in [*branches, *regular]
-            if "/" in e.hugo_path
-        }
+        # Hugo makes a section of every top folder that holds a page (a
+        # bundle at the top is a page of the home section) or a section.
+        bundles = {entry.path: _bundle_path(entry.hugo_path) for entry in regular}
+        tops = {path.split("/")[1] for path in bundles.values() if path.count("/") > 1}
+        tops |= {posixpath.dirname(e.hugo_path).split("/")[0] for e in branches}
+        tops.discard("")
         for top in sorted(tops):
             key = f"/{top.lower()}/"
             if key not in tree.sections and top.lower() not in plurals:
                 tree.sections[key] = Node("section", key, url=self._url(prefix, top))
         for entry in regular:
-            folder = posixpath.dirname(entry.hugo_path)
-            stem = _stem(entry.hugo_path)
-            bundle = f"/{folder}" if stem == "index" else f"/{folder}/{stem}"
-            bundle = posixpath.normpath(bundle).lower()
+            bundle = bundles[entry.path].lower()
             section = _longest(tree.sections, posixpath.dirname(bundle) + "/")
             name = bundle[len(section) :]
             node = Node("page", f"{section}{name}", entry.path)
@@ -432,6 +429,13 @@ def _term_names(value: Any) -> list[str]:
         for v in values
         if isinstance(v, (str, int, float)) and not isinstance(v, bool)
     ]
+
+
+def _bundle_path(hugo_path: str) -> str:
+    """A page's path in Hugo's tree: its bundle's folder, or its file
+    without extension (``/posts/a``)."""
+    folder, stem = posixpath.dirname(hugo_path), _stem(hugo_path)
+    return posixpath.normpath(f"/{folder}" if stem == "index" else f"/{folder}/{stem}")
 
 
 def _stem(hugo_path: str) -> str:
