@@ -30,6 +30,7 @@ from .fields import (
     plugin_options,
 )
 from .frontmatter import FrontMatterError
+from .html_reader import HugoHTMLReader
 from .paths import display_path
 from .reader import HugoMarkdownReader
 from .urls import HOME_PAGE_SOURCE
@@ -120,6 +121,10 @@ def parallel_workers(options) -> int:
 def on_readers_init(readers) -> None:
     for extension in HugoMarkdownReader.file_extensions:
         readers.reader_classes[extension] = _ReportingReader
+    # With Hugo's URLs, HTML content follows Hugo's rule; else Pelican's.
+    if plugin_options(readers.settings)["hugo_urls"]:
+        for extension in HugoHTMLReader.file_extensions:
+            readers.reader_classes[extension] = _ReportingHTMLReader
 
 
 def on_article_generator_context(generator, metadata) -> None:
@@ -152,7 +157,9 @@ def on_finalized(pelican) -> None:
         )
 
 
-class _ReportingReader(HugoMarkdownReader):
+class _Reporting:
+    """A reader that names the file of any problem and keeps it (``state``)."""
+
     def read(self, source_path):
         try:
             return super().read(source_path)
@@ -169,6 +176,14 @@ class _ReportingReader(HugoMarkdownReader):
             )
             state.report(problem)
             raise problem from error
+
+
+class _ReportingReader(_Reporting, HugoMarkdownReader):
+    pass
+
+
+class _ReportingHTMLReader(_Reporting, HugoHTMLReader):
+    pass
 
 
 def register() -> None:

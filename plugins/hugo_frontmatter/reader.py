@@ -79,7 +79,13 @@ class HugoMarkdownReader(MarkdownReader):
                 metadata["status"] = "skip"
             _note_bundle(source_path, source, metadata)
             return content, metadata
+        return self._read_hugo(front, source_path, source)
 
+    def _read_hugo(
+        self, front: frontmatter.FrontMatter, source_path: str, source: fields.Source
+    ) -> tuple[str, dict[str, Any]]:
+        """A Hugo page: its front matter mapped to Pelican's metadata, its
+        body rendered."""
         front = self._with_cascade(front, source_path)
         metadata = fields.to_pelican(
             front, source, self.settings, self.process_metadata, self._render_safely
@@ -355,7 +361,7 @@ class HugoMarkdownReader(MarkdownReader):
 
 
 def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:
-    if source.name not in ("index.md", "_index.md") or source.kind == "home":
+    if source.name not in ("index.md", "_index.md"):
         return
     state.add_bundle(
         state.Bundle(

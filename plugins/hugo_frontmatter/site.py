@@ -27,7 +27,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import SafeDatetime
 
-from . import state, urls
+from . import content_files, state, urls
 from .fields import (
     TRANSLATION_KEY,
     Source,
@@ -343,25 +343,51 @@ class HugoSiteGenerator(Generator):
                 continue
             target = posixpath.dirname(save_as)
             for source, relative in _resources(bundle.folder, bundle.is_leaf):
-                real = os.path.realpath(source)
-                if not is_inside(source, (root,)):
-                    state.report(
-                        f"{display_path(source)}: is a link to {real}, outside "
-                        "the content folder, so it is not copied; put the file "
-                        "itself in the bundle, or remove the link"
-                    )
+                if not _copyable(source, root):
                     continue
-                if not os.path.exists(real):
-                    state.report(
-                        f"{display_path(source)}: is a link to {real}, which does "
-                        "not exist; correct the link or remove it"
-                    )
-                    continue
-                if os.path.isdir(real):
-                    continue  # a linked folder inside content: not copied
                 output = posixpath.normpath(posixpath.join(target, relative))
                 self._claim(claimed, output, display_path(source))
                 self.bundles.append((source, output))
+        if plugin_options(self.settings)["hugo_urls"]:
+            self._place_loose_files(claimed)
+
+    def _place_loose_files(self, claimed: dict[str, str]) -> None:
+        """The content's files in no bundle (raw ``.html`` pages, images
+        beside pages, files at the top of the content), each copied to its
+        own path below its language's folder, as Hugo copies them; Pelican's
+        static folders are Pelican's to copy."""
+        root = os.path.realpath(self.path)
+        static = [
+            os.path.join(self.path, path) for path in self.settings["STATIC_PATHS"]
+        ]
+        for folder, prefix in self._content_roots():
+            others = [
+                os.path.join(self.path, *other.split("/"))
+                for other, _ in self._content_roots()
+                if other != folder and other.startswith(folder)
+            ]
+            top = os.path.join(self.path, *folder.split("/")) if folder else self.path
+            for source, relative in content_files.loose_files(top, [*static, *others]):
+                if not _copyable(source, root):
+                    continue
+                output = posixpath.join(prefix, relative) if prefix else relative
+                self._claim(claimed, output, display_path(source))
+                self.bundles.append((source, output))
+
+    def _content_roots(self) -> list[tuple[str, str]]:
+        """Hugo's content folders (posix, in Pelican's PATH; '' for PATH
+        itself), each with the folder its language's pages go under."""
+        folders = self.settings.get("HUGO_CONTENT_DIRS") or {}
+        languages = self.settings.get("HUGO_LANGUAGES") or []
+        roots = [
+            (folder, language_prefix(lang, self.settings))
+            for lang, folder in sorted(folders.items())
+            if folder
+        ]
+        whole = next((lang for lang, folder in folders.items() if not folder), "")
+        if not languages or not all(folders.get(lang) for lang in languages):
+            roots.append(("", language_prefix(whole, self.settings)))
+        return roots
 
     def _sections_without_index(self, contents: list) -> list[Page]:
         """Hugo gives every top-level folder that holds pages a list page,
@@ -481,12 +507,33 @@ def inside_output(output: str, relative: str) -> str:
     return path
 
 
+def _copyable(source: str, root: str) -> bool:
+    """Whether a content file is copied: not a link out of the content
+    folder ``root`` or to nothing (each reported), nor a linked folder."""
+    real = os.path.realpath(source)
+    if not is_inside(source, (root,)):
+        state.report(
+            f"{display_path(source)}: is a link to {real}, outside "
+            "the content folder, so it is not copied; put the file "
+            "itself in the content folder, or remove the link"
+        )
+        return False
+    if not os.path.exists(real):
+        state.report(
+            f"{display_path(source)}: is a link to {real}, which does "
+            "not exist; correct the link or remove it"
+        )
+        return False
+    return not os.path.isdir(real)  # a linked folder inside content: not copied
+
+
 def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
     """A bundle's files that are not content: (path on disk, posix path below
     the bundle). Links are listed, not followed, so that the caller can check
     where they point; a linked folder is listed as one entry."""
     for parent, dirs, files in os.walk(folder):
         relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        dirs[:] = [name for name in dirs if not content_files.is_ignored(name)]
         if not recursive:
             dirs.clear()
         else:
@@ -501,9 +548,12 @@ def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
                 if os.path.islink(os.path.join(parent, name)):
                     yield os.path.join(parent, name), posixpath.join(relative, name)
         for name in files:
-            if name.lower().endswith(_CONTENT_SUFFIXES):
+            path = os.path.join(parent, name)
+            if content_files.is_ignored(name) or (
+                os.path.isfile(path) and content_files.is_page_file(path)
+            ):
                 continue
-            yield os.path.join(parent, name), posixpath.join(relative, name)
+            yield path, posixpath.join(relative, name)
 
 
 def _contents(context: dict[str, Any]) -> Iterable:
