@@ -100,7 +100,8 @@ def hugo_render(hugo: str, names: list[str], workdir: Path) -> dict[str, str]:
 
 class _Normaliser(HTMLParser):
     """HTML with the whitespace between tags dropped and each code block
-    reduced to its text (Chroma and Pygments mark code up differently)."""
+    reduced to its text (Chroma and Pygments mark code up differently); the
+    attributes of a highlighted block's outer ``<div>`` are kept."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
@@ -114,14 +115,16 @@ class _Normaliser(HTMLParser):
             if tag == "td":  # line numbers and code side by side
                 self.code.append(" ")
             return
-        names = dict(attrs)
-        if tag == "pre" or (tag == "div" and names.get("class") == "highlight"):
-            self.code, self.depth = [], 1
-            return
+        classes = (dict(attrs).get("class") or "").split()
         shown = "".join(
             f" {name}" if value is None else f' {name}="{html.escape(value)}"'
             for name, value in attrs
         )
+        if tag == "pre" or (tag == "div" and classes[:1] == ["highlight"]):
+            if tag == "div":
+                self.out.append(f"<{tag}{shown}>")
+            self.code, self.depth = [], 1
+            return
         self.out.append(f"<{tag}{shown}>")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it.common.utils import escapeHtml
@@ -328,11 +331,39 @@ def parse_attributes(inner: str) -> list[tuple[str, str]] | None:
     return list(attrs.items()) if attrs else None
 
 
+# -- text runs -------------------------------------------------------------
+
+# The inline text rule stops at markdown-it's own markers, at the characters
+# Goldmark's typographer looks at and, with linkify, at a space or "(" where
+# a bare link may start (:func:`_linkify_rule` looks there).
+_MARKDOWN_IT_STOPS = r"\n!#$%&*+\-:<=>@\[\\\]^_`{}~"
+_TYPOGRAPHER_STOPS = "'\"."
+_LINK_START = r"(?:https?:|ftp:|www\.|[A-Za-z0-9][-A-Za-z0-9.!#$%&'*+/=?^_`{|}~]*@)"
+
+
+@functools.cache
+def _text_run(typographer: bool, linkify: bool) -> re.Pattern[str]:
+    stops = _MARKDOWN_IT_STOPS + (_TYPOGRAPHER_STOPS if typographer else "")
+    if not linkify:
+        return re.compile(f"[^{stops}]+")
+    return re.compile(f"(?:[^{stops} (]|[ (](?!{_LINK_START}))+")
+
+
+def _text_rule(run: re.Pattern[str]) -> Callable[[StateInline, bool], bool]:
+    def rule(state: StateInline, silent: bool) -> bool:
+        match = run.match(state.src, state.pos, state.posMax)
+        if not match:
+            return False
+        if not silent:
+            state.append_pending(match.group())
+        state.pos = match.end()
+        return True
+
+    return rule
+
+
 # -- typographer -----------------------------------------------------------
 
-# The inline text rule stops at markdown-it's own markers and at the
-# characters Goldmark's typographer looks at.
-_TEXT_RUN = re.compile(r"""[^\n!#$%&*+\-:<=>@\[\\\]^_`{}~'".]+""")
 _ENTITY_CHARS = {
     "&lsquo;": "\u2018",
     "&rsquo;": "\u2019",
@@ -344,16 +375,6 @@ _ENTITY_CHARS = {
     "&laquo;": "\u00ab",
     "&raquo;": "\u00bb",
 }
-
-
-def _text_rule(state: StateInline, silent: bool) -> bool:
-    match = _TEXT_RUN.match(state.src, state.pos, state.posMax)
-    if not match:
-        return False
-    if not silent:
-        state.pending += match.group()
-    state.pos = match.end()
-    return True
 
 
 def _is_space(char: str) -> bool:
@@ -388,7 +409,9 @@ def _quote_counter(state: StateInline) -> list[int]:
 def _typographer_rule(state: StateInline, silent: bool) -> bool:
     src, pos, end = state.src, state.pos, state.posMax
     char = src[pos]
-    rest = src[pos:end]
+    # Goldmark looks at the rest of the line, its newline included.
+    line_end = src.find("\n", pos, end)
+    rest = src[pos : end if line_end < 0 else line_end + 1]
     if char == "-" and rest.startswith("---"):
         if not silent:
             _typographic(state, "&mdash;", 3)
@@ -501,28 +524,362 @@ def _closes(rest: str, left: bool, right: bool) -> bool:
     )
 
 
+# -- linkify: bare links as Goldmark 1.5 finds them -------------------------
+
+# Goldmark's extension/linkify.go: the scheme or www. in lower case, a host
+# with a dot and letters after its last one (so no "localhost", no
+# 127.0.0.1), a port, then a path of these characters only.
+_URL = re.compile(
+    r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
+    r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?"
+)
+_WWW = re.compile(
+    r"www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+"
+    r"(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'\">^{}\[\]`]*)?"
+)
+# util.FindEmailIndex: the local part's characters, then a domain of labels.
+_EMAIL_LOCAL = re.compile(r"[-A-Za-z0-9.!#$%&'*+/=?^_`{|}~]+@")
+_EMAIL_DOMAIN = re.compile(
+    r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
+)
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_TRAILING = frozenset("?!.,:*_~")
+# util.URLEscape keeps these and "%" before a hex digit; the rest is
+# percent-encoded as Go's url.QueryEscape writes it.
+_URL_SAFE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789;/?:@&=+$,-_.!~*'()#"
+)
+
+
+def find_bare_link(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where a bare link that starts at ``start`` ends, and its address, as
+    Goldmark's linkify parser reads ``text[start:end]`` (the rest of a line):
+    None when none starts there."""
+    rest = text[start:end]
+    match = None
+    if rest.startswith(("http:", "https:", "ftp:")):
+        match = _URL.match(text, start, end)
+    www = match is None and rest.startswith("www.")
+    if www:
+        match = _WWW.match(text, start, end)
+    if match is not None:
+        stop = _trim_url(text, start, match.end())
+        email = False
+    else:
+        stop = _email_end(text, start, end)
+        if stop is None:
+            return None
+        email = True
+    # Punctuation that ends a sentence is not the link's.
+    last = stop - 1
+    while last > start and text[last] in _TRAILING:
+        last -= 1
+    stop = last + 1
+    link = text[start:stop]
+    if email:
+        return stop, "mailto:" + link
+    return stop, ("https://" + link) if www else link
+
+
+def _trim_url(text: str, start: int, stop: int) -> int:
+    last = text[stop - 1]
+    if last == ".":
+        return stop - 1
+    if last == ")":
+        closing = text.count(")", start, stop) - text.count("(", start, stop)
+        return stop - closing if closing > 0 else stop
+    if last == ";":  # an entity such as &amp; is not the link's
+        at = stop - 2
+        while at >= start and text[at].isascii() and text[at].isalnum():
+            at -= 1
+        if at != stop - 2 and text[at] == "&":
+            return at
+    return stop
+
+
+def _email_end(text: str, start: int, end: int) -> int | None:
+    if start >= end or text[start] in _ASCII_PUNCT:
+        return None
+    local = _EMAIL_LOCAL.match(text, start, end)
+    if local is None:
+        return None
+    domain = _EMAIL_DOMAIN.match(text, local.end(), end)
+    if domain is None or domain.end() == local.end():
+        return None
+    stop = domain.end()
+    if "." not in text[local.end() - 1 : stop - 1]:
+        return None
+    if text[stop - 1] == ".":
+        stop -= 1
+    if stop < end and text[stop] in "-_":
+        return None
+    return stop
+
+
+def goldmark_url_escape(url: str) -> str:
+    """Goldmark's ``util.URLEscape``: what is not URL-safe percent-encoded,
+    except a ``%`` and the two characters after it when the first is a hex
+    digit (Goldmark looks at that one only)."""
+    out = []
+    index = 0
+    while index < len(url):
+        char = url[index]
+        if char == "%" and index + 2 < len(url) and url[index + 1] in string.hexdigits:
+            out.append(url[index : index + 3])
+            index += 3
+            continue
+        out.append(char if char in _URL_SAFE else quote(char, safe="-_.~"))
+        index += 1
+    return "".join(out)
+
+
+def _linkify_rule(strikethrough: bool) -> Callable[[StateInline, bool], bool]:
+    """Goldmark's linkify as an inline rule. Goldmark tries it at a space,
+    ``(`` or ``~`` (taking that character as text) and at the head of a line
+    or right after another inline element, never inside a link's label (an
+    unclosed ``[`` counts); ``*`` and ``_`` are emphasis first."""
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        if silent:  # markdown-it looking for a label's end: never in one
+            return False
+        src, pos = state.src, state.pos
+        char = src[pos]
+        if char in " (~":
+            if char == "~" and strikethrough and src.startswith("~~", pos):
+                return False
+            lead = 1
+        elif char in _ASCII_PUNCT or char.isspace() or not _at_line_head(state):
+            return False
+        else:
+            lead = 0
+        if state.linkLevel > 0 or _open_labels(state)[1] > 0:
+            return False
+        end = src.find("\n", pos, state.posMax)
+        found = find_bare_link(src, pos + lead, state.posMax if end < 0 else end)
+        if found is None:
+            return False
+        stop, href = found
+        if lead:
+            state.append_pending(char)
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": goldmark_url_escape(href)}
+        token.markup, token.info = "linkify", "auto"
+        state.push("text", "", 0).content = src[pos + lead : stop]
+        closing = state.push("link_close", "a", -1)
+        closing.markup, closing.info = "linkify", "auto"
+        state.pos = stop
+        return True
+
+    return rule
+
+
+def _at_line_head(state: StateInline) -> bool:
+    """Whether Goldmark would start a new run of text here: at a line's
+    start or after an inline element, not after an escape or an entity."""
+    if state.pending:
+        return False
+    return not state.tokens or state.tokens[-1].type != "text_special"
+
+
+def _open_labels(state: StateInline) -> list[Any]:
+    held = state.env.get("goldmark_labels")
+    if held is None or held[0] is not state:
+        held = [state, 0]
+        state.env["goldmark_labels"] = held
+    return held
+
+
+def _label_rule(state: StateInline, silent: bool) -> bool:
+    """Counts the ``[`` no link took and the ``]`` that close them, for
+    :func:`_linkify_rule`: Goldmark makes no bare link inside a label.
+    Takes nothing: tried last, where the character becomes text."""
+    char = state.src[state.pos]
+    if not silent and char in "[]":
+        held = _open_labels(state)
+        held[1] = held[1] + 1 if char == "[" else max(held[1] - 1, 0)
+    return False
+
+
 # -- code blocks -----------------------------------------------------------
 
-_FENCE_OPTION = re.compile(
-    r"""(?P<key>[A-Za-z_]\w*)\s*=\s*
-        (?P<value>\[[^\]]*\]|"[^"]*"|'[^']*'|[^,\s}]+)""",
-    re.VERBOSE,
-)
 _ANCHOR_NAME = re.compile(r' name="[^"]*"')
+# Hugo's options for Chroma among a fence's attributes (any case); every
+# other attribute goes on the block's <div class="highlight">.
+_HIGHLIGHT_OPTIONS = frozenset(
+    "anchorlinenos guesssyntax hl_lines hl_inline lineanchors linenos "
+    "linenostart linenumbersintable noclasses nohl style tabwidth".split()
+)
+_ATTR_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.\-]*")
+_ATTR_WORD = re.compile(r"[^\s!\"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*")
+_ATTR_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]*)?")
+_SPACES = re.compile(r"[ \t]*")
+
+
+@dataclass(frozen=True)
+class FenceAttribute:
+    """One attribute of a fence's ``{...}``: its name as written, its value
+    as written (quotes kept, as Hugo's options are read from it) and as an
+    HTML attribute prints it."""
+
+    name: str
+    source: str
+    printed: str
+
+
+def fence_attributes(text: str) -> list[FenceAttribute] | None:
+    """The attributes of ``{...}`` at the start of ``text`` as Goldmark's
+    ``ParseAttributes`` reads them: ``#id``, ``.class`` and ``name=value``
+    (a "string", a number, a word, true, false, null or a [list]), apart by
+    spaces or a comma. None when any is malformed: Goldmark then keeps none."""
+    if not text.startswith("{"):
+        return None
+    attrs: list[FenceAttribute] = []
+    pos = 1
+    while True:
+        pos = _SPACES.match(text, pos).end()
+        if text.startswith("}", pos):
+            return attrs
+        if text.startswith(("#", "."), pos):
+            word = _ATTR_WORD.match(text, pos + 1)
+            name = "id" if text[pos] == "#" else "class"
+            attrs.append(FenceAttribute(name, word.group(), word.group()))
+            pos = word.end()
+        else:
+            name_match = _ATTR_NAME.match(text, pos)
+            if name_match is None:
+                return None
+            pos = _SPACES.match(text, name_match.end()).end()
+            if not text.startswith("=", pos):
+                return None
+            pos = _SPACES.match(text, pos + 1).end()
+            value = _attribute_value(text, pos)
+            if value is None:
+                return None
+            end, printed = value
+            name = name_match.group()
+            if name == "class" and not text.startswith('"', pos):
+                if printed in ("true", "false", "") or _ATTR_NUMBER.match(text, pos):
+                    return None
+            attrs.append(FenceAttribute(name, text[pos:end], printed))
+            pos = end
+        pos = _SPACES.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos += 1
+
+
+def _attribute_value(text: str, pos: int) -> tuple[int, str] | None:
+    """Where the value at ``pos`` ends and how Hugo prints it, or None."""
+    if pos >= len(text):
+        return None
+    char = text[pos]
+    if char == '"':
+        return _attribute_string(text, pos)
+    if char == "[":
+        return _attribute_list(text, pos)
+    if char in "-+" or char.isdigit():
+        match = _ATTR_NUMBER.match(text, pos)
+        try:
+            number = Decimal(repr(float(match.group()))) if match else None
+        except ValueError:
+            number = None
+        if number is not None and not number.is_finite():
+            number = None  # out of a float's range: Go's ParseFloat fails
+        # Go's strconv.ParseFloat, printed as FormatFloat(f, 'f', -1, 64).
+        return None if number is None else (match.end(), f"{number.normalize():f}")
+    word = _ATTR_NAME.match(text, pos)
+    if word is None:
+        return None
+    return word.end(), "" if word.group() == "null" else word.group()
+
+
+def _attribute_string(text: str, pos: int) -> tuple[int, str] | None:
+    escapes = {'"': '"', "/": "/", "\\": "\\", "b": "\b", "f": "\f"}
+    escapes |= {"n": "\n", "r": "\r", "t": "\t"}
+    out = []
+    at = pos + 1
+    while at < len(text) and text[at] != "\n":
+        char = text[at]
+        if char == "\\" and at + 1 < len(text):
+            follow = text[at + 1]
+            if follow in escapes:
+                out.append(escapes[follow])
+                at += 2
+            else:
+                out.append("\\")
+                at += 1
+            continue
+        if char == '"':
+            return at + 1, "".join(out)
+        out.append(char)
+        at += 1
+    return None
+
+
+def _attribute_list(text: str, pos: int) -> tuple[int, str] | None:
+    at = pos + 1
+    first = True
+    while True:
+        comma = False
+        if not first and text.startswith(",", at):
+            at += 1
+            comma = True
+        if text.startswith("]", at):
+            return (at + 1, "") if not comma else None
+        at = _SPACES.match(text, at).end()
+        value = _attribute_value(text, at)
+        if value is None:
+            return None
+        at = _SPACES.match(text, value[0]).end()
+        first = False
 
 
 def parse_fence_info(info: str) -> tuple[str, dict[str, str]]:
-    """The language and Hugo's options of a fence's info string:
-    ``go {linenos=true,hl_lines=[2,"4-5"]}`` -> ``("go", {...})``."""
+    """The language and Hugo's highlighting options of a fence's info
+    string: ``go {linenos=true,hl_lines=[2,"4-5"]}`` -> ``("go", {...})``,
+    the options' names in lower case, their values as written."""
+    language, attrs = _split_fence_info(info)
+    return language, {
+        attr.name.lower(): attr.source
+        for attr in attrs
+        if attr.name.lower() in _HIGHLIGHT_OPTIONS
+    }
+
+
+def _split_fence_info(info: str) -> tuple[str, list[FenceAttribute]]:
     info = info.strip()
     brace = info.find("{")
-    head, options_text = (info[:brace], info[brace:]) if brace >= 0 else (info, "")
+    head = info[:brace] if brace >= 0 else info
     words = head.split()
-    language = words[0] if words else ""
-    options = {
-        m["key"].lower(): m["value"] for m in _FENCE_OPTION.finditer(options_text)
-    }
-    return language, options
+    attrs = fence_attributes(info[brace:]) if brace >= 0 else None
+    return (words[0] if words else ""), attrs or []
+
+
+def _highlight_div(attrs: Sequence[FenceAttribute]) -> str:
+    """Hugo's ``<div class="highlight ...">`` for a fence's attributes: the
+    classes after "highlight", the others as written (names in lower case,
+    the last of a name winning), no event handler (``on*``)."""
+    classes = ["highlight"]
+    others: dict[str, str] = {}
+    for attr in attrs:
+        name = attr.name.lower()
+        if name in _HIGHLIGHT_OPTIONS or name.startswith("on"):
+            continue
+        if name == "class":
+            classes.append(attr.printed)
+        else:
+            others[name] = attr.printed
+    # Hugo writes values unescaped; a quote or angle bracket is escaped here
+    # so that no value leaves its attribute.
+    shown = "".join(
+        f' {escapeHtml(name)}="{_attribute_text(value)}"'
+        for name, value in others.items()
+    )
+    return f'<div class="{_attribute_text(" ".join(classes))}"{shown}>'
+
+
+def _attribute_text(value: str) -> str:
+    return value.replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @functools.lru_cache(maxsize=256)
@@ -560,7 +917,12 @@ class _CodeRenderer:
         self.options = options
 
     def fence(self, token: Token, env: dict[str, Any]) -> str:
-        language, fence_options = parse_fence_info(token.info)
+        language, attrs = _split_fence_info(token.info)
+        fence_options = {
+            attr.name.lower(): attr.source
+            for attr in attrs
+            if attr.name.lower() in _HIGHLIGHT_OPTIONS
+        }
         ordinal = env.get("goldmark_fences", 0)
         env["goldmark_fences"] = ordinal + 1
         code = token.content
@@ -573,7 +935,8 @@ class _CodeRenderer:
                 lexer = guess_lexer(code)
         if lexer is None:
             return self._plain(code, language)
-        return self._highlight(code, language, lexer, fence_options, ordinal)
+        html = self._highlight(code, language, lexer, fence_options, ordinal)
+        return html.replace('<div class="highlight">', _highlight_div(attrs), 1)
 
     @staticmethod
     def _plain(code: str, language: str) -> str:
@@ -771,7 +1134,6 @@ class _GoldmarkHTML(RendererHTML):
 
 
 _TASK = re.compile(r"\[([ xX])\]\s*")
-_LINKIFY_PREFIXES = ("http://", "https://", "ftp://", "www.")
 
 
 def _table_with_indented_rows(
@@ -841,7 +1203,7 @@ class Renderer:
             {
                 "html": True,
                 "xhtmlOut": False,
-                "linkify": opts.linkify,
+                "linkify": False,  # Goldmark's own rule, below
                 "typographer": False,
             },
             renderer_cls=_GoldmarkHTML,
@@ -857,9 +1219,14 @@ class Renderer:
             md.enable("strikethrough")
             md.add_render_rule("s_open", lambda *a: "<del>")
             md.add_render_rule("s_close", lambda *a: "</del>")
+        md.inline.ruler.at(
+            "text", _text_rule(_text_run(opts.typographer, opts.linkify))
+        )
         if opts.linkify:
-            md.enable("linkify")
-            md.core.ruler.after("linkify", "goldmark_linkify", _goldmark_links)
+            md.inline.ruler.before(
+                "text", "goldmark_linkify", _linkify_rule(opts.strikethrough)
+            )
+            md.inline.ruler.push("goldmark_labels", _label_rule)
         if opts.footnote:
             md.use(footnote_plugin)
             for name, rule in _FOOTNOTE_RULES.items():
@@ -868,7 +1235,6 @@ class Renderer:
             md.use(deflist_plugin)
             md.core.ruler.push("goldmark_deflist", _tight_definitions)
         if opts.typographer:
-            md.inline.ruler.at("text", _text_rule)
             md.inline.ruler.after("text", "goldmark_typographer", _typographer_rule)
             md.add_render_rule("goldmark_typographic", _render_typographic)
         if opts.block_attributes:
@@ -886,12 +1252,21 @@ class Renderer:
             md.core.ruler.push("goldmark_task_list", _task_lists)
             md.add_render_rule("goldmark_checkbox", _render_checkbox)
         if not opts.unsafe:
-            md.add_render_rule("html_block", lambda *a: RAW_HTML_OMITTED + "\n")
             md.add_render_rule("html_inline", lambda *a: RAW_HTML_OMITTED)
         code = self._code
         md.add_render_rule(
-            "fence", lambda _self, tokens, idx, _o, env: code.fence(tokens[idx], env)
+            "fence",
+            _after_bare_text(lambda tokens, idx, env: code.fence(tokens[idx], env)),
         )
+        md.add_render_rule(
+            "html_block",
+            _after_bare_text(
+                (lambda *a: RAW_HTML_OMITTED + "\n")
+                if not opts.unsafe
+                else (lambda tokens, idx, env: tokens[idx].content)
+            ),
+        )
+        md.core.ruler.after("block", "goldmark_paragraph_lines", _paragraph_lines)
         return md
 
     def _heading_ids(self, state: StateCore) -> None:
@@ -915,41 +1290,38 @@ class Renderer:
                 token.attrSet("id", ids.generate(inline.content.rsplit("\n", 1)[-1]))
 
 
+def _after_bare_text(
+    render: Callable[[Sequence[Token], int, Any], str],
+) -> Callable[..., str]:
+    """A block's render rule that, like Goldmark, starts a new line after
+    the bare text of a tight list's item (markdown-it does so only for the
+    blocks it renders itself)."""
+
+    def rule(_self: Any, tokens: Sequence[Token], idx: int, _o: Any, env: Any) -> str:
+        html = render(tokens, idx, env)
+        return "\n" + html if idx and tokens[idx - 1].hidden else html
+
+    return rule
+
+
+_LINE_INDENT = re.compile(r"\n[ \t]+")
+
+
+def _paragraph_lines(state: StateCore) -> None:
+    """Goldmark takes the blanks off the start of a paragraph's every line,
+    which a code span across lines shows; markdown-it keeps those past the
+    block's indent."""
+    tokens = state.tokens
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            token.content = _LINE_INDENT.sub("\n", token.content)
+
+
 def _render_typographic(
     self: Any, tokens: Sequence[Token], idx: int, _o: Any, _e: Any
 ) -> str:
     return tokens[idx].meta["entity"]
-
-
-def _goldmark_links(state: StateCore) -> None:
-    """Keep only the bare links Goldmark makes: http(s)://, ftp://, www.,
-    e-mail addresses; ``www.`` links get https."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        children = block.children
-        if not any(t.markup == "linkify" for t in children):
-            continue
-        kept: list[Token] = []
-        index = 0
-        while index < len(children):
-            token = children[index]
-            if token.type == "link_open" and token.markup == "linkify":
-                text = children[index + 1].content
-                href = str(token.attrGet("href") or "")
-                lowered = text.lower()
-                email = href.startswith("mailto:") and not lowered.startswith("mailto:")
-                if not (lowered.startswith(_LINKIFY_PREFIXES) or email):
-                    plain = Token("text", "", 0)
-                    plain.content = text
-                    kept.append(plain)
-                    index += 3
-                    continue
-                if lowered.startswith("www.") and href.startswith("http://"):
-                    token.attrSet("href", "https://" + href[len("http://") :])
-            kept.append(token)
-            index += 1
-        block.children = kept
 
 
 def _tight_definitions(state: StateCore) -> None:
