@@ -1,0 +1,14 @@
+"""A Go template engine (text/template as in Go 1.20, Hugo 0.111).
+
+    from pelican.plugins.hugo_frontmatter.gotemplate import Template
+    Template("t").parse("{{ range . }}{{ . }} {{ end }}").execute([1, 2])
+
+Errors, parse or execution, are one ``TemplateError`` worded as Go words
+them (``template: t:1:3: executing "t" at <.Foo>: ...``). See
+docs/gotemplate.md for what is supported."""
+
+from .errors import TemplateError
+from .exec import MISSING
+from .template import Template, TemplateSet
+
+__all__ = ["MISSING", "Template", "TemplateError", "TemplateSet"]
