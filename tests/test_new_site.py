@@ -331,3 +331,223 @@ def test_the_console_script_and_invoke_build(tmp_path):
     )
     assert refused.returncode == 2
     assert refused.stderr.startswith("pelican-cameo new: error: mysite is not empty")
+
+
+# -- a Hugo site's shortcodes, errors, README, content folders per language --
+
+# Hugo's lookup of a shortcode: the site's layouts/shortcodes/ over its
+# theme's. Each template prints where it comes from.
+SHORTCODE_TREE = {
+    "layouts/shortcodes/notice.html": "<aside>site notice: {{ .Inner }}</aside>\n",
+    "themes/plain/layouts/shortcodes/notice.html": "<aside>theme notice</aside>\n",
+    "themes/plain/layouts/shortcodes/box.html": '<div class="box">theme box</div>\n',
+    "layouts/_default/single.html": "<main>{{ .Content }}</main>",
+    "layouts/_default/list.html": "{{ .Title }}",
+    "layouts/index.html": "{{ .Title }}",
+}
+USES = (
+    "---\ntitle: Uses\n---\nOne.\n\n{{< notice >}}hi{{< /notice >}}\n\n"
+    "Two {{< box >}} and {{</* box */>}}.\n"
+)
+
+
+def _hugo_tree(root: Path, files: dict[str, str], theme: str | None = None) -> Path:
+    hugo = Path(shutil.copytree(HUGO_SITE, root))
+    if theme:
+        with (hugo / "hugo.toml").open("r+", encoding="utf-8") as config:
+            text = config.read()
+            config.seek(0)
+            config.write(f'theme = "{theme}"\n{text}')
+    for name, text in files.items():
+        (hugo / name).parent.mkdir(parents=True, exist_ok=True)
+        (hugo / name).write_text(text, "utf-8")
+    return hugo
+
+
+def _new_from_hugo_stderr(*args: str) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-c", NEW, "new", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.hugo
+def test_from_hugo_names_the_shortcode_folder_hugo_reads(tmp_path, hugo):
+    """The settings name one folder holding the shortcodes Hugo would use
+    (the site's own over its theme's); ported in place, the page shows
+    what Hugo's shows."""
+    tree = _hugo_tree(tmp_path / "hugo", SHORTCODE_TREE, theme="plain")
+    (tree / "content" / "uses.md").write_text(USES, "utf-8")
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(tree), "-d", str(tmp_path / "public")],
+        check=True,
+        capture_output=True,
+    )
+    hugos = BeautifulSoup(
+        (tmp_path / "public" / "uses" / "index.html").read_text("utf-8"),
+        "html.parser",
+    )
+    (tree / "content" / "uses.md").unlink()  # the first build goes through
+    for name in ("single.html", "list.html"):
+        (tree / "layouts" / "_default" / name).unlink()
+    (tree / "layouts" / "index.html").unlink()
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(tree))
+    assert code == 0, printed
+    assert _settings(site)["HUGO_FRONTMATTER"] == {
+        "hugo_config": "hugo.toml",
+        "shortcodes": "layouts/shortcodes",
+    }
+    assert "(but their shortcodes, into layouts/shortcodes/)" in printed
+    copied = site / "layouts" / "shortcodes"
+    assert sorted(path.name for path in copied.iterdir()) == ["box.html", "notice.html"]
+    assert "site notice" in (copied / "notice.html").read_text("utf-8")
+    readme = (site / "README.md").read_text("utf-8")
+    assert "cannot run Go templates yet (pelican-cameo issue 23)" in readme
+    # Ported to Jinja in place, as the README says: Hugo's page again.
+    (copied / "notice.html").write_text(
+        "<aside>site notice: {{ inner }}</aside>\n", "utf-8"
+    )
+    (site / "content" / "uses.md").write_text(USES, "utf-8")
+    output = _build(site)
+    ours = BeautifulSoup(
+        (output / "uses" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert ours.select_one(".e-content aside").get_text() == hugos.aside.get_text()
+    assert ours.select_one(".e-content .box").get_text() == "theme box"
+    assert "{{< box >}}" in ours.select_one(".e-content").get_text()
+
+
+@pytest.mark.hugo
+def test_from_hugo_names_every_shortcode_it_cannot_run_once_with_file_and_line(
+    tmp_path, hugo
+):
+    tree = _hugo_tree(tmp_path / "hugo", SHORTCODE_TREE, theme="plain")
+    (tree / "content" / "uses.md").write_text(USES, "utf-8")
+    (tree / "content" / "posts" / "more.md").write_text(
+        "---\ntitle: More\n---\nText.\n\n{{% box %}} {{< gone >}}\n{{< gone >}}\n",
+        "utf-8",
+    )
+    # Hugo stops at an unknown shortcode and names it where this does.
+    run = subprocess.run(
+        [hugo, "--quiet", "-s", str(tree), "-d", str(tmp_path / "public")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0
+    assert 'content/posts/more.md:6:13": failed to extract shortcode' in run.stderr
+    site = tmp_path / "site"
+    code, printed, errors = _new_from_hugo_stderr(str(site), "--from-hugo", str(tree))
+    assert code == 1, printed + errors
+    lines = errors.splitlines()
+    more, uses = f"{site}/content/posts/more.md", f"{site}/content/uses.md"
+    expected = [
+        (f"{more}:6:", '"box" is a Go template (layouts/shortcodes/box.html)'),
+        (f"{more}:6:", 'unknown shortcode "gone"'),
+        (f"{more}:7:", 'unknown shortcode "gone"'),
+        (f"{uses}:6:", '"notice" is a Go template (layouts/shortcodes/notice.html)'),
+        (f"{uses}:8:", '"box" is a Go template'),
+    ]
+    assert len(lines) == len(expected) + 1
+    for line, (where, what) in zip(lines, expected, strict=False):
+        assert line.startswith(where) and what in line, line
+    assert lines[-1] == (
+        f"pelican-cameo new: error: the site was written to {site}, but it cannot "
+        "be built yet: 5 use(s) of shortcodes, listed above, stop the build; port "
+        f"them, then run: cd {site} && invoke build"
+    )
+    assert "Traceback" not in errors and not (site / "output").exists()
+    assert (site / "content" / "uses.md").is_file()
+
+
+def test_a_failed_first_build_prints_each_error_once(tmp_path):
+    tree = _hugo_tree(
+        tmp_path / "hugo",
+        {"content/posts/bad.md": '---\ntitle: Bad\n---\nSee {{< ref "nowhere" >}}.\n'},
+    )
+    site = tmp_path / "site"
+    code, printed, errors = _new_from_hugo_stderr(str(site), "--from-hugo", str(tree))
+    assert code == 1
+    shown = printed + errors
+    named = [line for line in shown.splitlines() if "bad.md:4" in line]
+    assert len(named) == 1, shown
+    assert errors.splitlines()[-1].startswith(
+        f"pelican-cameo new: error: the site was written to {site}, but its build "
+        "failed: "
+    )
+    assert errors.splitlines()[-1].endswith(
+        f"fix what the errors above name, then run: cd {site} && invoke build"
+    )
+
+
+def test_the_readme_of_a_migrated_site_speaks_of_what_came_over(tmp_path):
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
+    assert code == 0, printed
+    readme = (site / "README.md").read_text("utf-8")
+    assert readme.startswith("# Grace's notes\n")
+    for absent in ("avatar", "profile page", "_index.md: the profile"):
+        assert absent not in readme.lower()
+    for present in ("`hugo.toml`", "`content/`", "Hugo's built-in ones"):
+        assert present in readme
+    assert not (site / "content" / "images" / "avatar.png").exists()
+
+
+# Hugo's other layout of languages: each language's own contentDir at the
+# site's root, and no content/ folder.
+LANGUAGE_FOLDERS = {
+    "hugo.toml": (
+        'baseURL = "https://ml.example.org/"\ntitle = "Multi"\n'
+        'defaultContentLanguage = "en"\n'
+        '[languages.en]\ncontentDir = "content.en"\nweight = 1\n'
+        '[languages.fr]\ncontentDir = "content.fr"\nweight = 2\n'
+    ),
+    "content.en/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+    "content.en/about.md": "---\ntitle: About\n---\nAbout.\n",
+    "content.en/posts/hello.md": (
+        "---\ntitle: Hello\ndate: 2024-01-02\naliases: [/old/]\n---\nHi.\n"
+    ),
+    "content.fr/posts/bonjour.md": (
+        "---\ntitle: Bonjour\ndate: 2024-01-02\n---\nSalut.\n"
+    ),
+}
+
+
+@pytest.mark.hugo
+def test_from_hugo_takes_content_folders_per_language_at_the_root(tmp_path, hugo):
+    tree = tmp_path / "hugo"
+    for name, text in LANGUAGE_FOLDERS.items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(text, "utf-8")
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(tree))
+    assert code == 0, printed
+    assert "\npages                   3        3\n" in printed
+    assert "\naliases                 1        1\n" in printed
+    assert _settings(site)["PATH"] == "."
+    assert (site / "content.fr" / "posts" / "bonjour.md").is_file()
+    assert "`content*/` (each language's `contentDir`)" in (
+        site / "README.md"
+    ).read_text("utf-8")
+    layouts = {
+        "layouts/_default/single.html": "{{ .Title }}",
+        "layouts/_default/list.html": "{{ .Title }}",
+        "layouts/index.html": "{{ .Title }}",
+    }
+    for name, text in layouts.items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(text, "utf-8")
+    public = tmp_path / "public"
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(tree), "-d", str(public)],
+        check=True,
+        capture_output=True,
+    )
+
+    def pages(folder: Path) -> set[str]:
+        return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html")}
+
+    assert pages(site / "output") - {"404.html"} == pages(public)

@@ -29,6 +29,7 @@ HUGO_TEMPLATE = Path(__file__).with_name("site_template_hugo")
 FILLED_SUFFIXES = (".py", ".md")
 PLACEHOLDER = re.compile(r"\{(title|author|url|lang|hugo_config)\}")
 AVATAR = PurePosixPath("content/images/avatar.png")
+CONTENT = PurePosixPath("content")
 AVATAR_SIDE = 400  # pixels: enough for the theme's 120, 240 and 360 px sizes
 DEFAULTS = {
     "title": "Your Name",
@@ -179,32 +180,84 @@ def _template_files(hugo: bool) -> dict[PurePosixPath, Path]:
 
 
 def site_files(
-    options: dict[str, str], hugo_config: str | None = None
+    options: dict[str, str], hugo: HugoCopy | None = None
 ) -> dict[PurePosixPath, bytes]:
     """The site's files, relative, filled in with ``options`` (title,
-    author, url, lang; checked); with ``hugo_config``, those of a site whose
-    Hugo config stands in for the settings and the profile page."""
-    hugo = hugo_config is not None
+    author, url, lang; checked); with ``hugo``, those of a site whose Hugo
+    config stands in for the settings and the profile page."""
     values = {**DEFAULTS, **options}
     values.setdefault("author", values["title"])
-    if hugo:
-        values["hugo_config"] = hugo_config
+    if hugo is not None:
+        values["hugo_config"] = hugo.hugo_config
     files = {}
-    for relative, source in _template_files(hugo).items():
+    for relative, source in _template_files(hugo is not None).items():
         if source.suffix in FILLED_SUFFIXES:
             text = fill(source.read_text("utf-8"), values, source.suffix)
             if relative.name == "pelicanconf.py":
                 text = _settings_text(text, options, hugo)
+            elif relative.name == "README.md" and hugo is not None:
+                text = _readme_text(text, hugo)
             files[relative] = text.encode("utf-8")
         else:
             files[relative] = source.read_bytes()
-    if not hugo:
+    if hugo is None:
         files[AVATAR] = avatar_png()
     return files
 
 
-def _settings_text(text: str, options: dict[str, str], hugo: bool) -> str:
-    if hugo:  # the config stands in for these, unless given here
+def _readme_text(text: str, hugo: HugoCopy) -> str:
+    """The migrated site's README, with the lines that fit what came over."""
+    config = (
+        f"`{hugo.hugo_config}`"
+        if hugo.hugo_config != "."
+        else "The config files (`hugo.*`, `config.*`, `config/`)"
+    )
+    lines = {
+        "config": f"- {config}: the Hugo config, read as Hugo reads it: the site's "
+        "title, menus, params, permalinks, languages, taxonomies and Markdown "
+        "options.",
+        "content": (
+            f"- `{hugo.home_content}/`: the pages, as in the Hugo site."
+            if hugo.path == "content"
+            else "- `content*/` (each language's `contentDir`): the pages, as in "
+            "the Hugo site; `PATH` in `pelicanconf.py` is this folder, where "
+            "they all are."
+        ),
+        "shortcodes": (
+            f"- `{hugo.shortcodes}/`: the Hugo site's shortcodes (its own over its "
+            "theme's), Go templates as they were. cameo cannot run Go templates "
+            "yet (pelican-cameo issue 23): a page that uses one stops the build "
+            "until it is ported to Jinja in place, one file each "
+            "(pelican-cameo's docs/hugo-markdown.md). Hugo's built-in "
+            "shortcodes (figure, highlight, youtube, ...) work as they are."
+            if hugo.shortcodes
+            else "- No shortcodes came over: Hugo's built-in ones (figure, "
+            "highlight, youtube, ...) work as they are; a site's own go in a "
+            'folder that `HUGO_FRONTMATTER["shortcodes"]` names, as Jinja '
+            "templates (pelican-cameo's docs/hugo-markdown.md)."
+        ),
+    }
+    text = re.sub(r"(?m)^\{(\w+)\}$", lambda m: lines[m[1]], text)
+    title = _markdown(hugo.title or hugo.site.name)
+    return text.replace("{site_title}", title, 1)
+
+
+def _settings_text(text: str, options: dict[str, str], hugo: HugoCopy | None) -> str:
+    if hugo is not None:
+        text = text.replace('PATH = "content"\n', f'PATH = "{hugo.path}"\n', 1)
+    if hugo is not None and hugo.shortcodes is not None:
+        config = _quoted(hugo.hugo_config)
+        text = text.replace(
+            f'HUGO_FRONTMATTER = {{"hugo_config": "{config}"}}\n',
+            "HUGO_FRONTMATTER = {\n"
+            f'    "hugo_config": "{config}",\n'
+            "    # Hugo's shortcodes, Go templates: port each to Jinja in place\n"
+            "    # (README.md), as cameo cannot run Go templates yet.\n"
+            f'    "shortcodes": "{hugo.shortcodes}",\n'
+            "}\n",
+            1,
+        )
+    if hugo is not None:  # the config stands in for these, unless given here
         names = {"title": "SITENAME", "author": "AUTHOR", "lang": "DEFAULT_LANG"}
         given = [
             f'{setting} = "{_quoted(options[name])}"\n'
@@ -278,6 +331,15 @@ class HugoCopy:
     hugo_config: str = "."  # HUGO_FRONTMATTER's value in the new site
     left_out: list[str] = field(default_factory=list)  # Hugo's templates, data
     links: list[str] = field(default_factory=list)  # one line each
+    # Pelican's PATH: "content", or the site's root when the languages'
+    # content folders are beside each other there (content.en, content.fr).
+    path: str = "content"
+    home_content: PurePosixPath = CONTENT  # the default language's
+    # The folder of Hugo's shortcodes in the new site (the site's own over
+    # its themes'), or None when it has none.
+    shortcodes: PurePosixPath | None = None
+    title: str = ""  # the config's
+    content_roots: list[PurePosixPath] = field(default_factory=list)  # copied to
 
 
 def read_hugo_config(site: Path) -> tuple[list[Path], dict]:
@@ -351,17 +413,27 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
     content = _config_folder(
         site, files, "contentDir", config.get("contentdir") or "content"
     )
-    languages = config.get("languages")
-    for name, values in (languages if isinstance(languages, dict) else {}).items():
-        if isinstance(values, dict) and values.get("contentdir"):
-            key = f"languages.{name}.contentDir"
-            _config_folder(site, files, key, values["contentdir"])
-    if not (site / content).is_dir():
+    own = _language_content_folders(site, files, config)
+    home = own.get(_default_language(config), content)
+    folders = [path for path in (content, *own.values()) if (site / path).is_dir()]
+    if not folders:
         raise NewSiteError(
             f"--from-hugo: {site / content} does not exist; give the folder of "
             "a Hugo site (the one holding hugo.toml and content/)"
         )
-    copy.files.update(_hugo_folder(copy, site / content, PurePosixPath("content")))
+    if all(folder.is_relative_to(content) for folder in folders):
+        copy.files.update(_hugo_folder(copy, site / content, PurePosixPath("content")))
+        copy.content_roots = [PurePosixPath("content")]
+        copy.home_content = PurePosixPath("content") / home.relative_to(content)
+    else:  # each language's folder at the root: copied as Hugo names them
+        distinct = set(folders)
+        for folder in sorted(distinct):
+            if not any(folder.is_relative_to(other) for other in distinct - {folder}):
+                copy.files.update(_hugo_folder(copy, site / folder, folder))
+                copy.content_roots.append(folder)
+        copy.path, copy.home_content = ".", home
+    copy.shortcodes = _copy_shortcodes(copy, files, config)
+    copy.title = str(config.get("title") or "")
     statics = config.get("staticdir") or ["static"]
     for value in [statics] if isinstance(statics, str) else statics:
         static = _config_folder(site, files, "staticDir", value)
@@ -373,6 +445,55 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
     one_file = len(files) == 1 and files[0].parent == site
     copy.hugo_config = files[0].name if one_file else "."
     return copy
+
+
+def _default_language(config: dict) -> str:
+    return str(config.get("defaultcontentlanguage") or "en").lower()
+
+
+def _language_content_folders(
+    site: Path, files: list[Path], config: dict
+) -> dict[str, PurePosixPath]:
+    """Each language's own ``contentDir`` (lower-case code -> folder)."""
+    languages = config.get("languages")
+    folders = {}
+    for name, values in (languages if isinstance(languages, dict) else {}).items():
+        if isinstance(values, dict) and values.get("contentdir"):
+            key = f"languages.{name}.contentDir"
+            folders[str(name).lower()] = _config_folder(
+                site, files, key, values["contentdir"]
+            )
+    return folders
+
+
+def _copy_shortcodes(
+    copy: HugoCopy, files: list[Path], config: dict
+) -> PurePosixPath | None:
+    """Hugo's shortcode templates, as Hugo looks them up: the site's own
+    ``layouts/shortcodes/`` over each theme's (the first theme named over
+    the next), into one folder of the new site; its path, or None."""
+    site = copy.site
+    layouts = _config_folder(
+        site, files, "layoutDir", config.get("layoutdir") or "layouts"
+    )
+    themes = config.get("theme") or []
+    folders = []
+    if themes:
+        themes_dir = _config_folder(
+            site, files, "themesDir", config.get("themesdir") or "themes"
+        )
+        for theme in [themes] if isinstance(themes, str) else themes:
+            folder = themes_dir / str(theme) / "layouts" / "shortcodes"
+            _inside_the_site(site, site / folder, "folder")
+            folders.append(folder)
+    folders.insert(0, layouts / "shortcodes")
+    into = PurePosixPath("layouts", "shortcodes")
+    found: dict[PurePosixPath, Path] = {}
+    for folder in reversed(folders):  # the first found wins, as in Hugo
+        if (site / folder).is_dir():
+            found.update(_hugo_folder(copy, site / folder, into))
+    copy.files.update(found)
+    return into if found else None
 
 
 def _hugo_folder(
@@ -442,16 +563,18 @@ def hugo_parity(
     output: Path,
     permalinks: dict | None = None,
     languages: Collection[str] = (),
+    content_folder: PurePosixPath = CONTENT,
 ) -> Parity:
     """The pages and aliases the content files imply at Hugo's URLs (their
     ``url``, else their section's pattern in ``permalinks``, else Hugo's
     default), and which of them the build wrote to ``output``.
 
-    Files of the other ``languages`` (``about.fr.md``) are not counted.
+    Files of the other ``languages`` (``about.fr.md``, or their own content
+    folders: ``content_folder`` is the default language's) are not counted.
     """
     from pelican.plugins.hugo_frontmatter import frontmatter, urls
 
-    content = site / "content"
+    content = site / content_folder
     parity = Parity()
     bundles = {path.parent for path in content.rglob("index.*")} - {content}
     for path in sorted(content.rglob("*")):
@@ -474,7 +597,7 @@ def hugo_parity(
             url = urls.expand_permalink(pattern, _permalink_parts(relative, fields))
         else:
             url = urls.default_path(relative, slug)
-        where = f"content/{relative}"
+        where = f"{content_folder}/{relative}"
         location = urls.output_location(url)
         parity.pages.append((where, location["save_as"]))
         aliases = fields.get("aliases") or []
@@ -519,6 +642,52 @@ def _permalink_parts(relative: str, fields: dict):
     )
 
 
+# An opening shortcode tag: {{< name or {{% name, not a closing one and not
+# Hugo's escaped {{</* name */>}}.
+NEWLINE = "\n"
+SHORTCODE_TAG = re.compile(r"\{\{([<%])\s*(/\*)?\s*(/)?\s*([\w.\-]+(?:/[\w.\-]+)*)")
+
+
+def unrunnable_shortcodes(folder: Path, copy: HugoCopy) -> list[str]:
+    """One line, ``file:line: ...``, for every use in the copied content of
+    a shortcode the new site cannot run: one Hugo's templates had (a Go
+    template, which cameo cannot run yet) or one that no template and no
+    built-in gives (Hugo stops on it too). The build would stop at the
+    first of a file; these are all of them."""
+    from pelican.plugins.hugo_frontmatter.shortcode_builtins import BUILTINS
+
+    templates = copy.shortcodes
+    problems = []
+    for relative in sorted(copy.files):
+        if relative.suffix.lower() not in CONTENT_SUFFIXES or not any(
+            relative.is_relative_to(root) for root in copy.content_roots
+        ):
+            continue
+        path = folder / relative
+        text = path.read_text("utf-8", errors="replace")
+        for match in SHORTCODE_TAG.finditer(text):
+            name = match[4]
+            if match[2] or match[3] or name.endswith(".inline"):
+                continue
+            where = f"{path}:{text.count(NEWLINE, 0, match.start()) + 1}"
+            template = templates / f"{name}.html" if templates else None
+            if template is not None and (folder / template).is_file():
+                problems.append(
+                    f'{where}: shortcode "{name}" is a Go template '
+                    f"({template}), which cameo cannot run yet "
+                    "(pelican-cameo issue 23); port it to Jinja in that file "
+                    "(docs/hugo-markdown.md of pelican-cameo)"
+                )
+            elif name not in BUILTINS:
+                problems.append(
+                    f'{where}: unknown shortcode "{name}": neither the Hugo site '
+                    "nor its theme has a template for it, and Hugo stops on it "
+                    f"too; write one as {templates or 'shortcodes'}/{name}.html "
+                    "(Jinja), or take the shortcode out"
+                )
+    return problems
+
+
 def _build(folder: Path) -> Path:
     from .build import BuildError, build, configure_logging
 
@@ -527,9 +696,11 @@ def _build(folder: Path) -> Path:
     try:
         result = build(folder / "pelicanconf.py", output)
     except BuildError as error:
+        # The errors it logged are above already: only its summary here.
         raise SiteBuildError(
-            f"the site was written to {folder}, but its build failed: {error}\n"
-            f"fix what it names, then run: cd {folder} && invoke build"
+            f"the site was written to {folder}, but its build failed: "
+            f"{error.summary}; fix what the errors above name, then run: "
+            f"cd {folder} && invoke build"
         ) from None
     print(f"Built {result.files} files into {result.output} in {result.seconds:.2f} s")
     return output
@@ -608,15 +779,29 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
         base = config["baseurl"].rstrip("/")
         if re.fullmatch(r"https?://\S+", base):  # publishconf.py's SITEURL
             options = {**options, "url": base}
-    own = site_files(options, hugo_config=copy.hugo_config)
+    own = site_files(options, copy)
     writer = write_site(folder, {**copy.files, **own}, force, BUILT_FOLDERS)
     _report(writer, sorted(own), hugo=site)
     for line in copy.links:
         print(f"Not copied: {line}")
     if copy.left_out:
+        shortcodes = (
+            f" (but their shortcodes, into {copy.shortcodes}/)"
+            if copy.shortcodes
+            else ""
+        )
         print(
             f"Not copied (Hugo's templates and data; cameo is the theme): "
-            f"{', '.join(copy.left_out)}"
+            f"{', '.join(copy.left_out)}{shortcodes}"
+        )
+    problems = unrunnable_shortcodes(folder, copy)
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        raise SiteBuildError(
+            f"the site was written to {folder}, but it cannot be built yet: "
+            f"{len(problems)} use(s) of shortcodes, listed above, stop the build; "
+            f"port them, then run: cd {folder} && invoke build"
         )
     output = _build(folder)
     permalinks = config.get("permalinks")
@@ -628,6 +813,7 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
         [str(name).lower() for name in languages or {}]
         if isinstance(languages, dict)
         else (),
+        copy.home_content,
     )
     print(parity.table())
     return 0
