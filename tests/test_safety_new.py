@@ -184,6 +184,8 @@ def test_from_hugo_refuses_a_static_dir_outside_the_site(tmp_path, capsys):
         ('staticDir = ["static", "../victimstatic"]\n', "staticDir"),
         ('contentDir = "../elsewhere"\n', "contentDir"),
         ('[languages.fr]\ncontentDir = "../french"\n', "languages.fr.contentDir"),
+        ('layoutDir = "../victimlayouts"\n', "layoutDir"),
+        ('theme = "t"\nthemesDir = "/etc"\n', "themesDir"),
     ],
 )
 def test_from_hugo_refuses_each_config_path_outside_the_site(
@@ -205,6 +207,25 @@ def test_from_hugo_refuses_a_content_folder_that_links_outside(tmp_path, capsys)
     assert main(["new", str(site), "--from-hugo", str(hugo)]) == 2
     error = _one_line(capsys.readouterr().err)
     assert f"{hugo / 'content'} leads to" in error and "outside the Hugo site" in error
+    assert not (tmp_path / "b").exists()
+
+
+@pytest.mark.parametrize("theme", [None, "plain"])
+def test_from_hugo_refuses_a_shortcode_folder_that_links_outside(
+    tmp_path, capsys, theme
+):
+    hugo = _hugo_copy(tmp_path, f'theme = "{theme}"\n' if theme else "")
+    shared = tmp_path / "a" / "shared"
+    shared.mkdir()
+    (shared / "secret.html").write_text("s", "utf-8")
+    layouts = hugo / (f"themes/{theme}/layouts" if theme else "layouts")
+    layouts.mkdir(parents=True)
+    (layouts / "shortcodes").symlink_to(shared)
+    site = tmp_path / "b" / "site"
+    assert main(["new", str(site), "--from-hugo", str(hugo)]) == 2
+    error = _one_line(capsys.readouterr().err)
+    assert f"{layouts / 'shortcodes'} leads to" in error
+    assert "outside the Hugo site" in error
     assert not (tmp_path / "b").exists()
 
 

@@ -483,10 +483,10 @@ def _copy_shortcodes(
             site, files, "themesDir", config.get("themesdir") or "themes"
         )
         for theme in [themes] if isinstance(themes, str) else themes:
-            folder = themes_dir / str(theme) / "layouts" / "shortcodes"
-            _inside_the_site(site, site / folder, "folder")
-            folders.append(folder)
+            folders.append(themes_dir / str(theme) / "layouts" / "shortcodes")
     folders.insert(0, layouts / "shortcodes")
+    for folder in folders:  # a link on the way is refused, as for contentDir
+        _inside_the_site(site, site / folder, "folder")
     into = PurePosixPath("layouts", "shortcodes")
     found: dict[PurePosixPath, Path] = {}
     for folder in reversed(folders):  # the first found wins, as in Hugo
