@@ -679,11 +679,17 @@ def unrunnable_shortcodes(folder: Path, copy: HugoCopy) -> list[str]:
                     "(docs/hugo-markdown.md of pelican-cameo)"
                 )
             elif name not in BUILTINS:
+                named = (
+                    ""
+                    if templates
+                    else ' and add "shortcodes": "layouts/shortcodes" to '
+                    "HUGO_FRONTMATTER in pelicanconf.py"
+                )
                 problems.append(
                     f'{where}: unknown shortcode "{name}": neither the Hugo site '
                     "nor its theme has a template for it, and Hugo stops on it "
-                    f"too; write one as {templates or 'shortcodes'}/{name}.html "
-                    "(Jinja), or take the shortcode out"
+                    f"too; write one as {templates or 'layouts/shortcodes'}/"
+                    f"{name}.html (Jinja){named}, or take the shortcode out"
                 )
     return problems
 
