@@ -364,7 +364,7 @@ class HugoSiteGenerator(Generator):
             others = [
                 os.path.join(self.path, *other.split("/"))
                 for other, _ in self._content_roots()
-                if other != folder and other.startswith(folder)
+                if other != folder and (not folder or other.startswith(f"{folder}/"))
             ]
             top = os.path.join(self.path, *folder.split("/")) if folder else self.path
             for source, relative in content_files.loose_files(top, [*static, *others]):
@@ -378,14 +378,15 @@ class HugoSiteGenerator(Generator):
         """Hugo's content folders (posix, in Pelican's PATH; '' for PATH
         itself), each with the folder its language's pages go under."""
         folders = self.settings.get("HUGO_CONTENT_DIRS") or {}
-        languages = self.settings.get("HUGO_LANGUAGES") or []
         roots = [
             (folder, language_prefix(lang, self.settings))
             for lang, folder in sorted(folders.items())
             if folder
         ]
         whole = next((lang for lang, folder in folders.items() if not folder), "")
-        if not languages or not all(folders.get(lang) for lang in languages):
+        # PATH is content itself unless it is the site's root, which holds
+        # the languages' folders (config.content_folders).
+        if not folders or whole:
             roots.append(("", language_prefix(whole, self.settings)))
         return roots
 
