@@ -11,6 +11,7 @@ and targets of its own."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 from pathlib import Path
@@ -19,8 +20,6 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from cameo_tools.build import BuildError
 
 from .conftest import build_site, write_tree
 
@@ -38,6 +37,13 @@ LAYOUTS = {
     "layouts/_default/list.html": "{{ .Content }}",
 }
 _LINK = re.compile(r"r\d+")
+LANGUAGES = """
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+"""
 
 
 def _page(title: str, extra: str = "") -> str:
@@ -45,10 +51,12 @@ def _page(title: str, extra: str = "") -> str:
 
 
 def _links(refs: list[str]) -> str:
-    """One Markdown link a target, each target with ref and with relref."""
+    """One Markdown link a target, each target with ref and with relref; a
+    target is a path, or the shortcode's own arguments (``path="a" lang="fr"``)."""
+    args = [t if t.startswith("path=") or '" "' in t else f'"{t}"' for t in refs]
     return "".join(
-        f'[r{2 * i}]({{{{< ref "{t}" >}}}}) [r{2 * i + 1}]({{{{< relref "{t}" >}}}})\n\n'
-        for i, t in enumerate(refs)
+        f"[r{2 * i}]({{{{< ref {a} >}}}}) [r{2 * i + 1}]({{{{< relref {a} >}}}})\n\n"
+        for i, a in enumerate(args)
     )
 
 
@@ -62,10 +70,12 @@ def _hrefs(html: str) -> dict[str, str]:
 
 
 def _output_of(path: str) -> str:
-    """Where a content file's page goes (the tests use Hugo's defaults)."""
-    folder, name = path.rsplit("/", 1) if "/" in path else ("", path)
-    stem = name.split(".")[0]
-    parts = [p for p in folder.split("/") if p]
+    """Where a content file's page goes (the tests use Hugo's defaults; a
+    ``.fr.md`` file is the ``fr`` language's, under ``fr/``)."""
+    folder, name = posixpath.split(path)
+    stem, *suffixes = name.split(".")
+    parts = [suffixes[0]] if len(suffixes) > 1 else []
+    parts += [p for p in folder.split("/") if p]
     if stem not in ("index", "_index"):
         parts.append(stem)
     return "/".join(p.lower() for p in [*parts, "index.html"])
@@ -147,6 +157,8 @@ posts/nothing a.en.md _index.md index.md Configuration a.MD""".split()
 
 
 def test_refs_resolve_as_in_hugo(tmp_path, hugo):
+    """The issue's cases: a name (``configuration``, ambiguous here with a
+    tag of that name, as in Hugo), a bundle's folder, ``/``, ``#frag``."""
     compare(
         tmp_path,
         hugo,
@@ -155,5 +167,172 @@ def test_refs_resolve_as_in_hugo(tmp_path, hugo):
             "posts/caller.md": TARGETS,
             "posts/bc/index.md": TARGETS,
             "docs/deep/_index.md": TARGETS,
+        },
+    )
+
+
+# Examples Hypothesis found (files, the calling page, its targets).
+_DRAFT = "draft: true\n"
+FOUND = [
+    # a page at the top of the content (a bundle path of one part)
+    ({"posts/a.md": _page("a", _DRAFT), "a.md": _page("a")}, "a.md", ["/a.md"]),
+    # a top folder with only drafts is no section
+    ({"b.md": _page("b"), "a/a.md": _page("a", _DRAFT)}, "b.md", ["a"]),
+    # "//" is a URL with an empty host and no path: no page, no error
+    ({"_index.md": _page("Home"), "b.md": _page("b")}, "_index.md", ["//", "//b"]),
+]
+
+
+@pytest.mark.parametrize("files, caller, targets", FOUND)
+def test_found_examples(tmp_path, hugo, files, caller, targets):
+    compare(tmp_path, hugo, files, {caller: targets})
+
+
+# --- generated trees -----------------------------------------------------
+
+_FOLDERS = st.lists(st.sampled_from(["posts", "docs", "Blog", "a"]), max_size=2)
+_NAMES = st.sampled_from(["a", "b", "dup", "Intro", "index", "_index", "tags"])
+_TAGS = st.lists(st.sampled_from(["a", "Go Lang", "dup"]), max_size=2)
+
+
+@st.composite
+def trees(draw) -> dict[str, str]:
+    """A small content tree: sections, bundles, leaf pages, names that
+    repeat in two folders, drafts and tags."""
+    files: dict[str, str] = {}
+    for _ in range(draw(st.integers(2, 7))):
+        folder = "/".join(draw(_FOLDERS))
+        name = draw(_NAMES)
+        path = f"{folder}/{name}.md" if folder else f"{name}.md"
+        if folder == "" and name == "index":
+            continue  # the content root is no bundle
+        files[path] = _page(
+            name,
+            # (a draft _index.md stops cameo elsewhere: SkipStub._status)
+            (
+                "draft: true\n"
+                if draw(st.integers(0, 9)) == 0 and name != "_index"
+                else ""
+            )
+            + (f"tags: {draw(_TAGS)}\n" if draw(st.booleans()) else ""),
+        )
+    # Hugo and Pelican both refuse two pages at one URL: a folder is a
+    # bundle (index) or a section (_index), and no file is named after a
+    # folder beside it.
+    for path in list(files):
+        folder, name = posixpath.split(path)
+        stem = name[:-3]
+        twin = posixpath.join(
+            folder, ("_index" if stem == "index" else "index") + ".md"
+        )
+        if stem in ("index", "_index") and twin in files:
+            del files[path]
+        elif any(p.startswith(posixpath.join(folder, stem) + "/") for p in files):
+            files.pop(path, None)
+    return files
+
+
+def _is_resource(path: str, files: dict[str, str]) -> bool:
+    """Whether a file is in a leaf bundle's folder (or below) but not its index."""
+    parts = path.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        index = "/".join(parts[:depth]) + "/index.md"
+        if index in files and index != path:
+            return True
+    return False
+
+
+def _targets(files: dict[str, str], draw) -> list[str]:
+    """Ways to name each page of ``files`` and a few that name none."""
+    targets = ["/", "#top", "", "tags", "/tags/go-lang", "go-lang", "nothing"]
+    for path in files:
+        folder, name = posixpath.split(path)
+        stem = name[:-3]
+        where = folder if stem in ("index", "_index") else posixpath.join(folder, stem)
+        base = posixpath.basename(where)
+        targets += [path, "/" + path, where, "/" + where, base, f"{base}.md"]
+        targets += [f"./{name}", f"../{name}", where.upper(), f"{path}#part"]
+        targets += [f"../{base}", f"{folder}/_index.md", f"/{where}/"]
+    return sorted(
+        set(draw(st.lists(st.sampled_from(targets), min_size=4, max_size=12)))
+    )
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.data())
+def test_generated_refs_resolve_as_in_hugo(tmp_path_factory, hugo, data):
+    files = data.draw(trees())
+    callers = [
+        path
+        for path in files
+        if "draft" not in files[path] and not _is_resource(path, files)
+    ]
+    if not callers:
+        return
+    chosen = data.draw(st.lists(st.sampled_from(callers), min_size=1, max_size=2))
+    targets = {caller: _targets(files, data.draw) for caller in set(chosen)}
+    compare(tmp_path_factory.mktemp("refs"), hugo, files, targets)
+
+
+LANGUAGE_TREE = {
+    "_index.md": _page("Home"),
+    "_index.fr.md": _page("Accueil"),
+    "a.md": _page("A"),
+    "a.fr.md": _page("A fr"),
+    "posts/b.md": _page("B"),
+    "posts/b.fr.md": _page("B fr"),
+    "posts/c.fr.md": _page("C fr only"),
+    "posts/d/index.md": _page("D"),
+    "posts/caller.md": _page("Caller"),
+    "posts/caller.fr.md": _page("Appelant"),
+}
+LANGUAGE_TARGETS = (
+    """/ a a.md a.en.md a.fr.md b posts/b posts/b.fr.md c c.fr.md
+posts/c.fr.md d posts/d posts/d/index.md""".split()
+    + [
+        'path="a" lang="fr"',
+        'path="/posts/b.md" lang="fr"',
+        'path="c" lang="fr"',
+        'path="c" lang="en"',
+        'path="/" lang="fr"',
+        'path="a" lang="de"',
+        'path="b#x" lang="fr"',
+    ]
+)
+
+
+def test_refs_find_the_page_of_the_language(tmp_path, hugo):
+    """From each language's page, each language's page of a name (its
+    ``.fr.md`` file); ``lang`` picks another language's."""
+    compare(
+        tmp_path,
+        hugo,
+        LANGUAGE_TREE,
+        {"posts/caller.md": LANGUAGE_TARGETS, "posts/caller.fr.md": LANGUAGE_TARGETS},
+        CONFIG + LANGUAGES,
+    )
+
+
+def test_refs_give_an_output_formats_url(tmp_path, hugo):
+    """``outputFormat`` (a second argument, or named): a list page's RSS
+    feed; one a page does not have is REF_NOT_FOUND."""
+    compare(
+        tmp_path,
+        hugo,
+        TREE,
+        {
+            "posts/caller.md": [
+                '"posts" "rss"',
+                '"/" "RSS"',
+                '"posts/a.md" "html"',
+                '"posts/a.md" "rss"',
+                '"posts" "json"',
+                'path="tags" outputFormat="rss"',
+                'path="/" outputFormat="html"',
+            ]
         },
     )

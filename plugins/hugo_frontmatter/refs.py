@@ -48,6 +48,8 @@ class Node:
     key: str  # its key in the tree, e.g. "/posts/" or "/tags/python/"
     file: str | None = None  # the content file, when there is one
     url: str = ""  # the URL path of a page without a file
+    # A section without a file: the files whose pages make Hugo make it.
+    members: tuple[str, ...] = ()
 
 
 @dataclass
@@ -134,16 +136,24 @@ class ContentTree:
             if folder.split("/")[0].lower() in plurals:
                 continue  # a taxonomy's or term's own page: below
             tree.sections[key] = Node("section", key, entry.path)
-        # Hugo makes a section of every top folder that holds a page (a
-        # bundle at the top is a page of the home section) or a section.
+        # Hugo makes a section of every top folder that holds a page it
+        # builds (a bundle at the top is a page of the home section) or a
+        # section: the files that would make it are kept, to ask when met.
         bundles = {entry.path: _bundle_path(entry.hugo_path) for entry in regular}
-        tops = {path.split("/")[1] for path in bundles.values() if path.count("/") > 1}
-        tops |= {posixpath.dirname(e.hugo_path).split("/")[0] for e in branches}
-        tops.discard("")
-        for top in sorted(tops):
+        tops: dict[str, list[str]] = {}
+        for path, bundle in bundles.items():
+            if bundle.count("/") > 1:
+                tops.setdefault(bundle.split("/")[1], []).append(path)
+        for entry in branches:
+            top = posixpath.dirname(entry.hugo_path).split("/")[0]
+            tops.setdefault(top, []).append(entry.path)
+        tops.pop("", None)
+        for top, members in sorted(tops.items()):
             key = f"/{top.lower()}/"
             if key not in tree.sections and top.lower() not in plurals:
-                tree.sections[key] = Node("section", key, url=self._url(prefix, top))
+                tree.sections[key] = Node(
+                    "section", key, url=self._url(prefix, top), members=tuple(members)
+                )
         for entry in regular:
             bundle = bundles[entry.path].lower()
             section = _longest(tree.sections, posixpath.dirname(bundle) + "/")
@@ -247,13 +257,17 @@ class RefResolver:
                 target, language, output_format, page, shown_path, absolute
             )
         except RefError as error:
+            not_found = str(self.settings.get("HUGO_REF_LINKS_NOT_FOUND_URL") or "")
+            caller = self.tree.entry(shown_path)
+            if caller is not None and self._describe(caller.path) is None:
+                return not_found  # Hugo never renders that page (a draft...)
             level = str(self.settings.get("HUGO_REF_LINKS_ERROR_LEVEL") or "")
             if level.lower() != "warning":
                 raise
             logger.warning(
                 '%s:%d: ref "%s": %s (REF_NOT_FOUND)', shown_path, line, target, error
             )
-            return str(self.settings.get("HUGO_REF_LINKS_NOT_FOUND_URL") or "")
+            return not_found
 
     def _resolve(
         self,
@@ -364,7 +378,12 @@ class RefResolver:
         return urlsplit(site).path.rstrip("/") + location
 
     def _built(self, node: Node) -> bool:
-        return node.file is None or self._describe(node.file) is not None
+        """Whether Hugo builds a node's page (and so has it in its tree)."""
+        if node.file is not None:
+            return self._describe(node.file) is not None
+        return not node.members or any(
+            self._describe(path) is not None for path in node.members
+        )
 
     def _describe(self, path: str) -> dict[str, Any] | None:
         """The reader's metadata of a file; None when Hugo does not build it."""
@@ -411,14 +430,16 @@ def _parse_target(target: str) -> tuple[str, str]:
     rest = rest.partition("?")[0]
     if _BAD_ESCAPE.search(rest) or _BAD_ESCAPE.search(fragment):
         raise ValueError("is not a valid URL (a '%' not followed by two hex digits)")
-    if _SCHEME.match(rest):
-        rest = rest.partition(":")[2]
-        if rest.startswith("//"):
-            rest = "/" + rest[2:].partition("/")[2] if "/" in rest[2:] else ""
-        elif not rest.startswith("/"):
+    scheme = _SCHEME.match(rest)
+    if scheme:
+        rest = rest[scheme.end() :]
+        if not rest.startswith("/"):
             rest = ""  # opaque: no path
     elif ":" in rest.partition("/")[0]:
         raise ValueError("first path segment in URL cannot contain colon")
+    if rest.startswith("//") and (scheme or not rest.startswith("///")):
+        _host, slash, path = rest[2:].partition("/")
+        rest = slash + path  # the host is no part of the path
     return unquote(rest), unquote(fragment)
 
 
@@ -435,7 +456,8 @@ def _bundle_path(hugo_path: str) -> str:
     """A page's path in Hugo's tree: its bundle's folder, or its file
     without extension (``/posts/a``)."""
     folder, stem = posixpath.dirname(hugo_path), _stem(hugo_path)
-    return posixpath.normpath(f"/{folder}" if stem == "index" else f"/{folder}/{stem}")
+    path = folder if stem == "index" else posixpath.join(folder, stem)
+    return posixpath.normpath("/" + path)
 
 
 def _stem(hugo_path: str) -> str:
