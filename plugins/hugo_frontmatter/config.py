@@ -565,12 +565,13 @@ def _taxonomy_settings(
         plural = plural.lower() if lower else plural
         terms = bool(plural) and "term" not in disabled
         listing = bool(plural) and "taxonomy" not in disabled
-        feed = terms and "rss" not in disabled
         settings.update(
             {
                 f"{one}_URL": f"{plural}/{{slug}}/" if terms else "",
                 f"{one}_SAVE_AS": f"{plural}/{{slug}}/index.html" if terms else "",
-                f"{one}_FEED_RSS": f"{plural}/{{slug}}/index.xml" if feed else None,
+                # Each term's feed is the plugin's (taxonomies.py), as Hugo's:
+                # of the term's pages and posts, in its own language only.
+                f"{one}_FEED_RSS": None,
                 f"{one}_REGEX_SUBSTITUTIONS": HUGO_SLUG_SUBSTITUTIONS,
                 f"{many}_URL": f"{plural}/" if listing else "",
                 f"{many}_SAVE_AS": f"{plural}/index.html" if listing else "",

@@ -44,6 +44,12 @@ PELICAN_LISTS = {
 # Pelican's wrappers of the lists whose posts come from more than Hugo's
 # field (``category``, ``author`` too): the lists are matched to the field.
 PELICAN_WRAPPERS = {"category": Category, "author": Author}
+# Pelican's fields of a post's terms: its singular -> (attribute, field).
+PELICAN_FIELDS = {
+    "tag": ("tags", "tags"),
+    "category": ("category", "categories"),
+    "author": ("authors", "authors"),
+}
 
 
 class Term:
@@ -61,6 +67,62 @@ class Term:
 
     def __lt__(self, other: Any) -> bool:
         return self.name.lower() < str(other).lower()
+
+
+class OwnLanguageTerm(Term):
+    """A term of a page in another language than the default: it links to
+    that language's term page, which this generator writes; Pelican, which
+    files posts by these objects, writes nothing for it (no ``save_as``)."""
+
+    def __init__(self, name: str, slug: str, location: str) -> None:
+        super().__init__(name, slug, location)
+        self.save_as = ""
+
+
+def own_language_terms(content: Any) -> None:
+    """``content_object_init``, with ``hugo_config``: a page or post in
+    another language than the default names its tags, categories and
+    authors in its own language's taxonomies (Hugo lists it there only).
+    Pelican's term pages are the default language's; left as they are, it
+    would list a post of another language that has no translation in the
+    default one (and write its terms' pages)."""
+    settings = getattr(content, "settings", None) or {}
+    taxonomies = settings.get("HUGO_TAXONOMIES")
+    if taxonomies is None:
+        return
+    lang = str(getattr(content, "lang", "") or "").lower()
+    if not lang or lang == default_language(settings):
+        return
+    own = (settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(lang)
+    plurals = {
+        str(many).lower(): str(many).strip("/")
+        for many in (taxonomies if own is None else own).values()
+    }
+    lower = settings.get("HUGO_PATH_TO_LOWER") is not False
+    prefix = language_prefix(lang, settings)
+    params = getattr(content, "params", None) or {}
+    for attribute, field in PELICAN_FIELDS.values():
+        if not hasattr(content, attribute):
+            continue
+        plural = plurals.get(field, "")
+        names = term_names(params.get(field)) if plural else []
+        folder = plural.lower() if lower else plural
+        terms = [
+            OwnLanguageTerm(name, slug, f"{prefix}/{folder}/{slug}/")
+            for name in names
+            for slug in [urls.sanitize(name, lower)]
+            if slug
+        ]
+        if attribute == "category":
+            delattr(content, "category")
+            if terms:
+                content.category = terms[0]
+        else:
+            setattr(content, attribute, terms)
+    if hasattr(content, "author"):
+        delattr(content, "author")
+        if getattr(content, "authors", None):
+            content.author = content.authors[0]
 
 
 def term_names(value: Any) -> list[str]:
@@ -202,7 +264,7 @@ class HugoTaxonomyGenerator(Generator):
         if serves and not self.settings.get(f"{singular.upper()}_SAVE_AS"):
             return  # turned off in the settings (every language), or disableKinds
         pelican = lang == default and serves
-        if pelican and singular in PELICAN_WRAPPERS:
+        if pelican:
             self._match_pelican_list(singular, terms)
         template = singular if singular in PELICAN_LISTS else "term"
         pairs = []
@@ -217,9 +279,9 @@ class HugoTaxonomyGenerator(Generator):
             pairs.append((term, items))
             if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
                 continue
+            self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items)
             if pelican and self._pelican_writes(singular, slug):
                 continue
-            self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items)
             self.planned.append(
                 {
                     "save_as": term.save_as,
@@ -282,12 +344,21 @@ class HugoTaxonomyGenerator(Generator):
         pairs = self.context.get(PELICAN_LISTS[singular])
         if pairs is None:
             return
+        if singular not in PELICAN_WRAPPERS:  # tags: Pelican's are Hugo's
+            pairs[:] = [
+                (wrapper, articles)
+                for wrapper, articles in pairs
+                if not isinstance(wrapper, OwnLanguageTerm)
+            ]
+            return
         wanted = {
             slug: (name, [item for item in items if isinstance(item, Article)])
             for slug, (name, items) in terms.items()
         }
         kept = []
         for wrapper, articles in pairs:
+            if isinstance(wrapper, OwnLanguageTerm):
+                continue
             name, posts = wanted.pop(wrapper.slug, ("", []))
             articles[:] = [post for post in articles if post in posts]
             articles.extend(post for post in posts if post not in articles)
