@@ -272,6 +272,8 @@ class _Printer:
             if flags.prec is not None:
                 value = value[: flags.prec]
             self.pad(value)
+        elif verb in "xX" and not value:
+            self.pad("")
         elif verb in "xX":
             data = value.encode("utf-8")
             if flags.prec is not None:
@@ -429,6 +431,17 @@ class _Printer:
             else:
                 if verb == "v":
                     flags.plus = False  # %+v only matters for structs
+                    if flags.sharp:  # %#v: Go syntax
+                        flags.sharp = False
+                        value = args[arg_num]
+                        arg_num += 1
+                        if isinstance(value, str):
+                            self.fmt_string(value, "q")
+                        elif isinstance(value, (list, tuple, Mapping)):
+                            self.pad(_go_syntax(value, 0))
+                        else:
+                            self.print_value(value, "v", 0)
+                        continue
                 self.print_value(args[arg_num], verb, 0)
                 arg_num += 1
         if not reordered and arg_num < len(args):
@@ -444,6 +457,26 @@ class _Printer:
                     self.print_value(arg, "v", 0)
             self.out.append(")")
         return "".join(self.out)
+
+
+def _go_syntax(value: Any, depth: int) -> str:
+    """Go's %#v for the kinds templates hold."""
+    if value is None:
+        return "interface {}(nil)" if depth else "<nil>"
+    if isinstance(value, str):
+        return go_quote(value)
+    if isinstance(value, (bool, int, float)):
+        return format_value(value)
+    if isinstance(value, Mapping):
+        items = ", ".join(
+            f"{_go_syntax(key, depth + 1)}:{_go_syntax(value[key], depth + 1)}"
+            for key in _sorted_keys(value)
+        )
+        return f"{type_name(value)}{{{items}}}"
+    if isinstance(value, (list, tuple)):
+        items = ", ".join(_go_syntax(item, depth + 1) for item in value)
+        return f"{type_name(value)}{{{items}}}"
+    return format_value(value)
 
 
 def _arg_number(
