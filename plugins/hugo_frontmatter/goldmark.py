@@ -377,6 +377,19 @@ _ENTITY_CHARS = {
 }
 
 
+def _line_end(state: StateInline) -> int:
+    """Where the line at ``state.pos`` ends (its newline, or ``posMax``),
+    found once a line: rules that ask at every quote or space of a long line
+    stay linear."""
+    pos = state.pos
+    held = state.env.get("goldmark_line")
+    if held is None or held[0] is not state or not held[1] <= pos <= held[2]:
+        end = state.src.find("\n", pos)  # whatever posMax is now
+        held = [state, pos, len(state.src) if end < 0 else end]
+        state.env["goldmark_line"] = held
+    return min(held[2], state.posMax)
+
+
 def _is_space(char: str) -> bool:
     return char.isspace()
 
@@ -398,20 +411,17 @@ def _typographic(state: StateInline, entity: str, length: int) -> None:
 
 
 def _quote_counter(state: StateInline) -> list[int]:
-    # Goldmark counts unclosed quotes per block: one counter per inline run.
-    held = state.env.get("goldmark_quotes")
-    if held is None or held[0] is not state:
-        held = [state, 0, 0]
-        state.env["goldmark_quotes"] = held
-    return held
+    # Goldmark counts unclosed quotes per block: one counter per inline run
+    # (an image's alt text is a run of its own, inside its block's).
+    return _per_run(state, "goldmark_quotes", 0, 0)
 
 
 def _typographer_rule(state: StateInline, silent: bool) -> bool:
     src, pos, end = state.src, state.pos, state.posMax
     char = src[pos]
     # Goldmark looks at the rest of the line, its newline included.
-    line_end = src.find("\n", pos, end)
-    rest = src[pos : end if line_end < 0 else line_end + 1]
+    line_end = _line_end(state)
+    rest = src[pos : line_end + 1 if line_end < end else end]
     if char == "-" and rest.startswith("---"):
         if not silent:
             _typographic(state, "&mdash;", 3)
@@ -655,8 +665,7 @@ def _linkify_rule(strikethrough: bool) -> Callable[[StateInline, bool], bool]:
             lead = 0
         if state.linkLevel > 0 or _open_labels(state)[1] > 0:
             return False
-        end = src.find("\n", pos, state.posMax)
-        found = find_bare_link(src, pos + lead, state.posMax if end < 0 else end)
+        found = find_bare_link(src, pos + lead, _line_end(state))
         if found is None:
             return False
         stop, href = found
@@ -683,11 +692,17 @@ def _at_line_head(state: StateInline) -> bool:
 
 
 def _open_labels(state: StateInline) -> list[Any]:
-    held = state.env.get("goldmark_labels")
-    if held is None or held[0] is not state:
-        held = [state, 0]
-        state.env["goldmark_labels"] = held
-    return held
+    return _per_run(state, "goldmark_labels", 0)
+
+
+def _per_run(state: StateInline, key: str, *start: int) -> list[Any]:
+    """Counters of one inline run, ``[state, *counts]``, kept in the page's
+    env by run: an image's alt text, parsed as a run of its own in the
+    middle of another, leaves the other's counts as they were."""
+    runs = state.env.setdefault(key, {})
+    if state not in runs:
+        runs[state] = [state, *start]
+    return runs[state]
 
 
 def _label_rule(state: StateInline, silent: bool) -> bool:
