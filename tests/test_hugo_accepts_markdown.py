@@ -146,6 +146,9 @@ TEXTS = st.lists(BARE_TEXT.map("".join), min_size=1, max_size=4)
 @example(texts=["http://localhost:1313", "see http://localhost:1313/x. and www.a.b"])
 @example(texts=["~~http://a.com~~ http://a.b.c/x). foo.bar@baz.qux."])
 @example(texts=["[a http://x.com", "[a] http://x.com", "\\*http://x.com *www.x.io*"])
+# Found by this test: a quote before a line's end; an image in an open label.
+@example(texts=[" http://example.com'\nme@example.com "])
+@example(texts=["*http://a.bc:1313[foo@bar ![i](/i.png)http://example.com:x/a?b=c"])
 def test_bare_links_are_hugos(tmp_path_factory, hugo, texts):
     """Generated text with URL-like strings, linkify on (Hugo's default):
     the HTML Hugo writes, links and all."""
