@@ -1,8 +1,9 @@
 """`pelican-cameo new DIR`: write a new site that builds at once (the files of
 site_template/ beside this module, filled in, and a placeholder avatar), or,
-with ``--from-hugo``, a Hugo site's content and config with cameo's settings
-(no path or link that leads out of the Hugo site), built once and its pages
-and aliases compared with the Hugo tree's. Files are written by
+with ``--from-hugo``, a Hugo site's content, config and shortcode templates
+with cameo's settings (no path or link that leads out of the Hugo site),
+built once and its pages and aliases compared with the Hugo tree's, or each
+use of a shortcode it cannot run named instead. Files are written by
 folder_writer, inside DIR only.
 """
 

@@ -2,7 +2,8 @@
 
 ``GoldmarkOptions`` reads Hugo's ``markup`` config; ``Renderer`` turns a page
 body into the HTML Hugo would write (heading ids, attributes, typographer,
-footnotes, task lists, raw HTML omitted, code highlighted by Pygments);
+Goldmark's own bare links, footnotes, task lists, raw HTML omitted, fences
+highlighted by Pygments with Hugo's options and attributes);
 ``split_summary`` cuts a body at Hugo's ``<!--more-->`` divider.
 """
 
