@@ -21,6 +21,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cameo_tools.build import BuildError
+
 from .conftest import build_site, write_tree
 
 pytestmark = pytest.mark.hugo
@@ -336,3 +338,57 @@ def test_refs_give_an_output_formats_url(tmp_path, hugo):
             ]
         },
     )
+
+
+@pytest.mark.parametrize(
+    "target, says",
+    [
+        ("nothing", "no page of the content is at that path or has that name"),
+        ("dup", 'page reference "/docs/deep/dup" is ambiguous: docs/dup.md, '),
+        ("/posts/a/", "no page of the content"),
+        ('path="a" lang="de"', 'no site found with lang "de"'),
+        ('"posts/a.md" "rss"', 'output format "rss"'),
+    ],
+)
+def test_a_ref_hugo_finds_nothing_for_stops_the_build_at_its_line(
+    tmp_path, hugo, target, says
+):
+    """Where Hugo stops (REF_NOT_FOUND, an ambiguous name), cameo stops
+    too, naming the file, the line and the target, and saying what to do."""
+    config = CONFIG.replace('refLinksErrorLevel = "WARNING"', "")
+    files = {**TREE, "docs/deep/_index.md": TREE["docs/deep/_index.md"] + "Text.\n\n"}
+    with pytest.raises(subprocess.CalledProcessError) as hugo_failed:
+        compare(tmp_path, hugo, files, {"docs/deep/_index.md": [target]}, config)
+    assert b"Error building site: logged" in hugo_failed.value.stderr
+    with pytest.raises(BuildError) as stopped:
+        build_site(
+            tmp_path / "content",
+            tmp_path / "out",
+            HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo.toml")},
+        )
+    shown = target.split('"')[1] if '"' in target else target
+    line = next(m for m in stopped.value.problems if "_index.md:6:" in m)
+    assert f'ref "{shown}": {says}' in line, line
+    assert "\n" not in line
+
+
+def test_a_warning_level_gives_the_not_found_url(tmp_path, hugo, caplog):
+    """``refLinksErrorLevel = "warning"``: the build goes on, the link is
+    ``refLinksNotFoundURL``, and a warning names the file and line."""
+    compare(tmp_path, hugo, TREE, {"posts/caller.md": ["nothing"]})
+    assert any(
+        'posts/caller.md:4: ref "nothing"' in r.getMessage()
+        and r.levelname == "WARNING"
+        for r in caplog.records
+    )
+
+
+def test_a_ref_in_a_page_hugo_never_renders_stops_nothing(tmp_path, hugo):
+    """A draft's refs are never resolved by Hugo (its page is not rendered)."""
+    config = CONFIG.replace('refLinksErrorLevel = "WARNING"', "")
+    files = {
+        **TREE,
+        "posts/draftpage.md": TREE["posts/draftpage.md"]
+        + '[x]({{< ref "nothing" >}})\n',
+    }
+    compare(tmp_path, hugo, files, {"posts/caller.md": ["a"]}, config)

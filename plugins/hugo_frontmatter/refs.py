@@ -234,7 +234,7 @@ class RefResolver:
         self.settings = settings
         self.describe = describe
         self._tree: ContentTree | None = None
-        self._described: dict[str, dict[str, Any] | None] = {}
+        self._described: dict[tuple[str, int], dict[str, Any] | None] = {}
 
     @property
     def tree(self) -> ContentTree:
@@ -321,7 +321,11 @@ class RefResolver:
             if node is not None:
                 return node
         pref = _with_slash(ref)
-        self.tree.read_terms(language, self._describe)
+        plurals = [key for key, n in tree.taxonomies.items() if n.kind == "taxonomy"]
+        if "/" not in in_ref or any(pref.startswith(key) for key in plurals):
+            # Terms come from every built page's front matter: read once,
+            # and only for a target that may name one.
+            self.tree.read_terms(language, self._describe)
         key = _longest(tree.taxonomies, pref, default=None)
         if key is not None:
             return tree.taxonomies[key] if key.count("/") == pref.count("/") else None
@@ -386,11 +390,13 @@ class RefResolver:
         )
 
     def _describe(self, path: str) -> dict[str, Any] | None:
-        """The reader's metadata of a file; None when Hugo does not build it."""
-        if path not in self._described:
+        """The reader's metadata of a file; None when Hugo does not build it.
+        Kept per version of the file (live reload keeps the reader)."""
+        key = (path, os.stat(path).st_mtime_ns)
+        if key not in self._described:
             metadata = self.describe(path)
-            self._described[path] = None if metadata.get("hugo_unbuilt") else metadata
-        return self._described[path]
+            self._described[key] = None if metadata.get("hugo_unbuilt") else metadata
+        return self._described[key]
 
     def _shown(self, node: Node) -> str:
         if node.file:
