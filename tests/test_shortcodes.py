@@ -35,11 +35,14 @@ SITE_INFO = {
 ADDED_ATTRIBUTES = {"loading"}
 
 
-def resolve_ref(target: str, page: PageInfo) -> str:
+def resolve_ref(args, page: PageInfo, path: str, line: int, absolute: bool) -> str:
+    """A stand-in for refs.RefResolver.resolve (tested against Hugo in
+    test_hugo_accepts_refs.py): ``args`` is the shortcode's params."""
+    target = args[0] if isinstance(args, list) else args
     pages = {"other.md": "/other/", "other": "/other/"}
     if target not in pages:
         raise ValueError(f'no page "{target}" in the site; check the path')
-    return pages[target]
+    return ("https://example.org" if absolute else "") + pages[target]
 
 
 def markdown_renderer(raw_html: bool = False) -> MarkdownIt:
@@ -398,7 +401,9 @@ def test_ref_keeps_the_base_urls_path():
     engine = ShortcodeEngine(
         None,
         {**SITE_INFO, "base_url": "https://example.org/blog/"},
-        lambda target, page: "/blog/other/",
+        lambda args, page, path, line, absolute: (
+            ("https://example.org" if absolute else "") + "/blog/other/"
+        ),
         markdown_renderer().render,
     )
     expanded = engine.expand('{{< ref "other.md" >}}', page_info(), "p.md")
