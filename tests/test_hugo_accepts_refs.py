@@ -89,6 +89,7 @@ def compare(
     files: dict[str, str],
     callers: dict[str, list[str]],
     config: str = CONFIG,
+    outputs: dict[str, str] | None = None,
 ) -> None:
     """Build ``files`` with the targets of ``callers`` (page -> targets) in
     their bodies with Hugo and cameo: the same href for each target."""
@@ -115,7 +116,7 @@ def compare(
         HUGO_FRONTMATTER={"hugo_config": str(root / "hugo.toml")},
     )
     for caller, refs in callers.items():
-        page = _output_of(caller)
+        page = (outputs or {}).get(caller) or _output_of(caller)
         want = _hrefs((root / "hugo" / page).read_text(encoding="utf-8"))
         got = _hrefs((root / "out" / page).read_text(encoding="utf-8"))
         table = {
@@ -392,3 +393,51 @@ def test_a_ref_in_a_page_hugo_never_renders_stops_nothing(tmp_path, hugo):
         + '[x]({{< ref "nothing" >}})\n',
     }
     compare(tmp_path, hugo, files, {"posts/caller.md": ["a"]}, config)
+
+
+def test_a_page_hugo_builds_but_never_renders_links_nowhere(tmp_path, hugo):
+    """``_build: {render: never}`` and a headless bundle: in Hugo's tree, with
+    no URL (``""``); a term and a taxonomy's page by name."""
+    files = {
+        **TREE,
+        "posts/hidden.md": _page("Hidden", "_build:\n  render: never\n"),
+        "posts/head/index.md": _page("Head", "headless: true\n"),
+    }
+    targets = ["hidden", "posts/hidden.md", "head", "posts/head", "python-tips"]
+    compare(tmp_path, hugo, files, {"posts/caller.md": targets})
+
+
+FOLDERS_CONFIG = """
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+contentDir = "content/en"
+[languages.fr]
+weight = 2
+contentDir = "content/fr"
+"""
+
+
+def test_refs_in_language_folders(tmp_path, hugo):
+    """Each language's own content folder (``contentDir``): paths from it."""
+    files = {
+        "en/_index.md": _page("Home"),
+        "en/posts/a.md": _page("A"),
+        "en/posts/caller.md": _page("Caller"),
+        "fr/_index.md": _page("Accueil"),
+        "fr/posts/a.md": _page("A fr"),
+        "fr/posts/only.md": _page("Seulement"),
+        "fr/posts/caller.md": _page("Appelant"),
+    }
+    targets = ["a", "posts/a.md", "/posts/a", "only", "/", 'path="only" lang="fr"']
+    compare(
+        tmp_path,
+        hugo,
+        files,
+        {"en/posts/caller.md": targets, "fr/posts/caller.md": targets},
+        CONFIG + FOLDERS_CONFIG,
+        {
+            "en/posts/caller.md": "posts/caller/index.html",
+            "fr/posts/caller.md": "fr/posts/caller/index.html",
+        },
+    )
