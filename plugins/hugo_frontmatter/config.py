@@ -20,6 +20,7 @@ import copy
 import json
 import logging
 import os
+import posixpath
 import re
 import tomllib
 from collections.abc import Mapping
@@ -32,7 +33,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from . import fields, goldmark, urls
 from .frontmatter import _Yaml12Loader
-from .paths import display_path
+from .paths import display_path, is_inside
 
 logger = logging.getLogger(__name__)
 
@@ -310,9 +311,6 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     language_taxonomies: dict[str, dict[str, str]] = {}
     language_titles: dict[str, str] = {}
     language_menus: dict[str, list[tuple[str, str]]] = {}
-    # Each language's own content folder, relative to the site's root
-    # (made relative to Pelican's PATH in ``apply``).
-    content_dirs: dict[str, str] = {}
     for name, values in languages.items():
         is_default = name.lower() == language.lower()
         for key, value in (values if isinstance(values, dict) else {}).items():
@@ -327,9 +325,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
                 language_titles[str(name).lower()] = str(value)  # its home page
             elif key in ("menus", "menu") and isinstance(value, dict):
                 language_menus[str(name).lower()] = _menus(value, unused)["MENUITEMS"]
-            elif key == "contentdir" and isinstance(value, str) and value.strip():
-                content_dirs[str(name).lower()] = value.strip()
-            elif key not in ("languagename", "weight", "languagecode"):
+            elif key not in (*LANGUAGE_ONLY_KEYS, "languagecode"):
                 unused.append(f"languages.{name}.{key}")
 
     settings: dict[str, Any] = {}
@@ -386,13 +382,60 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         for kind in sorted(disabled - {"taxonomy", "term", "rss", "sitemap"})
     )
     settings["DEFAULT_LANG"] = language.lower()
-    if languages:
-        settings["HUGO_LANGUAGES"] = sorted({str(name).lower() for name in languages})
-        settings["HUGO_DEFAULT_IN_SUBDIR"] = bool(
-            config.get("defaultcontentlanguageinsubdir", False)
-        )
-        settings["HUGO_CONTENT_DIRS"] = content_dirs
+    # Each language's content folder, relative to the site's root (made
+    # relative to Pelican's PATH in ``apply``).
+    settings["HUGO_CONTENT_DIRS"] = content_mounts(config, languages)
+    # Hugo's languages: the table's, else the default one alone (whose name
+    # in a file, about.en.md, is the language's as in Hugo).
+    settings["HUGO_LANGUAGES"] = sorted(
+        {str(name).lower() for name in languages} | {language.lower()}
+    )
+    settings["HUGO_DEFAULT_IN_SUBDIR"] = bool(languages) and bool(
+        config.get("defaultcontentlanguageinsubdir", False)
+    )
     return settings, sorted(set(unused))
+
+
+def content_mounts(
+    config: Mapping[str, Any], languages: Mapping[str, Any] | None = None
+) -> dict[str, str]:
+    """Each language's content folder, relative to the site's root, in
+    Hugo 0.111's order (``hugo config mounts``): the default language
+    first, then by weight (unweighted last), then by name. A language's
+    folder is its own ``contentDir``, else the top-level ``contentDir``
+    (``content``); a folder an earlier language has is not that language's
+    too: it then has only the files whose name says it (``about.fr.md``)."""
+    if languages is None:
+        languages = config.get("languages") or {}
+    top = _clean_folder(config.get("contentdir")) or "content"
+    default = str(config.get("defaultcontentlanguage") or "")
+    if not isinstance(languages, dict) or not languages:
+        language = default or str(config.get("languagecode") or "en")
+        return {language.lower(): top}
+    default = (default or "en").lower()
+
+    def order(item: tuple[str, Any]) -> tuple:
+        name, values = item
+        weight = values.get("weight") if isinstance(values, dict) else None
+        if isinstance(weight, bool) or not isinstance(weight, int):
+            weight = 0
+        return (str(name).lower() != default, weight == 0, weight, str(name))
+
+    mounts: dict[str, str] = {}
+    for name, values in sorted(languages.items(), key=order):
+        own = values.get("contentdir") if isinstance(values, dict) else None
+        folder = _clean_folder(own) or top
+        if folder not in mounts.values():
+            mounts[str(name).lower()] = folder
+    return mounts
+
+
+def _clean_folder(value: Any) -> str:
+    """A folder as Hugo cleans it (Go's filepath.Clean): ``./content.en/``
+    is ``content.en``; '' for none."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    return posixpath.normpath(value.strip().replace("\\", "/"))
 
 
 def _base_url(value: Any, unused: list[str]) -> dict[str, Any]:
@@ -622,6 +665,7 @@ _KEY_MAPPERS = {
     "reflinkserrorlevel": lambda v, unused: {"HUGO_REF_LINKS_ERROR_LEVEL": v},
     "reflinksnotfoundurl": lambda v, unused: {"HUGO_REF_LINKS_NOT_FOUND_URL": v},
     # Read in hugo_settings itself.
+    "contentdir": lambda value, unused: {},
     "languagecode": lambda value, unused: {},
     "defaultcontentlanguage": lambda value, unused: {},
     "defaultcontentlanguageinsubdir": lambda value, unused: {},
@@ -635,27 +679,27 @@ _PARAM_MAPPERS = {"author": _author, "description": _description, "social": _soc
 def apply(settings: dict[str, Any], given: str) -> None:
     """Set Pelican's ``settings`` from the Hugo config ``given`` names, where
     the user has not set them; turn on Hugo's URLs and layout."""
-    site_root = os.path.dirname(os.path.normpath(settings["PATH"]))
-    files = find_files(given, site_root)
+    content = os.path.abspath(settings["PATH"])
+    site_root, files = _find_site(given, content)
     config = read_config(files)
     found, unused = hugo_settings(config)
     folders = _content_dirs(
-        found.get("HUGO_CONTENT_DIRS") or {}, settings["PATH"], site_root, files
+        found["HUGO_CONTENT_DIRS"], content, site_root, files, config
     )
     found["HUGO_CONTENT_DIRS"] = folders
     # The default language's content: its own folder, or the whole.
-    home_root = os.path.join(settings["PATH"], folders.get(found["DEFAULT_LANG"], ""))
+    home_root = os.path.join(content, folders.get(found["DEFAULT_LANG"], ""))
     found.setdefault("HUGO_STATIC_DIRS", ["static"])
     found.setdefault("ARTICLE_PATHS", [_busiest_section(home_root)])
-    every_language_in_a_folder = bool(folders) and all(
-        folders.get(language) for language in found.get("HUGO_LANGUAGES", [])
-    )
+    # PATH itself is a content folder (it is, or holds, Hugo's content/),
+    # or only the languages' folders in it are (PATH is the site's root).
+    whole = not folders or "" in folders.values()
     found["HUGO_TAXONOMY_FOLDERS"] = _in_language_folders(
         found.get("HUGO_TAXONOMY_FOLDERS", []), folders, True
     )
     found.update(_hugo_layout(found))
-    if every_language_in_a_folder:
-        # Hugo reads nothing of the content folder outside them.
+    if not whole:
+        # Hugo reads nothing outside its content folders.
         found["PAGE_PATHS"] = sorted(set(folders.values()))
     if not os.path.isfile(os.path.join(home_root, "_index.md")):
         # No home page of the site's own: Pelican's index lists the posts.
@@ -680,7 +724,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
     # mainSections (or the user's ARTICLE_PATHS) name Hugo's sections, which
     # are in each language's folder.
     settings["ARTICLE_PATHS"] = _in_language_folders(
-        settings["ARTICLE_PATHS"], folders, not every_language_in_a_folder
+        settings["ARTICLE_PATHS"], folders, whole
     )
     settings["HUGO_CONTENT_DIRS"] = folders
     if settings.get("FEED_DOMAIN") == old_siteurl:
@@ -723,6 +767,10 @@ def apply(settings: dict[str, Any], given: str) -> None:
         _static_files(settings, site_root, found["HUGO_STATIC_DIRS"])
     options = dict(settings.get("HUGO_FRONTMATTER") or {})
     options.setdefault("hugo_urls", True)
+    if isinstance(options.get("shortcodes"), str) and options["shortcodes"]:
+        # Relative to the Hugo site's root, which PATH may be (the reader
+        # takes it from the folder above PATH).
+        options["shortcodes"] = os.path.join(site_root, options["shortcodes"])
     if found.get("HUGO_PERMALINKS"):
         problem = fields.permalinks_problem(found["HUGO_PERMALINKS"])
         if problem:
@@ -774,32 +822,72 @@ def _where(files: list[str], text: str) -> tuple[str, int | None]:
     return ", ".join(display_path(path) for path in files), None
 
 
+def content_folders(settings: Mapping[str, Any]) -> list[str]:
+    """The folders Hugo reads content from, for plugins that walk the
+    content: PATH itself, or (PATH being the Hugo site's root) each
+    language's content folder in it, none twice."""
+    root = os.path.abspath(settings["PATH"])
+    folders = sorted(set((settings.get("HUGO_CONTENT_DIRS") or {}).values()))
+    if not folders or "" in folders:
+        return [root]
+    found: list[str] = []
+    for folder in folders:  # content/en before content/en/x
+        if not any(folder.startswith(f"{kept}/") for kept in found):
+            found.append(folder)
+    return [os.path.join(root, *folder.split("/")) for folder in found]
+
+
+def _find_site(given: str, content: str) -> tuple[str, list[str]]:
+    """The Hugo site's root and its config files. PATH is the site's root
+    when the config is in it (PATH left out, or PATH = "."); else PATH is
+    Hugo's content folder and the root is the folder above it. A relative
+    ``given`` is looked for in PATH first, then in the folder above."""
+    above = os.path.dirname(content)
+    if os.path.isabs(given):
+        files = find_files(given, above)
+        return (content if is_inside(given, [content]) else above), files
+    try:
+        return content, find_files(given, content)
+    except HugoConfigError:
+        return above, find_files(given, above)
+
+
 def _content_dirs(
-    given: Mapping[str, str], content: str, site_root: str, files: list[str]
+    mounts: Mapping[str, str],
+    content: str,
+    site_root: str,
+    files: list[str],
+    config: Mapping[str, Any],
 ) -> dict[str, str]:
-    """Each language's ``contentDir`` as a folder of Pelican's content folder
-    (posix, '' for that folder itself). Pelican reads one content folder, so
-    a language's folder outside it stops the build."""
-    content = os.path.abspath(content)
+    """Each language's content folder (``content_mounts``) as a folder of
+    Pelican's PATH (posix, '' for PATH itself); {} when PATH is all of one
+    language's content. Pelican reads one folder, PATH, so a content
+    folder outside it stops the build."""
     folders = {}
-    for language, written in sorted(given.items()):
+    for language, written in mounts.items():
         path = os.path.abspath(os.path.join(site_root, written))
         relative = os.path.relpath(path, content)
         if relative == os.pardir or relative.startswith(os.pardir + os.sep):
             name = os.path.basename(path) or language
             example = os.path.relpath(os.path.join(content, name), site_root)
+            languages = config.get("languages") or {}
+            values = languages.get(language)
+            own = isinstance(values, dict) and values.get("contentdir")
+            key = f"languages.{language}.contentDir" if own else "contentDir"
             raise HugoConfigError(
                 *_where(files, written),
-                f"languages.{language}.contentDir = {written!r} is "
-                f"{display_path(path)}, outside the content folder "
-                f"{display_path(content)} (Pelican's PATH), and Pelican reads "
-                "one content folder; move that language's folder under it and "
-                f"point contentDir there (contentDir = "
+                f"{key} = {written!r} is {display_path(path)}, outside the "
+                f"content folder {display_path(content)} (Pelican's PATH), and "
+                "Pelican reads one folder; leave PATH out of the settings (or "
+                "set it to the Hugo site's folder), or move that language's "
+                "folder under PATH and point contentDir there (contentDir = "
                 f'"{example.replace(os.sep, "/")}")',
             )
         folders[language] = (
             "" if relative == os.curdir else relative.replace(os.sep, "/")
         )
+    if all(not folder for folder in folders.values()):
+        return {}
     return folders
 
 
@@ -829,7 +917,8 @@ def _busiest_section(content: str) -> str:
     """Hugo's default mainSections: the top folder of the content that holds
     the most pages (the first by name of those that tie); else ``posts``."""
     counts = {}
-    for name in sorted(os.listdir(content)):
+    names = os.listdir(content) if os.path.isdir(content) else []
+    for name in sorted(names):
         folder = os.path.join(content, name)
         if os.path.isdir(folder) and not name.startswith("."):
             counts[name] = sum(
