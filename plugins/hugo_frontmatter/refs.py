@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from . import fields, urls
+from . import config, fields, urls
 from .frontmatter import FrontMatterError
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,12 @@ class ContentTree:
         self.entries: dict[str, _Entry] = {}
         self._trees: dict[str, _LanguageTree] = {}
         root = settings["PATH"]
-        for folder, folders, files in os.walk(root):
+        walked = (
+            walk
+            for top in config.content_folders(settings)  # not all PATH's root
+            for walk in os.walk(top)
+        )
+        for folder, folders, files in walked:
             folders.sort()
             for name in sorted(files):
                 if name.rpartition(".")[2].lower() not in CONTENT_EXTENSIONS:
