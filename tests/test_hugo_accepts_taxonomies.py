@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from .conftest import ROOT, build_site, examples, hugo_build
@@ -173,7 +173,31 @@ def test_a_languages_own_taxonomies_are_written_as_hugo_writes_them(
     assert "users/index.xml" not in ours
 
 
+# Failing examples Hypothesis found, kept.
+ONLY_IN_ANOTHER_LANGUAGE = {  # a post with no translation: its terms are fa's
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\ntitle = "Site"\n'
+        "[languages.en]\nweight = 1\n[languages.fa]\nweight = 2\n"
+    ),
+    "content/posts/post-0.md": "---\ntitle: Post 0\ndate: 2024-01-01\n---\nText.\n",
+    "content/posts/post-3.fa.md": (
+        "---\ntitle: Post 3\ndate: 2024-01-04\nauthor: 'Go Lang'\n"
+        "categories: ['Go Lang']\ntags: ['Go Lang']\n---\nText.\n"
+    ),
+}
+AUTHORS_IN_ANOTHER_LANGUAGE_ONLY = {  # fa/authors/, though en has no authors
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\ntitle = "Site"\n'
+        "[languages.en]\nweight = 1\n[languages.fa]\nweight = 2\n"
+        '[languages.fa.taxonomies]\nauthor = "authors"\n'
+    ),
+    "content/posts/post-0.md": "---\ntitle: Post 0\ndate: 2024-01-01\n---\nText.\n",
+}
+
+
 @given(files=hugo_sites())
+@example(files=ONLY_IN_ANOTHER_LANGUAGE)
+@example(files=AUTHORS_IN_ANOTHER_LANGUAGE_ONLY)
 @settings(
     max_examples=examples(30),
     deadline=None,

@@ -261,7 +261,11 @@ class HugoTaxonomyGenerator(Generator):
             name, items = terms.get(slug, (slug, []))
             terms[slug] = (title or name, items)
         serves = pelican_serves(singular, plural)
-        if serves and not self.settings.get(f"{singular.upper()}_SAVE_AS"):
+        if (
+            serves
+            and self._default_has(singular, plural)
+            and not self.settings.get(f"{singular.upper()}_SAVE_AS")
+        ):
             return  # turned off in the settings (every language), or disableKinds
         pelican = lang == default and serves
         if pelican:
@@ -327,6 +331,14 @@ class HugoTaxonomyGenerator(Generator):
                 },
             }
         )
+
+    def _default_has(self, singular: str, plural: str) -> bool:
+        """Whether the default language has the taxonomy (else its Pelican
+        pages are off because it has none, not because the user said so)."""
+        default = default_language(self.settings)
+        own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(default)
+        table = self.settings.get("HUGO_TAXONOMIES") if own is None else own
+        return str((table or {}).get(singular, "")).lower() == plural.lower()
 
     def _pelican_writes(self, singular: str, slug: str) -> bool:
         return any(
