@@ -253,7 +253,7 @@ _FENCE = st.tuples(
     st.sampled_from(["go", "python", "", "text", "nosuch", "html"]),
     _OPTIONS,
     st.sampled_from([",", " ", ", "]),
-    st.lists(st.sampled_from(["a := 1", "print(x)", "<b>", "x"]), min_size=1),
+    st.lists(st.sampled_from(["a := 1", "print(x)", "<b>", "x", "", " "])),
 )
 
 
@@ -291,6 +291,9 @@ def nested_fences(draw) -> str:
 @example(bodies=["- item\n\n  ```go {linenos=true}\n  a := 1\n  b := 2\n  ```\n"])
 @example(bodies=["- item\n  ```go {linenos=table .x #y}\n  a := 1\n  ```\n"])
 @example(bodies=[_QUOTED_FENCE])
+# Found by this test: blank lines at a block's end; only blanks in an item.
+@example(bodies=["- x\n\n  ```go {linenos=table}\n  a\n\n  ```\n", "```go\n```\n"])
+@example(bodies=["- ```go {linenos=true}\n   \n  ```\n"])
 def test_fences_in_lists_and_quotes_are_hugos(tmp_path_factory, hugo, bodies):
     """A fence with Hugo's options (linenos, hl_lines, linenostart) and
     attributes, in list items, quotes and lists in lists: Hugo's HTML."""

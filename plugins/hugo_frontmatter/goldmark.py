@@ -941,7 +941,9 @@ class _CodeRenderer:
         }
         ordinal = env.get("goldmark_fences", 0)
         env["goldmark_fences"] = ordinal + 1
-        code = token.content
+        # Hugo chomps the block's last line ends, then Chroma ends it with one.
+        code = token.content.rstrip("\r\n")
+        code = f"{code}\n" if code else ""
         lexer = None
         if self.options.code_fences:
             lexer = _lexer(language.lower()) if language else None
@@ -1001,10 +1003,13 @@ class _CodeRenderer:
         formatter = _formatter(
             linenos, hl_lines, start, f"hl-{ordinal}" if linenos and anchors else ""
         )
+        lang = escapeHtml(language)
+        if not code:  # Chroma numbers no line of an empty block (Pygments one)
+            empty = f'<code class="language-{lang}" data-lang="{lang}"></code>'
+            return f'<div class="highlight"><pre><span></span>{empty}</pre></div>\n'
         html = highlight(code, lexer, formatter)
         if linenos and anchors:
             html = _ANCHOR_NAME.sub("", html)
-        lang = escapeHtml(language)
         return html.replace(
             "<code>", f'<code class="language-{lang}" data-lang="{lang}">', 1
         )
@@ -1283,6 +1288,7 @@ class Renderer:
             ),
         )
         md.core.ruler.after("block", "goldmark_paragraph_lines", _paragraph_lines)
+        md.core.ruler.after("block", "goldmark_list_fences", _blank_lines_in_items)
         return md
 
     def _heading_ids(self, state: StateCore) -> None:
@@ -1332,6 +1338,23 @@ def _paragraph_lines(state: StateCore) -> None:
         token = tokens[index]
         if token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             token.content = _LINE_INDENT.sub("\n", token.content)
+
+
+_BLANK_LINE = re.compile(r"(?m)^[ \t]+$")
+
+
+def _blank_lines_in_items(state: StateCore) -> None:
+    """A fence whose nearest container is a list item: Goldmark's list item
+    reads a line of only blanks as an empty one before the fence sees it (a
+    quote's marker keeps the line as it is)."""
+    containers: list[str] = []
+    for token in state.tokens:
+        if token.nesting == 1:
+            containers.append(token.type)
+        elif token.nesting == -1 and containers:
+            containers.pop()
+        elif token.type == "fence" and containers[-1:] == ["list_item_open"]:
+            token.content = _BLANK_LINE.sub("", token.content)
 
 
 def _render_typographic(
