@@ -149,6 +149,8 @@ TEXTS = st.lists(BARE_TEXT.map("".join), min_size=1, max_size=4)
 # Found by this test: a quote before a line's end; an image in an open label.
 @example(texts=[" http://example.com'\nme@example.com "])
 @example(texts=["*http://a.bc:1313[foo@bar ![i](/i.png)http://example.com:x/a?b=c"])
+@example(texts=['a ftp://x.y/\'\'H "q""é', "`c`www.example.COM/x.html-'a.b+c@x.io"])
+@example(texts=["`!`c`www.example.com:/x.html."])
 def test_bare_links_are_hugos(tmp_path_factory, hugo, texts):
     """Generated text with URL-like strings, linkify on (Hugo's default):
     the HTML Hugo writes, links and all."""

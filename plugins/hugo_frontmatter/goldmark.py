@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-from markdown_it import MarkdownIt, rules_block
+from markdown_it import MarkdownIt, rules_block, rules_inline
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_block import StateBlock
@@ -445,7 +445,10 @@ def _typographer_rule(state: StateInline, silent: bool) -> bool:
     if char not in "'\"":
         return False
     before = src[pos - 1] if pos > 0 else " "
-    after = rest[1] if len(rest) > 1 else " "
+    # Whether it opens or closes: Goldmark scans the run of this quote, so
+    # the character after the run counts (in ""x the first quote does both).
+    run = len(rest) - len(rest.lstrip(char))
+    after = rest[run] if len(rest) > run else " "
     left = not _is_space(after) and (
         not _is_punct(after) or _is_space(before) or _is_punct(before)
     )
@@ -588,8 +591,8 @@ def find_bare_link(text: str, start: int, end: int) -> tuple[int, str] | None:
         last -= 1
     stop = last + 1
     link = text[start:stop]
-    if email:
-        return stop, "mailto:" + link
+    if email:  # after a www. that was no link, Goldmark keeps its https://
+        return stop, ("mailto:https://" if www else "mailto:") + link
     return stop, ("https://" + link) if www else link
 
 
@@ -682,6 +685,16 @@ def _linkify_rule(strikethrough: bool) -> Callable[[StateInline, bool], bool]:
         return True
 
     return rule
+
+
+def _backticks(state: StateInline, silent: bool) -> bool:
+    """markdown-it's code span rule; a run of backticks with no closing run
+    is, as in Goldmark, a text element of its own (a bare link may follow)."""
+    count = len(state.tokens)
+    found = rules_inline.backtick(state, silent)
+    if found and not silent and len(state.tokens) == count:
+        state.pushPending()
+    return found
 
 
 def _at_line_head(state: StateInline) -> bool:
@@ -1243,6 +1256,7 @@ class Renderer:
         md.inline.ruler.at(
             "text", _text_rule(_text_run(opts.typographer, opts.linkify))
         )
+        md.inline.ruler.at("backticks", _backticks)
         if opts.linkify:
             md.inline.ruler.before(
                 "text", "goldmark_linkify", _linkify_rule(opts.strikethrough)
