@@ -529,7 +529,7 @@ def test_from_hugo_takes_content_folders_per_language_at_the_root(tmp_path, hugo
     assert "\naliases                 1        1\n" in printed
     assert _settings(site)["PATH"] == "."
     assert (site / "content.fr" / "posts" / "bonjour.md").is_file()
-    assert "`content*/` (each language's `contentDir`)" in (
+    assert "- `content.en/`, `content.fr/`: the pages" in (
         site / "README.md"
     ).read_text("utf-8")
     layouts = {
@@ -551,3 +551,18 @@ def test_from_hugo_takes_content_folders_per_language_at_the_root(tmp_path, hugo
         return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html")}
 
     assert pages(site / "output") - {"404.html"} == pages(public)
+
+
+def test_from_hugo_keeps_a_content_folder_of_another_name(tmp_path):
+    hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
+    (hugo / "content").rename(hugo / "notes")
+    config = hugo / "hugo.toml"
+    config.write_text('contentDir = "notes"\n' + config.read_text("utf-8"), "utf-8")
+    site = tmp_path / "site"
+    code, printed = _new_from_hugo(str(site), "--from-hugo", str(hugo))
+    assert code == 0, printed
+    assert "\npages                   3        3\n" in printed
+    assert "missing" not in printed
+    assert (site / "notes" / "about.md").is_file() and not (site / "content").exists()
+    assert _settings(site)["PATH"] == "."
+    assert (site / "output" / "me" / "index.html").is_file()

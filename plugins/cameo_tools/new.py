@@ -218,11 +218,12 @@ def _readme_text(text: str, hugo: HugoCopy) -> str:
         "title, menus, params, permalinks, languages, taxonomies and Markdown "
         "options.",
         "content": (
-            f"- `{hugo.home_content}/`: the pages, as in the Hugo site."
+            "- `content/`: the pages, as in the Hugo site."
             if hugo.path == "content"
-            else "- `content*/` (each language's `contentDir`): the pages, as in "
-            "the Hugo site; `PATH` in `pelicanconf.py` is this folder, where "
-            "they all are."
+            else f"- {', '.join(f'`{root}/`' for root in hugo.content_roots)}: "
+            "the pages, as in the Hugo site (its `contentDir`); `PATH` in "
+            "`pelicanconf.py` is the site's folder, where the plugin reads them "
+            "as Hugo does."
         ),
         "shortcodes": (
             f"- `{hugo.shortcodes}/`: the Hugo site's shortcodes (its own over its "
@@ -422,11 +423,11 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
             f"--from-hugo: {site / content} does not exist; give the folder of "
             "a Hugo site (the one holding hugo.toml and content/)"
         )
-    if all(folder.is_relative_to(content) for folder in folders):
+    if content == CONTENT and all(path.is_relative_to(content) for path in folders):
         copy.files.update(_hugo_folder(copy, site / content, PurePosixPath("content")))
         copy.content_roots = [PurePosixPath("content")]
         copy.home_content = PurePosixPath("content") / home.relative_to(content)
-    else:  # each language's folder at the root: copied as Hugo names them
+    else:  # content folders named otherwise, at the root: copied as they are
         distinct = set(folders)
         for folder in sorted(distinct):
             if not any(folder.is_relative_to(other) for other in distinct - {folder}):
