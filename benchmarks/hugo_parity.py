@@ -19,10 +19,11 @@ theme-shortcodes/) it works on a copy in a temporary folder and:
    (``x`` before Hugo 0.141) gets an empty stand-in, which is what newer Hugo
    renders for it offline, and the run says so;
 2. builds the same content/ with cameo (cameo_tools.build.build, in a child
-   process) from a settings file that holds only the theme, the two plugins,
-   PATH, SITEURL and HUGO_FRONTMATTER (``hugo_config``, ``hugo_urls`` and, for
-   a site with theme-shortcodes/, ``shortcodes``: the Jinja ports in
-   benchmarks/fixtures/shortcodes-<site>/); an option the plugin refuses is
+   process) from a settings file that holds only the theme, the two
+   plugins, PATH (the copy's root), SITEURL and HUGO_FRONTMATTER
+   (``hugo_config``, ``hugo_urls`` and, for a site with theme-shortcodes/,
+   ``shortcodes``: the Jinja ports in benchmarks/fixtures/shortcodes-<site>/);
+   an option the plugin refuses is
    dropped and the build run again, and the run says so. A failed build is a
    result: its summary is printed and every Hugo page counts as missing;
 3. prints tables: Hugo's HTML pages equal / missing / extra in cameo (all of
@@ -713,10 +714,12 @@ HUGO_FRONTMATTER = {options!r}
 """
 
 
-def write_settings(folder: Path, content: Path, options: dict[str, object]) -> Path:
+def write_settings(folder: Path, root: Path, options: dict[str, object]) -> Path:
+    """The settings of a migrated site: PATH is the Hugo site's root, where
+    the plugin finds the content folders the config names."""
     settings = folder / "cameo_settings.py"
     settings.write_text(
-        SETTINGS.format(path=str(content), siteurl=BASE_URL, options=options),
+        SETTINGS.format(path=str(root), siteurl=BASE_URL, options=options),
         "utf-8",
     )
     return settings
@@ -805,7 +808,7 @@ def build_with_cameo(folder: Path, content: Path, config: Path, site: Path) -> B
                 " built without HUGO_FRONTMATTER's shortcodes option"
             )
     while True:
-        settings = write_settings(folder, content, options)
+        settings = write_settings(folder, content.parent, options)
         outcome = cameo_attempt(folder, settings, output)
         refused = set() if outcome.get("ok") else refused_options(outcome)
         dropped = sorted(refused & set(options) & set(optional))
