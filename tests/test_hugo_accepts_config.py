@@ -24,10 +24,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import build
+from cameo_tools.build import BuildError, build
 from pelican.plugins.hugo_frontmatter import config
 
-from .conftest import CACHE, ROOT, write_tree
+from .conftest import CACHE, ROOT, hugo_build, write_tree
 
 # A migrated site's settings: the theme, the plugins (an editable install
 # does not discover them) and the Hugo config; nothing else.
@@ -298,3 +298,122 @@ def test_a_language_file_of_the_config_folder_gives_the_sites_title(tmp_path):
         "Notes on small things"
     )
     assert re.search(r"notes/first/", (tmp_path / "out" / "index.xml").read_text())
+
+
+# --- no page or feed Hugo would not write (point 8) ---------------------------
+
+OUTPUT_POSTS = {
+    "content/posts/one.md": (
+        "---\ntitle: One\ndate: 2024-01-02\ntags: [go]\ncategories: [code]\n"
+        "author: Jane Roe\nauthors: [jane]\nusers: [joe]\n---\nOne.\n"
+    ),
+    "content/posts/two.md": "---\ntitle: Two\ndate: 2024-01-03\ntags: [go, web]\n---\n",
+    "content/about.md": "---\ntitle: About\nauthor: Jane Roe\n---\nMe.\n",
+}
+TAXONOMY_CHOICES = st.sampled_from(
+    [
+        None,  # Hugo's default: tags and categories
+        {},
+        {"tag": "tags"},
+        {"author": "authors"},
+        {"tag": "tags", "user": "users"},
+        {"category": "categories", "author": "authors"},
+    ]
+)
+
+
+@st.composite
+def output_configs(draw) -> str:
+    """A config's taxonomies, disableKinds and outputs, as TOML."""
+    lines = ['baseURL = "https://example.org/"', 'title = "Site"']
+    kinds = draw(st.lists(st.sampled_from(["taxonomy", "term", "RSS"]), unique=True))
+    lines.append(f"disableKinds = {toml_value(kinds)}")
+    outputs = draw(
+        st.dictionaries(
+            st.sampled_from(["home", "section", "term", "Home", "taxonomyTerm"]),
+            st.sampled_from([["HTML"], ["HTML", "RSS"], ["html", "rss"], []]),
+            max_size=2,
+        )
+    )
+    taxonomies = draw(TAXONOMY_CHOICES)
+    if outputs:
+        lines.append("[outputs]")
+        lines.extend(f"{kind} = {toml_value(v)}" for kind, v in outputs.items())
+    if taxonomies is not None:
+        lines.append("[taxonomies]")
+        lines.extend(f"{one} = {toml_value(many)}" for one, many in taxonomies.items())
+    return "\n".join(lines) + "\n"
+
+
+def written(folder: Path) -> set[str]:
+    """The pages and feeds of a built site (not its sitemap, 404 page or
+    robots.txt, the theme's files or redirects)."""
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.suffix in (".html", ".xml")
+        and path.name not in ("sitemap.xml", "404.html")
+        and not path.relative_to(folder).as_posix().startswith("theme/")
+    }
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(hugo_toml=output_configs())
+def test_no_page_or_feed_hugo_would_not_write(hugo, tmp_path_factory, hugo_toml):
+    """Author pages only with an author taxonomy, feeds only for the kinds
+    whose outputs have RSS: the same pages and feeds as Hugo's."""
+    root = tmp_path_factory.mktemp("outputs")
+    files = {"hugo.toml": hugo_toml, **OUTPUT_POSTS}
+    site = write_tree(root / "site", files)
+    try:
+        public = hugo_build(hugo, root / "hugo-site", files)
+    except subprocess.CalledProcessError:  # Hugo stops: so does cameo
+        with pytest.raises(BuildError) as stopped:
+            build_migrated(site, root / "cameo")
+        assert any(p.startswith("hugo.toml:") for p in stopped.value.problems)
+        return
+    build_migrated(site, root / "cameo")
+    assert written(root / "cameo") == written(public), hugo_toml
+
+
+BASE_URL = 'baseURL = "https://example.org/"\n'
+TAXONOMY_TAG = '[taxonomies]\ntag = "tags"\n'
+
+
+@pytest.mark.parametrize(
+    ("config_text", "key", "line"),
+    [
+        ('[outputs]\ntaxonomy = ["HTML"]\n', "outputs", 5),
+        ('disableKinds = ["taxonomy"]\n', "disableKinds", 3),
+    ],
+)
+def test_taxonomy_without_term_stops_as_in_hugo(tmp_path, config_text, key, line):
+    """Hugo 0.111 stops on ``taxonomy`` without ``term`` in outputs or
+    disableKinds (its meaning changed in Hugo 0.73) unless ignoreErrors
+    says so: one line naming the config's line."""
+    root = write_tree(
+        tmp_path / "site",
+        {
+            "hugo.toml": BASE_URL
+            + (TAXONOMY_TAG if key == "outputs" else 'title = "T"\n'),
+            "content/about.md": "---\ntitle: About\n---\n",
+        },
+    )
+    text = (root / "hugo.toml").read_text()
+    (root / "hugo.toml").write_text(text + config_text)
+    with pytest.raises(BuildError) as stopped:
+        build_migrated(root, tmp_path / "out")
+    (problem,) = [p for p in stopped.value.problems if "'taxonomy' without" in p]
+    assert problem.startswith(f"hugo.toml:{line}: {key} names 'taxonomy' without")
+    error = "error-output-taxonomy" if key == "outputs" else "error-disable-taxonomy"
+    assert f'ignoreErrors = ["{error}"]' in problem
+    (root / "hugo.toml").write_text(
+        f'ignoreErrors = ["{error}"]\n' + text + config_text
+    )
+    build_migrated(root, tmp_path / "out")
+    assert (tmp_path / "out" / "about" / "index.html").is_file()

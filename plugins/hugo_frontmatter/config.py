@@ -68,6 +68,12 @@ LANGUAGE_ONLY_KEYS = frozenset(
         "taxonomies",
     }
 )
+# The kinds of list pages that have an RSS feed unless ``outputs`` says
+# otherwise (Hugo 0.111's default output formats).
+FEED_KINDS = ("home", "section", "taxonomy", "term")
+# The kinds' names before Hugo 0.73, which Hugo 0.111 still reads in
+# disableKinds and outputs when taxonomyTerm is among them.
+OLD_KIND_NAMES = {"taxonomy": "term", "taxonomyterm": "taxonomy"}
 # Hugo's taxonomies when the config names none.
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # The taxonomies Pelican has pages for: Hugo's singular -> the prefixes of
@@ -331,7 +337,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     settings: dict[str, Any] = {}
     params = dict(config.pop("params", {}) or {})
     taxonomies = config.pop("taxonomies", DEFAULT_TAXONOMIES) or {}
-    disabled = {str(kind).lower() for kind in config.pop("disablekinds", []) or []}
+    disabled = set(_new_kind_names(config.pop("disablekinds", []) or []))
     # Hugo lower-cases the paths it makes (taxonomies, terms, file names)
     # unless disablePathToLower.
     lower = str(config.pop("disablepathtolower", False)).lower() not in _TRUE
@@ -352,7 +358,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
             settings.update(_PARAM_MAPPERS[key](params.pop(key), unused))
     unused.extend(f"params.{key}" for key in params)
 
-    settings.update(_feed_settings(disabled))
+    settings.update(_feed_settings(disabled, config.pop("outputs", None), unused))
     # Pelican's term pages are the default language's: its own taxonomies
     # table, if it has one, replaces the site's (as in Hugo).
     own = language_taxonomies.get(language.lower())
@@ -626,18 +632,50 @@ def _taxonomy_settings(
     return settings
 
 
-def _feed_settings(disabled: set[str]) -> dict[str, Any]:
-    """Hugo's RSS feeds: the home page's ``index.xml``, and each term's."""
-    rss = "rss" not in disabled
+def _feed_settings(
+    disabled: set[str], outputs: Any, unused: list[str]
+) -> dict[str, Any]:
+    """Hugo's RSS feeds: for each kind of list (``FEED_KINDS``) whose output
+    formats have RSS (``outputs``, a kind's list replacing its default),
+    none with ``disableKinds = ["RSS"]``. The home page's is Pelican's
+    ``index.xml``; the others are written by taxonomies.py, which reads
+    ``HUGO_FEED_KINDS``."""
+    kinds = set() if "rss" in disabled else set(FEED_KINDS)
+    outputs = outputs if isinstance(outputs, dict) else {}
+    for kind, formats in zip(_new_kind_names(outputs), outputs.values(), strict=True):
+        names = [formats] if isinstance(formats, str) else formats
+        if not isinstance(names, list) or kind not in (*FEED_KINDS, "page"):
+            unused.append(f"outputs.{kind}")
+            continue
+        names = {str(name).lower() for name in names}
+        if not names:
+            continue  # Hugo keeps the kind's default
+        if names - {"html", "rss"} or "html" not in names:
+            unused.append(f"outputs.{kind}")  # other formats, or no HTML page
+        if "rss" not in names:
+            kinds.discard(kind)
     return {
         "FEED_ALL_ATOM": None,
-        "FEED_ALL_RSS": "index.xml" if rss else None,
+        "FEED_ALL_RSS": "index.xml" if "home" in kinds else None,
         "CATEGORY_FEED_ATOM": None,
         "TAG_FEED_ATOM": None,
         "TRANSLATION_FEED_ATOM": None,
         "AUTHOR_FEED_ATOM": None,
         "AUTHOR_FEED_RSS": None,
+        "HUGO_FEED_KINDS": sorted(kinds),
     }
+
+
+def _new_kind_names(kinds: Any) -> list[str]:
+    """Kinds of pages (disableKinds, outputs' keys) by Hugo 0.111's names,
+    lower-cased: with ``taxonomyTerm`` among them, the names are read as
+    before Hugo 0.73 (``taxonomy`` was a term's page)."""
+    kinds = [
+        str(kind).lower() for kind in ([kinds] if isinstance(kinds, str) else kinds)
+    ]
+    if "taxonomyterm" in kinds:
+        return [OLD_KIND_NAMES.get(kind, kind) for kind in kinds]
+    return kinds
 
 
 def _weight(value: Any) -> float:
@@ -705,6 +743,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         # No home page of the site's own: Pelican's index lists the posts.
         found["DIRECT_TEMPLATES"] = ["index", *found["DIRECT_TEMPLATES"]]
 
+    _refuse_taxonomy_outputs(config, files)
     explicit = {name for name in settings if _is_explicit(settings, name)}
     site_url = found.get("SITEURL")
     if site_url and "SITEURL" not in explicit and not _is_site_url(site_url):
@@ -734,6 +773,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         "HUGO_LANGUAGE_TAXONOMIES",
         "HUGO_LANGUAGE_TITLES",
         "HUGO_DISABLED_KINDS",
+        "HUGO_FEED_KINDS",
         "HUGO_PATH_TO_LOWER",
         "HUGO_REF_LINKS_ERROR_LEVEL",
         "HUGO_REF_LINKS_NOT_FOUND_URL",
@@ -802,6 +842,51 @@ def apply(settings: dict[str, Any], given: str) -> None:
             shown,
             ", ".join(unused),
         )
+
+
+def _refuse_taxonomy_outputs(config: Mapping[str, Any], files: list[str]) -> None:
+    """Hugo 0.111 stops where ``taxonomy`` may mean the list of terms or,
+    as before Hugo 0.73, a term: in ``outputs`` or ``disableKinds`` (as
+    written) without ``term`` (or ``taxonomyTerm``) beside it, unless
+    ``ignoreErrors`` holds that error's name."""
+    ignored = config.get("ignoreerrors") or []
+    ignored = {
+        str(name).lower()
+        for name in ([ignored] if isinstance(ignored, str) else ignored)
+    }
+    outputs = config.get("outputs")
+    kinds = config.get("disablekinds") or []
+    kinds = [str(kind) for kind in ([kinds] if isinstance(kinds, str) else kinds)]
+    found = []
+    if isinstance(outputs, dict) and "taxonomy" in outputs:
+        if not {"term", "taxonomyterm"} & set(outputs):
+            found.append(("outputs", "taxonomy", "error-output-taxonomy"))
+    if "taxonomy" in kinds and not {"term", "taxonomyTerm"} & set(kinds):
+        found.append(("disableKinds", "disableKinds", "error-disable-taxonomy"))
+    for key, written, error in found:
+        if error in ignored:
+            continue
+        path, line = _where_key(files, written)
+        raise HugoConfigError(
+            path,
+            line,
+            f"{key} names 'taxonomy' without 'term': Hugo 0.111 stops here "
+            "(since Hugo 0.73 'taxonomy' is the list of terms, 'term' a term's "
+            f'page); name both, or add ignoreErrors = ["{error}"] to the '
+            "config to keep it as it is, as Hugo says",
+        )
+
+
+def _where_key(files: list[str], key: str) -> tuple[str, int | None]:
+    """The config file and line where ``key`` is set (in any case, as a
+    TOML, YAML or JSON key), the last file first."""
+    pattern = re.compile(rf"""(?i)^\s*["']?{re.escape(key)}["']?\s*[:=]""")
+    for path in reversed(files):
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if pattern.search(line):
+                    return display_path(path), number
+    return ", ".join(display_path(path) for path in files), None
 
 
 def _is_site_url(site_url: str) -> bool:

@@ -31,7 +31,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category
 
 from . import urls
-from .config import PELICAN_TAXONOMIES, pelican_serves
+from .config import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
 from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
 from .site import RESERVED_OUTPUTS, hugo_order, inside_output
@@ -265,8 +265,9 @@ class HugoTaxonomyGenerator(Generator):
             serves
             and self._default_has(singular, plural)
             and not self.settings.get(f"{singular.upper()}_SAVE_AS")
+            and "term" not in disabled  # then Hugo still lists the terms
         ):
-            return  # turned off in the settings (every language), or disableKinds
+            return  # turned off in the settings (every language)
         pelican = lang == default and serves
         if pelican:
             self._match_pelican_list(singular, terms)
@@ -283,7 +284,7 @@ class HugoTaxonomyGenerator(Generator):
             pairs.append((term, items))
             if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
                 continue
-            self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items)
+            self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items, "term")
             if pelican and self._pelican_writes(singular, slug):
                 continue
             self.planned.append(
@@ -307,7 +308,7 @@ class HugoTaxonomyGenerator(Generator):
         # Hugo writes each language's list of terms and its feed, empty too.
         if "taxonomy" in disabled:
             return
-        if "rss" not in disabled:
+        if self._has_feed("taxonomy"):
             heading = plural.replace("-", " ").title()
             listed = PELICAN_LISTS[singular] if pelican else pairs
             self.term_feeds.append((f"{base}index.xml", lang, heading, listed))
@@ -387,10 +388,17 @@ class HugoTaxonomyGenerator(Generator):
         kept.sort(key=lambda pair: pair[0])
         pairs[:] = kept
 
-    def _plan_feed(self, url: str, title: str, contents: list) -> None:
+    def _has_feed(self, kind: str) -> bool:
+        """Whether Hugo gives that kind of list a feed (config.FEED_KINDS:
+        ``outputs`` and ``disableKinds`` of the config)."""
+        kinds = self.settings.get("HUGO_FEED_KINDS", FEED_KINDS)
+        disabled = self.settings.get("HUGO_DISABLED_KINDS") or []
+        return kind in kinds and "rss" not in disabled
+
+    def _plan_feed(self, url: str, title: str, contents: list, kind: str) -> None:
         """An RSS feed at ``<url>index.xml`` of the dated pages among
         ``contents``, newest first (Pelican's feeds need a date)."""
-        if "rss" in (self.settings.get("HUGO_DISABLED_KINDS") or []):
+        if not self._has_feed(kind):
             return
         dated = [item for item in contents if getattr(item, "date", None)]
         dated.sort(key=lambda item: item.date, reverse=True)
@@ -425,7 +433,7 @@ class HugoTaxonomyGenerator(Generator):
                 for where, item in regular
                 if where == folder or where.startswith(f"{folder}/")
             ]
-            self._plan_feed(url, f"the section {folder}/ ({lang})", below)
+            self._plan_feed(url, f"the section {folder}/ ({lang})", below, "section")
 
     def _in_content(self, item) -> str:
         """The item's path in Hugo's content folder (its language's own)."""
@@ -439,6 +447,7 @@ class HugoTaxonomyGenerator(Generator):
                 f"{prefix}/",
                 f"the home page of {lang}",
                 [item for item in contents if getattr(item, "hugo_kind", "") == "page"],
+                "home",
             )
         save_as = f"{prefix}/index.html"
         if save_as in self.written:
