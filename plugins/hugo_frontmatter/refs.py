@@ -36,7 +36,19 @@ _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 class RefError(LookupError):
-    """A target Hugo finds no page for (or more than one)."""
+    """A target Hugo finds no page for (or more than one): what is wrong,
+    and what to do about it."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return (
+            f"{self.what}; Hugo stops here too (REF_NOT_FOUND): {self.fix}, or "
+            'set refLinksErrorLevel = "warning" in the Hugo config'
+        )
 
 
 @dataclass(frozen=True)
@@ -270,7 +282,12 @@ class RefResolver:
             if level.lower() != "warning":
                 raise
             logger.warning(
-                '%s:%d: ref "%s": %s (REF_NOT_FOUND)', shown_path, line, target, error
+                '%s:%d: ref "%s": %s (REF_NOT_FOUND); it links to %r',
+                shown_path,
+                line,
+                target,
+                error.what,
+                not_found,
             )
             return not_found
 
@@ -291,14 +308,17 @@ class RefResolver:
             language = (language or str(page.lang or "")).lower() or self.tree.default
             known = self.settings.get("HUGO_LANGUAGES") or [self.tree.default]
             if language not in known and language != self.tree.default:
-                raise RefError(f'no site found with lang "{language}"')
+                raise RefError(
+                    f'no site found with lang "{language}"',
+                    "give a language of the Hugo config's [languages]",
+                )
             node = self.find(path, shown_path, language)
             if node is None:
                 raise RefError(
-                    "no page of the content is at that path or has that name; "
-                    "Hugo stops here too (REF_NOT_FOUND): give the page's path "
-                    "from the content folder (e.g. 'posts/my-post.md') or from "
-                    "this page's folder, or add the page"
+                    "no page of the content is at that path or has that name",
+                    "give the page's path from the content folder (e.g. "
+                    "'posts/my-post.md') or from this page's folder, or add "
+                    "the page",
                 )
             link = self._link(node, output_format, absolute)
         if fragment:
@@ -326,23 +346,28 @@ class RefResolver:
             if node is not None:
                 return node
         pref = _with_slash(ref)
+        # Only a name ("a", "/a") is looked up across the content.
+        by_name = in_ref.count("/") == 0 or (
+            in_ref.count("/") == 1 and in_ref.startswith("/")
+        )
         plurals = [key for key, n in tree.taxonomies.items() if n.kind == "taxonomy"]
-        if "/" not in in_ref or any(pref.startswith(key) for key in plurals):
+        if by_name or any(pref.startswith(key) for key in plurals):
             # Terms come from every built page's front matter: read once,
             # and only for a target that may name one.
             self.tree.read_terms(language, self._describe)
         key = _longest(tree.taxonomies, pref, default=None)
         if key is not None:
             return tree.taxonomies[key] if key.count("/") == pref.count("/") else None
-        if "/" in in_ref:
-            return None  # only a bare name is looked up across the content
+        if not by_name:
+            return None
         built = [n for n in tree.names.get(_go_base(name), []) if self._built(n)]
         if len(built) > 1:
             raise RefError(
                 f'page reference "{ref}" is ambiguous: '
                 + ", ".join(self._shown(n) for n in built)
-                + " have that name; give the page's path from the content "
-                "folder (e.g. 'posts/my-post.md')"
+                + " have that name",
+                "give the page's path from the content folder "
+                "(e.g. 'posts/my-post.md')",
             )
         return built[0] if built else None
 
@@ -378,7 +403,10 @@ class RefResolver:
             if fmt == "rss" and rss and kind != "page" and location:
                 location += "index.xml"
             else:
-                raise RefError(f'output format "{output_format}"')
+                raise RefError(
+                    f'the page has no output format "{output_format}"',
+                    "give html, or rss for a section, the home page or a term",
+                )
         if not location:
             return ""
         site = str(self.settings.get("SITEURL", "") or "").rstrip("/")
@@ -486,13 +514,18 @@ def _inside_leaf(folder: str, leaves: set[str], own: bool) -> bool:
     return False
 
 
-def _longest(keys: Mapping[str, Any], text: str, default: str = "/") -> Any:
-    """The longest key that ``text`` starts with (a radix tree's LongestPrefix)."""
-    best = default
-    for key in keys:
-        if text.startswith(key) and (best is None or len(key) > len(best)):
-            best = key
-    return best
+def _longest(keys: Mapping[str, Any], text: str, default: str | None = "/") -> Any:
+    """The longest key that ``text`` starts with (a radix tree's
+    LongestPrefix): every key ends with "/", so only ``text`` up to each of
+    its slashes can be one."""
+    end = len(text)
+    while end > 0:
+        end = text.rfind("/", 0, end)
+        if end < 0:
+            break
+        if text[: end + 1] in keys:
+            return text[: end + 1]
+    return default
 
 
 def _with_slash(text: str) -> str:
