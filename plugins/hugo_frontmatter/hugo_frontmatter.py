@@ -99,7 +99,9 @@ def on_article_generator_init(generator) -> None:
     if workers < 2 or not isinstance(reader, HugoMarkdownReader):
         return
     paths = []
-    for folder, folders, files in os.walk(generator.path):
+    # Hugo's content folders: PATH may be the site's root (README.md, public/).
+    roots = config.content_folders({**generator.settings, "PATH": generator.path})
+    for folder, folders, files in (walk for root in roots for walk in os.walk(root)):
         folders[:] = [name for name in folders if not name.startswith(".")]
         paths.extend(
             os.path.join(folder, name) for name in files if name.endswith(".md")
