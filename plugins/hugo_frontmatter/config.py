@@ -129,7 +129,8 @@ def find_files(given: str, site_root: str) -> list[str]:
             None,
             "the Hugo config named by HUGO_FRONTMATTER['hugo_config'] does not "
             "exist; give the path of hugo.toml (or of the Hugo site's folder), "
-            "absolute or relative to the folder above the content folder",
+            "absolute, or relative to PATH (the Hugo site's folder, when PATH is "
+            "left out) or to the folder above it",
         )
     found = []
     root_file = next(
