@@ -384,7 +384,8 @@ def to_pelican(
 
     _settle_dates(metadata)
     _settle_authors(metadata, process)
-    metadata.update(_location(metadata, front, source, options))
+    lower = settings.get("HUGO_PATH_TO_LOWER") is not False
+    metadata.update(_location(metadata, front, source, options, lower))
     metadata.update(language_metadata(source, hugo_params.get("translationkey")))
     _settle_title(metadata, source)
     metadata["hugo_kind"] = source.kind
@@ -480,21 +481,25 @@ def _location(
     front: FrontMatter,
     source: Source,
     options: dict[str, Any],
+    lower: bool = True,
 ) -> dict[str, str]:
-    """Pelican's url and save_as, from Hugo's url, slug and the file's place."""
+    """Pelican's url and save_as, from Hugo's url, slug and the file's place
+    (in lower case unless not ``lower``: Hugo's ``disablePathToLower``)."""
     if "hugo_url" in metadata:
         return urls.output_location(metadata.pop("hugo_url"))
     if options["hugo_urls"]:
         pattern = options["permalinks"].get(source.section)
         if pattern and source.kind == "page":
-            return urls.output_location(_permalink(pattern, metadata, source))
-        return urls.output_location(default_path(source, metadata.get("slug")))
+            return urls.output_location(_permalink(pattern, metadata, source, lower))
+        return urls.output_location(default_path(source, metadata.get("slug"), lower))
     if source.in_content == urls.HOME_PAGE_SOURCE:
         return urls.output_location(f"/{source.language_prefix}/")
     return {}
 
 
-def _permalink(pattern: str, metadata: Mapping[str, Any], source: Source) -> str:
+def _permalink(
+    pattern: str, metadata: Mapping[str, Any], source: Source, lower: bool = True
+) -> str:
     """A regular page's path from its section's permalink pattern."""
     folder, name = posixpath.split(source.in_content)
     stem = posixpath.splitext(name)[0]
@@ -508,18 +513,18 @@ def _permalink(pattern: str, metadata: Mapping[str, Any], source: Source) -> str
         filename=stem,
     )
     return _in_site(
-        urls.expand_permalink(pattern, parts),
+        urls.expand_permalink(pattern, parts, lower),
         source,
         f"the permalink {pattern!r}",
         "give the page a 'url'",
     )
 
 
-def default_path(source: Source, slug: str | None = None) -> str:
+def default_path(source: Source, slug: str | None = None, lower: bool = True) -> str:
     """Hugo's URL for a file, refused when its name makes one that leaves the
     site (a file named ``\\evil.example.md``)."""
     return _in_site(
-        urls.default_path(source.in_content, slug),
+        urls.default_path(source.in_content, slug, lower),
         source,
         "the file's name",
         "rename the file or give it a 'url'",

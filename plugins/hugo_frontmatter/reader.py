@@ -69,9 +69,10 @@ class HugoMarkdownReader(MarkdownReader):
         if front is None:
             content, metadata = super().read(source_path)
             if fields.plugin_options(self.settings)["hugo_urls"]:
+                lower = self.settings.get("HUGO_PATH_TO_LOWER") is not False
                 metadata.update(
                     urls.output_location(
-                        fields.default_path(source, metadata.get("slug"))
+                        fields.default_path(source, metadata.get("slug"), lower)
                     )
                 )
             metadata.update(fields.language_metadata(source))

@@ -266,8 +266,9 @@ def _is_escape(following: str) -> bool:
     return len(following) == 2 and set(following) <= _HEX
 
 
-def default_path(in_content: str, slug: str | None = None) -> str:
-    """Hugo's default URL for a file: ``posts/My Trip.md`` is ``/posts/my-trip/``.
+def default_path(in_content: str, slug: str | None = None, lower: bool = True) -> str:
+    """Hugo's default URL for a file: ``posts/My Trip.md`` is ``/posts/my-trip/``
+    (``/posts/My-Trip/`` when not ``lower``: Hugo's ``disablePathToLower``).
 
     ``_index.md`` is its folder's list page, ``index.md`` is its folder (a page
     bundle), any other file is a folder of its own; a slug replaces the last
@@ -280,7 +281,7 @@ def default_path(in_content: str, slug: str | None = None) -> str:
         segments.append(stem)
     if slug and stem != "_index" and segments:
         segments[-1] = slug
-    return "/" + "".join(f"{sanitize(part)}/" for part in segments)
+    return "/" + "".join(f"{sanitize(part, lower)}/" for part in segments)
 
 
 def alias_location(alias: str, page_url: str) -> str:
@@ -347,10 +348,11 @@ def permalink_problem(pattern: str) -> str | None:
     return None
 
 
-def expand_permalink(pattern: str, parts: PermalinkParts) -> str:
+def expand_permalink(pattern: str, parts: PermalinkParts, lower: bool = True) -> str:
     """A page's path from a Hugo permalink pattern such as
     ``/:year/:month/:slug/``: each value as Hugo puts it in a path (lower
-    case, blanks to hyphens), empty segments dropped, ending in a slash."""
+    case unless not ``lower``, blanks to hyphens), empty segments dropped,
+    ending in a slash."""
     date = parts.date or _ZERO_DATE
     slug = parts.slug or parts.title
     values = {
@@ -375,7 +377,7 @@ def expand_permalink(pattern: str, parts: PermalinkParts) -> str:
         return values[name]
 
     expanded = _TOKEN.sub(value_of, pattern)
-    segments = [sanitize(part) for part in expanded.split("/") if part.strip()]
+    segments = [sanitize(part, lower) for part in expanded.split("/") if part.strip()]
     return "/" + "".join(f"{segment}/" for segment in segments if segment)
 
 
