@@ -183,6 +183,8 @@ FOUND = [
     ({"b.md": _page("b"), "a/a.md": _page("a", _DRAFT)}, "b.md", ["a"]),
     # a name with one leading slash ("/a") is looked up by name too
     ({"a.md": _page("a", _DRAFT), "posts/a.md": _page("a")}, "posts/a.md", ["/a.md"]),
+    # an unknown language is an error before an empty path is nothing
+    ({"_index.md": _page("Home")}, "_index.md", ['path="" lang="fr"', 'path=""']),
     # "//" is a URL with an empty host and no path: no page, no error
     ({"_index.md": _page("Home"), "b.md": _page("b")}, "_index.md", ["//", "//b"]),
 ]
@@ -359,6 +361,7 @@ def test_refs_give_an_output_formats_url(tmp_path, hugo):
         ("dup", 'page reference "/docs/deep/dup" is ambiguous: docs/dup.md, '),
         ("/posts/a/", "no page of the content"),
         ('path="a" lang="de"', 'no site found with lang "de"'),
+        ('path="a" lang="EN"', 'no site found with lang "EN"'),
         ('"posts/a.md" "rss"', 'the page has no output format "rss"'),
     ],
 )

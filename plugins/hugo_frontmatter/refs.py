@@ -300,18 +300,20 @@ class RefResolver:
         shown_path: str,
         absolute: bool,
     ) -> str:
+        default = self.tree.default
+        own = str(page.lang or "").lower() or default
+        known = self.settings.get("HUGO_LANGUAGES") or [default]
+        if language and language != own and language not in known:
+            raise RefError(
+                f'no site found with lang "{language}"',
+                "give a language of the Hugo config's [languages]",
+            )
         if not target:
             return ""
+        language = language or own
         path, fragment = _parse_target(target)
         link = ""
         if path:
-            language = (language or str(page.lang or "")).lower() or self.tree.default
-            known = self.settings.get("HUGO_LANGUAGES") or [self.tree.default]
-            if language not in known and language != self.tree.default:
-                raise RefError(
-                    f'no site found with lang "{language}"',
-                    "give a language of the Hugo config's [languages]",
-                )
             node = self.find(path, shown_path, language)
             if node is None:
                 raise RefError(
