@@ -64,6 +64,8 @@ def go_value(value) -> str:
         return "[" + " ".join(go_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if value is None:
+        return "<nil>"
     return str(value)
 
 
@@ -250,6 +252,37 @@ def test_the_environment_folder_is_hugos(hugo, tmp_path, monkeypatch, environmen
         hugo, root, None if environment == "production" else environment
     )
     assert printed["params"] == go_line(mine["params"])
+
+
+YAML_AS_HUGO_READS_IT = """\
+title: t
+params:
+  yes_no: [yes, No, on, OFF, y, N, true]
+  y: 1
+  Off: 2
+  octal: 0777
+  digits: 1_000
+  binary: 0b11
+  hex: 0x1F
+  octal_too: 0o17
+  day: 2024-01-02
+  clock: 12:30
+  none: ~
+  twice: 1
+  twice: 2
+"""
+
+
+@pytest.mark.hugo
+def test_yaml_config_read_as_hugo_reads_it(hugo, tmp_path):
+    """Hugo 0.111 reads its config's YAML with go-yaml v2's rules: yes, on,
+    y are true (keys too), 0777 is octal, dates and 12:30 stay text, the
+    last of a key given twice wins."""
+    root = write_tree(tmp_path, {"hugo.yaml": YAML_AS_HUGO_READS_IT})
+    mine = config.read_config(config.find_files(".", str(root)))
+    assert mine["params"]["yes_no"] == [True, False, True, False, True, False, True]
+    assert mine["params"]["octal"] == 0o777
+    assert hugo_config(hugo, root)["params"] == go_line(mine["params"])
 
 
 LANGUAGE_FILE_SITE = {

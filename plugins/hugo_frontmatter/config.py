@@ -99,6 +99,62 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _MISSING = object()
 
 
+class _ConfigYamlLoader(_Yaml12Loader):
+    """YAML as Hugo 0.111 reads its config (go-yaml v2's rules, checked with
+    ``hugo config``): ``yes``/``no``, ``on``/``off`` and ``y``/``n`` are
+    booleans, keys too (``y:`` is the key ``true``); ``0777`` is octal;
+    dates and ``12:30`` stay text; a key given twice is the last. The rest
+    is the front matter's loader."""
+
+    yaml_implicit_resolvers: dict = {}
+    bool_values = {
+        word: value
+        for value, words in ((True, "y yes true on"), (False, "n no false off"))
+        for word in words.split()
+    }
+
+    def construct_mapping(self, node, deep=False):
+        # A key given twice: the last wins, as in Hugo's config.
+        return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
+
+    def construct_yaml_int(self, node):
+        text = self.construct_scalar(node).replace("_", "")
+        if re.fullmatch(r"[-+]?0[0-7]+", text):  # Go's base-0 octal
+            node = yaml.ScalarNode(
+                node.tag, text.replace("0", "0o", 1), node.start_mark
+            )
+        return super().construct_yaml_int(node)
+
+
+_ConfigYamlLoader.add_constructor(
+    "tag:yaml.org,2002:int", _ConfigYamlLoader.construct_yaml_int
+)
+for _tag, _pattern, _first in (
+    (
+        "bool",
+        r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+        r"|on|On|ON|off|Off|OFF)$",
+        "yYnNtTfFoO",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (
+        "int",
+        r"^(?:[-+]?0b[01_]+|[-+]?0o?[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$",
+        "-+0123456789",
+    ),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _ConfigYamlLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
+    )
+
+
 class HugoConfigError(Exception):
     """A Hugo config that cannot be used, located so that the user can fix it."""
 
@@ -241,7 +297,7 @@ def parse_file(path: str) -> dict[str, Any]:
         elif kind == "json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 (a safe loader)
+            data = yaml.load(text, Loader=_ConfigYamlLoader)  # noqa: S506 (a safe loader)
     except tomllib.TOMLDecodeError as error:
         position = _TOML_POSITION.search(str(error))
         problem = _TOML_POSITION.sub("", str(error)).strip()
