@@ -362,6 +362,8 @@ def test_refs_give_an_output_formats_url(tmp_path, hugo):
         ("/posts/a/", "no page of the content"),
         ('path="a" lang="de"', 'no site found with lang "de"'),
         ('path="a" lang="EN"', 'no site found with lang "EN"'),
+        ("a%zz", "is not a valid URL (a % without two hex digits)"),
+        ("1a:b", "is not a valid URL (a ':' in its first part)"),
         ('"posts/a.md" "rss"', 'the page has no output format "rss"'),
     ],
 )
@@ -374,7 +376,7 @@ def test_a_ref_hugo_finds_nothing_for_stops_the_build_at_its_line(
     files = {**TREE, "docs/deep/_index.md": TREE["docs/deep/_index.md"] + "Text.\n\n"}
     with pytest.raises(subprocess.CalledProcessError) as hugo_failed:
         compare(tmp_path, hugo, files, {"docs/deep/_index.md": [target]}, config)
-    assert b"Error building site: logged" in hugo_failed.value.stderr
+    assert b"Error building site" in hugo_failed.value.stderr
     with pytest.raises(BuildError) as stopped:
         build_site(
             tmp_path / "content",

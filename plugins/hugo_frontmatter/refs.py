@@ -32,6 +32,8 @@ CONTENT_EXTENSIONS = frozenset(
 # Hugo's default taxonomies, when no Hugo config names any.
 _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What to do about a target that is no URL (Hugo's url.Parse refuses it).
+_WRITE = "Hugo stops here too; write the page's path, e.g. 'posts/my-post.md'"
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
@@ -467,17 +469,19 @@ def _text(value: Any) -> str:
 
 def _parse_target(target: str) -> tuple[str, str]:
     """The path and fragment of a target, as Go's ``url.Parse`` splits them."""
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in target):
+        raise ValueError(f"is not a valid URL (a control character); {_WRITE}")
     rest, _, fragment = target.partition("#")
     rest = rest.partition("?")[0]
     if _BAD_ESCAPE.search(rest) or _BAD_ESCAPE.search(fragment):
-        raise ValueError("is not a valid URL (a '%' not followed by two hex digits)")
+        raise ValueError(f"is not a valid URL (a % without two hex digits); {_WRITE}")
     scheme = _SCHEME.match(rest)
     if scheme:
         rest = rest[scheme.end() :]
         if not rest.startswith("/"):
             rest = ""  # opaque: no path
     elif ":" in rest.partition("/")[0]:
-        raise ValueError("first path segment in URL cannot contain colon")
+        raise ValueError(f"is not a valid URL (a ':' in its first part); {_WRITE}")
     if rest.startswith("//") and (scheme or not rest.startswith("///")):
         _host, slash, path = rest[2:].partition("/")
         rest = slash + path  # the host is no part of the path
