@@ -238,7 +238,8 @@ def trees(draw) -> dict[str, str]:
             files.pop(path, None)
     # French pages: a translation, or a page of its own (not a bundle's
     # index.fr.md: cameo's reader takes it for a resource, another point's).
-    for path in draw(st.lists(st.sampled_from(sorted(files)), max_size=3)):
+    chosen = draw(st.lists(st.sampled_from(sorted(files)), max_size=3)) if files else []
+    for path in chosen:
         if path in files and not path.endswith("/index.md") and path != "index.md":
             french = path[: -len(".md")] + ".fr.md"
             files[french] = files[path] if draw(st.booleans()) else files.pop(path)
