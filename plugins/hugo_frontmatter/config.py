@@ -436,6 +436,15 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         settings["HUGO_TAXONOMY_FOLDERS"] = sorted(
             {*settings.get("HUGO_TAXONOMY_FOLDERS", []), *own.values()}
         )
+    # A taxonomy's folder in the content, as written or in lower case (Hugo's
+    # content tree is in lower case: content/faseries/ for FAseries).
+    settings["HUGO_TAXONOMY_FOLDERS"] = sorted(
+        {
+            name
+            for folder in settings.get("HUGO_TAXONOMY_FOLDERS", [])
+            for name in (folder, folder.lower())
+        }
+    )
     settings["HUGO_LANGUAGE_TAXONOMIES"] = language_taxonomies
     settings["HUGO_LANGUAGE_TITLES"] = language_titles
     settings["HUGO_LANGUAGE_MENUS"] = language_menus

@@ -209,18 +209,40 @@ class HugoTaxonomyGenerator(Generator):
         return found
 
     def _term_files(self, plural: str, lang: str, default: str) -> dict[str, dict]:
-        """The terms' own ``_index.md`` (``_index.<lang>.md``): slug -> front
-        matter (title, url); in the language's own folder (contentDir) if
-        it has one."""
-        folder = (self.settings.get("HUGO_CONTENT_DIRS") or {}).get(lang)
-        root = os.path.join(self.path, *(folder or ".").split("/"), plural)
-        name = "_index.md" if lang == default or folder else f"_index.{lang}.md"
+        """The terms' own ``_index.<lang>.md``, or ``_index.md`` in the
+        default language or a content folder of the language's own: slug ->
+        front matter (title, url). A language without a folder of its own
+        (``HUGO_CONTENT_DIRS``) has its files in the default language's."""
+        folders = self.settings.get("HUGO_CONTENT_DIRS") or {}
+        own = folders.get(lang)
+        folder = own if own is not None else folders.get(default, "")
+        names = [f"_index.{lang}.md"]
+        if lang == default or own is not None:
+            names.append("_index.md")
+        # The taxonomy's folder as written, or in lower case (Hugo's content
+        # tree is in lower case).
+        base = os.path.join(self.path, *(folder or ".").split("/"))
+        root = next(
+            (
+                os.path.join(base, name)
+                for name in (plural, plural.lower())
+                if os.path.isdir(os.path.join(base, name))
+            ),
+            "",
+        )
         found = {}
-        if not os.path.isdir(root):
+        if not root:
             return found
         for folder in sorted(os.listdir(root)):
-            path = os.path.join(root, folder, name)
-            if not os.path.isfile(path):
+            path = next(
+                (
+                    os.path.join(root, folder, name)
+                    for name in names
+                    if os.path.isfile(os.path.join(root, folder, name))
+                ),
+                None,
+            )
+            if path is None:
                 continue
             try:
                 with open(path, "rb") as handle:
@@ -248,14 +270,21 @@ class HugoTaxonomyGenerator(Generator):
         field = plural.lower()
         folder = field if self._lower else plural
         base = f"{prefix}/{folder}/" if prefix else f"{folder}/"
+        # Terms are one whatever their case (Hugo's content tree is in lower
+        # case): slug -> (name, pages); a term's own _index.md matches too.
         terms: dict[str, tuple[str, list]] = {}
+        slugs: dict[str, str] = {}  # the slug in lower case -> the first slug
         for content in by_language.get(lang, []):
             params = getattr(content, "params", None) or {}
             for name in term_names(params.get(field)):
                 slug = urls.sanitize(name, self._lower)
                 if slug:
+                    slug = slugs.setdefault(slug.lower(), slug)
                     terms.setdefault(slug, (name, []))[1].append(content)
-        own_files = self._term_files(plural, lang, default)
+        own_files = {
+            slugs.setdefault(slug.lower(), slug): fields
+            for slug, fields in self._term_files(plural, lang, default).items()
+        }
         for slug, fields in own_files.items():
             title = str(fields.get("title") or "").strip()
             name, items = terms.get(slug, (slug, []))
