@@ -201,10 +201,26 @@ AUTHORS_IN_ANOTHER_LANGUAGE_ONLY = {  # fa/authors/, though en has no authors
     "content/posts/post-0.md": "---\ntitle: Post 0\ndate: 2024-01-01\n---\nText.\n",
 }
 
+# coder's example: a term's own page in another language, at its url, in the
+# content folder the languages share.
+TERM_PAGE_IN_ANOTHER_LANGUAGE = {
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\ntitle = "Site"\n'
+        "[languages.en]\nweight = 1\n[languages.pt-br]\nweight = 2\n"
+    ),
+    "content/posts/syntax.pt-br.md": (
+        "---\ntitle: Sintaxe\ndate: 2024-01-01\ncategories: [Syntax]\n---\nT.\n"
+    ),
+    "content/categories/syntax/_index.pt-br.md": (
+        "---\ntitle: sintaxe\nurl: categoria/sintaxe\n---\n"
+    ),
+}
+
 
 @given(files=hugo_sites())
 @example(files=ONLY_IN_ANOTHER_LANGUAGE)
 @example(files=AUTHORS_IN_ANOTHER_LANGUAGE_ONLY)
+@example(files=TERM_PAGE_IN_ANOTHER_LANGUAGE)
 @settings(
     max_examples=examples(30),
     deadline=None,

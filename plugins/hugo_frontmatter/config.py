@@ -1066,14 +1066,15 @@ def _in_language_folders(
 
 def _busiest_section(content: str) -> str:
     """Hugo's default mainSections: the top folder of the content that holds
-    the most pages (the first by name of those that tie); else ``posts``."""
+    the most pages (the first by name of those that tie); else ``posts``.
+    A list page (``_index.md``, ``_index.pt-br.md``) is no page here."""
     counts = {}
     names = os.listdir(content) if os.path.isdir(content) else []
     for name in sorted(names):
         folder = os.path.join(content, name)
         if os.path.isdir(folder) and not name.startswith("."):
             counts[name] = sum(
-                file.endswith(".md") and file != "_index.md"
+                file.endswith(".md") and not file.startswith("_index.")
                 for _, _, files in os.walk(folder)
                 for file in files
             )
