@@ -768,6 +768,7 @@ _KEY_MAPPERS = {
     # Read by refs: what a ref to no page does (error, or warning and URL).
     "reflinkserrorlevel": lambda v, unused: {"HUGO_REF_LINKS_ERROR_LEVEL": v},
     "reflinksnotfoundurl": lambda v, unused: {"HUGO_REF_LINKS_NOT_FOUND_URL": v},
+    "pluralizelisttitles": lambda v, unused: {"HUGO_PLURALIZE_LIST_TITLES": bool(v)},
     # Read in hugo_settings itself.
     "contentdir": lambda value, unused: {},
     "languagecode": lambda value, unused: {},
