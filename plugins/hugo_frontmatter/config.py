@@ -844,6 +844,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         "HUGO_PATH_TO_LOWER",
         "HUGO_REF_LINKS_ERROR_LEVEL",
         "HUGO_REF_LINKS_NOT_FOUND_URL",
+        "HUGO_PLURALIZE_LIST_TITLES",
     ):
         settings[name] = found.get(name)
     if found.get("HUGO_LANGUAGES"):
