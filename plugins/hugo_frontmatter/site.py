@@ -23,6 +23,7 @@ import shutil
 from collections.abc import Iterable
 from typing import Any
 
+import inflection
 from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import SafeDatetime
@@ -425,7 +426,7 @@ class HugoSiteGenerator(Generator):
             prefix = language_prefix(lang, self.settings)
             path = urls.default_path(in_content)
             metadata = {
-                "title": name.replace("-", " ").replace("_", " ").title(),
+                "title": section_title(name, self.settings),
                 "hugo_kind": "section",
                 "section": name,
                 "lang": lang,
@@ -497,6 +498,17 @@ class HugoSiteGenerator(Generator):
                 page=page,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
+
+
+def section_title(name: str, settings: dict[str, Any]) -> str:
+    """The title Hugo 0.111 gives a section that has no ``_index.md``: its
+    folder's name as written, the first letter upper-cased, in the plural
+    unless ``pluralizeListTitles = false`` (Hugo pluralizes with Go's flect,
+    here with inflection, the same Rails rules; a few rare words differ)."""
+    title = name[:1].upper() + name[1:]
+    if settings.get("HUGO_PLURALIZE_LIST_TITLES") is not False:
+        return inflection.pluralize(title)
+    return title
 
 
 def inside_output(output: str, relative: str) -> str:
