@@ -152,7 +152,7 @@ def test_a_wrong_field_in_a_cascade_names_the_index_file(tmp_path, monkeypatch):
 
 def test_top_level_folder_without_index_gets_a_list_page(blog):
     soup = _soup(blog / "extra" / "index.html")
-    assert soup.h1.get_text() == "Extra"
+    assert soup.h1.get_text() == "Extras"  # Hugo pluralizes the folder's name
     assert [a.get_text() for a in soup.select(".dated-list a")] == ["Extra page"]
     # A bundle right under content/ is a page, not a section.
     assert _soup(blog / "solo" / "index.html").h1.get_text() == "Solo bundle"
