@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cameo_tools.build import BuildError
@@ -64,6 +64,12 @@ SITE: dict[str, str | bytes] = {
     "content/bundle/extra.html": "<p>bundle html</p>\n",
     "content/bundle/fm.html": "---\ntitle: A resource\n---\n<p>not published</p>\n",
     "content/bundle/sub/more.png": PNG,
+    # Hugo ignores these names beside a bundle's page, not in its folders.
+    "content/bundle/.top.png": PNG,
+    "content/bundle/.hidden/f.png": PNG,
+    "content/bundle/sub/.dot.png": PNG,
+    "content/bundle/sub/#hash.png": PNG,
+    "content/bundle/sub/backup~": PNG,
 }
 
 
@@ -228,6 +234,13 @@ def content_trees(draw) -> dict[str, str | bytes]:
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(files=content_trees())
+@example(  # found by Hypothesis: an ignored name below a bundle's folder
+    files={
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/a/index.md": "---\ntitle: Page\n---\nText.\n",
+        "content/a/b/.h-empty.html": b"",
+    }
+)
 def test_generated_trees_copy_what_hugo_copies(tmp_path, hugo, files):
     root = tmp_path / "site"
     shutil.rmtree(root, ignore_errors=True)

@@ -546,7 +546,11 @@ def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
     where they point; a linked folder is listed as one entry."""
     for parent, dirs, files in os.walk(folder):
         relative = os.path.relpath(parent, folder).replace(os.sep, "/")
-        dirs[:] = [name for name in dirs if not content_files.is_ignored(name)]
+        # Hugo 0.111 ignores names (.git, #x, x~) beside the bundle's page,
+        # and copies the files of the folders below it whatever their names.
+        at_top = relative == "."
+        if at_top:
+            dirs[:] = [name for name in dirs if not content_files.is_ignored(name)]
         if not recursive:
             dirs.clear()
         else:
@@ -562,7 +566,7 @@ def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
                     yield os.path.join(parent, name), posixpath.join(relative, name)
         for name in files:
             path = os.path.join(parent, name)
-            if content_files.is_ignored(name) or (
+            if (at_top and content_files.is_ignored(name)) or (
                 os.path.isfile(path) and content_files.is_page_file(path)
             ):
                 continue
