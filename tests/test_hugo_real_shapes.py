@@ -258,7 +258,7 @@ def test_wrong_types_in_every_field_stop_the_build_with_the_file_named(
     problems = caught.value.problems
     ours = re.compile(r"^content/([\w/.-]+\.md):\d+(:\d+)?: ")
     pelicans = re.compile(r"^Could not process (?:\./)?([\w/.-]+\.md)")  # after ours
-    summary = re.compile(r"^\d+ problem\(s\) with Hugo content")
+    summary = re.compile(r"^\d+ problem\(s\) with (Hugo content|output paths)")
     named = {m[1] for m in map(ours.match, problems) if m}
     for problem in problems:
         assert (
@@ -267,5 +267,7 @@ def test_wrong_types_in_every_field_stop_the_build_with_the_file_named(
             or (pelicans.match(problem) and pelicans.match(problem)[1] in named)
         ), problem
         assert "could not be read" not in problem, problem  # a bug, not an error
-    for field in ("author", "authors", "date", "aliases", "weight", "tags"):
-        assert any(f"'{field}' must be" in problem for problem in problems), field
+    # Hugo 0.111 reads a wrong type in most fields as the empty value; it
+    # stops on these (tests/test_hugo_accepts_fields.py).
+    for field in ("_build",):
+        assert any(f"'{field}' is " in problem for problem in problems), field

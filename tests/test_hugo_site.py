@@ -137,7 +137,7 @@ def test_a_wrong_field_in_a_cascade_names_the_index_file(tmp_path, monkeypatch):
         tmp_path / "content",
         {
             "_index.md": "---\ntitle: Home\n---\nHi\n",
-            "posts/_index.md": "---\ntitle: Posts\ncascade:\n  weight: heavy\n---\n",
+            "posts/_index.md": "---\ntitle: Posts\ncascade:\n  _build: heavy\n---\n",
             "posts/one.md": "---\ntitle: One\ndate: 2024-01-01\n---\nOne\n",
         },
     )
@@ -145,7 +145,7 @@ def test_a_wrong_field_in_a_cascade_names_the_index_file(tmp_path, monkeypatch):
     with pytest.raises(BuildError) as caught:
         build_site(tmp_path / "content", tmp_path / "out", SETTINGS)
     assert any(
-        problem.startswith("content/posts/_index.md:3: 'weight' must be a whole number")
+        problem.startswith("content/posts/_index.md:3: '_build' is 'heavy', not a map")
         for problem in caught.value.problems
     ), caught.value.problems
 

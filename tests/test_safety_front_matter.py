@@ -45,7 +45,7 @@ def _soup(path):
     ("text", "where", "words"),
     [
         (b"---\ntitle: A\n---\nBody \xff\n", "4:6", "not valid UTF-8 (byte 0xff)"),
-        ("---\ntitle: A\ndate: 2024-02-30\n---\n", "3", "'date' must be a date"),
+        ("---\ntitle: A\nurl: https://x.org/\n---\n", "3", "no URL with a protocol"),
         ("---\ntitle: A\nx: !!float 'x'\n---\n", "3:4", "float value 'x' cannot"),
         ("---\ntitle: A\nd: !!timestamp 2024-02-30\n---\n", "3:4", "day is out"),
         (f"---\ntitle: A\nweight: {HUGE}\n---\n", "3:9", "5000 digits"),

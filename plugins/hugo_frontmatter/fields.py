@@ -63,7 +63,6 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "shortcodes": None,
 }
 
-_TRUE_WORDS = {"true": True, "false": False}
 # Hugo's date fields, in the order Hugo falls back from one to the next.
 _DATE_FIELDS = {
     "date": ("date", "publishdate", "pubdate", "published", "lastmod", "modified"),
@@ -72,15 +71,11 @@ _DATE_FIELDS = {
     "expirydate": ("expirydate", "unpublishdate"),
 }
 _ALL_DATE_KEYS = {key for chain in _DATE_FIELDS.values() for key in chain}
-# Other layouts Hugo accepts besides ISO 8601 and RFC 1123.
-_DATE_LAYOUTS = ("%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m-%d %H:%M:%S %z")
-_RENDER_WORDS = {"always": "always", "never": "never", "link": "link"}
 # What a path from content must be, in the errors that refuse one.
 _SITE_PATH = (
     "without a backslash, control character, scheme or leading '//' "
     "(a browser would leave the site)"
 )
-_LIST_WORDS = {"always": "always", "never": "never", "local": "local"}
 # The statuses Pelican 4.12 allows a page and an article.
 _STATUS_WORDS = ("published", "hidden", "draft", "skip")
 # Pelican's own metadata that Pelican reads as text.
@@ -314,6 +309,9 @@ class _Field:
     line: int
     process: Callable[[str, Any], Any]
     render: Callable[[str], str]
+    # The kind of page it is on (Source.kind): Hugo reads some fields only
+    # on some kinds (a cascade on a home or section page).
+    kind: str = "page"
 
     def error(self, expected: str) -> FrontMatterError:
         return FrontMatterError(
@@ -321,6 +319,25 @@ class _Field:
             self.line,
             f"'{self.name}' must be {expected}, not {_describe(self.value)}; "
             "correct the field or remove it",
+        )
+
+    def refused(self, problem: str, fix: str) -> FrontMatterError:
+        """A value Hugo itself refuses: the build stops, as Hugo's does."""
+        return FrontMatterError(
+            self.path,
+            self.line,
+            f"'{self.name}' {problem} (Hugo stops here too); {fix}",
+        )
+
+    def warn(self, read_as: str) -> None:
+        """A value Hugo takes but cannot use as this field: said, not refused."""
+        logger.warning(
+            "%s:%d: '%s' is %s, which %s; correct the field if that is not meant",
+            self.path,
+            self.line,
+            self.name,
+            _describe(self.value),
+            read_as,
         )
 
 
@@ -350,8 +367,8 @@ def to_pelican(
         if isinstance(value, (dict, list)):
             value = copy.deepcopy(value)
         path, line = front.origin_of(name, source.shown_path)
-        field = _Field(name, value, path, line, process, render)
-        if name == "params":
+        field = _Field(name, value, path, line, process, render, source.kind)
+        if name == "params" and isinstance(value, Mapping):
             params = _params(field)
             continue
         hugo_params[name] = value
@@ -373,15 +390,15 @@ def to_pelican(
             )
         elif name in FIELD_MAPPERS:  # checked as at the top, where it lands
             path, line = front.origin_of(f"params.{name}", source.shown_path)
-            metadata.update(
-                FIELD_MAPPERS[name](_Field(name, value, path, line, process, render))
-            )
+            field = _Field(name, value, path, line, process, render, source.kind)
+            metadata.update(FIELD_MAPPERS[name](field))
         else:
             metadata[name] = value
     hugo_params.update(
         (name, value) for name, value in params.items() if name not in hugo_params
     )
 
+    _settle_draft(metadata, source.shown_path)
     _settle_dates(metadata)
     _settle_authors(metadata, process)
     lower = settings.get("HUGO_PATH_TO_LOWER") is not False
@@ -398,6 +415,8 @@ def to_pelican(
     return metadata
 
 
+# Hugo's ``published`` read as true or false, until _settle_draft.
+_PUBLISHED = "hugo_published"
 # Metadata the plugin sets for itself; a front matter field of the same name
 # would be taken for it.
 RESERVED_NAMES = frozenset(
@@ -405,6 +424,7 @@ RESERVED_NAMES = frozenset(
         "hugo_draft",
         "hugo_kind",
         "hugo_lines",
+        _PUBLISHED,
         TRANSLATION_KEY,
         "hugo_publish_resources",
         "hugo_unbuilt",
@@ -545,6 +565,22 @@ def _in_site(path: str, source: Source, origin: str, fix: str) -> str:
     return path
 
 
+def _settle_draft(metadata: dict[str, Any], shown_path: str) -> None:
+    """Hugo's ``published: false`` is ``draft: true``; ``draft`` wins when
+    both are given, with Hugo's warning."""
+    if _PUBLISHED not in metadata:
+        return
+    published = metadata.pop(_PUBLISHED)
+    if "hugo_draft" in metadata:
+        logger.warning(
+            "%s: has both 'draft' and 'published'; 'draft' is used, as in Hugo",
+            shown_path,
+        )
+    else:
+        metadata["hugo_draft"] = not published
+        metadata["status"] = "published"
+
+
 def _settle_dates(metadata: dict[str, Any]) -> None:
     """Fill Hugo's date, publishDate, lastmod and expiryDate from each other."""
     given = {key: metadata.pop(key) for key in list(metadata) if key in _ALL_DATE_KEYS}
@@ -613,7 +649,7 @@ def _settle_status(
         unbuilt
         or source.is_bundle_resource
         or (metadata.get("headless") and source.name == "index.md")
-        or build.get("render") == "never"
+        or build.get("render") in ("never", "link")
     ):
         # Pelican leaves such a file out entirely, as Hugo writes nothing.
         metadata["status"] = "skip"
@@ -625,13 +661,16 @@ def _aware(value: datetime.datetime) -> datetime.datetime:
     return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
 
-# --- one mapper a field ------------------------------------------------------
+# --- Go's cast, as Hugo 0.111 reads a field ------------------------------
+# Hugo reads its known fields with spf13/cast and takes what cannot be cast as
+# the empty value (a list as `title` is empty text, `weight: heavy` is 0), so
+# such a value is no error here either: the field is read as Hugo reads it,
+# and a warning says so. Checked value by value against Hugo 0.111
+# (tests/test_hugo_accepts_fields.py).
 
-
-def _text(field: _Field) -> dict[str, Any]:
-    if isinstance(field.value, (dict, list)):
-        raise field.error("text")
-    return {field.name: as_text(field.value)}
+_GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+_GO_FALSE = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+_GO_OCTAL = re.compile(r"([+-]?)0([0-7_]+)")
 
 
 def as_text(value: Any) -> str:
@@ -651,9 +690,97 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+def go_text(value: Any) -> str | None:
+    """cast.ToString: a scalar as Hugo prints it; None for a list or a map,
+    which Hugo takes as empty text."""
+    if isinstance(value, (dict, list)):
+        return None
+    return as_text(value)
+
+
+def _go_bool(value: Any) -> bool | None:
+    """cast.ToBoolE: None where Hugo cannot read one (it takes false)."""
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str) and value in _GO_TRUE | _GO_FALSE:
+        return value in _GO_TRUE
+    return None
+
+
+def _go_int(value: Any) -> int | None:
+    """cast.ToIntE: a whole number, a float cut to one, a text as Go's
+    ParseInt(text, 0) reads it (``0x10``, ``010`` is 8, ``3.0`` is 3);
+    None where Hugo cannot read one (it takes 0)."""
+    if isinstance(value, bool):
+        return int(value)
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        number = int(value) if math.isfinite(value) else None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, str):
+        number = _parse_go_int(value)
+    else:
+        number = None
+    return number if number is not None and -(2**63) <= number < 2**63 else None
+
+
+def _parse_go_int(text: str) -> int | None:
+    whole = re.sub(r"(?<=[0-9])\.0+$", "", text)  # cast's trimZeroDecimal
+    octal = _GO_OCTAL.fullmatch(whole)
+    if octal:
+        whole = f"{octal[1]}0o{octal[2]}"
+    if whole != whole.strip():
+        return None
+    try:
+        return int(whole, 0)
+    except ValueError:
+        return None
+
+
+def _go_strings(value: Any) -> list[str] | None:
+    """cast.ToStringSlice: a list's items as text (a list or map in it is
+    empty text), a text split at its blanks, a scalar alone; None for a map."""
+    if isinstance(value, list):
+        return [go_text(item) or "" for item in value]
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, dict):
+        return None
+    return [as_text(value)]
+
+
+# --- one mapper a field ------------------------------------------------------
+
+
+def _text(field: _Field) -> dict[str, Any]:
+    """A Hugo text field: a list or map is empty text, as in Hugo."""
+    text = go_text(field.value)
+    if text is None:
+        field.warn("Hugo reads as empty text")
+        text = ""
+    return {field.name: text}
+
+
+def _own_text(field: _Field) -> dict[str, Any]:
+    """A field Hugo does not read (cameo's, Pelican's) that Pelican or the
+    theme prints as text: a list or map stays in ``page.params`` only."""
+    text = go_text(field.value)
+    if text is None:
+        field.warn("is kept in page.params for templates but not shown")
+        return {}
+    return {field.name: text}
+
+
 def _markdown_text(field: _Field) -> dict[str, Any]:
+    """``summary``: empty (or not text) leaves Hugo's automatic summary."""
     text = _text(field)[field.name]
-    return {field.name: field.render(text)}
+    return {field.name: field.render(text)} if text.strip() else {}
 
 
 # -- Hugo's automatic summary -----------------------------------------------
@@ -751,11 +878,10 @@ def _truncate_by_rune(fields: list[str], length: int) -> str:
 
 
 def _boolean(field: _Field) -> bool:
-    value = field.value
-    if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS:
-        value = _TRUE_WORDS[value.strip().lower()]
-    if not isinstance(value, bool):
-        raise field.error("true or false")
+    value = _go_bool(field.value)
+    if value is None:
+        field.warn("Hugo reads as false")
+        return False
     return value
 
 
@@ -764,127 +890,161 @@ def _flag(field: _Field) -> dict[str, Any]:
 
 
 def _draft(field: _Field) -> dict[str, Any]:
-    draft = _boolean(field)
-    return {"hugo_draft": draft, "status": "published"}
+    return {"hugo_draft": _boolean(field), "status": "published"}
+
+
+def _published(field: _Field) -> dict[str, Any]:
+    """Hugo's ``published``: true or false (not a draft, a draft), else a
+    date, as ``publishDate``."""
+    published = _go_bool(field.value)
+    if published is not None:
+        return {_PUBLISHED: published}
+    return _date(field)
 
 
 def _url(field: _Field) -> dict[str, Any]:
-    if not isinstance(field.value, str) or not field.value.strip():
-        raise field.error("a path such as '/' or '/about/'")
-    value = field.value.strip()
+    text = go_text(field.value)
+    if text is None:
+        field.warn("Hugo reads as no url")
+    value = (text or "").strip()
+    if not value:
+        return {}
+    if value.startswith(("http://", "https://")):
+        raise field.refused(
+            f"must be a path inside the site such as '/about/', not {value!r}: "
+            "Hugo takes no URL with a protocol",
+            "correct the field or remove it",
+        )
     if not urls.is_inside_site(value):
         raise field.error(f"a path inside the site such as '/about/', {_SITE_PATH}")
     return {"hugo_url": value}
 
 
 def _slug(field: _Field) -> dict[str, Any]:
-    if isinstance(field.value, (dict, list, bool)) or field.value is None:
-        raise field.error("text such as 'my-first-post'")
-    slug = as_text(field.value).strip()
-    if not slug or "/" in slug:
-        raise field.error("one path segment such as 'my-first-post'")
+    """Hugo's slug: text without leading or trailing '-'; it may hold '/'."""
+    text = go_text(field.value)
+    if text is None:
+        field.warn("Hugo reads as no slug")
+    slug = (text or "").strip().strip("-")
+    if not slug:
+        return {}
     if not urls.is_inside_site(slug):
         raise field.error(f"a path segment such as 'my-first-post', {_SITE_PATH}")
     return {"slug": slug}
 
 
 def _aliases(field: _Field) -> dict[str, Any]:
-    value = field.value
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(
-        isinstance(item, str) and item.strip() for item in value
-    ):
-        raise field.error("a list of paths such as ['/old-name/']")
-    for item in value:
-        if not urls.is_inside_site(item.strip()):
+    """Hugo's aliases: a list, or a text of paths apart by blanks; an item
+    that is a list or a map is empty, and skipped."""
+    aliases = _go_strings(field.value)
+    if aliases is None:
+        field.warn("Hugo reads as no aliases")
+    kept = []
+    for alias in aliases or []:
+        if alias.startswith(("http://", "https://")):
+            raise field.refused(
+                f"must be a list of paths such as ['/old-name/'], not with "
+                f"{alias!r}: Hugo takes no alias with a protocol",
+                "correct the field or remove it",
+            )
+        if not alias.strip():
+            continue
+        if not urls.is_inside_site(alias.strip()):
             raise field.error(
                 f"a list of paths inside the site such as ['/old/'], {_SITE_PATH}"
             )
-    return {"aliases": [item.strip() for item in value]}
+        kept.append(alias.strip())
+    return {"aliases": kept}
 
 
 def _weight(field: _Field) -> dict[str, Any]:
-    value = field.value
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise field.error("a whole number such as 10")
-    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
-        raise field.error("a whole number such as 10")
-    return {"weight": int(value)}
-
-
-def _words(field: _Field) -> list[str]:
-    value = field.value
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or any(
-        isinstance(item, (dict, list)) or item is None for item in value
-    ):
-        raise field.error("a list of words such as [python, hugo]")
-    return [as_text(item) for item in value]
+    weight = _go_int(field.value)
+    if weight is None:
+        field.warn("Hugo reads as 0")
+        weight = 0
+    return {"weight": weight}
 
 
 def _names(field: _Field) -> dict[str, Any]:
     """``author`` or ``authors``: names, settled into Pelican's authors later.
-    A name is kept whole (Pelican would split "Doe, Jane" at the comma)."""
+    A name is kept whole (Pelican would split "Doe, Jane" at the comma); a
+    list or map among them stays in ``page.params`` only."""
     value = field.value
-    if value is None:
-        return {}
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if not isinstance(value, list):
         value = [value]
-    if not isinstance(value, list) or any(
-        isinstance(item, (dict, list, bool)) or item is None for item in value
-    ):
-        raise field.error("a name or a list of names such as [Jane Doe]")
-    names = [as_text(item).strip() for item in value]
-    return {field.name: [name for name in names if name]}
+    names = [go_text(item) for item in value if item is not None]
+    return {field.name: [name.strip() for name in names if name and name.strip()]}
 
 
 def _status(field: _Field) -> dict[str, Any]:
-    """Pelican's own ``status`` (Hugo has ``draft``), one of Pelican's words."""
-    status = _text(field)[field.name].strip().lower()
+    """Pelican's own ``status`` (Hugo has ``draft``), one of Pelican's words;
+    another value is a param Hugo keeps, which Pelican leaves alone."""
+    status = (go_text(field.value) or "").strip().lower()
     if status not in _STATUS_WORDS:
-        raise field.error(f"one of {', '.join(_STATUS_WORDS)}")
+        field.warn(f"is kept in page.params (Pelican knows {', '.join(_STATUS_WORDS)})")
+        return {}
     return {"status": status}
 
 
 def _timezone(field: _Field) -> dict[str, Any]:
     """Pelican's own ``timezone``: a zone name such as Europe/Paris."""
-    name = _text(field)[field.name].strip()
+    name = (go_text(field.value) or "").strip()
     try:
         zoneinfo.ZoneInfo(name)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
-        raise field.error("a time zone such as 'Europe/Paris' or 'UTC'") from None
+        field.warn("is kept in page.params (no time zone such as 'Europe/Paris')")
+        return {}
     return {"timezone": name}
 
 
 def _category(field: _Field) -> dict[str, Any]:
     """Pelican's own ``category`` (Hugo's is ``categories``)."""
-    name = _text(field)[field.name].strip()
+    name = (_own_text(field).get(field.name) or "").strip()
     return {"category": field.process("category", name)} if name else {}
 
 
+def _terms(field: _Field) -> list[str]:
+    """A taxonomy's terms as Hugo 0.111 reads them: a text is one term (not
+    split), a list's items are terms (a list or map in it is none), a map
+    is none; empty terms are left out."""
+    value = field.value
+    if isinstance(value, str):
+        value = [value]
+    names = _go_strings(value)
+    if names is None:
+        field.warn("Hugo reads as no terms")
+        names = []
+    return [name for name in names if name.strip()]
+
+
 def _tags(field: _Field) -> dict[str, Any]:
-    tags = field.process("tags", _words(field))
-    return {"tags": tags} if isinstance(tags, list) else {}
+    tags = field.process("tags", _terms(field))
+    return {"tags": tags} if isinstance(tags, list) and tags else {}
 
 
 def _categories(field: _Field) -> dict[str, Any]:
     # Pelican gives an article one category: the first; all stay available.
-    names = _words(field)
+    names = _terms(field)
     if not names:
         return {}
     return {"category": field.process("category", names[0]), "categories": names}
 
 
 def _keywords(field: _Field) -> dict[str, Any]:
-    return {"keywords": _words(field)}
+    keywords = _go_strings(field.value)
+    if keywords is None:
+        field.warn("Hugo reads as no keywords")
+    return {"keywords": [word for word in keywords or [] if word]}
 
 
 def _images(field: _Field) -> dict[str, Any]:
-    images = _words(field)
+    """``images`` is not Hugo's to read: a theme's own shape (a list of maps,
+    ``- src: URL``) is kept as given in ``page.params``; the theme's sharing
+    image takes the entries that are text. A text that is not a link the
+    theme may print stops the build (docs/security.md)."""
+    value = field.value
+    entries = value if isinstance(value, list) else [value]
+    images = [entry for entry in entries if isinstance(entry, str) and entry.strip()]
     for image in images:
         if not urls.is_safe_link(image, urls.WEB_SCHEMES):
             raise field.error("a list of image paths or http(s) URLs")
@@ -901,62 +1061,175 @@ def _params(field: _Field) -> dict[str, Any]:
     return _mapping(field)[field.name]
 
 
-def _build_options(field: _Field) -> dict[str, Any]:
+def _sitemap(field: _Field) -> dict[str, Any]:
+    """Hugo's sitemap hints: ``changefreq`` as text, ``priority`` a number
+    (else Hugo's 0); anything but a map is Hugo's defaults."""
     if not isinstance(field.value, dict):
-        raise field.error("a mapping such as {render: never, list: always}")
+        if field.value is not None:
+            field.warn("Hugo reads as the site's sitemap defaults")
+        return {}
+    hints = {str(k).lower(): v for k, v in field.value.items()}
+    if "changefreq" in hints:
+        hints["changefreq"] = go_text(hints["changefreq"]) or ""
+    if "priority" in hints:
+        priority = hints["priority"]
+        if isinstance(priority, str):
+            try:
+                priority = float(priority)
+            except ValueError:
+                priority = 0.0
+        if isinstance(priority, bool) or not isinstance(priority, (int, float)):
+            priority = 0.0
+        hints["priority"] = priority
+    return {"sitemap": hints}
+
+
+# Hugo 0.111's _build: each key's values (as Hugo lower-cases them: `render:
+# NEVER` is not `never`), true/false and 1/0 the older spelling.
+_BUILD_WORDS = {
+    "render": {"never": "never", "link": "link", "always": "always"},
+    "list": {"never": "never", "local": "local", "always": "always"},
+}
+_BUILD_FALSE = frozenset({"false", "0"})
+
+
+def _build_options(field: _Field) -> dict[str, Any]:
+    """Hugo's ``_build``: a map, or Hugo stops. ``build`` (newer Hugo's
+    name, which 0.111 keeps as a param) is read the same way, but a value
+    that ``_build`` could not have is only warned about."""
+    try:
+        return {"build": _decode_build(field)}
+    except FrontMatterError:
+        if field.name == "_build":
+            raise
+        field.warn("Hugo 0.111 keeps as a param (it reads '_build')")
+        return {}
+
+
+def _decode_build(field: _Field) -> dict[str, Any]:
+    value = field.value
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise field.refused(
+            f"is {_describe(value)}, not a map",
+            "write a map such as {render: never, list: always}",
+        )
     options: dict[str, Any] = {}
-    for key, value in field.value.items():
+    for key, item in value.items():
         name = str(key).lower()
-        words = {"render": _RENDER_WORDS, "list": _LIST_WORDS}.get(name)
-        if words is None:
-            if name != "publishresources" or not isinstance(value, bool):
-                raise field.error("a mapping of render, list and publishResources")
-            options[name] = value
+        if item is None:
             continue
-        if isinstance(value, bool):  # Hugo's older true/false spelling
-            value = "always" if value else "never"
-        if not isinstance(value, str) or value.lower() not in words:
-            raise field.error(f"a mapping whose '{name}' is one of {', '.join(words)}")
-        options[name] = words[value.lower()]
-    return {"build": options}
+        if name == "publishresources":
+            publish = (
+                item != 0
+                if isinstance(item, (int, float))
+                else _go_bool(item)
+                if item != ""
+                else False
+            )
+            if publish is None:
+                raise field.refused(
+                    f"has publishResources {_describe(item)}, not true or false",
+                    "write true or false",
+                )
+            options[name] = publish
+        elif name in _BUILD_WORDS:
+            if isinstance(item, (dict, list)):
+                raise field.refused(
+                    f"has {name} {_describe(item)}, not a word",
+                    f"write one of {', '.join(_BUILD_WORDS[name])}",
+                )
+            text = "1" if item is True else "0" if item is False else as_text(item)
+            word = "never" if text in _BUILD_FALSE else text
+            options[name] = _BUILD_WORDS[name].get(word, "always")
+    return options
 
 
 def _cascade(field: _Field) -> dict[str, Any]:
+    """Hugo reads a cascade on a home or section page only. A list of maps
+    is read entry by entry, and an entry's ``_target`` must be a map of
+    words (Hugo stops otherwise); any other value passes nothing down."""
     value = field.value
-    entries = value if isinstance(value, list) else [value]
-    if not all(isinstance(entry, dict) for entry in entries):
-        raise field.error("a mapping of fields, or a list of them")
+    if field.kind != "page" and isinstance(value, list):
+        for entry in value:
+            if isinstance(entry, dict):
+                _check_target(field, {str(k).lower(): v for k, v in entry.items()})
     return {"cascade": value}
 
 
+# Hugo 0.111's page kinds, which a cascade's _target.kind may name.
+_PAGE_KINDS = frozenset({"home", "page", "section", "taxonomy", "term"})
+
+
+def _check_target(field: _Field, entry: dict[str, Any]) -> None:
+    target = entry.get("_target")
+    if target is None:
+        return
+    if not isinstance(target, dict):
+        raise field.refused(
+            f"has a _target that is {_describe(target)}, not a map",
+            "write _target as a map such as {path: '/posts/**'}",
+        )
+    for key, item in target.items():
+        if isinstance(item, (dict, list)):
+            raise field.refused(
+                f"has a _target whose {key} is {_describe(item)}, not text",
+                "write it as text such as '/posts/**'",
+            )
+        if str(key).lower() == "kind" and item is not None:
+            kinds = [kind.strip().lower() for kind in as_text(item).split(",")]
+            wrong = [kind for kind in kinds if kind and kind not in _PAGE_KINDS]
+            if wrong:
+                raise field.refused(
+                    f"has a _target kind {wrong[0]!r}, not a page kind",
+                    f"use one of {', '.join(sorted(_PAGE_KINDS))}",
+                )
+
+
 def _template_name(field: _Field) -> dict[str, Any]:
-    text = _text(field)[field.name]
-    if not text or ".." in text or text.startswith("/"):
-        raise field.error("a template name such as 'gallery'")
+    """``type`` and ``layout``: text; one the theme cannot hold (``..``, a
+    leading '/') chooses no template, as a layout Hugo does not find."""
+    text = _text(field)[field.name].strip()
+    if not text:
+        return {}
+    if ".." in text or text.startswith("/"):
+        field.warn("names no template in the theme; the default is used")
+        return {}
     return {field.name: text}
 
 
 def _icon(field: _Field) -> dict[str, Any]:
+    """cameo's ``icon``: a map with ``url`` and ``alt``, or the url alone;
+    another shape is a param Hugo keeps, not the theme's image. A url the
+    theme may not print stops the build (docs/security.md)."""
     value = field.value
     if isinstance(value, str):
         value = {"url": value}
-    if not isinstance(value, dict):
-        raise field.error("a mapping with 'url' and 'alt'")
-    icon = {str(key).lower(): item for key, item in value.items()}
-    if not isinstance(icon.get("url"), str) or not icon["url"].strip():
-        raise field.error("a mapping whose 'url' is the image's path")
-    if not urls.is_safe_link(icon["url"], urls.WEB_SCHEMES):
+    icon = (
+        {str(key).lower(): item for key, item in value.items()}
+        if isinstance(value, dict)
+        else {}
+    )
+    url = icon.get("url")
+    if not isinstance(url, str) or not url.strip():
+        field.warn("is kept in page.params, not as the theme's image")
+        return {}
+    if not urls.is_safe_link(url, urls.WEB_SCHEMES):
         raise field.error("a mapping whose 'url' is a path or an http(s) URL")
-    icon.setdefault("alt", "")
-    if not isinstance(icon["alt"], str):
-        raise field.error("a mapping whose 'alt' is text")
+    alt = icon.get("alt")
+    icon["alt"] = alt if isinstance(alt, str) else go_text(alt) or ""
     return {"icon": icon}
 
 
 def _date(field: _Field) -> dict[str, Any]:
+    """A date as Hugo 0.111 reads one (a number is Unix seconds); anything
+    else leaves the page without it, as in Hugo."""
     value = field.value
     if isinstance(value, str):
         value = parse_date(value)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = _unix_time(value)
     if isinstance(value, datetime.datetime):
         return {
             field.name: SafeDatetime(
@@ -965,23 +1238,61 @@ def _date(field: _Field) -> dict[str, Any]:
         }
     if isinstance(value, datetime.date):
         return {field.name: SafeDatetime(value.year, value.month, value.day)}
-    raise field.error("a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00")
+    if field.value not in (None, ""):
+        field.warn(
+            "Hugo reads as no date (write 2024-05-01 or 2024-05-01T09:30:00+02:00)"
+        )
+    return {}
+
+
+def _unix_time(seconds: float) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromtimestamp(int(seconds), datetime.UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+# The text layouts of Hugo 0.111's dates (spf13/cast's, RFC 1123 and kin
+# aside): date, then a time after 'T' or a blank, fractions, then a zone.
+_ISO_DATE = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:(?P<sep>[T ])(?P<time>\d{2}:\d{2}:\d{2}(?:\.\d+)?)"
+    r"(?:(?P<zone>Z|[+-]\d{2}:?\d{2})|(?P<spaced> [+-]\d{2}:?\d{2})(?: [A-Z]{3,5})?)?)?"
+)
+_OTHER_LAYOUTS = (
+    "%d %b %Y",  # 02 Jan 2006
+    "%a %b %d %H:%M:%S %Y",  # ANSIC
+    "%a %b %d %H:%M:%S %z %Y",  # RubyDate
+)
 
 
 def parse_date(text: str) -> datetime.datetime | datetime.date | None:
-    """A date written as Hugo reads it: ISO 8601 / RFC 3339 (with or without a
-    zone, or date only), RFC 1123 / 822 (``Mon, 02 Jan 2006 15:04:05 MST``),
-    ``02 Jan 2006`` or ``January 2, 2006``. None for anything else."""
-    text = text.strip()
-    try:
-        return datetime.datetime.fromisoformat(text)
-    except ValueError:
-        pass
+    """A date written as Hugo 0.111 reads it: ``2024-05-01``, RFC 3339 (with
+    or without a zone: ``2024-05-01T09:30:00+02:00``), the same with a blank
+    for the ``T`` (``2024-05-01 09:30:00 +0200``), RFC 1123 / 822 / 850
+    (``Mon, 02 Jan 2006 15:04:05 MST``), ``02 Jan 2006``, Go's ANSIC and
+    RubyDate. None for anything else (``2024-05-01 09:30``, ``May 1, 2024``),
+    which Hugo leaves the page without."""
+    match = _ISO_DATE.fullmatch(text)
+    if match:
+        if match["sep"] == "T" and match["spaced"]:
+            return None
+        zone = (match["zone"] or (match["spaced"] or "").strip()).replace("Z", "+00:00")
+        if zone and ":" not in zone:
+            zone = f"{zone[:3]}:{zone[3:]}"
+        try:
+            if not match["time"]:
+                return datetime.date.fromisoformat(match["date"])
+            return datetime.datetime.fromisoformat(
+                f"{match['date']}T{match['time']}{zone}"
+            )
+        except ValueError:
+            return None
     try:
         return email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         pass
-    for layout in _DATE_LAYOUTS:
+    for layout in _OTHER_LAYOUTS:
         try:
             return datetime.datetime.strptime(text, layout)
         except ValueError:
@@ -992,8 +1303,8 @@ def parse_date(text: str) -> datetime.datetime | datetime.date | None:
 FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {
     "title": _text,
     "linktitle": _text,
-    "supertitle": _text,
-    "subtitle": _text,
+    "supertitle": _own_text,
+    "subtitle": _own_text,
     "description": _text,
     "summary": _markdown_text,
     "translationkey": _text,
@@ -1008,7 +1319,7 @@ FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {
     "categories": _categories,
     "keywords": _keywords,
     "images": _images,
-    "sitemap": _mapping,
+    "sitemap": _sitemap,
     "build": _build_options,
     "_build": _build_options,
     "cascade": _cascade,
@@ -1022,8 +1333,10 @@ FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {
     "category": _category,
     "status": _status,
     "timezone": _timezone,
-    **dict.fromkeys(_PELICAN_TEXT, _text),
+    **dict.fromkeys(_PELICAN_TEXT, _own_text),
     **dict.fromkeys(sorted(_ALL_DATE_KEYS), _date),
+    # true or false (a draft when false), else a date as publishDate
+    "published": _published,
 }
 
 
