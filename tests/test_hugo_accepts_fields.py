@@ -297,6 +297,9 @@ FOUND = [
     {
         "content/posts/p0.md": "---\ntitle: G\nimages:\n  - src: http://x.org/a.png\n---\n"
     },
+    # A JSON number is a float to Hugo, so no date (YAML's 0 is 1970).
+    {"content/posts/p0.md": '{"expiryDate": 0, "title": "J"}\nBody\n'},
+    {"content/posts/p0.md": "---\nexpiryDate: 0\ntitle: Y\n---\nBody\n"},
 ]
 
 

@@ -312,6 +312,8 @@ class _Field:
     # The kind of page it is on (Source.kind): Hugo reads some fields only
     # on some kinds (a cascade on a home or section page).
     kind: str = "page"
+    # The front matter's format: Hugo reads every JSON number as a float.
+    format: str = "yaml"
 
     def error(self, expected: str) -> FrontMatterError:
         return FrontMatterError(
@@ -367,7 +369,9 @@ def to_pelican(
         if isinstance(value, (dict, list)):
             value = copy.deepcopy(value)
         path, line = front.origin_of(name, source.shown_path)
-        field = _Field(name, value, path, line, process, render, source.kind)
+        field = _Field(
+            name, value, path, line, process, render, source.kind, front.format
+        )
         if name == "params" and isinstance(value, Mapping):
             params = _params(field)
             continue
@@ -390,7 +394,9 @@ def to_pelican(
             )
         elif name in FIELD_MAPPERS:  # checked as at the top, where it lands
             path, line = front.origin_of(f"params.{name}", source.shown_path)
-            field = _Field(name, value, path, line, process, render, source.kind)
+            field = _Field(
+                name, value, path, line, process, render, source.kind, front.format
+            )
             metadata.update(FIELD_MAPPERS[name](field))
         else:
             metadata[name] = value
@@ -1223,13 +1229,14 @@ def _icon(field: _Field) -> dict[str, Any]:
 
 
 def _date(field: _Field) -> dict[str, Any]:
-    """A date as Hugo 0.111 reads one (a number is Unix seconds); anything
-    else leaves the page without it, as in Hugo."""
+    """A date as Hugo 0.111 reads one (a whole number is Unix seconds, but
+    not in JSON, where Hugo's numbers are floats); anything else leaves the
+    page without it, as in Hugo."""
     value = field.value
     if isinstance(value, str):
         value = parse_date(value)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = _unix_time(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        value = _unix_time(value) if field.format != "json" else None
     if isinstance(value, datetime.datetime):
         return {
             field.name: SafeDatetime(
@@ -1245,9 +1252,9 @@ def _date(field: _Field) -> dict[str, Any]:
     return {}
 
 
-def _unix_time(seconds: float) -> datetime.datetime | None:
+def _unix_time(seconds: int) -> datetime.datetime | None:
     try:
-        return datetime.datetime.fromtimestamp(int(seconds), datetime.UTC)
+        return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
     except (OverflowError, OSError, ValueError):
         return None
 
