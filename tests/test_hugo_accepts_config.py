@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from cameo_tools.build import BuildError, build
 from pelican.plugins.hugo_frontmatter import config
 
-from .conftest import CACHE, ROOT, hugo_build, write_tree
+from .conftest import CACHE, ROOT, TITLE_LAYOUTS, hugo_build, write_tree
 
 # A migrated site's settings: the theme, the plugins (an editable install
 # does not discover them) and the Hugo config; nothing else.
@@ -450,3 +450,37 @@ def test_taxonomy_without_term_stops_as_in_hugo(tmp_path, config_text, key, line
     )
     build_migrated(root, tmp_path / "out")
     assert (tmp_path / "out" / "about" / "index.html").is_file()
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("languages", [False, True])
+@pytest.mark.parametrize("in_subdir", [False, True])
+@pytest.mark.parametrize("disabled", [False, True])
+def test_a_404_page_per_language_as_hugo_writes_them(
+    hugo, tmp_path, languages, in_subdir, disabled
+):
+    """Hugo writes each language's 404 page in its folder (fr/404.html),
+    the default language's at the top unless it is in a subfolder too, and
+    none with disableKinds = ["404"]."""
+    config_text = BASE_URL + 'title = "Site"\n'
+    if in_subdir:
+        config_text += "defaultContentLanguageInSubdir = true\n"
+    if disabled:
+        config_text += 'disableKinds = ["404"]\n'
+    if languages:
+        config_text += "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+    files = {
+        "hugo.toml": config_text,
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/about.md": "---\ntitle: A\n---\n",
+    }
+    public = hugo_build(
+        hugo, tmp_path / "hugo-site", files, {**TITLE_LAYOUTS, "layouts/404.html": "-"}
+    )
+    site = write_tree(tmp_path / "site", files)
+    build_migrated(site, tmp_path / "cameo")
+
+    def not_found(folder: Path) -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("404.html")}
+
+    assert not_found(tmp_path / "cameo") == not_found(public)

@@ -451,12 +451,19 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     settings["HUGO_DISABLED_KINDS"] = sorted(disabled)
     unused.extend(
         f"disableKinds.{kind}"
-        for kind in sorted(disabled - {"taxonomy", "term", "rss", "sitemap"})
+        for kind in sorted(disabled - {"taxonomy", "term", "rss", "sitemap", "404"})
     )
     settings["DEFAULT_LANG"] = language.lower()
     # Each language's content folder, relative to the site's root (made
     # relative to Pelican's PATH in ``apply``).
     settings["HUGO_CONTENT_DIRS"] = content_mounts(config, languages)
+    if "404" in disabled or (
+        languages and bool(config.get("defaultcontentlanguageinsubdir", False))
+    ):
+        # No 404 page, or each language's in its folder (taxonomies.py).
+        settings["DIRECT_TEMPLATES"] = [
+            name for name in settings["DIRECT_TEMPLATES"] if name != "404"
+        ]
     # Hugo's languages: the table's, else the default one alone (whose name
     # in a file, about.en.md, is the language's as in Hugo).
     settings["HUGO_LANGUAGES"] = sorted(

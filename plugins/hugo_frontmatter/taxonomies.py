@@ -167,6 +167,7 @@ class HugoTaxonomyGenerator(Generator):
                 )
             if lang != default or self.settings.get("HUGO_DEFAULT_IN_SUBDIR"):
                 self._plan_home(lang, by_language.get(lang, []))
+                self._plan_not_found(lang)
             self._plan_section_feeds(lang, by_language.get(lang, []))
         reserved = dict(self.settings.get(RESERVED_OUTPUTS) or {})
         for page in self.planned:
@@ -494,6 +495,28 @@ class HugoTaxonomyGenerator(Generator):
                     "url": f"{prefix}/",
                     "page_name": prefix,
                     "template_name": "index",
+                    "SITENAME": titles.get(lang) or self.settings.get("SITENAME"),
+                    "CAMEO_PAGE_LANG": lang,
+                },
+            }
+        )
+
+    def _plan_not_found(self, lang: str) -> None:
+        """Hugo's 404 page of a language in its folder (``fr/404.html``): the
+        default language's is Pelican's ``404.html``, unless that language
+        is in a subfolder too (then the config leaves Pelican's out)."""
+        if "404" in (self.settings.get("HUGO_DISABLED_KINDS") or []):
+            return
+        prefix = language_prefix(lang, self.settings)
+        titles = self.settings.get("HUGO_LANGUAGE_TITLES") or {}
+        self.planned.append(
+            {
+                "save_as": f"{prefix}/404.html",
+                "owner": f"the 404 page of {lang}",
+                "template": "404",
+                "kwargs": {
+                    "page_name": f"{prefix}/404",
+                    "template_name": "404",
                     "SITENAME": titles.get(lang) or self.settings.get("SITENAME"),
                     "CAMEO_PAGE_LANG": lang,
                 },
