@@ -362,7 +362,8 @@ class HugoMarkdownReader(MarkdownReader):
 
 
 def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:
-    if source.name not in ("index.md", "_index.md"):
+    # An index.md or _index.md inside a leaf bundle is one of its files.
+    if source.name not in ("index.md", "_index.md") or source.is_bundle_resource:
         return
     state.add_bundle(
         state.Bundle(

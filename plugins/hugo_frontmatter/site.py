@@ -554,13 +554,8 @@ def _resources(folder: str, recursive: bool) -> Iterable[tuple[str, str]]:
         if not recursive:
             dirs.clear()
         else:
-            # A sub-folder that is a bundle of its own keeps its files.
-            dirs[:] = [
-                d
-                for d in dirs
-                if not os.path.isfile(os.path.join(parent, d, "index.md"))
-                and not os.path.isfile(os.path.join(parent, d, "_index.md"))
-            ]
+            # Everything below a leaf bundle is its own, an index.md or
+            # _index.md further down included (Hugo 0.111).
             for name in dirs:
                 if os.path.islink(os.path.join(parent, name)):
                     yield os.path.join(parent, name), posixpath.join(relative, name)
