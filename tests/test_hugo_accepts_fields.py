@@ -196,7 +196,8 @@ def _front(draw, number: int) -> dict:
 
 @st.composite
 def sites(draw) -> dict:
-    """A Hugo site: hugo.toml, the home page, a section, up to three pages."""
+    """A Hugo site: hugo.toml, the home page, a section, up to three pages
+    and a leaf bundle."""
     pages = draw(st.integers(1, 3))
     files = {
         "hugo.toml": CONFIG,
@@ -209,6 +210,10 @@ def sites(draw) -> dict:
     for number in range(pages):
         front = draw(_front(number))
         files[f"content/posts/p{number}.md"] = _document(front, draw(st.booleans()))
+    if draw(st.booleans()):  # a leaf bundle, where headless means something
+        front = draw(_front(9))
+        files["content/posts/b/index.md"] = _document(front, draw(st.booleans()))
+        files["content/posts/b/data.txt"] = "data\n"
     return files
 
 
@@ -268,7 +273,7 @@ def _compared(pages: dict[str, str]) -> dict[str, str]:
     the regular pages (list pages title themselves by their own rules), and
     without the theme's and Hugo's own extras (404, term lists)."""
     return {
-        path: title if path.startswith("posts/p") else ""
+        path: "" if path in ("index.html", "posts/index.html") else title
         for path, title in pages.items()
         if not path.startswith(("theme/", "tags/", "categories/"))
         and path != "404.html"
