@@ -27,10 +27,10 @@ PLUGINS = ["hugo_frontmatter", "cameo"]
 TIMEZONE = "UTC"
 HUGO_FRONTMATTER = {{"hugo_config": "hugo.toml"}}
 """
-# Written by one side only, by design: the theme's files and its 404 page;
-# Hugo's sitemap of each language is one sitemap.xml here
-# (docs/hugo-config.md).
-NOT_COMPARED = ("theme/", "404.html")
+# Written by one side only, by design: the theme's files and its 404 page
+# (in each language; Hugo writes one only from a 404 layout); Hugo's
+# sitemap of each language is one sitemap.xml here (docs/hugo-config.md).
+NOT_COMPARED = ("404.html", "sitemap.xml")
 
 SINGULARS = ["tag", "category", "author", "series", "topic"]
 PLURALS = ["tags", "Tags", "categories", "Categories", "authors", "Authors"]
@@ -53,8 +53,8 @@ def _paths(root: Path) -> set[str]:
         path.relative_to(root).as_posix()
         for path in root.rglob("*")
         if path.suffix in (".html", ".xml")
-        and path.name != "sitemap.xml"
-        and not path.relative_to(root).as_posix().startswith(NOT_COMPARED)
+        and path.name not in NOT_COMPARED
+        and not path.relative_to(root).as_posix().startswith("theme/")
     }
 
 
