@@ -183,6 +183,12 @@ FOUND = [
     ({"b.md": _page("b"), "a/a.md": _page("a", _DRAFT)}, "b.md", ["a"]),
     # a name with one leading slash ("/a") is looked up by name too
     ({"a.md": _page("a", _DRAFT), "posts/a.md": _page("a")}, "posts/a.md", ["/a.md"]),
+    # a term only drafts name is no page
+    (
+        {"a.md": _page("a"), "b.md": _page("b", _DRAFT + "tags: [Go Lang]\n")},
+        "a.md",
+        ["/tags/go-lang", "go-lang", "tags/go-lang"],
+    ),
     # an unknown language is an error before an empty path is nothing
     ({"_index.md": _page("Home")}, "_index.md", ['path="" lang="fr"', 'path=""']),
     # "//" is a URL with an empty host and no path: no page, no error

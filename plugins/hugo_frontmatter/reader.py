@@ -286,7 +286,9 @@ class HugoMarkdownReader(MarkdownReader):
                     "params": self.settings.get("HUGO_PARAMS") or {},
                     "language": fields.default_language(self.settings),
                 },
-                refs.RefResolver(self.settings, self._ref_metadata).resolve,
+                refs.RefResolver(
+                    self.settings, self._ref_metadata, _front_fields
+                ).resolve,
                 self._render,
             )
         return self._shortcodes
@@ -411,6 +413,12 @@ def _read_front_matter(
     with open(source_path, "rb") as handle:
         text = frontmatter.decode(handle.read(), shown_path)
     return frontmatter.split(text, shown_path)
+
+
+def _front_fields(path: str) -> dict[str, Any] | None:
+    """A file's front matter fields (for ``refs``: the terms pages name)."""
+    front = _read_front_matter(path, display_path(path), _stamp(path))
+    return front.fields if front else None
 
 
 def _text_to_render(markdown: str) -> tuple[str, bool]:

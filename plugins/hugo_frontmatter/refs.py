@@ -192,34 +192,39 @@ class ContentTree:
         return tree
 
     def read_terms(
-        self, language: str, describe: Callable[[str], dict[str, Any] | None]
+        self, language: str, front: Callable[[str], Mapping[str, Any] | None]
     ) -> None:
-        """Add the terms that the built pages of a language name (Hugo's
-        term pages), read once and only when a lookup reaches them."""
+        """Add the terms that the pages of a language name in their front
+        matter (Hugo's term pages), read once and only when a lookup
+        reaches them. A term exists when a page naming it is built: its
+        pages are kept, to ask when the term is met."""
         tree = self.tree(language)
-        if tree.terms_read or "term" in self._disabled():
-            tree.terms_read = True
+        if tree.terms_read:
             return
         tree.terms_read = True
+        if "term" in self._disabled():
+            return
         prefix = fields.language_prefix(language, self.settings)
         lower = self.settings.get("HUGO_PATH_TO_LOWER", True) is not False
-        for node in list(tree.pages.values()) + list(tree.sections.values()):
-            metadata = describe(node.file) if node.file else None
-            if not metadata:
-                continue
-            params = {
-                str(k).lower(): v for k, v in (metadata.get("params") or {}).items()
-            }
-            for plural in self._taxonomies(language).values():
+        plurals = list(self._taxonomies(language).values())
+        found: dict[str, tuple[str, str, list[str]]] = {}
+        for node in [*tree.pages.values(), *tree.sections.values()]:
+            try:
+                given = front(node.file) if node.file else None
+            except (FrontMatterError, OSError):
+                given = None  # reported when the file itself is read
+            params = {str(k).lower(): v for k, v in (given or {}).items()}
+            for plural in plurals:
                 for term in _term_names(params.get(plural.lower())):
                     slug = urls.sanitize(term, lower)
                     key = f"/{plural.lower()}/{slug.lower()}/"
-                    if slug and key in tree.taxonomies or not slug:
-                        continue
-                    url = self._url(prefix, plural) + urls.sanitize(term, lower) + "/"
-                    found = Node("term", key, url=url)
-                    tree.taxonomies[key] = found
-                    tree.name(slug, found)
+                    if slug and key not in tree.taxonomies:
+                        url = f"{self._url(prefix, plural)}{slug}/"
+                        found.setdefault(key, (slug, url, []))[2].append(node.file)
+        for key, (slug, url, members) in found.items():
+            term = Node("term", key, url=url, members=tuple(members))
+            tree.taxonomies[key] = term
+            tree.name(slug, term)
 
     def _taxonomies(self, language: str) -> dict[str, str]:
         own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(language)
@@ -242,16 +247,20 @@ class RefResolver:
     """Hugo's ``ref``/``relref`` for one build's pages.
 
     ``describe`` gives the metadata the reader makes of a content file
-    (its ``url``, ``hugo_unbuilt``, ``status``, ``params``).
+    (its ``url``, ``hugo_unbuilt``, ``status``, ``params``); ``front`` its
+    front matter's fields alone (cheaper: read for every page when a name
+    is looked up, to know the terms).
     """
 
     def __init__(
         self,
         settings: Mapping[str, Any],
         describe: Callable[[str], dict[str, Any]],
+        front: Callable[[str], Mapping[str, Any] | None] | None = None,
     ) -> None:
         self.settings = settings
         self.describe = describe
+        self.front = front or self._params
         self._tree: ContentTree | None = None
         self._described: dict[tuple[str, int], dict[str, Any] | None] = {}
 
@@ -358,8 +367,9 @@ class RefResolver:
         if by_name or any(pref.startswith(key) for key in plurals):
             # Terms come from every built page's front matter: read once,
             # and only for a target that may name one.
-            self.tree.read_terms(language, self._describe)
-        key = _longest(tree.taxonomies, pref, default=None)
+            self.tree.read_terms(language, self.front)
+        candidates = {k: n for k in _prefixes(pref) if (n := tree.taxonomies.get(k))}
+        key = next((k for k, n in candidates.items() if self._built(n)), None)
         if key is not None:
             return tree.taxonomies[key] if key.count("/") == pref.count("/") else None
         if not by_name:
@@ -434,6 +444,11 @@ class RefResolver:
             metadata = self.describe(path)
             self._described[key] = None if metadata.get("hugo_unbuilt") else metadata
         return self._described[key]
+
+    def _params(self, path: str) -> Mapping[str, Any] | None:
+        """A built page's params, where no ``front`` is given."""
+        metadata = self._describe(path)
+        return metadata.get("params") if metadata else None
 
     def _shown(self, node: Node) -> str:
         if node.file:
@@ -532,6 +547,11 @@ def _longest(keys: Mapping[str, Any], text: str, default: str | None = "/") -> A
         if text[: end + 1] in keys:
             return text[: end + 1]
     return default
+
+
+def _prefixes(text: str) -> list[str]:
+    """``text`` up to each of its slashes, longest first."""
+    return [text[: i + 1] for i in range(len(text) - 1, -1, -1) if text[i] == "/"]
 
 
 def _with_slash(text: str) -> str:
