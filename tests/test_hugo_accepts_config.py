@@ -361,11 +361,18 @@ def output_configs(draw) -> str:
     lines = ['baseURL = "https://example.org/"', 'title = "Site"']
     kinds = draw(st.lists(st.sampled_from(["taxonomy", "term", "RSS"]), unique=True))
     lines.append(f"disableKinds = {toml_value(kinds)}")
-    outputs = draw(
-        st.dictionaries(
-            st.sampled_from(["home", "section", "term", "Home", "taxonomyTerm"]),
-            st.sampled_from([["HTML"], ["HTML", "RSS"], ["html", "rss"], []]),
-            max_size=2,
+    outputs = dict(
+        draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(
+                        ["home", "section", "term", "Home", "taxonomyTerm"]
+                    ),
+                    st.sampled_from([["HTML"], ["HTML", "RSS"], ["html", "rss"], []]),
+                ),
+                max_size=2,
+                unique_by=lambda pair: pair[0].lower(),  # Hugo's keys are case-blind
+            )
         )
     )
     taxonomies = draw(TAXONOMY_CHOICES)

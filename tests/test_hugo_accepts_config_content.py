@@ -55,15 +55,22 @@ def content_configs(draw) -> dict:
     """A config's content folders: the top-level contentDir, languages with
     or without their own (written as Hugo takes them: ``./content.fr/``)."""
     data: dict = {"baseURL": "https://example.org/"}
-    top = draw(st.sampled_from([None, "content", "site", "./site/"]))
+    # The top-level folder as Hugo cleans it: Hugo 0.111 compares a
+    # language's own (cleaned) folder with the top-level one as written, so
+    # "./site/" and "site" would be one folder read in two languages.
+    top = draw(st.sampled_from([None, "content", "site"]))
     if top:
         data["contentDir"] = top
     names = draw(st.lists(st.sampled_from(LANGUAGES), max_size=3, unique=True))
     if names:
         data["defaultContentLanguage"] = draw(st.sampled_from(names))
         languages = {}
+        # Weights all 0, or none 0: Hugo 0.111 orders a mix of both at
+        # random (its comparison of weights is not an order; measured: one
+        # config's folder went to one language 7 times in 8, else another).
+        weights = [0] if draw(st.booleans()) else [1, 2, -1]
         for name in names:
-            entry: dict = {"weight": draw(st.sampled_from([0, 1, 2, -1]))}
+            entry: dict = {"weight": draw(st.sampled_from(weights))}
             folder = draw(st.sampled_from([None, *FOLDERS]))
             if folder:
                 entry["contentDir"] = draw(
