@@ -18,11 +18,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError
+from cameo_tools.build import BuildError, build
 
 from .conftest import (
     CACHE,
     HUGO_SETTINGS,
+    ROOT,
     build_site,
     examples,
     hugo_build,
@@ -260,3 +261,40 @@ def test_generated_trees_copy_what_hugo_copies(tmp_path, hugo, files):
     build_site(root / "content", output, HUGO_SETTINGS, CACHE_PATH=str(CACHE))
     assert _files(output) == _files(public)
     assert _pages(public) <= _pages(output)
+
+
+MULTILINGUAL = {
+    "config.toml": """
+        defaultContentLanguage = "en"
+        [languages.en]
+        weight = 1
+        [languages.fr]
+        weight = 2
+        """,
+    "content/_index.md": "---\ntitle: Home\n---\n",
+    "content/_index.fr.md": "---\ntitle: Accueil\n---\n",
+    "content/pic.png": PNG,
+    "content/sub/z.png": PNG,
+    "content/sub/page.md": "---\ntitle: Page\n---\nText.\n",
+}
+
+
+def test_the_home_pages_files_are_in_each_languages_home(tmp_path, hugo):
+    public = _hugo(hugo, tmp_path, MULTILINGUAL)
+    output = tmp_path / "output"
+    settings = tmp_path / "cameoconf.py"
+    settings.write_text(
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        'PLUGINS = ["hugo_frontmatter", "cameo"]\n'
+        f"HUGO_FRONTMATTER = {{'hugo_config': {str(tmp_path / 'config.toml')!r}}}\n"
+    )
+    build(
+        settings,
+        output,
+        overrides={"PATH": str(tmp_path / "content"), "CACHE_PATH": str(CACHE)},
+    )
+    hugo_files = _files(public)
+    assert {"pic.png", "fr/pic.png", "sub/z.png"} <= set(hugo_files)
+    ours = {name: data for name, data in _files(output).items() if "404" not in name}
+    assert ours == hugo_files

@@ -64,6 +64,8 @@ _HOME_FIX = (
     "the home page is always at the site's root: move the other one (its "
     "setting names where it goes) or leave it out"
 )
+# A bundle's page: index.md, _index.md, or a translation (_index.pt-br.md).
+_BUNDLE_PAGE = re.compile(r"^_?index(?:\.[^./]+)?\.md$")
 # Go's zero time, which Hugo gives a page without a date.
 HUGO_ZERO_DATE = SafeDatetime(1, 1, 1, tzinfo=datetime.UTC)
 
@@ -330,25 +332,31 @@ class HugoSiteGenerator(Generator):
             self.redirects[location] = (self._absolute(target), default)
 
     def _place_bundles(self, contents: list, claimed: dict[str, str]) -> None:
-        """Where each bundle's files go: beside its page's output file. A file
-        (or folder) that is a link out of the content folder is an error."""
-        written = {
-            os.path.dirname(os.path.abspath(content.source_path)): content.save_as
-            for content in contents
-            if os.path.basename(content.source_path) in ("index.md", "_index.md")
-        }
+        """Where each bundle's files go: beside its page's output file, and
+        beside each of its translations' (``_index.fr.md``: the home page's
+        files are in each language's home, as in Hugo). A file (or folder)
+        that is a link out of the content folder is an error."""
+        written: dict[str, set[str]] = {}
+        for content in contents:
+            if _BUNDLE_PAGE.match(os.path.basename(content.source_path)):
+                folder = os.path.dirname(os.path.abspath(content.source_path))
+                written.setdefault(folder, set()).add(content.save_as)
         root = os.path.realpath(self.path)
         for bundle in state.bundles():
-            save_as = written.get(bundle.folder, bundle.save_as)
-            if not (bundle.publish and save_as):
+            targets = written.get(bundle.folder) or {bundle.save_as} - {None}
+            if not (bundle.publish and targets):
                 continue
-            target = posixpath.dirname(save_as)
-            for source, relative in _resources(bundle.folder, bundle.is_leaf):
-                if not _copyable(source, root):
-                    continue
-                output = posixpath.normpath(posixpath.join(target, relative))
-                self._claim(claimed, output, display_path(source))
-                self.bundles.append((source, output))
+            files = [
+                (source, relative)
+                for source, relative in _resources(bundle.folder, bundle.is_leaf)
+                if _copyable(source, root)
+            ]
+            for save_as in sorted(targets):
+                target = posixpath.dirname(save_as)
+                for source, relative in files:
+                    output = posixpath.normpath(posixpath.join(target, relative))
+                    self._claim(claimed, output, display_path(source))
+                    self.bundles.append((source, output))
         if plugin_options(self.settings)["hugo_urls"]:
             self._place_loose_files(claimed)
 
