@@ -234,6 +234,8 @@ def block(draw, env: _Env, depth: int = 0, in_range: bool = False) -> str:
     kinds = ["text", "print", "print", "printf", "var"]
     if depth < 2:
         kinds += ["if", "with", "range"]
+    if depth >= 1:
+        kinds = [kind for kind in kinds if kind != "var"] + ["text"]
     if in_range:
         kinds += ["loopcontrol"]
     kind = draw(st.sampled_from(kinds))
@@ -314,11 +316,27 @@ def block(draw, env: _Env, depth: int = 0, in_range: bool = False) -> str:
 
 @st.composite
 def body(draw, env: _Env, depth: int = 0, in_range: bool = False) -> str:
-    return "".join(draw(st.lists(block(env, depth, in_range), min_size=1, max_size=3)))
+    size = 3 if depth == 0 else 2
+    return "".join(
+        draw(st.lists(block(env, depth, in_range), min_size=1, max_size=size))
+    )
 
 
 @st.composite
 def template_and_params(draw) -> tuple[str, dict]:
     """A template over ``.Params`` (reached as ``$.Params``) and its params."""
     data = draw(params())
-    return draw(body(_Env({}, "page", data))), data
+    return draw(template(data)), data
+
+
+def template(data: dict) -> st.SearchStrategy[str]:
+    """A template over ``data`` as ``.Params`` (reached as ``$.Params``)."""
+    return body(_Env({}, "page", data))
+
+
+@st.composite
+def batch(draw, size: int) -> list[tuple[str, dict]]:
+    """``size`` templates over one set of params: few draws, so a batch fits
+    in one Hypothesis example."""
+    data = draw(params())
+    return [(draw(template(data)), data) for _ in range(size)]
