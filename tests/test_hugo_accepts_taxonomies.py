@@ -153,6 +153,7 @@ PAPERMOD_LIKE = {
     "content/users/index.md": "---\ntitle: Users\n---\nA leaf bundle.\n",
     # a term's own page, at its url (coder's example)
     "content/series/guide/_index.md": "---\ntitle: All of it\nurl: guide/all\n---\n",
+    "content/tags/go-lang/_index.md": "---\ntitle: Go\nurl: /Go/All/\n---\n",
 }
 
 
@@ -178,6 +179,10 @@ def test_a_languages_own_taxonomies_are_written_as_hugo_writes_them(
     assert f"fa/{folder}/{term}/index.html" in ours
     assert not any(path.startswith("author/") for path in ours)
     assert "users/index.xml" not in ours
+    # the tag's own url (Pelican's tag page moved there), and the post's link
+    assert "go/all/index.html" in ours if lower else "Go/All/index.html" in ours
+    post = (tmp_path / "cameo" / "posts" / "one" / "index.html").read_text("utf-8")
+    assert ('/go/all/"' if lower else '/Go/All/"') in post
 
 
 # Failing examples Hypothesis found, kept.

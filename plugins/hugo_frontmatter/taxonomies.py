@@ -310,6 +310,8 @@ class HugoTaxonomyGenerator(Generator):
             location = f"{base}{slug}/"
             if url:  # the term's own url, under its language's folder
                 location = f"{prefix}/{url}/" if prefix else f"{url}/"
+                if pelican:
+                    self._move_pelican_term(singular, slug, location)
             term = Term(name, slug, location)
             pairs.append((term, items))
             if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
@@ -370,6 +372,30 @@ class HugoTaxonomyGenerator(Generator):
         own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(default)
         table = self.settings.get("HUGO_TAXONOMIES") if own is None else own
         return str((table or {}).get(singular, "")).lower() == plural.lower()
+
+    def _move_pelican_term(self, singular: str, slug: str, location: str) -> None:
+        """A term whose own ``_index.md`` gives a url: Pelican writes no page
+        at its usual path, and its wrappers (on the posts and pages, and in
+        the list of terms) link to the url, where this generator writes it."""
+        one = singular.upper()
+        moved = {
+            f"{one}_SAVE_AS": "",
+            f"{one}_URL": location.replace("{", "{{").replace("}", "}}"),
+        }
+        attribute = PELICAN_FIELDS[singular][0]
+        wrappers = [
+            wrapper for wrapper, _ in self.context.get(PELICAN_LISTS[singular]) or []
+        ]
+        for key in ("articles", "pages"):
+            for content in self.context.get(key) or []:
+                for item in [content, *getattr(content, "translations", [])]:
+                    found = getattr(item, attribute, None)
+                    wrappers.extend(found if isinstance(found, list) else [found])
+        for wrapper in wrappers:
+            if getattr(wrapper, "slug", None) == slug and not isinstance(
+                wrapper, OwnLanguageTerm
+            ):
+                wrapper.settings = {**wrapper.settings, **moved}
 
     def _pelican_writes(self, singular: str, slug: str) -> bool:
         return any(
