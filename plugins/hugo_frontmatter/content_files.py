@@ -51,6 +51,14 @@ def is_plain_html(path: str) -> bool:
     return not text or (text.startswith("<") and not opens_comment)
 
 
+def is_leaf_folder(folder: str) -> bool:
+    """A leaf bundle's folder: ``index.md`` and no ``_index.md`` (with
+    both, Hugo 0.111 makes it a branch and ignores the ``index.md``)."""
+    return os.path.isfile(os.path.join(folder, "index.md")) and not os.path.isfile(
+        os.path.join(folder, "_index.md")
+    )
+
+
 def is_page_file(path: str) -> bool:
     """Whether Hugo reads the file as a page (not a file to copy)."""
     ext = extension(path)
@@ -61,8 +69,8 @@ def is_page_file(path: str) -> bool:
 
 def loose_files(root: str, left_out: Iterable[str]) -> Iterable[tuple[str, str]]:
     """The files under ``root`` (a content folder) that are in no bundle:
-    (path on disk, posix path below ``root``). Leaf bundles (``index.md``)
-    are left out whole, the files directly beside an ``_index.md`` too
+    (path on disk, posix path below ``root``). Leaf bundles are left out
+    whole, the files directly beside an ``_index.md`` too
     (its bundle's), and the folders of ``left_out`` (absolute paths, such
     as Pelican's static folders). A link is listed, not followed."""
     skipped = {os.path.abspath(folder) for folder in left_out}
@@ -72,7 +80,7 @@ def loose_files(root: str, left_out: Iterable[str]) -> Iterable[tuple[str, str]]
             for name in folders
             if not is_ignored(name)
             and os.path.abspath(os.path.join(parent, name)) not in skipped
-            and not os.path.isfile(os.path.join(parent, name, "index.md"))
+            and not is_leaf_folder(os.path.join(parent, name))
         )
         if "index.md" in files or "_index.md" in files:
             continue  # a bundle's own files

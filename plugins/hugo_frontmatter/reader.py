@@ -25,6 +25,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from . import (
+    content_files,
     fields,
     frontmatter,
     goldmark,
@@ -508,15 +509,19 @@ def _stamp(path: str) -> float:
 
 
 def is_bundle_resource(source_path: str, content_root: str) -> bool:
-    """A Markdown file inside a leaf bundle (a folder with ``index.md``) is one
-    of that bundle's resources, not a page of its own, as in Hugo."""
+    """A Markdown file inside a leaf bundle (a folder with ``index.md`` and
+    no ``_index.md``) is one of that bundle's resources, not a page of its
+    own, as in Hugo; so is, for Hugo 0.111 ignores it, an ``index.md``
+    beside an ``_index.md``."""
     root = os.path.abspath(content_root)
     path = os.path.abspath(source_path)
     folder = os.path.dirname(path)
     if os.path.basename(path) == "index.md":
+        if os.path.isfile(os.path.join(folder, "_index.md")):
+            return True
         folder = os.path.dirname(folder)
     while folder.startswith(root) and folder != root:
-        if os.path.isfile(os.path.join(folder, "index.md")):
+        if content_files.is_leaf_folder(folder):
             return True
         folder = os.path.dirname(folder)
     return False
