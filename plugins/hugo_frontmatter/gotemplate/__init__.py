@@ -8,7 +8,16 @@ them (``template: t:1:3: executing "t" at <.Foo>: ...``). See
 docs/gotemplate.md for what is supported."""
 
 from .errors import TemplateError
+from .escape import HTML, URL, HTMLAttr
 from .exec import MISSING
 from .template import Template, TemplateSet
 
-__all__ = ["MISSING", "Template", "TemplateError", "TemplateSet"]
+__all__ = [
+    "HTML",
+    "MISSING",
+    "URL",
+    "HTMLAttr",
+    "Template",
+    "TemplateError",
+    "TemplateSet",
+]

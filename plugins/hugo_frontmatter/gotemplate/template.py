@@ -12,21 +12,33 @@ from typing import Any
 
 from .builtins import BUILTINS
 from .errors import TemplateError
+from .escape import ESCAPERS, HTML, URL, HTMLAttr, escape_trees
 from .exec import Tree, execute_tree
 from .gofmt import go_quote
 from .parse import is_empty, parse_trees
 
 logger = logging.getLogger(__name__)
 
+# Hugo's names for marking a value trusted, known in a set that escapes.
+TRUSTED: dict[str, Callable] = {
+    "safeHTML": HTML,
+    "safeHTMLAttr": HTMLAttr,
+    "safeURL": URL,
+}
+
 
 class TemplateSet:
     """Templates that share definitions and functions (Go's associated templates).
 
     ``funcs`` are known when parsing (a name not among them or Go's built-ins
-    does not parse, as in Go) and callable when executing."""
+    does not parse, as in Go) and callable when executing. With ``html``,
+    each parsed template is escaped as Go's html/template escapes it (see
+    escape.py) and ``safeHTML``, ``safeHTMLAttr``, ``safeURL`` are known."""
 
-    def __init__(self, funcs: Mapping[str, Callable] | None = None):
-        self.funcs: dict[str, Callable] = {**BUILTINS, **(funcs or {})}
+    def __init__(self, funcs: Mapping[str, Callable] | None = None, html: bool = False):
+        self.html = html
+        trusted = {**TRUSTED, **ESCAPERS} if html else {}
+        self.funcs: dict[str, Callable] = {**BUILTINS, **trusted, **(funcs or {})}
         self.trees: dict[str, Tree] = {}
 
     def parse(self, name: str, text: str) -> Template:
@@ -34,11 +46,15 @@ class TemplateSet:
 
         Raises TemplateError with Go's message where the text does not parse."""
         trees = parse_trees(name, text, self.funcs)
+        added = []
         for tree_name, root in trees.items():
             old = self.trees.get(tree_name)
             if old is not None and is_empty(root) and not is_empty(old.root):
                 continue  # an empty redefinition keeps the old body, as in Go
             self.trees[tree_name] = Tree(tree_name, root, name, text)
+            added.append(tree_name)
+        if self.html:
+            escape_trees(self.trees, added)
         return Template(name, self)
 
     def lookup(self, name: str) -> Template | None:

@@ -1,0 +1,503 @@
+"""html/template's contextual escaping, as a pass over parsed trees.
+
+The pass reads the template's own HTML text to know where each action
+prints (HTML text, a quoted or unquoted attribute value, a URL attribute,
+a tag's attribute list) and appends Go's escaper for that place to the
+action's pipeline, as Go's html/template does. Values of the trusted types
+(``HTML``, ``HTMLAttr``, ``URL``; Hugo's ``safeHTML``, ``safeHTMLAttr``,
+``safeURL``) pass where Go lets them. Contexts not handled yet (``<script>``,
+``<style>``, ``style=``, event handler and ``srcset`` attributes) are an
+error, never unescaped output."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import TemplateError
+from .exec import MISSING, Tree
+from .gofmt import go_quote, sprint
+from .nodes import (
+    ActionNode,
+    BranchNode,
+    CommandNode,
+    IdentifierNode,
+    ListNode,
+    Node,
+    RangeNode,
+    TemplateNode,
+    TextNode,
+)
+
+logger = logging.getLogger(__name__)
+
+FAILSAFE = "ZgotmplZ"
+
+
+class HTML(str):
+    """Trusted HTML: printed as it is in HTML text (Hugo's safeHTML)."""
+
+
+class HTMLAttr(str):
+    """A trusted attribute (``name="value"``) for a tag's attribute list."""
+
+
+class URL(str):
+    """A trusted URL: any scheme passes the URL filter (Hugo's safeURL)."""
+
+
+# Where an action prints.
+TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA = range(8)
+# URL parts inside a URL attribute.
+URL_NONE, URL_PRE_QUERY, URL_QUERY = range(3)
+
+_URL_ATTRS = {
+    "action",
+    "archive",
+    "background",
+    "cite",
+    "classid",
+    "codebase",
+    "data",
+    "formaction",
+    "href",
+    "icon",
+    "longdesc",
+    "manifest",
+    "poster",
+    "profile",
+    "src",
+    "usemap",
+    "xmlns",
+}
+_RCDATA_ELEMENTS = {"textarea", "title"}
+_UNSUPPORTED_ELEMENTS = {"script", "style"}
+
+
+@dataclass(frozen=True)
+class Context:
+    state: int = TEXT
+    delim: str = ""  # the attribute value's quote, "" unquoted
+    attr: str = "plain"  # plain, url, or an unsupported kind
+    url_part: int = URL_NONE
+    element: str = ""  # an RCDATA element being read
+
+
+def attr_type(name: str) -> str:
+    """Go's attrType: what kind of value an attribute holds."""
+    name = name.lower()
+    if name.startswith("data-"):
+        name = name[5:]
+    elif ":" in name:
+        prefix, _, rest = name.partition(":")
+        if prefix == "xmlns":
+            return "url"
+        name = rest
+    if name in _URL_ATTRS:
+        return "url"
+    if name == "style":
+        return "css"
+    if name == "srcset":
+        return "srcset"
+    if name.startswith("on"):
+        return "js"
+    if "src" in name or "uri" in name or "url" in name:
+        return "url"
+    return "plain"
+
+
+_TAG_START = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
+
+
+def _advance(context: Context, text: str) -> Context:
+    """The context after ``text`` (Go's escapeText transitions, reduced)."""
+    i = 0
+    while i < len(text):
+        state = context.state
+        if state == TEXT:
+            at = text.find("<", i)
+            if at < 0:
+                return context
+            if text.startswith("<!--", at):
+                context, i = Context(COMMENT), at + 4
+                continue
+            tag = _TAG_START.match(text, at)
+            if not tag:
+                i = at + 1
+                continue
+            name = tag.group(2).lower()
+            element = "" if tag.group(1) else name
+            context, i = Context(TAG, element=element), tag.end()
+        elif state == COMMENT:
+            at = text.find("-->", i)
+            if at < 0:
+                return context
+            context, i = Context(TEXT), at + 3
+        elif state == RCDATA:
+            close = re.compile(r"</" + context.element + r"\b", re.IGNORECASE)
+            found = close.search(text, i)
+            if not found:
+                return context
+            context, i = Context(TAG), found.end()
+        elif state == TAG:
+            while i < len(text) and text[i] in " \t\n\r\f/":
+                i += 1
+            if i >= len(text):
+                return context
+            if text[i] == ">":
+                i += 1
+                if context.element in _UNSUPPORTED_ELEMENTS:
+                    context = Context(
+                        RCDATA, attr=context.element, element=context.element
+                    )
+                elif context.element in _RCDATA_ELEMENTS:
+                    context = Context(RCDATA, element=context.element)
+                else:
+                    context = Context(TEXT)
+                continue
+            end = i
+            while end < len(text) and text[end] not in " \t\n\r\f/=>":
+                end += 1
+            kind = attr_type(text[i:end])
+            context = replace(context, state=ATTR_NAME, attr=kind)
+            i = end
+            if end < len(text):
+                context = replace(context, state=AFTER_NAME)
+        elif state in (ATTR_NAME, AFTER_NAME):
+            while i < len(text) and text[i] in " \t\n\r\f":
+                i += 1
+            if i >= len(text):
+                return replace(context, state=AFTER_NAME)
+            if text[i] == "=":
+                context, i = replace(context, state=BEFORE_VALUE), i + 1
+            else:
+                context = replace(context, state=TAG, attr="plain")
+        elif state == BEFORE_VALUE:
+            while i < len(text) and text[i] in " \t\n\r\f":
+                i += 1
+            if i >= len(text):
+                return context
+            delim = text[i] if text[i] in "\"'" else ""
+            context = replace(context, state=ATTR, delim=delim, url_part=URL_NONE)
+            if delim:
+                i += 1
+        else:  # ATTR: read the value up to its end
+            if context.delim:
+                end = text.find(context.delim, i)
+            else:
+                found = re.compile(r"[ \t\n\r\f>]").search(text, i)
+                end = found.start() if found else -1
+            value = text[i:] if end < 0 else text[i:end]
+            if context.attr == "url" and value:
+                part = context.url_part
+                if "?" in value or "#" in value:
+                    part = URL_QUERY
+                elif part == URL_NONE:
+                    part = URL_PRE_QUERY
+                context = replace(context, url_part=part)
+            if end < 0:
+                return context
+            i = end + (1 if context.delim else 0)
+            context = Context(TAG, element=context.element)
+    return context
+
+
+def _nudge(context: Context) -> Context:
+    """Go's nudge: an action where a name or a value may start begins one."""
+    if context.state == TAG:
+        return replace(context, state=ATTR_NAME, attr="plain")
+    if context.state == AFTER_NAME:
+        return replace(context, state=ATTR_NAME, attr="plain")
+    if context.state == BEFORE_VALUE:
+        return replace(context, state=ATTR, delim="", url_part=URL_NONE)
+    return context
+
+
+def _escapers(context: Context, node: Node, name: str) -> list[str]:
+    """Go's escaper function names for an action printing in ``context``."""
+    state = context.state
+    if state == TEXT:
+        return ["_html_template_htmlescaper"]
+    if state == COMMENT:
+        return ["_html_template_commentescaper"]
+    if state == RCDATA and context.attr == "plain":
+        return ["_html_template_rcdataescaper"]
+    if state in (TAG, ATTR_NAME, AFTER_NAME):
+        return ["_html_template_htmlnamefilter"]
+    if state == ATTR and context.attr in ("plain", "url"):
+        chain = []
+        if context.attr == "url":
+            if context.url_part == URL_NONE:
+                chain += ["_html_template_urlfilter", "_html_template_urlnormalizer"]
+            elif context.url_part == URL_PRE_QUERY:
+                chain += ["_html_template_urlnormalizer"]
+            else:
+                chain += ["_html_template_urlescaper"]
+        if context.delim:
+            chain.append("_html_template_attrescaper")
+        else:
+            chain.append("_html_template_htmlnospaceescaper")
+        return chain
+    what = {
+        COMMENT: "an HTML comment",
+        BEFORE_VALUE: "the start of an attribute value",
+    }.get(state, f"a {context.attr or context.element} context")
+    raise _Unsupported(f"escaping {node} in {what} is not supported yet")
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_EQUIVALENT = {
+    "_html_template_attrescaper": "html",
+    "_html_template_htmlescaper": "html",
+    "_html_template_rcdataescaper": "html",
+    "_html_template_urlescaper": "urlquery",
+    "_html_template_urlnormalizer": "urlquery",
+}
+
+
+def _add_escapers(action: ActionNode, names: list[str]) -> None:
+    pipe = action.pipe
+    last = pipe.cmds[-1].args[0] if pipe.cmds else None
+    keep = pipe.cmds
+    if isinstance(last, IdentifierNode) and last.ident in ("html", "urlquery"):
+        predefined = last.ident
+        replaced = [
+            predefined if _EQUIVALENT.get(n) == predefined else n for n in names
+        ]
+        if replaced != names:
+            if len(pipe.cmds) == 1 and len(pipe.cmds[0].args) > 1:
+                args = pipe.cmds[0].args
+                keep = [
+                    CommandNode(
+                        args[0].pos,
+                        [IdentifierNode(args[0].pos, "_eval_args_"), *args[1:]],
+                    )
+                ]
+            else:
+                keep = pipe.cmds[:-1]
+            names = replaced
+    pipe.cmds = keep + [
+        CommandNode(action.pos, [IdentifierNode(action.pos, name)]) for name in names
+    ]
+
+
+def escape_trees(trees: Mapping[str, Tree], names: list[str]) -> None:
+    """Add escapers to the actions of trees ``names`` (each starts in HTML text)."""
+    for name in names:
+        tree = trees[name]
+        try:
+            end = _escape_list(tree.root, Context(), tree)
+        except _Unsupported as error:
+            raise TemplateError(
+                f"html/template:{tree.name}: {error}", tree.parse_name, 0
+            ) from None
+        if end.state not in (TEXT, RCDATA):
+            logger.debug("template %s ends inside a tag", name)
+
+
+def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
+    if isinstance(node, ListNode):
+        for child in node.nodes:
+            context = _escape_list(child, context, tree)
+        return context
+    if isinstance(node, TextNode):
+        after = _advance(context, node.text)
+        if context.state == COMMENT or "<!--" in node.text:
+            node.text = _strip_comments(node.text, context.state == COMMENT)
+        return after
+    if isinstance(node, ActionNode):
+        if node.pipe.decl:
+            return context
+        context = _nudge(context)
+        _add_escapers(node, _escapers(context, node, tree.name))
+        return context
+    if isinstance(node, BranchNode):
+        after = _escape_list(node.body, context, tree)
+        if isinstance(node, RangeNode) and after != context:
+            after = _escape_list(node.body, after, tree)
+        if node.else_list is not None:
+            other = _escape_list(node.else_list, context, tree)
+            if other != after:
+                raise _Unsupported(
+                    f"{{{{{node.keyword}}}}} branches end in different contexts"
+                )
+        elif after != context and not isinstance(node, RangeNode):
+            raise _Unsupported(
+                f"{{{{{node.keyword}}}}} branches end in different contexts"
+            )
+        return after
+    if isinstance(node, TemplateNode) and context.state != TEXT:
+        raise _Unsupported(f"calling {go_quote(node.name)} outside HTML text")
+    return context
+
+
+def _strip_comments(text: str, inside: bool) -> str:
+    """html/template drops HTML comments from the template's text."""
+    if inside:
+        end = text.find("-->")
+        text = "" if end < 0 else text[end + 3 :]
+    return re.sub(r"<!--.*?(-->|$)", "", text, flags=re.DOTALL)
+
+
+# The escapers (html/template's html.go, url.go, content.go).
+
+
+def _stringify(args: tuple) -> tuple[str, type]:
+    if len(args) == 1:
+        value = args[0]
+        if isinstance(value, (HTML, HTMLAttr, URL)):
+            return str(value), type(value)
+        if isinstance(value, str):
+            return value, str
+    values = [arg for arg in args if arg is not None and arg is not MISSING]
+    return sprint(*values), str
+
+
+_HTML_TABLE = {
+    "\0": "\ufffd",
+    '"': "&#34;",
+    "&": "&amp;",
+    "'": "&#39;",
+    "+": "&#43;",
+    "<": "&lt;",
+    ">": "&gt;",
+}
+_HTML_NORM_TABLE = {k: v for k, v in _HTML_TABLE.items() if k != "&"}
+_NOSPACE_TABLE = {
+    **_HTML_TABLE,
+    "\0": "&#xfffd;",
+    "\t": "&#9;",
+    "\n": "&#10;",
+    "\v": "&#11;",
+    "\f": "&#12;",
+    "\r": "&#13;",
+    " ": "&#32;",
+    "=": "&#61;",
+    "`": "&#96;",
+}
+_NOSPACE_NORM_TABLE = {k: v for k, v in _NOSPACE_TABLE.items() if k != "&"}
+
+
+def _replace(text: str, table: dict[str, str]) -> str:
+    return "".join(table.get(char, char) for char in text)
+
+
+def _strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]*>?", "", html)
+
+
+def html_escaper(*args: Any) -> str:
+    text, kind = _stringify(args)
+    if kind is HTML:
+        return text
+    return _replace(text, _HTML_TABLE)
+
+
+def rcdata_escaper(*args: Any) -> str:
+    text, kind = _stringify(args)
+    if kind is HTML:
+        return _replace(text, _HTML_NORM_TABLE)
+    return _replace(text, _HTML_TABLE)
+
+
+def attr_escaper(*args: Any) -> str:
+    text, kind = _stringify(args)
+    if kind is HTML:
+        return _replace(_strip_tags(text), _HTML_NORM_TABLE)
+    return _replace(text, _HTML_TABLE)
+
+
+def nospace_escaper(*args: Any) -> str:
+    text, kind = _stringify(args)
+    if kind is HTML:
+        text = _replace(_strip_tags(text), _NOSPACE_NORM_TABLE)
+    else:
+        text = _replace(text, _NOSPACE_TABLE)
+    return text or FAILSAFE
+
+
+def name_filter(*args: Any) -> str:
+    text, kind = _stringify(args)
+    if kind is HTMLAttr:
+        return text
+    text = text.lower()
+    if (
+        not text
+        or attr_type(text) != "plain"
+        or not text.isalnum()
+        or not text.isascii()
+    ):
+        return FAILSAFE
+    return text
+
+
+def is_safe_url(url: str) -> bool:
+    protocol, colon, _ = url.partition(":")
+    if colon and "/" not in protocol:
+        return protocol.lower() in ("http", "https", "mailto")
+    return True
+
+
+def url_filter(*args: Any) -> str:
+    text, kind = _stringify(args)
+    if kind is URL or is_safe_url(text):
+        return text if kind is not URL else URL(text)
+    return "#" + FAILSAFE
+
+
+_URL_KEEP = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+_URL_NORM_KEEP = set("!#$&*+,/:;=?@[]%")
+
+
+def _process_url(args: tuple, normalize: bool) -> str:
+    text, kind = _stringify(args)
+    normalize = normalize or kind is URL
+    out = []
+    for byte in text.encode("utf-8"):
+        char = chr(byte)
+        if char in _URL_KEEP or (normalize and char in _URL_NORM_KEEP):
+            out.append(char)
+        else:
+            out.append(f"%{byte:02x}")
+    return "".join(out)
+
+
+def url_normalizer(*args: Any) -> str:
+    return _process_url(args, True)
+
+
+def url_escaper(*args: Any) -> str:
+    return _process_url(args, False)
+
+
+def _eval_args(*args: Any) -> str:
+    return (
+        sprint(*("<no value>" if arg is None else arg for arg in args))
+        if not (len(args) == 1 and isinstance(args[0], str))
+        else args[0]
+    )
+
+
+def comment_escaper(*args: Any) -> str:
+    """What an action inside an HTML comment prints: nothing."""
+    return ""
+
+
+ESCAPERS = {
+    "_html_template_commentescaper": comment_escaper,
+    "_html_template_htmlescaper": html_escaper,
+    "_html_template_rcdataescaper": rcdata_escaper,
+    "_html_template_attrescaper": attr_escaper,
+    "_html_template_htmlnospaceescaper": nospace_escaper,
+    "_html_template_htmlnamefilter": name_filter,
+    "_html_template_urlfilter": url_filter,
+    "_html_template_urlnormalizer": url_normalizer,
+    "_html_template_urlescaper": url_escaper,
+    "_eval_args_": _eval_args,
+}

@@ -1,0 +1,81 @@
+"""html/template's escaping in the Go template engine, against Hugo's pages.
+
+One layout per escaping context, each run with the same hostile values
+(quotes, angle brackets, ampersand, plus, equals, space, non-ASCII, a
+``javascript:`` URL, markup); the engine's output must be Hugo's, byte for
+byte."""
+
+import json
+
+import pytest
+
+from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError, TemplateSet
+
+from .conftest import hugo_build
+
+HOSTILE = {
+    "s": "a b<'\"&+=é`",
+    "js": "javascript:alert(1)",
+    "link": "https://example.org/a b?q=1&r=<2>#f",
+    "markup": "<b onclick='x'>bold</b> & more",
+    "attr": 'data-x="1"',
+    "word": "title",
+    "none": None,
+}
+
+# Context name -> layout. Values are reached as .Params.NAME.
+CONTEXTS = {
+    "text": "<p>{{ .Params.s }}|{{ .Params.markup }}|{{ .Params.none }}|{{ 1e6 }}</p>",
+    "trusted_html": "<div>{{ .Params.markup | safeHTML }}</div>",
+    "double_quoted": '<p class="{{ .Params.s }}" title="x {{ .Params.markup }}">',
+    "single_quoted": "<p class='{{ .Params.s }}'>",
+    "unquoted": "<p class={{ .Params.s }} title={{ .Params.markup | safeHTML }}>",
+    "url_start": '<a href="{{ .Params.js }}">a</a><a href="{{ .Params.link }}">b</a>',
+    "url_trusted": '<a href="{{ .Params.js | safeURL }}">a</a>',
+    "url_path": '<img src="/img/{{ .Params.s }}"><a href="/x/{{ .Params.link }}">',
+    "url_query": '<a href="/search?q={{ .Params.s }}&u={{ .Params.link }}">q</a>',
+    "url_like_name": '<a data-src="{{ .Params.js }}" data-uri="{{ .Params.s }}">',
+    "attribute_list": "<p {{ .Params.attr | safeHTMLAttr }} {{ .Params.s }}>"
+    "<p {{ .Params.word }}>",
+    "rcdata": "<title>{{ .Params.markup }}</title><textarea>{{ .Params.s }}</textarea>",
+    "comment": "<p>a<!-- {{ .Params.s }} -->b</p><!-- gone -->",
+    "predefined": '{{ .Params.s | html }}<a href="/q?{{ .Params.s | urlquery }}">',
+    "branches": '{{ if .Params.s }}<a href="{{ .Params.js }}">{{ else }}<a>{{ end }}'
+    "{{ range .Params.list }}<i title={{ . }}>{{ . }}</i>{{ end }}",
+}
+
+
+def test_each_context_escapes_as_hugo_does(hugo, tmp_path):
+    params = {**HOSTILE, "list": ["<a>", "b c", "d&e"]}
+    files = {"config.toml": 'baseURL = "http://example.org/"\n'}
+    for name in CONTEXTS:
+        files[f"content/{name}.md"] = (
+            "---\n" + json.dumps({"layout": name, **params}) + "\n---\n"
+        )
+    layouts = {f"layouts/_default/{name}.html": text for name, text in CONTEXTS.items()}
+    public = hugo_build(hugo, tmp_path, files, layouts)
+    for name, text in CONTEXTS.items():
+        expected = (public / name / "index.html").read_text()
+        templates = TemplateSet(html=True)
+        ours = templates.parse(name, text).execute({"Params": params})
+        assert ours == expected, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>var x = {{ .x }};</script>",
+        "<style>p { color: {{ .x }} }</style>",
+        '<p style="color: {{ .x }}">',
+        '<p onclick="f({{ .x }})">',
+        '<img srcset="{{ .x }}">',
+    ],
+)
+def test_contexts_not_handled_yet_refuse_to_parse_rather_than_print_unescaped(text):
+    with pytest.raises(TemplateError, match="is not supported yet"):
+        TemplateSet(html=True).parse("t", text)
+
+
+def test_branches_ending_in_different_contexts_are_an_error():
+    with pytest.raises(TemplateError, match="branches end in different contexts"):
+        TemplateSet(html=True).parse("t", '{{ if .x }}<a href="{{ end }}">')
