@@ -209,6 +209,33 @@ class HugoTaxonomyGenerator(Generator):
             items.sort(key=hugo_order)
         return found
 
+    def _spellings(self, contents: list, field: str) -> dict[str, tuple[str, str]]:
+        """Each term (its slug in lower case) as Hugo names it: as the first
+        page in Hugo's content tree that has it writes it (the last of its
+        spellings there): slug, name. It matters where paths keep their
+        case (disablePathToLower: ``Go-Lang`` or ``go-lang``)."""
+        found: dict[str, tuple[str, str]] = {}
+        for content in sorted(contents, key=self._tree_key):
+            params = getattr(content, "params", None) or {}
+            own: dict[str, tuple[str, str]] = {}
+            for name in term_names(params.get(field)):
+                slug = urls.sanitize(name, self._lower)
+                if slug:
+                    own[slug.lower()] = (slug, name)
+            for key, spelled in own.items():
+                found.setdefault(key, spelled)
+        return found
+
+    def _tree_key(self, item) -> str:
+        """Where Hugo 0.111 keeps a page in its content tree (in lower case,
+        its section's path, ``__hb_``, its own path in the section): the
+        order in which it reads the pages' terms."""
+        path = posixpath.splitext(self._in_content(item))[0].lower()
+        if posixpath.basename(path) == "index":  # a leaf bundle: its folder
+            path = posixpath.dirname(path)
+        section, slash, rest = path.partition("/")
+        return f"/{section}__hb_{rest}" if slash else f"/__hb_{path}"
+
     def _term_files(self, plural: str, lang: str, default: str) -> dict[str, dict]:
         """The terms' own ``_index.<lang>.md``, or ``_index.md`` in the
         default language or a content folder of the language's own: slug ->
@@ -273,15 +300,19 @@ class HugoTaxonomyGenerator(Generator):
         base = f"{prefix}/{folder}/" if prefix else f"{folder}/"
         # Terms are one whatever their case (Hugo's content tree is in lower
         # case): slug -> (name, pages); a term's own _index.md matches too.
+        contents = by_language.get(lang, [])
+        spelling = self._spellings(contents, field)
+        slugs = {key: slug for key, (slug, _) in spelling.items()}
         terms: dict[str, tuple[str, list]] = {}
-        slugs: dict[str, str] = {}  # the slug in lower case -> the first slug
-        for content in by_language.get(lang, []):
+        for content in contents:
             params = getattr(content, "params", None) or {}
             for name in term_names(params.get(field)):
-                slug = urls.sanitize(name, self._lower)
-                if slug:
-                    slug = slugs.setdefault(slug.lower(), slug)
-                    terms.setdefault(slug, (name, []))[1].append(content)
+                key = urls.sanitize(name, self._lower).lower()
+                if key:
+                    slug, name = spelling[key]
+                    items = terms.setdefault(slug, (name, []))[1]
+                    if content not in items:
+                        items.append(content)
         own_files = {
             slugs.setdefault(slug.lower(), slug): fields
             for slug, fields in self._term_files(plural, lang, default).items()
@@ -310,8 +341,9 @@ class HugoTaxonomyGenerator(Generator):
             location = f"{base}{slug}/"
             if url:  # the term's own url, under its language's folder
                 location = f"{prefix}/{url}/" if prefix else f"{url}/"
-                if pelican:
-                    self._move_pelican_term(singular, slug, location)
+            if pelican and (url or not self._lower):
+                # Pelican's page is elsewhere, or one per spelling of the term
+                self._move_pelican_term(singular, slug, location)
             term = Term(name, slug, location)
             pairs.append((term, items))
             if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
@@ -392,8 +424,8 @@ class HugoTaxonomyGenerator(Generator):
                     found = getattr(item, attribute, None)
                     wrappers.extend(found if isinstance(found, list) else [found])
         for wrapper in wrappers:
-            if getattr(wrapper, "slug", None) == slug and not isinstance(
-                wrapper, OwnLanguageTerm
+            if str(getattr(wrapper, "slug", "")).lower() == slug.lower() and not (
+                isinstance(wrapper, OwnLanguageTerm)
             ):
                 wrapper.settings = {**wrapper.settings, **moved}
 
