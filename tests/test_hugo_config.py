@@ -313,6 +313,8 @@ def test_term_paths_match_hugos(hugo, tmp_path):
             path.relative_to(root).as_posix()
             for folder in ("tags", "categories")
             for path in (root / folder).rglob("*.html")
+            # A paged list's page/1/ redirect: Hugo's layouts here page nothing.
+            if "/page/1/" not in path.as_posix()
         }
 
     assert terms_in(tmp_path / "ours") == terms_in(tmp_path / "hugo")

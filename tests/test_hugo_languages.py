@@ -373,8 +373,14 @@ def test_language_folders_give_hugos_pages(hugo, tmp_path):
         },
     )
     output, _ = _build_folders(tmp_path)
-    ours = _html_paths(output) - {"404.html"}
-    assert ours == _html_paths(tmp_path / "hugo")  # cameo's 404.html aside
+    # The theme's 404 pages and the page/1/ redirects of the lists cameo
+    # pages aside: Hugo writes those only from layouts that ask for them.
+    ours = {
+        path
+        for path in _html_paths(output)
+        if not path.endswith("404.html") and "page/1/" not in path
+    }
+    assert ours == _html_paths(tmp_path / "hugo")
 
 
 def test_a_language_folder_outside_the_content_folder_stops(tmp_path):

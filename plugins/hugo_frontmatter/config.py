@@ -74,6 +74,8 @@ FEED_KINDS = ("home", "section", "taxonomy", "term")
 # The kinds' names before Hugo 0.73, which Hugo 0.111 still reads in
 # disableKinds and outputs when taxonomyTerm is among them.
 OLD_KIND_NAMES = {"taxonomy": "term", "taxonomyterm": "taxonomy"}
+# Hugo 0.111's page size of a paginated list when the config gives none.
+HUGO_PAGE_SIZE = 10
 # Hugo's taxonomies when the config names none.
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # The taxonomies Pelican has pages for: Hugo's singular -> the prefixes of
@@ -401,6 +403,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     settings["HUGO_PATH_TO_LOWER"] = lower
     if not lower:
         settings["SLUGIFY_PRESERVE_CASE"] = True
+    settings.update(_paginate(config.pop("paginate", HUGO_PAGE_SIZE), unused))
     for key, value in config.items():
         mapper = _KEY_MAPPERS.get(key)
         if mapper:
@@ -614,11 +617,10 @@ def _main_sections(value: Any, unused: list[str]) -> dict[str, Any]:
 
 
 def _paginate(value: Any, unused: list[str]) -> dict[str, Any]:
-    """Hugo's ``paginate`` (0.111), or ``pagination.pagerSize`` (newer)."""
-    if isinstance(value, dict):
-        extra = sorted(set(value) - {"pagersize"})
-        unused.extend(f"pagination.{key}" for key in extra)
-        value = value.get("pagersize")
+    """Hugo 0.111's ``paginate`` (10 when the config has none): a list's
+    page size, for a theme that pages its lists. The ``pagination`` table of
+    Hugo 0.128 and later is not read by 0.111, so it is not read here (it is
+    named with the keys this build does not use)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         return {}
     return {
@@ -765,8 +767,6 @@ _KEY_MAPPERS = {
     "menus": _menus,
     "menu": _menus,
     "mainsections": _main_sections,
-    "paginate": _paginate,
-    "pagination": _paginate,
     "summarylength": _summary_length,
     "staticdir": _static_dir,
     "permalinks": _permalinks,

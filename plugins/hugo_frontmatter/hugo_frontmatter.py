@@ -18,6 +18,7 @@ from . import (
     feed_text,
     markdown_cache,
     nameless_terms,
+    pagination,
     site,
     state,
     static_links,
@@ -199,4 +200,5 @@ def register() -> None:
     signals.feed_generated.connect(feed_text.leave_out_control_characters)
     signals.content_object_init.connect(nameless_terms.leave_out_nameless_terms)
     signals.get_generators.connect(on_get_generators)
+    signals.content_written.connect(pagination.write_page_one)
     signals.finalized.connect(on_finalized)
