@@ -550,7 +550,9 @@ def test_from_hugo_takes_content_folders_per_language_at_the_root(tmp_path, hugo
     def pages(folder: Path) -> set[str]:
         return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html")}
 
-    assert pages(site / "output") - {"404.html"} == pages(public)
+    # Every page Hugo writes for that content is written (what else the
+    # theme writes, 404 pages and pagination, is other tests' business).
+    assert pages(public) <= pages(site / "output")
 
 
 def test_from_hugo_keeps_a_content_folder_of_another_name(tmp_path):
