@@ -20,6 +20,7 @@ HOSTILE = {
     "markup": "<b onclick='x'>bold</b> & more",
     "attr": 'data-x="1"',
     "word": "title",
+    "level": 2,
     "none": None,
 }
 
@@ -40,6 +41,8 @@ CONTEXTS = {
     "rcdata": "<title>{{ .Params.markup }}</title><textarea>{{ .Params.s }}</textarea>",
     "comment": "<p>a<!-- {{ .Params.s }} -->b</p><!-- gone -->",
     "predefined": '{{ .Params.s | html }}<a href="/q?{{ .Params.s | urlquery }}">',
+    "tag_parts": "<div {{ with .Params.word }}hidden{{ end }} id=x>"
+    "<h{{ .Params.level }}>h</h{{ .Params.level }}>",
     "branches": '{{ if .Params.s }}<a href="{{ .Params.js }}">{{ else }}<a>{{ end }}'
     "{{ range .Params.list }}<i title={{ . }}>{{ . }}</i>{{ end }}",
 }

@@ -320,21 +320,22 @@ def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
     if isinstance(node, BranchNode):
         after = _escape_list(node.body, context, tree)
         if isinstance(node, RangeNode) and after != context:
-            after = _escape_list(node.body, after, tree)
+            after = _join(after, _escape_list(node.body, after, tree), node)
         if node.else_list is not None:
-            other = _escape_list(node.else_list, context, tree)
-            if other != after:
-                raise _Unsupported(
-                    f"{{{{{node.keyword}}}}} branches end in different contexts"
-                )
-        elif after != context and not isinstance(node, RangeNode):
-            raise _Unsupported(
-                f"{{{{{node.keyword}}}}} branches end in different contexts"
-            )
-        return after
+            return _join(after, _escape_list(node.else_list, context, tree), node)
+        return _join(after, context, node)
     if isinstance(node, TemplateNode) and context.state != TEXT:
         raise _Unsupported(f"calling {go_quote(node.name)} outside HTML text")
     return context
+
+
+def _join(a: Context, b: Context, node: BranchNode) -> Context:
+    """Go's join: branches must end in one context, a nudged one will do."""
+    if a == b:
+        return a
+    if _nudge(a) == _nudge(b):
+        return _nudge(a)
+    raise _Unsupported(f"{{{{{node.keyword}}}}} branches end in different contexts")
 
 
 def _strip_comments(text: str, inside: bool) -> str:
