@@ -253,7 +253,7 @@ def _hugo(hugo: str, root: Path, files: dict) -> tuple[dict[str, str], str | Non
         return {}, named[1] if named else "?"
     pages = _pages(root / "hugo")
     return {
-        path: unescape(_TITLE.search(text)[1]) for path, text in pages.items()
+        path: unescape(_TITLE.search(text)[1]).strip() for path, text in pages.items()
     }, None
 
 
@@ -264,7 +264,8 @@ def _cameo(root: Path) -> dict[str, str]:
     titles = {}
     for path, text in pages.items():
         title = unescape(_TITLE.search(text)[1].strip())
-        titles[path] = "" if title == SITE_TITLE else title.removesuffix(" · S")
+        # cameo's <title> is "TITLE · S", or "S" for an untitled page
+        titles[path] = "" if title == SITE_TITLE else title.removesuffix("· S").strip()
     return titles
 
 
@@ -302,6 +303,8 @@ FOUND = [
     {
         "content/posts/p0.md": "---\ntitle: G\nimages:\n  - src: http://x.org/a.png\n---\n"
     },
+    # A title of blanks is a title (the theme's <title> strips it).
+    {"content/posts/p0.md": "---\nauthor: alpha\nauthors: alpha\ntitle: ' '\n---\n"},
     # A JSON number is a float to Hugo, so no date (YAML's 0 is 1970).
     {"content/posts/p0.md": '{"expiryDate": 0, "title": "J"}\nBody\n'},
     {"content/posts/p0.md": "---\nexpiryDate: 0\ntitle: Y\n---\nBody\n"},
