@@ -82,3 +82,13 @@ def test_contexts_not_handled_yet_refuse_to_parse_rather_than_print_unescaped(te
 def test_branches_ending_in_different_contexts_are_an_error():
     with pytest.raises(TemplateError, match="branches end in different contexts"):
         TemplateSet(html=True).parse("t", '{{ if .x }}<a href="{{ end }}">')
+
+
+def test_escaping_error_names_file_line_and_column():
+    with pytest.raises(TemplateError) as caught:
+        TemplateSet(html=True).parse("x.html", 'a\n<p style="c: {{ .x }}">')
+    assert str(caught.value) == (
+        "html/template:x.html:2:16: escaping {{.x}} in a css context "
+        "is not supported yet"
+    )
+    assert (caught.value.name, caught.value.line, caught.value.col) == ("x.html", 2, 16)

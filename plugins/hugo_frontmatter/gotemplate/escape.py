@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .errors import TemplateError
+from .errors import TemplateError, position
 from .exec import MISSING, Tree
 from .gofmt import go_quote, sprint
 from .nodes import (
@@ -245,11 +245,15 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         COMMENT: "an HTML comment",
         BEFORE_VALUE: "the start of an attribute value",
     }.get(state, f"a {context.attr or context.element} context")
-    raise _Unsupported(f"escaping {node} in {what} is not supported yet")
+    raise _Unsupported(f"escaping {node} in {what} is not supported yet", node)
 
 
 class _Unsupported(Exception):
-    pass
+    """A place the escaper does not handle, and the node found there."""
+
+    def __init__(self, message: str, node: Node):
+        super().__init__(message)
+        self.node = node
 
 
 _EQUIVALENT = {
@@ -294,8 +298,12 @@ def escape_trees(trees: Mapping[str, Tree], names: list[str]) -> None:
         try:
             end = _escape_list(tree.root, Context(), tree)
         except _Unsupported as error:
+            line, col = position(tree.text, error.node.pos)
             raise TemplateError(
-                f"html/template:{tree.name}: {error}", tree.parse_name, 0
+                f"html/template:{tree.parse_name}:{line}:{col}: {error}",
+                tree.parse_name,
+                line,
+                col,
             ) from None
         if end.state not in (TEXT, RCDATA):
             logger.debug("template %s ends inside a tag", name)
@@ -325,7 +333,7 @@ def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
             return _join(after, _escape_list(node.else_list, context, tree), node)
         return _join(after, context, node)
     if isinstance(node, TemplateNode) and context.state != TEXT:
-        raise _Unsupported(f"calling {go_quote(node.name)} outside HTML text")
+        raise _Unsupported(f"calling {go_quote(node.name)} outside HTML text", node)
     return context
 
 
@@ -335,7 +343,9 @@ def _join(a: Context, b: Context, node: BranchNode) -> Context:
         return a
     if _nudge(a) == _nudge(b):
         return _nudge(a)
-    raise _Unsupported(f"{{{{{node.keyword}}}}} branches end in different contexts")
+    raise _Unsupported(
+        f"{{{{{node.keyword}}}}} branches end in different contexts", node
+    )
 
 
 def _strip_comments(text: str, inside: bool) -> str:
@@ -478,11 +488,10 @@ def url_escaper(*args: Any) -> str:
 
 
 def _eval_args(*args: Any) -> str:
-    return (
-        sprint(*("<no value>" if arg is None else arg for arg in args))
-        if not (len(args) == 1 and isinstance(args[0], str))
-        else args[0]
-    )
+    """text/template's evalArgs, for {{html x y}} rewritten as {{x y | html}}."""
+    if len(args) == 1 and isinstance(args[0], str):
+        return args[0]
+    return sprint(*("<no value>" if arg is None else arg for arg in args))
 
 
 def comment_escaper(*args: Any) -> str:
