@@ -28,16 +28,33 @@ from hypothesis import strategies as st
 
 # Language content folders at the site's root (contentDir = "content.en"),
 # no content/ folder. Issue 22 point 1 (H1).
-ROOT_LANGUAGE_FOLDERS = False
+ROOT_LANGUAGE_FOLDERS = True
 # config/_default/languages.<lang>.toml files. Point 6 (H1).
-CONFIG_LANGUAGE_FILES = False
+CONFIG_LANGUAGE_FILES = True
 # Capitals in taxonomy names, terms and section/file names: Hugo writes
 # their paths lower-cased. Point 7 (H2).
-PATH_CAPITALS = False
+PATH_CAPITALS = True
 # Hugo fields in shapes Hugo takes but does not interpret (images as maps,
 # a number as title, a word as weight), params in mixed case. Point 2/3 (H3).
-ODD_FIELD_SHAPES = False
-# ref/relref by a page's name, "/" and "#fragment". Point 4 (H4).
+ODD_FIELD_SHAPES = True
+# Values Hugo may refuse or read its own way: a list as title, dates in
+# other layouts or none, words as weight or draft, a number as tags,
+# capitals and blanks in slug, url and aliases. Points 2/3 (H3).
+ODDER_FIELD_SHAPES = True
+# Links made with the param shortcode: page and site params by keys in any
+# case, a missing one (Hugo stops). Point 3 (H3).
+PARAM_LINKS = True
+# A capital in a section's url (Hugo lower-cases it, not a page's). Finding
+# F13 (H2/H3).
+LIST_URL_CAPITALS = False
+# A url with no leading slash on another language's page (Hugo puts it
+# under /fr/). Finding F14 (H1).
+RELATIVE_URLS = False
+# The param shortcode naming a key of the front matter's params: map (not
+# a page param in Hugo 0.111: it stops). Finding F12 (H3).
+PARAMS_MAP_LINKS = False
+# ref/relref by a page's name, "/" and "#fragment", and to a draft's path
+# (where Hugo falls back to the name, finding F11). Point 4 (H4).
 REF_BY_NAME = False
 # layout: in front matter. Point 10 (H5).
 LAYOUT_FIELD = False
@@ -52,6 +69,9 @@ HEADLESS_BUNDLES = False
 BUILD_OPTIONS = False
 # build: (Hugo 0.123's name) beside _build: (0.111's). Finding F8 (H3).
 BUILD_WITHOUT_UNDERSCORE = False
+# A section named in the singular (blog): Hugo titles it in the plural.
+# Finding F10.
+SINGULAR_SECTIONS = True
 # A draft, future or expired _index.md (a section, or the home page, that
 # Hugo leaves out with all below it). Findings F2 (H2), F3.
 UNPUBLISHED_LISTS = False
@@ -61,7 +81,8 @@ REFS_IN_UNPUBLISHED = False
 
 LANGUAGES = ("en", "fr")
 SECTION_NAMES = ("posts", "docs", "notes")
-CAPITAL_SECTION_NAMES = ("Blog", "My Notes")
+CAPITAL_SECTION_NAMES = ("Articles", "My Notes")
+SINGULAR_SECTION_NAMES = ("blog", "Guide")
 PAGE_NAMES = ("first", "second", "hello-world", "trip", "about")
 CAPITAL_PAGE_NAMES = ("Trip", "Read Me")
 WORDS = ("Go", "python", "Hugo Tips", "C++", "web", "Rust")
@@ -98,7 +119,7 @@ class Site:
 
     files: dict[str, str]
     config: str  # hugo_config, from the site's root: a file, or "." (a folder)
-    languages: tuple[str, ...]
+    path: str | None  # the settings' PATH ("content"), or None: left out
 
     def listing(self) -> str:
         """Every file, for a failing example's report."""
@@ -198,6 +219,26 @@ _DATES = st.sampled_from(
         "2022-07-08T09:10:11Z",
     ]
 )
+# Hugo's fields in shapes Hugo may refuse or read its own way ({} is the
+# page's number, keeping paths apart).
+_ODDER_VALUES = [
+    ("title", ["A", "List"]),
+    ("date", "2024-01-02 03:04"),
+    ("date", "Jan 2, 2024"),
+    ("date", "not a date"),
+    ("date", 20240102),
+    ("weight", "heavy"),
+    ("draft", "yes"),
+    ("draft", "true"),
+    ("tags", 42),
+    ("tags", "Go, Rust"),
+    ("slug", "My Slug! {}"),
+    ("url", "/Custom/Place-{}/"),
+    ("url", "relative-{}"),  # in another language: F14
+    ("images", "/img/single.png"),
+    ("aliases", "/Old-{}/"),
+    ("aliases", {"not": "a list"}),
+]
 _PAST = datetime.date(2001, 2, 3)
 _FUTURE = datetime.date(2999, 1, 1)
 
@@ -206,11 +247,14 @@ _FUTURE = datetime.date(2999, 1, 1)
 def _tree(draw, capitals: bool) -> list[str]:
     """The content files of one language: paths from its content root."""
     sections = list(SECTION_NAMES) + (list(CAPITAL_SECTION_NAMES) if capitals else [])
+    if SINGULAR_SECTIONS:
+        sections += SINGULAR_SECTION_NAMES
     names = list(PAGE_NAMES) + (list(CAPITAL_PAGE_NAMES) if capitals else [])
     paths = []
     if draw(st.booleans()):
         paths.append("_index.md")
-    for name in draw(st.lists(st.sampled_from(names), max_size=2, unique=True)):
+    # names apart in any case: Hugo's paths are lower-cased (Trip.md, trip.md)
+    for name in draw(st.lists(st.sampled_from(names), max_size=2, unique_by=str.lower)):
         paths.append(f"{name}.md")
     for section in draw(
         st.lists(st.sampled_from(sections), min_size=1, max_size=2, unique=True)
@@ -218,7 +262,9 @@ def _tree(draw, capitals: bool) -> list[str]:
         if draw(st.booleans()):
             paths.append(f"{section}/_index.md")
         members = draw(
-            st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)
+            st.lists(
+                st.sampled_from(names), min_size=1, max_size=3, unique_by=str.lower
+            )
         )
         for name in members:
             shape = draw(st.sampled_from(["page", "page", "leaf", "branch"]))
@@ -235,7 +281,7 @@ def _tree(draw, capitals: bool) -> list[str]:
 def _place(path: str) -> str:
     """Where a content file's page is: ``posts/a.md``, ``posts/a/index.md``
     and ``posts/a/_index.md`` are all ``posts/a``."""
-    stem = path.rsplit(".", 1)[0]
+    stem = path.rsplit(".", 1)[0].lower()
     for index in ("/index", "/_index"):
         stem = stem.removesuffix(index)
     return stem
@@ -247,6 +293,8 @@ def _ref_targets(page: Page, pages: list[Page]) -> list[str]:
     for other in pages:
         if other.lang != page.lang or other is page:
             continue
+        if unpublished(other.front) and not REF_BY_NAME:
+            continue  # Hugo may find another page by its name (F11)
         targets.append(other.path)
         targets.append("/" + other.path)
         if other.path.endswith(("/index.md", "/_index.md")):
@@ -310,7 +358,9 @@ def _front(
         )
         if page.path == "_index.md" and not HOME_RELATIVE_ALIASES:
             aliases = [alias for alias in aliases if alias.startswith("/")]
-        front[_cased(draw, "aliases")] = aliases[0] if odd and maybe(0.3) else aliases
+        if aliases:
+            one = odd and maybe(0.3)  # a single alias as a word, not a list
+            front[_cased(draw, "aliases")] = aliases[0] if one else aliases
     terms = list(WORDS) + (list(CAPITAL_TERMS) if PATH_CAPITALS else [])
     for taxonomy in taxonomies:
         if maybe(0.3):
@@ -334,6 +384,8 @@ def _front(
         front[_cased(draw, "images")] = images
     if odd and maybe(0.1):
         front[_cased(draw, "Description")] = "Said of it."
+    if odd and maybe(0.1):
+        front[_cased(draw, "Subtitle")] = "Below"
     if page.is_list and maybe(0.2):
         front[_cased(draw, "cascade")] = draw(
             st.sampled_from(
@@ -354,14 +406,39 @@ def _front(
                 ]
             )
         )
+    if ODDER_FIELD_SHAPES and maybe(0.3):
+        key, value = draw(st.sampled_from(_ODDER_VALUES))
+        if isinstance(value, str):
+            value = value.format(number)
+        # one key in any case: Hugo keeps one of Title and title, at random
+        same = [name for name in front if name.lower() == key.lower()]
+        if key == "draft" and page.is_list and not UNPUBLISHED_LISTS:
+            pass
+        elif key == "url" and page.is_list and not LIST_URL_CAPITALS:
+            pass
+        elif value == f"relative-{number}" and not RELATIVE_URLS and page.lang != "en":
+            pass
+        elif key != "url" or HOME_URL or page.path != "_index.md":
+            front[same[0] if same else _cased(draw, key)] = value
     return front
+
+
+# Keys of the param shortcode: the site's params (codePenUser, Description)
+# and a page's (Subtitle, a nested mixedCase.Inner), in other cases.
+_PARAM_KEYS = [
+    "codePenUser",
+    "codepenuser",
+    "CODEPENUSER",
+    "description",
+    "Description",
+]
 
 
 def unpublished(front: dict) -> bool:
     """Whether Hugo leaves the page out: a draft, future or expired."""
     fields = {key.lower(): value for key, value in front.items()}
     return (
-        fields.get("draft") is True
+        fields.get("draft") in (True, "true")
         or fields.get("publishdate") == _FUTURE
         or fields.get("expirydate") == _PAST
     )
@@ -379,11 +456,18 @@ def _body(draw, page: Page, pages: list[Page], number: int) -> str:
         return "\n".join(lines)
     targets = _ref_targets(page, pages)
     refs = draw(st.lists(st.sampled_from(targets), max_size=2)) if targets else []
-    if draw(st.integers(0, 30)) == 0:  # a page that is not there: both stop
-        refs.append("missing-page.md")
-    for index, target in enumerate(refs):
-        shortcode = draw(st.sampled_from(["ref", "relref"]))
-        call = f'{{{{< {shortcode} "{target}" >}}}}'
+    calls = [
+        f'{{{{< {draw(st.sampled_from(["ref", "relref"]))} "{target}" >}}}}'
+        for target in refs
+    ]
+    if PARAM_LINKS:
+        own = {key.lower() for key in page.front}
+        choices = list(_PARAM_KEYS)
+        if "subtitle" in own or (PARAMS_MAP_LINKS and "params" in own):
+            choices += ["Subtitle", "subtitle"]
+        keys = draw(st.lists(st.sampled_from(choices), max_size=2))
+        calls += [f'/p/{{{{< param "{key}" >}}}}/' for key in keys]
+    for index, call in enumerate(calls):
         lines.append(f"[link {index} of p{number}]({call})")
         lines.append("")
     return "\n".join(lines)
@@ -439,6 +523,17 @@ def sites(draw) -> Site:
         page.front = draw(_front(page, plurals, in_section, number))
     for number, page in enumerate(pages):
         page.body = draw(_body(page, pages, number))
+    # Now and then a ref to no page, or a param set nowhere: both must stop.
+    troubles = ["ref", "param"] if PARAM_LINKS else ["ref"]
+    trouble = draw(st.sampled_from([None] * 12 + troubles))
+    published = [page for page in pages if not unpublished(page.front)]
+    if trouble and published:
+        page = draw(st.sampled_from(published))
+        call = {
+            "ref": '{{< ref "missing-page.md" >}}',
+            "param": '/p/{{< param "noSuchParam" >}}/',
+        }[trouble]
+        page.body += f"\n[link 9 of p{pages.index(page)}]({call})\n"
 
     config: dict = {
         _cased(draw, "baseURL"): "https://example.org/",
@@ -483,4 +578,9 @@ def sites(draw) -> Site:
         config_path = "."
     for page in pages:
         files[_file_name(page, layout, default)] = page_text(page)
-    return Site(files=files, config=config_path, languages=languages)
+    # PATH: content/, or left out (the site's root, where `invoke build` runs);
+    # with no content/ folder, only left out.
+    path = (
+        None if layout == "root_folders" else draw(st.sampled_from(["content", None]))
+    )
+    return Site(files=files, config=config_path, path=path)
