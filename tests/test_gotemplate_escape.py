@@ -21,6 +21,9 @@ HOSTILE = {
     "attr": 'data-x="1"',
     "word": "title",
     "level": 2,
+    "color": "#FFF",
+    "css": "max-width:80%",
+    "expr": "expression(alert(1))",
     "none": None,
 }
 
@@ -43,6 +46,11 @@ CONTEXTS = {
     "predefined": '{{ .Params.s | html }}<a href="/q?{{ .Params.s | urlquery }}">',
     "tag_parts": "<div {{ with .Params.word }}hidden{{ end }} id=x>"
     "<h{{ .Params.level }}>h</h{{ .Params.level }}>",
+    "style_element": "<style>.t-{{ .Params.level }} { color: {{ .Params.color }}; "
+    "background: {{ .Params.s }} } .y-{{ .Params.s }} {}</style>",
+    "style_attribute": '<li style="background: {{ .Params.color }};'
+    '{{ if .Params.level }} border: 1px{{ end }}"><p style="a: {{ .Params.expr }}">'
+    "<p style={{ .Params.color }}><p style='{{ .Params.css }}'>",
     "branches": '{{ if .Params.s }}<a href="{{ .Params.js }}">{{ else }}<a>{{ end }}'
     "{{ range .Params.list }}<i title={{ . }}>{{ . }}</i>{{ end }}",
 }
@@ -68,8 +76,9 @@ def test_each_context_escapes_as_hugo_does(hugo, tmp_path):
     "text",
     [
         "<script>var x = {{ .x }};</script>",
-        "<style>p { color: {{ .x }} }</style>",
-        '<p style="color: {{ .x }}">',
+        "<style>p { content: '{{ .x }}' }</style>",
+        '<p style="background: url({{ .x }})">',
+        "<style>/* {{ .x }} */</style>",
         '<p onclick="f({{ .x }})">',
         '<img srcset="{{ .x }}">',
     ],
@@ -86,9 +95,9 @@ def test_branches_ending_in_different_contexts_are_an_error():
 
 def test_escaping_error_names_file_line_and_column():
     with pytest.raises(TemplateError) as caught:
-        TemplateSet(html=True).parse("x.html", 'a\n<p style="c: {{ .x }}">')
+        TemplateSet(html=True).parse("x.html", 'a\n<p style="url({{ .x }})">')
     assert str(caught.value) == (
-        "html/template:x.html:2:16: escaping {{.x}} in a css context "
-        "is not supported yet"
+        "html/template:x.html:2:17: escaping {{.x}} in a css context "
+        '(after "url(") is not supported yet'
     )
-    assert (caught.value.name, caught.value.line, caught.value.col) == ("x.html", 2, 16)
+    assert (caught.value.name, caught.value.line, caught.value.col) == ("x.html", 2, 17)

@@ -84,6 +84,7 @@ class Context:
     attr: str = "plain"  # plain, url, or an unsupported kind
     url_part: int = URL_NONE
     element: str = ""  # an RCDATA element being read
+    css: str = ""  # inside CSS: "" at a value, or a quote, "/*" or "url("
 
 
 def attr_type(name: str) -> str:
@@ -139,6 +140,9 @@ def _advance(context: Context, text: str) -> Context:
         elif state == RCDATA:
             close = re.compile(r"</" + context.element + r"\b", re.IGNORECASE)
             found = close.search(text, i)
+            if context.element == "style":
+                css_text = text[i:] if not found else text[i : found.start()]
+                context = replace(context, css=_css_after(context.css, css_text))
             if not found:
                 return context
             context, i = Context(TAG), found.end()
@@ -191,6 +195,8 @@ def _advance(context: Context, text: str) -> Context:
                 found = re.compile(r"[ \t\n\r\f>]").search(text, i)
                 end = found.start() if found else -1
             value = text[i:] if end < 0 else text[i:end]
+            if context.attr == "css":
+                context = replace(context, css=_css_after(context.css, value))
             if context.attr == "url" and value:
                 part = context.url_part
                 if "?" in value or "#" in value:
@@ -203,6 +209,30 @@ def _advance(context: Context, text: str) -> Context:
             i = end + (1 if context.delim else 0)
             context = Context(TAG, element=context.element)
     return context
+
+
+_CSS_OPEN = re.compile(r"[\"']|/\*|url\(", re.IGNORECASE)
+_CSS_CLOSE = {'"': re.compile(r'(?<!\\)"'), "'": re.compile(r"(?<!\\)'")}
+_CSS_CLOSE["/*"] = re.compile(r"\*/")
+_CSS_CLOSE["url("] = re.compile(r"\)")
+
+
+def _css_after(state: str, text: str) -> str:
+    """Where CSS ``text`` leaves a reader: at a value, or in a string,
+    comment or url(...) (Go's tCSS, reduced)."""
+    i = 0
+    while i < len(text):
+        if state:
+            found = _CSS_CLOSE[state].search(text, i)
+            if not found:
+                return state
+            state, i = "", found.end()
+        else:
+            found = _CSS_OPEN.search(text, i)
+            if not found:
+                return ""
+            state, i = found.group(0).lower(), found.end()
+    return state
 
 
 def _nudge(context: Context) -> Context:
@@ -225,6 +255,11 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         return ["_html_template_commentescaper"]
     if state == RCDATA and context.attr == "plain":
         return ["_html_template_rcdataescaper"]
+    if state == RCDATA and context.element == "style" and not context.css:
+        return ["_html_template_cssvaluefilter"]
+    if state == ATTR and context.attr == "css" and not context.css:
+        last = "attr" if context.delim else "htmlnospace"
+        return ["_html_template_cssvaluefilter", f"_html_template_{last}escaper"]
     if state in (TAG, ATTR_NAME, AFTER_NAME):
         return ["_html_template_htmlnamefilter"]
     if state == ATTR and context.attr in ("plain", "url"):
@@ -245,6 +280,8 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         COMMENT: "an HTML comment",
         BEFORE_VALUE: "the start of an attribute value",
     }.get(state, f"a {context.attr or context.element} context")
+    if context.css:
+        what += f" (after {go_quote(context.css)})"
     raise _Unsupported(f"escaping {node} in {what} is not supported yet", node)
 
 
@@ -494,12 +531,32 @@ def _eval_args(*args: Any) -> str:
     return sprint(*("<no value>" if arg is None else arg for arg in args))
 
 
+def _is_css_nmchar(char: str) -> bool:
+    return char.isalnum() or char in "-_" or not char.isascii()
+
+
+def css_value_filter(*args: Any) -> str:
+    """Go's cssValueFilter: a value that could leave the CSS value, or run
+    an expression, becomes ZgotmplZ."""
+    text, _ = _stringify(args)
+    for i, char in enumerate(text):
+        if char in "\0\"'()/;@[\\]`{}<>":
+            return FAILSAFE
+        if char == "-" and i and text[i - 1] == "-":
+            return FAILSAFE
+    name = "".join(c for c in text if c.isascii() and _is_css_nmchar(c)).lower()
+    if "expression" in name or "mozbinding" in name:
+        return FAILSAFE
+    return text
+
+
 def comment_escaper(*args: Any) -> str:
     """What an action inside an HTML comment prints: nothing."""
     return ""
 
 
 ESCAPERS = {
+    "_html_template_cssvaluefilter": css_value_filter,
     "_html_template_commentescaper": comment_escaper,
     "_html_template_htmlescaper": html_escaper,
     "_html_template_rcdataescaper": rcdata_escaper,
