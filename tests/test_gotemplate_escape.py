@@ -21,6 +21,7 @@ HOSTILE = {
     "attr": 'data-x="1"',
     "word": "title",
     "level": 2,
+    "lt": "a<b>c",
     "color": "#FFF",
     "css": "max-width:80%",
     "expr": "expression(alert(1))",
@@ -47,7 +48,8 @@ CONTEXTS = {
     "tag_parts": "<div {{ with .Params.word }}hidden{{ end }} id=x>"
     "<h{{ .Params.level }}>h</h{{ .Params.level }}>",
     "style_element": "<style>.t-{{ .Params.level }} { color: {{ .Params.color }}; "
-    "background: {{ .Params.s }} } .y-{{ .Params.s }} {}</style>",
+    "background: {{ .Params.s }} } .y-{{ .Params.s }} {} "
+    ".z-{{ .Params.lt }} {}</style>",
     "style_attribute": '<li style="background: {{ .Params.color }};'
     '{{ if .Params.level }} border: 1px{{ end }}"><p style="a: {{ .Params.expr }}">'
     "<p style={{ .Params.color }}><p style='{{ .Params.css }}'>",

@@ -540,7 +540,7 @@ def css_value_filter(*args: Any) -> str:
     an expression, becomes ZgotmplZ."""
     text, _ = _stringify(args)
     for i, char in enumerate(text):
-        if char in "\0\"'()/;@[\\]`{}<>":
+        if char in "\0\"'()/;@[\\]`{}":
             return FAILSAFE
         if char == "-" and i and text[i - 1] == "-":
             return FAILSAFE
