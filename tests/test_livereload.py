@@ -230,3 +230,48 @@ def test_file_events_run_each_task_they_name_once(tmp_path, monkeypatch):
     assert changes.peek() == set()
     watcher.check_events()
     assert len(rebuilds) == 1 and other == []
+
+
+def test_the_builds_own_files_rebuild_nothing_when_the_site_is_its_content(
+    tmp_path, monkeypatch
+):
+    """A migrated Hugo site's content folder is its root (PATH left out), which
+    holds the output, the cache and the folders a build leaves beside the
+    output: their writes must not set off another rebuild; an edit still
+    does."""
+    from livereload.handlers import LiveReloadHandler
+
+    from cameo_tools import build
+
+    write_tree(
+        tmp_path,
+        {
+            "cameoconf.py": (
+                "from pelican.plugins.cameo import theme_path\n"
+                'THEME = theme_path()\nCACHE_PATH = "cache"\n'
+            ),
+            "content/posts/a.md": "---\ntitle: A\n---\nA\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    output = tmp_path / "output"
+    ignore = build.unwatched(tmp_path / "cameoconf.py", output)
+    changes = serve.ChangedFiles()
+    watcher = serve._event_watcher(changes)
+    rebuilds = []
+    watcher.watch(str(tmp_path), lambda: rebuilds.append(changes.take()), ignore=ignore)
+    monkeypatch.setattr(LiveReloadHandler, "waiters", set())
+
+    own = [
+        output / "index.html",
+        tmp_path / "cache" / "cameo-staging" / "x" / "page.html",
+        tmp_path / ".output.next-1a2b" / "index.html",
+        tmp_path / ".output.old-1a2b" / "index.html",
+    ]
+    assert not watcher.note(str(path) for path in own)
+    watcher.check_events()
+    assert rebuilds == []
+    post = str(tmp_path / "content" / "posts" / "a.md")
+    assert watcher.note([post, str(tmp_path / "outputs.md")])
+    watcher.check_events()
+    assert rebuilds == [{post, str(tmp_path / "outputs.md")}]

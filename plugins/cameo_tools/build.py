@@ -831,6 +831,31 @@ def watched_paths(settings_file: str | os.PathLike) -> list[Path]:
     return [path.resolve() for path in paths if path.exists()]
 
 
+def unwatched(settings_file: str | os.PathLike, output: str | os.PathLike):
+    """A test of whether a changed file is the build's own: in the output
+    folder, the cache, or a folder a build leaves beside the output. A site
+    whose content folder is its root (a migrated Hugo site) holds them, and
+    a rebuild must not set off the next."""
+    settings = read_settings(settings_file)
+    target = Path(output).resolve()
+    folders = [target, Path(settings["CACHE_PATH"]).resolve()]
+    beside = tuple(
+        prefix.format(name=target.name).rstrip("*")
+        for prefix in (NEXT_PREFIX, RETIRED_PREFIX, *LEGACY_LEFTOVERS)
+    )
+
+    def is_the_builds(file: str) -> bool:
+        path = Path(file).resolve()
+        if any(path.is_relative_to(folder) for folder in folders):
+            return True
+        if not path.is_relative_to(target.parent) or path == target.parent:
+            return False
+        first = path.relative_to(target.parent).parts[0]
+        return first.startswith(beside)
+
+    return is_the_builds
+
+
 def configure_logging(level: int = logging.WARNING) -> None:
     """Log to stderr one line a message, ``file:line: text`` first for errors.
 

@@ -310,18 +310,20 @@ def livereload(
     port: int = DEFAULT_PORT,
     errors: BuildErrors | None = None,
     changes: ChangedFiles | None = None,
+    ignore: Callable[[str], bool] | None = None,
 ) -> None:
     """Serve ``directory``, call ``rebuild`` when a watched path changes, and
     tell the open browser tabs to reload (the livereload package's script).
     ``errors``, which ``rebuild`` keeps, are drawn over the open pages;
-    ``changes`` collects the paths the file events name, for ``rebuild``."""
+    ``changes`` collects the paths the file events name, for ``rebuild``;
+    a file ``ignore`` takes (the build's own output) rebuilds nothing."""
     import_extra("livereload", "tasks", "live reload", ServeError)
 
     errors = errors or BuildErrors()
     server = _overlay_server(errors, _event_watcher(changes or ChangedFiles()))
     rebuild = showing_errors(rebuild, errors)  # one task for every path
     for path in watched:
-        server.watch(os.fspath(path), rebuild)
+        server.watch(os.fspath(path), rebuild, ignore=ignore)
     try:
         server.serve(
             host=host, port=port, root=os.fspath(directory), open_url_delay=None

@@ -187,7 +187,14 @@ def livereload(
     print("Watching " + ", ".join(str(path) for path in watched), flush=True)
     try:
         server.livereload(
-            output, watched, rebuild_after_edit, host, port, build_errors, changes
+            output,
+            watched,
+            rebuild_after_edit,
+            host,
+            port,
+            build_errors,
+            changes,
+            ignore=builder.unwatched(settings, output),
         )
     except server.ServeError as error:
         raise Exit(f"Error: {error}", code=1) from None
