@@ -43,7 +43,6 @@ logger = logging.getLogger(__name__)
 _RENDERING_MODULES = [
     "markdown_it",
     "mdit_py_plugins",
-    "linkify_it",
     "pygments",
     "emoji",
     goldmark.__name__,
