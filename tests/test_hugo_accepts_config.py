@@ -387,13 +387,15 @@ def output_configs(draw) -> str:
 
 def written(folder: Path) -> set[str]:
     """The pages and feeds of a built site (not its sitemap, 404 page or
-    robots.txt, the theme's files or redirects)."""
+    robots.txt, the theme's files or redirects, nor a paged list's page/1/
+    redirect, which Hugo writes only from a layout that pages)."""
     return {
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*")
         if path.suffix in (".html", ".xml")
         and path.name not in ("sitemap.xml", "404.html")
         and not path.relative_to(folder).as_posix().startswith("theme/")
+        and "page/1/" not in path.relative_to(folder).as_posix()
     }
 
 

@@ -423,7 +423,16 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
     # table, if it has one, replaces the site's (as in Hugo).
     own = language_taxonomies.get(language.lower())
     pelican_taxonomies = taxonomies if own is None else own
-    settings.update(_taxonomy_settings(pelican_taxonomies, disabled, unused, lower))
+    # With defaultContentLanguageInSubdir the default language's pages are
+    # under its folder (/en/tags/), as every other language's are.
+    prefix = (
+        f"{language.lower()}/"
+        if len(languages) > 1 and config.get("defaultcontentlanguageinsubdir")
+        else ""
+    )
+    settings.update(
+        _taxonomy_settings(pelican_taxonomies, disabled, unused, lower, prefix)
+    )
     if isinstance(taxonomies, dict):
         settings["HUGO_TAXONOMY_FOLDERS"] = [
             str(plural).strip("/") for plural in taxonomies.values() if plural
@@ -672,7 +681,11 @@ def pelican_serves(singular: str, plural: str) -> bool:
 
 
 def _taxonomy_settings(
-    taxonomies: Any, disabled: set[str], unused: list[str], lower: bool = True
+    taxonomies: Any,
+    disabled: set[str],
+    unused: list[str],
+    lower: bool = True,
+    prefix: str = "",
 ) -> dict[str, Any]:
     """Tag, category and author pages at Hugo's paths (``tags/<term>/``,
     ``tags/``, and each term's ``index.xml``, lower-cased unless
@@ -691,14 +704,16 @@ def _taxonomy_settings(
         listing = bool(plural) and "taxonomy" not in disabled
         settings.update(
             {
-                f"{one}_URL": f"{plural}/{{slug}}/" if terms else "",
-                f"{one}_SAVE_AS": f"{plural}/{{slug}}/index.html" if terms else "",
+                f"{one}_URL": f"{prefix}{plural}/{{slug}}/" if terms else "",
+                f"{one}_SAVE_AS": (
+                    f"{prefix}{plural}/{{slug}}/index.html" if terms else ""
+                ),
                 # Each term's feed is the plugin's (taxonomies.py), as Hugo's:
                 # of the term's pages and posts, in its own language only.
                 f"{one}_FEED_RSS": None,
                 f"{one}_REGEX_SUBSTITUTIONS": HUGO_SLUG_SUBSTITUTIONS,
-                f"{many}_URL": f"{plural}/" if listing else "",
-                f"{many}_SAVE_AS": f"{plural}/index.html" if listing else "",
+                f"{many}_URL": f"{prefix}{plural}/" if listing else "",
+                f"{many}_SAVE_AS": f"{prefix}{plural}/index.html" if listing else "",
             }
         )
         if listing:

@@ -1,0 +1,65 @@
+"""``defaultContentLanguageInSubdir``: the default language's pages, its
+taxonomies included, live under its folder (``/en/``) and the site's
+``index.html`` redirects there, as in Hugo 0.111; a site without a home
+``_index.md`` builds (it stopped on two writers of ``index.html``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import build_site, hugo_build, write_tree
+
+SETTINGS = """\
+from pelican.plugins.cameo import theme_path
+
+THEME = theme_path()
+PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
+HUGO_FRONTMATTER = {"hugo_config": "."}
+"""
+HUGO_TOML = """\
+baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+"""
+LAYOUTS = {
+    "layouts/_default/single.html": "<h1>{{ .Title }}</h1>",
+    "layouts/_default/list.html": "<h1>{{ .Title }}</h1>",
+    "layouts/index.html": "<h1>{{ .Title }}</h1>",
+    "layouts/404.html": "404",
+}
+
+
+def _pages(root: Path) -> set[str]:
+    return {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if not path.relative_to(root).as_posix().startswith("theme/")
+    }
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("home", [False, True])
+def test_the_default_languages_pages_are_in_its_folder(hugo, tmp_path, home):
+    files = {
+        "hugo.toml": HUGO_TOML,
+        "content/posts/a.md": "---\ntitle: A\ntags: [Go]\n---\nA\n",
+        "content/posts/a.fr.md": "---\ntitle: Un\ntags: [Go]\n---\nUn\n",
+    }
+    if home:
+        files["content/_index.md"] = "---\ntitle: Home\n---\nWelcome\n"
+    theirs = _pages(hugo_build(hugo, tmp_path / "hugo-site", files, LAYOUTS))
+    write_tree(tmp_path / "site", {**files, "cameoconf.py": SETTINGS})
+    build_site(tmp_path / "site", tmp_path / "out", tmp_path / "site/cameoconf.py")
+    ours = _pages(tmp_path / "out")
+    assert "en/tags/go/index.html" in theirs
+    # Pelican's list of posts moves aside (blog_index.html), and a list the
+    # theme pages has Hugo's page/1/ redirect, which these layouts lack.
+    assert {
+        path for path in ours if path != "blog_index.html" and "page/1/" not in path
+    } == theirs
