@@ -149,12 +149,14 @@ def test_a_failed_rebuild_shows_its_errors_over_the_page_until_a_good_one(
         overlay = page.locator("#cameo-build-errors")
         assert overlay.count() == 0
 
-        bad = "---\ntitle: Broken\ndate: '<script>alert(1)</script>'\n---\nHello\n"
+        # A url with a protocol: Hugo stops there too (a bad date it skips).
+        script = "https://x.example/<script>alert(1)</script>"
+        bad = f"---\ntitle: Broken\nurl: '{script}'\n---\nHello\n"
         (content / "_index.md").write_text(bad)
         expect(overlay).to_be_visible(timeout=30000)
         expect(overlay).to_contain_text("Build failed: the build logged")
-        expect(overlay).to_contain_text(f"{content / '_index.md'}:3: 'date' must be")
-        expect(overlay).to_contain_text("not '<script>alert(1)</script>'")
+        expect(overlay).to_contain_text(f"{content / '_index.md'}:3: 'url' must be")
+        expect(overlay).to_contain_text(f"not '{script}'")
         assert overlay.locator("script").count() == 0
         assert dialogs == []
         page.screenshot(path=str(artifacts / "overlay.png"))
