@@ -189,6 +189,23 @@ FOUND = [
         "a.md",
         ["/tags/go-lang", "go-lang", "tags/go-lang"],
     ),
+    # a target that starts with "." is never looked up by name
+    (
+        {"a.md": _page("a"), "posts/posts/a.md": _page("a"), "_index.md": _page("H")},
+        "posts/posts/a.md",
+        [".md", ".posts", "a.md", "posts.md", "hidden.", "_index", "_index.en"],
+    ),
+    # the name is the target's as seen from the page ("posts/_index": posts)
+    (
+        {
+            "a.md": _page("a"),
+            "posts/a.md": _page("a", _DRAFT),
+            "posts/posts/a.md": _page("a"),
+            "_index.fr.md": _page("Accueil"),
+        },
+        "posts/posts/a.md",
+        ["_index.fr", "_index"],
+    ),
     # an unknown language is an error before an empty path is nothing
     ({"_index.md": _page("Home")}, "_index.md", ['path="" lang="fr"', 'path=""']),
     # "//" is a URL with an empty host and no path: no page, no error
@@ -198,7 +215,9 @@ FOUND = [
 
 @pytest.mark.parametrize("files, caller, targets", FOUND)
 def test_found_examples(tmp_path, hugo, files, caller, targets):
-    compare(tmp_path, hugo, files, {caller: targets})
+    french = any(path.endswith(".fr.md") for path in files)
+    config = CONFIG + LANGUAGES if french else CONFIG
+    compare(tmp_path, hugo, files, {caller: targets}, config)
 
 
 # --- generated trees -----------------------------------------------------

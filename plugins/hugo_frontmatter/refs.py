@@ -359,9 +359,11 @@ class RefResolver:
             if node is not None:
                 return node
         pref = _with_slash(ref)
-        # Only a name ("a", "/a") is looked up across the content.
-        by_name = in_ref.count("/") == 0 or (
-            in_ref.count("/") == 1 and in_ref.startswith("/")
+        # Only a name ("a", "/a"; not "./a", ".a") is looked up across the
+        # content (Hugo's shouldDoSimpleLookup).
+        by_name = not in_ref.startswith(".") and (
+            in_ref.count("/") == 0
+            or (in_ref.count("/") == 1 and in_ref.startswith("/"))
         )
         plurals = [key for key, n in tree.taxonomies.items() if n.kind == "taxonomy"]
         if by_name or any(pref.startswith(key) for key in plurals):
