@@ -55,9 +55,9 @@ RELATIVE_URLS = False
 PARAMS_MAP_LINKS = False
 # ref/relref by a page's name, "/" and "#fragment", and to a draft's path
 # (where Hugo falls back to the name, finding F11). Point 4 (H4).
-REF_BY_NAME = False
+REF_BY_NAME = True
 # layout: in front matter. Point 10 (H5).
-LAYOUT_FIELD = False
+LAYOUT_FIELD = True
 # A relative alias (no leading slash) on the home page: Hugo stops, it
 # climbs above the site's root. Finding F4 (H3).
 HOME_RELATIVE_ALIASES = False
@@ -72,12 +72,15 @@ BUILD_WITHOUT_UNDERSCORE = False
 # A section named in the singular (blog): Hugo titles it in the plural.
 # Finding F10.
 SINGULAR_SECTIONS = True
+# A leaf bundle's page in another language by file name (index.fr.md).
+# Finding F16 (H1).
+TRANSLATED_LEAF_BUNDLES = False
 # A draft, future or expired _index.md (a section, or the home page, that
 # Hugo leaves out with all below it). Findings F2 (H2), F3.
 UNPUBLISHED_LISTS = False
 # ref/relref in a page Hugo does not render (draft, future, expired): Hugo
 # never resolves them. Finding F1 (H4).
-REFS_IN_UNPUBLISHED = False
+REFS_IN_UNPUBLISHED = True
 
 LANGUAGES = ("en", "fr")
 SECTION_NAMES = ("posts", "docs", "notes")
@@ -515,6 +518,8 @@ def sites(draw) -> Site:
             taken = {_place(path) for path in kept}
             own = [p for p in draw(_tree(PATH_CAPITALS)) if _place(p) not in taken]
             paths = kept + own[:2]
+            if layout == "suffix" and not TRANSLATED_LEAF_BUNDLES:
+                paths = [path for path in paths if not path.endswith("/index.md")]
         pages += [
             Page(path, lang, format=draw(st.sampled_from(FORMATS))) for path in paths
         ]

@@ -353,6 +353,11 @@ FIXED_CASES = {
     "F15 a page/1/ redirect for each paginated list": {
         "content/posts/first.md": "---\ntitle: First\n---\nFirst\n",
     },
+    "F16 a leaf bundle translated by file name (H1)": {
+        "hugo.toml": TWO_LANGUAGES_TOML,
+        "content/notes/second/index.md": "---\ntitle: S\n---\nS\n",
+        "content/notes/second/index.fr.md": "---\ntitle: S fr\n---\nS\n",
+    },
     "F11 a ref finds a page by name when its path finds none (H4)": {
         "content/notes/second/index.md": "---\ntitle: S2\n---\nS\n",
         "content/a.md": (
@@ -375,6 +380,7 @@ NOT_YET = {
     "F13 a section's url is lower-cased (H2)",
     "F14 a relative url in another language (H1)",
     "F15 a page/1/ redirect for each paginated list",
+    "F16 a leaf bundle translated by file name (H1)",
 }
 
 
