@@ -75,6 +75,9 @@ SINGULAR_SECTIONS = True
 # A leaf bundle's page in another language by file name (index.fr.md).
 # Finding F16 (H1).
 TRANSLATED_LEAF_BUNDLES = False
+# defaultContentLanguageInSubdir = true (the default language under /en/).
+# Finding F17 (H1).
+DEFAULT_IN_SUBDIR = False
 # A draft, future or expired _index.md (a section, or the home page, that
 # Hugo leaves out with all below it). Findings F2 (H2), F3.
 UNPUBLISHED_LISTS = False
@@ -550,6 +553,8 @@ def sites(draw) -> Site:
     language_table: dict = {}
     if len(languages) > 1:
         config["defaultContentLanguage"] = default
+        if DEFAULT_IN_SUBDIR and draw(st.booleans()):
+            config["defaultContentLanguageInSubdir"] = True
         for weight, lang in enumerate(languages, start=1):
             entry: dict = {"weight": weight, "title": f"Generated {lang}"}
             if layout == "content_folders":

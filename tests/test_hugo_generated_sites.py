@@ -358,6 +358,12 @@ FIXED_CASES = {
         "content/notes/second/index.md": "---\ntitle: S\n---\nS\n",
         "content/notes/second/index.fr.md": "---\ntitle: S fr\n---\nS\n",
     },
+    "F17 no extra list of posts with the default language in its folder (H1)": {
+        "hugo.toml": TWO_LANGUAGES_TOML.replace(
+            "[languages.en]", "defaultContentLanguageInSubdir = true\n[languages.en]"
+        ),
+        "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-02\n---\nP\n",
+    },
     "F11 a ref finds a page by name when its path finds none (H4)": {
         "content/notes/second/index.md": "---\ntitle: S2\n---\nS\n",
         "content/a.md": (
@@ -381,6 +387,7 @@ NOT_YET = {
     "F14 a relative url in another language (H1)",
     "F15 a page/1/ redirect for each paginated list",
     "F16 a leaf bundle translated by file name (H1)",
+    "F17 no extra list of posts with the default language in its folder (H1)",
 }
 
 
