@@ -8,6 +8,8 @@ byte."""
 import json
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError, TemplateSet
 
@@ -58,20 +60,73 @@ CONTEXTS = {
 }
 
 
-def test_each_context_escapes_as_hugo_does(hugo, tmp_path):
-    params = {**HOSTILE, "list": ["<a>", "b c", "d&e"]}
+def assert_contexts_escape_as_hugo_does(hugo, root, params):
     files = {"config.toml": 'baseURL = "http://example.org/"\n'}
     for name in CONTEXTS:
         files[f"content/{name}.md"] = (
             "---\n" + json.dumps({"layout": name, **params}) + "\n---\n"
         )
     layouts = {f"layouts/_default/{name}.html": text for name, text in CONTEXTS.items()}
-    public = hugo_build(hugo, tmp_path, files, layouts)
+    public = hugo_build(hugo, root, files, layouts)
     for name, text in CONTEXTS.items():
         expected = (public / name / "index.html").read_text()
         templates = TemplateSet(html=True)
         ours = templates.parse(name, text).execute({"Params": params})
         assert ours == expected, name
+
+
+def test_each_context_escapes_as_hugo_does(hugo, tmp_path):
+    assert_contexts_escape_as_hugo_does(
+        hugo, tmp_path, {**HOSTILE, "list": ["<a>", "b c", "d&e"]}
+    )
+
+
+# Characters that mean something in HTML, attributes, URLs or CSS.
+HOSTILE_CHARS = "ab <>&'\"+=`/:;#?%()[]{}\\-é\t"
+HOSTILE_TEXT = st.text(HOSTILE_CHARS, max_size=12)
+
+
+_NAMES = ("s", "js", "link", "markup", "attr", "word", "color", "css", "expr", "lt")
+
+
+@settings(max_examples=6, deadline=None)
+# Once differed: an empty unquoted attribute value stays empty.
+@example(values=dict.fromkeys(_NAMES, ""), items=[])
+# Once differed: a lone < in trusted HTML stays, escaped, in an attribute.
+@example(values={**dict.fromkeys(_NAMES, ""), "markup": "<"}, items=[])
+# Once differed: a % that starts no %xx escape is encoded in a URL.
+@example(values={**dict.fromkeys(_NAMES, ""), "link": "%", "s": "a%41%"}, items=[])
+@given(
+    values=st.fixed_dictionaries(
+        {
+            name: st.one_of(
+                HOSTILE_TEXT,
+                st.sampled_from(
+                    ["javascript:", "https:", "mailto:", "data:", ""]
+                ).flatmap(lambda scheme: HOSTILE_TEXT.map(lambda text: scheme + text)),
+            )
+            for name in (
+                "s",
+                "js",
+                "link",
+                "markup",
+                "attr",
+                "word",
+                "color",
+                "css",
+                "expr",
+                "lt",
+            )
+        }
+    ),
+    items=st.lists(HOSTILE_TEXT, max_size=3),
+)
+def test_generated_values_escape_as_hugo_escapes_them(
+    hugo, tmp_path_factory, values, items
+):
+    params = {**values, "level": 2, "none": None, "list": items}
+    root = tmp_path_factory.mktemp("hugo-escape")
+    assert_contexts_escape_as_hugo_does(hugo, root, params)
 
 
 @pytest.mark.parametrize(

@@ -436,8 +436,13 @@ def _replace(text: str, table: dict[str, str]) -> str:
     return "".join(table.get(char, char) for char in text)
 
 
+_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^>]*>?", re.DOTALL)
+
+
 def _strip_tags(html: str) -> str:
-    return re.sub(r"<[^>]*>?", "", html)
+    """Trusted HTML's text, for an attribute: tags and comments go, a lone
+    ``<`` stays (Go's stripTags)."""
+    return _TAG.sub("", html)
 
 
 def html_escaper(*args: Any) -> str:
@@ -467,7 +472,7 @@ def nospace_escaper(*args: Any) -> str:
         text = _replace(_strip_tags(text), _NOSPACE_NORM_TABLE)
     else:
         text = _replace(text, _NOSPACE_TABLE)
-    return text or FAILSAFE
+    return text
 
 
 def name_filter(*args: Any) -> str:
@@ -500,16 +505,22 @@ def url_filter(*args: Any) -> str:
 
 
 _URL_KEEP = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-_URL_NORM_KEEP = set("!#$&*+,/:;=?@[]%")
+_URL_NORM_KEEP = set("!#$&*+,/:;=?@[]")
+_HEX = re.compile(rb"[0-9a-fA-F]{2}")
 
 
 def _process_url(args: tuple, normalize: bool) -> str:
+    """Go's processURLOnto: %-encode what a URL may not hold as it is
+    (normalising keeps reserved characters and valid %xx escapes)."""
     text, kind = _stringify(args)
     normalize = normalize or kind is URL
+    data = text.encode("utf-8")
     out = []
-    for byte in text.encode("utf-8"):
+    for i, byte in enumerate(data):
         char = chr(byte)
         if char in _URL_KEEP or (normalize and char in _URL_NORM_KEEP):
+            out.append(char)
+        elif char == "%" and normalize and _HEX.fullmatch(data[i + 1 : i + 3]):
             out.append(char)
         else:
             out.append(f"%{byte:02x}")
