@@ -78,6 +78,8 @@ TRANSLATED_LEAF_BUNDLES = False
 # defaultContentLanguageInSubdir = true (the default language under /en/).
 # Finding F17 (H1).
 DEFAULT_IN_SUBDIR = False
+# disablePathToLower = true: paths keep their capitals.
+DISABLE_PATH_TO_LOWER = True
 # A draft, future or expired _index.md (a section, or the home page, that
 # Hugo leaves out with all below it). Findings F2 (H2), F3.
 UNPUBLISHED_LISTS = False
@@ -549,6 +551,8 @@ def sites(draw) -> Site:
     }
     if taxonomy_config is not None:
         config["taxonomies"] = taxonomy_config
+    if DISABLE_PATH_TO_LOWER and draw(st.integers(0, 3)) == 0:
+        config[_cased(draw, "disablePathToLower")] = True
     params = {"Description": "A site", "codePenUser": "someone"}
     language_table: dict = {}
     if len(languages) > 1:
