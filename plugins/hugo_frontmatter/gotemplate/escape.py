@@ -436,7 +436,7 @@ def _replace(text: str, table: dict[str, str]) -> str:
     return "".join(table.get(char, char) for char in text)
 
 
-_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^>]*>?", re.DOTALL)
+_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^>]*>", re.DOTALL)
 
 
 def _strip_tags(html: str) -> str:
@@ -546,12 +546,29 @@ def _is_css_nmchar(char: str) -> bool:
     return char.isalnum() or char in "-_" or not char.isascii()
 
 
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.)|$)", re.DOTALL)
+
+
+def _decode_css(text: str) -> str:
+    """Go's decodeCSS: CSS escapes (``\\41``, ``\\;``) to their characters; a
+    backslash at the end goes."""
+
+    def decode(match: re.Match) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return match.group(2) or ""
+
+    return _CSS_ESCAPE.sub(decode, text)
+
+
 def css_value_filter(*args: Any) -> str:
     """Go's cssValueFilter: a value that could leave the CSS value, or run
     an expression, becomes ZgotmplZ."""
     text, _ = _stringify(args)
+    text = _decode_css(text)
     for i, char in enumerate(text):
-        if char in "\0\"'()/;@[\\]`{}":
+        if char in "\0\"'()/;@[\\]`{}":  # after decoding, \\ was escaped
             return FAILSAFE
         if char == "-" and i and text[i - 1] == "-":
             return FAILSAFE
