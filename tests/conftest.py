@@ -125,6 +125,25 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+# A migrated Hugo site's settings for a build in this process (PATH left
+# out: the site's root): this checkout's theme and plugins under the names
+# the repository's own settings give them. The same plugin under two names
+# in one process (``hugo_frontmatter`` and ``pelican.plugins.hugo_frontmatter``)
+# would register its receivers twice, and every later build would plan its
+# pages twice.
+def migrated_settings(hugo_config: str = ".") -> str:
+    """The settings file's text (see above) for the config at ``hugo_config``."""
+    return (
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        'PLUGINS = ["hugo_frontmatter", "cameo"]\n'
+        f"HUGO_FRONTMATTER = {{'hugo_config': {hugo_config!r}}}\n"
+    )
+
+
+MIGRATED_SETTINGS = migrated_settings()
+
+
 # Hugo layouts that print only each page's title: enough for Hugo to write
 # every page it would write, for tests that compare paths.
 TITLE_LAYOUTS = {

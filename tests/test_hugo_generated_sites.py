@@ -49,7 +49,7 @@ from hypothesis import HealthCheck, given, settings
 from cameo_tools.build import BuildError, build
 
 from . import hugo_sites_strategy as strategy
-from .conftest import CACHE, ROOT, examples, write_tree
+from .conftest import CACHE, ROOT, examples, migrated_settings, write_tree
 
 PARITY_SCRIPT = ROOT / "benchmarks" / "hugo_parity.py"
 
@@ -68,13 +68,6 @@ def _parity():
 parity = _parity()
 
 HUGO_LAYOUTS = {f"layouts/{name}": text for name, text in parity.LAYOUTS.items()}
-CAMEO_SETTINGS = """\
-from pelican.plugins.cameo import theme_path
-
-THEME = theme_path()
-PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
-HUGO_FRONTMATTER = {{"hugo_config": {config!r}}}
-"""
 # Pages whose title is the layout's words (Hugo's) or the theme's (cameo's):
 # the 404 page of each language.
 NOT_FOUND_PAGE = "404.html"
@@ -166,7 +159,7 @@ def build_with_cameo(
     into ``output``, as a migrating user's: PATH ``path``, or left out."""
     started = time.perf_counter()
     settings_file = site / "cameoconf.py"
-    settings = CAMEO_SETTINGS.format(config=config)
+    settings = migrated_settings(config)  # conftest says why not by the package's name
     if path is not None:
         settings += f"PATH = {path!r}\n"
     settings_file.write_text(settings, "utf-8")

@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build_site, hugo_build, write_tree
+from .conftest import MIGRATED_SETTINGS, build_site, hugo_build, write_tree
 
-SETTINGS = """\
-from pelican.plugins.cameo import theme_path
-
-THEME = theme_path()
-PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
-HUGO_FRONTMATTER = {"hugo_config": "."}
-"""
 HUGO_TOML = """\
 baseURL = "https://example.org/"
 defaultContentLanguage = "en"
@@ -54,7 +47,7 @@ def test_the_default_languages_pages_are_in_its_folder(hugo, tmp_path, home):
     if home:
         files["content/_index.md"] = "---\ntitle: Home\n---\nWelcome\n"
     theirs = _pages(hugo_build(hugo, tmp_path / "hugo-site", files, LAYOUTS))
-    write_tree(tmp_path / "site", {**files, "cameoconf.py": SETTINGS})
+    write_tree(tmp_path / "site", {**files, "cameoconf.py": MIGRATED_SETTINGS})
     build_site(tmp_path / "site", tmp_path / "out", tmp_path / "site/cameoconf.py")
     ours = _pages(tmp_path / "out")
     assert "en/tags/go/index.html" in theirs

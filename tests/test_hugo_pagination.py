@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import build_site, examples, hugo_build, write_tree
+from .conftest import MIGRATED_SETTINGS, build_site, examples, hugo_build, write_tree
 
 # A list layout that asks for a paginator, as a theme's does (Hugo writes a
 # list's page/N/ only then); the single layout prints the title.
@@ -22,14 +22,6 @@ LAYOUTS = {
     "layouts/_default/list.html": "{{ .Title }}{{ range .Paginator.Pages }}{{ end }}",
     "layouts/index.html": "{{ .Title }}",
 }
-# A migrated site's settings: the theme, the plugins, the Hugo config.
-SETTINGS = """\
-from pelican.plugins.cameo import theme_path
-
-THEME = theme_path()
-PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
-HUGO_FRONTMATTER = {"hugo_config": "."}
-"""
 PAGED = re.compile(r"^tags/[^/]+/page/\d+/index\.html$")
 REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
 
@@ -65,7 +57,7 @@ def _compare(hugo: str, posts: int, page_size: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         theirs = _paged(hugo_build(hugo, root, files, LAYOUTS))
-        write_tree(root, {**files, "cameoconf.py": SETTINGS})
+        write_tree(root, {**files, "cameoconf.py": MIGRATED_SETTINGS})
         build_site(root, root / "cameo", root / "cameoconf.py")
         ours = _paged(root / "cameo")
     assert "tags/go/page/1/index.html" in theirs
