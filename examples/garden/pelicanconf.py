@@ -20,7 +20,8 @@ ARTICLE_PATHS = ["posts"]
 ARTICLE_EXCLUDES: list[str] = []
 PAGE_PATHS = [""]
 STATIC_PATHS = ["images"]
-# Pelican's blog index would be index.html too; leave "index" out.
+# Pelican's blog index would be index.html too; leave "index" out (kept,
+# the plugin moves it to blog_index.html by itself).
 DIRECT_TEMPLATES = ["tags", "404"]
 
 FEED_ALL_ATOM = None
