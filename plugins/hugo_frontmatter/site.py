@@ -133,9 +133,14 @@ def add_section_pages(generator) -> None:
                 f"{error}); check its front matter"
             )
             continue
-        if page.status == "published":
+        # A file left out (status "skip": a draft, future or expired
+        # section) comes back as Pelican's stand-in, which has no status.
+        status = getattr(page, "status", None)
+        if status is None:
+            continue
+        if status == "published":
             generator.pages.append(page)
-        elif page.status == "hidden":
+        elif status == "hidden":
             generator.hidden_pages.append(page)
         generator.add_source_path(page)
     generator.pages.sort(key=hugo_order)
