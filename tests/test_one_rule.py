@@ -170,7 +170,8 @@ def test_both_plugins_show_a_file_the_same_way(tmp_path, monkeypatch, inside):
         tmp_path / "site" / "content",
         {
             "_index.md": "---\ntitle: T\nicon:\n  url: /images/nope.png\n---\n",
-            "bad.md": "---\ntitle: B\ndraft: maybe\n---\n",
+            # A url with a protocol: Hugo stops there too.
+            "bad.md": "---\ntitle: B\nurl: https://x.example/\n---\n",
         },
     )
     elsewhere = tmp_path / "elsewhere"
@@ -179,7 +180,7 @@ def test_both_plugins_show_a_file_the_same_way(tmp_path, monkeypatch, inside):
     shown = "content" if inside else str(content)
     problems = _failed_build(content)
     theme = f"{shown}/_index.md:4: icon.url '/images/nope.png' names "
-    hugo = f"{shown}/bad.md:3: 'draft' must be true or false"
+    hugo = f"{shown}/bad.md:3: 'url' must be a path inside the site"
     assert any(problem.startswith(theme) for problem in problems), problems
     assert any(problem.startswith(hugo) for problem in problems), problems
     assert f"names {shown}/images/nope.png, which does not exist" in "\n".join(problems)
