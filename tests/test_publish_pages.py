@@ -92,7 +92,8 @@ def test_flags_override_branch_and_remote(site_repo, monkeypatch):
 def test_failed_build_pushes_nothing(site_repo, monkeypatch):
     repo, remote = site_repo
     monkeypatch.setenv("HOME", str(repo.parent))
-    (repo / "content" / "bad.md").write_text("---\ndraft: maybe\n---\n")
+    # A url with a protocol stops the build (Hugo stops there too).
+    (repo / "content" / "bad.md").write_text("---\nurl: https://x.example/\n---\n")
     with pytest.raises(PublishError, match="nothing was published"):
         publish(repo / "publishconf.py", repo=repo)
     assert git(remote, "branch", "--list") == ""
