@@ -521,10 +521,7 @@ def test_a_page_at_the_theme_404_page_is_a_clash_naming_both(tmp_path, monkeypat
 
 @pytest.mark.parametrize(
     ("term", "path", "first", "second"),
-    [
-        ("..", "index.xml", "the feed index.xml", "the feed tags/../index.xml"),
-        (".", "tags/index.html", "the theme's tags page", "the tag page tags/./"),
-    ],
+    [(".", "tags/index.html", "the theme's tags page", "the tag page tags/./")],
 )
 def test_a_term_dot_or_dot_dot_names_the_file_and_its_source(
     tmp_path, monkeypatch, term, path, first, second
@@ -560,6 +557,34 @@ def test_a_term_dot_or_dot_dot_names_the_file_and_its_source(
     assert first in problem and second in problem
     assert os.path.relpath(root / "content" / "posts" / "a.md") in problem
     assert not (tmp_path / "output").exists()
+
+
+def test_a_term_dot_dot_has_no_feed_over_the_sites(tmp_path, monkeypatch):
+    """The term ``..`` gives no path (nameless_terms), so neither its page
+    nor its feed, which would be ``tags/../index.xml``, the site's feed."""
+    monkeypatch.chdir(tmp_path)
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": 'title = "Site"\n[taxonomies]\ntag = "tags"\n',
+            "content/_index.md": "---\ntitle: Home\n---\nHi.\n",
+            "content/posts/a.md": (
+                '---\ntitle: A\ndate: 2024-01-01\ntags: [".."]\n---\nA.\n'
+            ),
+        },
+    )
+    build_site(
+        root / "content",
+        tmp_path / "output",
+        HUGO_SETTINGS,
+        CACHE_PATH=str(tmp_path / "cache"),
+        HUGO_FRONTMATTER={"hugo_urls": True, "hugo_config": str(root / "hugo.toml")},
+        TAG_SAVE_AS=DEFAULT_CONFIG["TAG_SAVE_AS"],
+        DIRECT_TEMPLATES=DEFAULT_CONFIG["DIRECT_TEMPLATES"],
+    )
+    feed = (tmp_path / "output" / "index.xml").read_text("utf-8")
+    assert '<atom:link href="/index.xml" rel="self"/>' in feed
+    assert not list((tmp_path / "output" / "tags").glob("*/index.*"))
 
 
 def test_unchanged_files_get_the_new_umask(tmp_path):
