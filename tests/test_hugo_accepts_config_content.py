@@ -181,12 +181,13 @@ def content_sites(draw) -> tuple[str, dict[str, str]]:
 
 
 def html_pages(folder: Path) -> set[str]:
-    """The HTML files of a built site, by path; the theme's 404 page aside
-    (Hugo writes one only with a 404 layout)."""
+    """The HTML files of a built site, by path; the theme's 404 page and a
+    paged list's page/1/ redirect aside (Hugo writes them only from layouts
+    that have them)."""
     return {
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*.html")
-        if path.name != "404.html"
+        if path.name != "404.html" and "page/1/" not in path.as_posix()
     }
 
 
