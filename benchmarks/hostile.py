@@ -136,6 +136,24 @@ def cases() -> dict[str, tuple[dict[str, str], float | None]]:
             },
             1.0,
         ),
+        # Goldmark's linkify and typographer look on along the line at every
+        # space and quote: linear, not quadratic, in the line's length.
+        "one line of 2 000 bare links, addresses and quotes": (
+            {
+                "content/posts/p.md": _post(
+                    "x@y.zz 'a' http://a.bc www.d.ef (g) " * 2_000
+                )
+            },
+            2.0,
+        ),
+        "one line of 16 000 bare links, addresses and quotes": (
+            {
+                "content/posts/p.md": _post(
+                    "x@y.zz 'a' http://a.bc www.d.ef (g) " * 16_000
+                )
+            },
+            None,
+        ),
         "billion laughs in hugo.yaml": ({"hugo.yaml": laughs()}, 1.0),
         "billion laughs in front matter, {{< param >}}": (
             {"content/posts/p.md": _post("{{< param a9 >}}\n", laughs())},

@@ -8,7 +8,6 @@ HTML is compared as tests/test_goldmark.py compares its fixtures."""
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -191,25 +190,6 @@ def test_a_host_without_a_dot_stays_text_in_a_built_page(tmp_path):
     assert "open http://localhost:1313 or" in page
     assert 'href="https://www.example.org"' in page
     assert 'href="http://localhost' not in page
-
-
-def _one_line_seconds(count: int) -> float:
-    """CPU seconds to render one line of ``count`` bare links, addresses and
-    quotes: the linkify and typographer rules look at the rest of the line
-    at every space and quote."""
-    line = "x@y.zz 'a' http://a.bc www.d.ef (g) " * count
-    renderer = Renderer()
-    best = float("inf")
-    for _ in range(2):
-        started = time.process_time()
-        renderer.render(line)
-        best = min(best, time.process_time() - started)
-    return best
-
-
-def test_a_long_line_of_links_renders_in_linear_time():
-    ratio = _one_line_seconds(2_000) / _one_line_seconds(250)
-    assert ratio < 16, ratio
 
 
 def test_a_link_address_is_escaped_as_goldmark_escapes_it():
