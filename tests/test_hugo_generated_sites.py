@@ -383,7 +383,6 @@ NOT_YET = {
     "F13 a section's url is lower-cased (H2)",
     "F14 a relative url in another language (H1)",
     "F15 a page/1/ redirect for each paginated list",
-    "F16 a leaf bundle translated by file name (H1)",
     "F17 no extra list of posts with the default language in its folder (H1)",
 }
 

@@ -110,7 +110,9 @@ class HugoMarkdownReader(MarkdownReader):
         return fields.Source(
             shown_path,
             in_content,
-            is_bundle_resource=is_bundle_resource(source_path, root),
+            is_bundle_resource=is_bundle_resource(
+                source_path, root, posixpath.basename(in_content)
+            ),
             in_unbuilt_section=self._in_unbuilt_section(source_path),
             language=language,
             language_prefix=fields.language_prefix(language, self.settings),
@@ -507,15 +509,18 @@ def _stamp(path: str) -> float:
     return os.stat(path).st_mtime_ns
 
 
-def is_bundle_resource(source_path: str, content_root: str) -> bool:
+def is_bundle_resource(
+    source_path: str, content_root: str, name: str | None = None
+) -> bool:
     """A Markdown file inside a leaf bundle (a folder with ``index.md`` and
     no ``_index.md``) is one of that bundle's resources, not a page of its
     own, as in Hugo; so is, for Hugo 0.111 ignores it, an ``index.md``
-    beside an ``_index.md``."""
+    beside an ``_index.md``. ``name`` is the file's name as Hugo reads it,
+    without its language: ``index.fr.md`` is the bundle's page in French."""
     root = os.path.abspath(content_root)
     path = os.path.abspath(source_path)
     folder = os.path.dirname(path)
-    if os.path.basename(path) == "index.md":
+    if (name or os.path.basename(path)) == "index.md":
         if os.path.isfile(os.path.join(folder, "_index.md")):
             return True
         folder = os.path.dirname(folder)
