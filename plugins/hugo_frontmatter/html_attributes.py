@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
+from .gotemplate.escape import URL_ATTRIBUTES
 from .urls import FILTERED_URL, safe_url
 
 # Around each value a template prints: two Unicode noncharacters, which no
@@ -32,28 +33,6 @@ from .urls import FILTERED_URL, safe_url
 DYNAMIC_START, DYNAMIC_END = "\ufdd0", "\ufdd1"
 _UNMARK = {ord(DYNAMIC_START): None, ord(DYNAMIC_END): None}
 
-# Go's html/template attrTypeMap: the attributes whose value is a URL.
-URL_ATTRIBUTES = frozenset(
-    {
-        "action",
-        "archive",
-        "background",
-        "cite",
-        "classid",
-        "codebase",
-        "data",
-        "formaction",
-        "href",
-        "icon",
-        "longdesc",
-        "manifest",
-        "poster",
-        "profile",
-        "src",
-        "usemap",
-        "xmlns",
-    }
-)
 # Attributes whose value is a document or script of its own: dropped.
 _DROPPED = frozenset({"srcdoc"})
 # Names in Go's map that hold "src" but are not URLs by that.

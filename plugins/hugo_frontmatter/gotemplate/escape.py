@@ -54,25 +54,28 @@ TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA = range(8)
 # URL parts inside a URL attribute.
 URL_NONE, URL_PRE_QUERY, URL_QUERY = range(3)
 
-_URL_ATTRS = {
-    "action",
-    "archive",
-    "background",
-    "cite",
-    "classid",
-    "codebase",
-    "data",
-    "formaction",
-    "href",
-    "icon",
-    "longdesc",
-    "manifest",
-    "poster",
-    "profile",
-    "src",
-    "usemap",
-    "xmlns",
-}
+# Go's html/template attrTypeMap: the attributes whose value is a URL.
+URL_ATTRIBUTES = frozenset(
+    {
+        "action",
+        "archive",
+        "background",
+        "cite",
+        "classid",
+        "codebase",
+        "data",
+        "formaction",
+        "href",
+        "icon",
+        "longdesc",
+        "manifest",
+        "poster",
+        "profile",
+        "src",
+        "usemap",
+        "xmlns",
+    }
+)
 _RCDATA_ELEMENTS = {"textarea", "title"}
 _UNSUPPORTED_ELEMENTS = {"script", "style"}
 
@@ -97,7 +100,7 @@ def attr_type(name: str) -> str:
         if prefix == "xmlns":
             return "url"
         name = rest
-    if name in _URL_ATTRS:
+    if name in URL_ATTRIBUTES:
         return "url"
     if name == "style":
         return "css"
