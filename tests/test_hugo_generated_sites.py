@@ -380,7 +380,6 @@ NOT_YET = {
     "F8 build: is a param in Hugo 0.111 (H3)",
     "F9 a page never rendered keeps its section and terms (H2)",
     "F9 a page never listed keeps its terms (H2)",
-    "F13 a section's url is lower-cased (H2)",
     "F14 a relative url in another language (H1)",
     "F15 a page/1/ redirect for each paginated list",
     "F17 no extra list of posts with the default language in its folder (H1)",

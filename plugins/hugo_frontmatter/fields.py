@@ -511,8 +511,10 @@ def _location(
 ) -> dict[str, str]:
     """Pelican's url and save_as, from Hugo's url, slug and the file's place
     (in lower case unless not ``lower``: Hugo's ``disablePathToLower``)."""
-    if "hugo_url" in metadata:
-        return urls.output_location(metadata.pop("hugo_url"))
+    if "hugo_url" in metadata:  # a list page's url is lower-cased, a page's is not
+        url = metadata.pop("hugo_url")
+        lowered = lower and source.kind != "page"
+        return urls.output_location(url.lower() if lowered else url)
     if options["hugo_urls"]:
         pattern = options["permalinks"].get(source.section)
         if pattern and source.kind == "page":
