@@ -1102,16 +1102,17 @@ _BUILD_FALSE = frozenset({"false", "0"})
 
 
 def _build_options(field: _Field) -> dict[str, Any]:
-    """Hugo's ``_build``: a map, or Hugo stops. ``build`` (newer Hugo's
-    name, which 0.111 keeps as a param) is read the same way, but a value
-    that ``_build`` could not have is only warned about."""
-    try:
-        return {"build": _decode_build(field)}
-    except FrontMatterError:
-        if field.name == "_build":
-            raise
-        field.warn("Hugo 0.111 keeps as a param (it reads '_build')")
-        return {}
+    """Hugo's ``_build``: a map, or Hugo stops."""
+    return {"build": _decode_build(field)}
+
+
+def _newer_build(field: _Field) -> dict[str, Any]:
+    """``build`` is Hugo 0.123's name for ``_build``; 0.111 keeps it as a
+    param only (the page is rendered and listed), so cameo does too."""
+    field.warn(
+        "Hugo 0.111 keeps as a param only (it reads build options from '_build')"
+    )
+    return {}
 
 
 def _decode_build(field: _Field) -> dict[str, Any]:
@@ -1329,7 +1330,7 @@ FIELD_MAPPERS: dict[str, Callable[[_Field], dict[str, Any]]] = {
     "keywords": _keywords,
     "images": _images,
     "sitemap": _sitemap,
-    "build": _build_options,
+    "build": _newer_build,
     "_build": _build_options,
     "cascade": _cascade,
     "type": _template_name,
