@@ -377,7 +377,6 @@ NOT_YET = {
     "F4 a relative alias on the home page (H3)",
     "F5 url on the home page (H5)",
     "F7 a headless bundle alone in a section (H2)",
-    "F8 build: is a param in Hugo 0.111 (H3)",
     "F9 a page never rendered keeps its section and terms (H2)",
     "F9 a page never listed keeps its terms (H2)",
     "F14 a relative url in another language (H1)",
