@@ -381,7 +381,6 @@ NOT_YET = {
     "F9 a page never listed keeps its terms (H2)",
     "F14 a relative url in another language (H1)",
     "F15 a page/1/ redirect for each paginated list",
-    "F17 no extra list of posts with the default language in its folder (H1)",
 }
 
 

@@ -72,28 +72,34 @@ def move_blog_index(settings: dict) -> None:
     ``index.html``. Pelican's list of posts (the ``index`` page) would be
     written there too, so it moves aside to ``blog_index.html`` (Pelican's
     own advice for a site whose home page is a page), unless the settings
-    already put it elsewhere. So it does with ``defaultContentLanguageInSubdir``
-    (several languages): ``index.html`` is then Hugo's redirect to the
-    default language's home (``/en/``), which is its ``_index.md`` or the
-    plugin's list of that language's pages."""
-    if "index" not in settings.get("DIRECT_TEMPLATES", []):
+    already put it elsewhere. With ``defaultContentLanguageInSubdir``
+    (several languages) it is left out: ``index.html`` is then Hugo's
+    redirect to the default language's home (``/en/``), which is its
+    ``_index.md`` or the plugin's list of that language's pages, and Hugo
+    writes no other list of posts (nor does the theme link to one)."""
+    templates = settings.get("DIRECT_TEMPLATES", [])
+    if "index" not in templates:
         return
     if settings.get("INDEX_SAVE_AS", "index.html") != "index.html":
+        return
+    if settings.get("HUGO_DEFAULT_IN_SUBDIR") and (
+        len(settings.get("HUGO_LANGUAGES") or []) > 1
+    ):
+        settings["DIRECT_TEMPLATES"] = [name for name in templates if name != "index"]
+        logger.info(
+            "the site's index.html is a redirect to its language's home; "
+            "Pelican's list of posts (DIRECT_TEMPLATES 'index') is left out"
+        )
         return
     folders = settings.get("HUGO_CONTENT_DIRS") or {}
     root = os.path.join(settings["PATH"], folders.get(default_language(settings), ""))
     home = os.path.join(root, HOME_PAGE_SOURCE)
-    in_subdir = settings.get("HUGO_DEFAULT_IN_SUBDIR") and (
-        len(settings.get("HUGO_LANGUAGES") or []) > 1
-    )
-    if not (in_subdir or os.path.isfile(home)):
+    if not os.path.isfile(home):
         return
     settings["INDEX_SAVE_AS"] = BLOG_INDEX_SAVE_AS
     logger.info(
-        "%s; the list of posts is %s (INDEX_SAVE_AS)",
-        "the site's index.html is a redirect to its language's home"
-        if in_subdir
-        else f"{display_path(home)} is the home page",
+        "%s is the home page; the list of posts is %s (INDEX_SAVE_AS)",
+        display_path(home),
         BLOG_INDEX_SAVE_AS,
     )
 
