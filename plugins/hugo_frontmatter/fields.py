@@ -409,6 +409,7 @@ def to_pelican(
     _settle_authors(metadata, process)
     lower = settings.get("HUGO_PATH_TO_LOWER") is not False
     metadata.update(_location(metadata, front, source, options, lower))
+    _check_relative_aliases(metadata, front, source)
     metadata.update(language_metadata(source, hugo_params.get("translationkey")))
     _settle_title(metadata, source)
     metadata["hugo_kind"] = source.kind
@@ -513,6 +514,8 @@ def _location(
     (in lower case unless not ``lower``: Hugo's ``disablePathToLower``)."""
     if "hugo_url" in metadata:  # a list page's url is lower-cased, a page's is not
         url = metadata.pop("hugo_url")
+        if source.language_prefix and not url.startswith("/"):  # Hugo: from /fr/
+            url = f"{source.language_prefix}/{url}"
         lowered = lower and source.kind != "page"
         return urls.output_location(url.lower() if lowered else url)
     if options["hugo_urls"]:
@@ -523,6 +526,25 @@ def _location(
     if source.in_content == urls.HOME_PAGE_SOURCE:
         return urls.output_location(f"/{source.language_prefix}/")
     return {}
+
+
+def _check_relative_aliases(
+    metadata: Mapping[str, Any], front: FrontMatter, source: Source
+) -> None:
+    """Hugo takes a relative alias from the folder above the page; above the
+    site's root (the home page's folder) there is none, and Hugo stops."""
+    if metadata.get("url") != "":  # not at the site's root (or not known)
+        return
+    for alias in metadata.get("aliases") or []:
+        if not alias.startswith("/"):
+            path, line = front.origin_of("aliases", source.shown_path)
+            raise FrontMatterError(
+                path,
+                line,
+                f"the alias {alias!r} is relative to the folder above this page, "
+                "which is above the site's root (Hugo stops here too); make it "
+                f"absolute: {posixpath.normpath('/' + alias)!r}",
+            )
 
 
 def _permalink(
@@ -925,6 +947,9 @@ def _url(field: _Field) -> dict[str, Any]:
         )
     if not urls.is_inside_site(value):
         raise field.error(f"a path inside the site such as '/about/', {_SITE_PATH}")
+    if field.kind == "home":  # checked as on any page, then not used (Hugo 0.111)
+        field.warn("Hugo 0.111 does not use on the home page (it stays at the root)")
+        return {}
     return {"hugo_url": value}
 
 
