@@ -374,8 +374,6 @@ FIXED_CASES = {
 NOT_YET = {
     "F1 a bad ref under an unpublished home page (H4)",
     "F2 no taxonomy lists under an unpublished home page (H2)",
-    "F4 a relative alias on the home page (H3)",
-    "F5 url on the home page (H5)",
     "F7 a headless bundle alone in a section (H2)",
     "F9 a page never rendered keeps its section and terms (H2)",
     "F9 a page never listed keeps its terms (H2)",
