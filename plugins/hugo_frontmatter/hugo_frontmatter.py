@@ -151,6 +151,7 @@ def on_article_generator_context(generator, metadata) -> None:
 
 def on_page_generator_context(generator, metadata) -> None:
     site.own_translation_key(metadata)
+    site.note_unbuilt_home(generator, metadata)
 
 
 def on_page_generator_finalized(generator) -> None:

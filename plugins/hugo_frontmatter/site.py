@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import inflection
+from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import SafeDatetime
@@ -67,6 +68,10 @@ _HOME_FIX = (
 # A bundle's page: index.md, _index.md, or a translation (_index.pt-br.md).
 _BUNDLE_PAGE = re.compile(r"^_?index(?:\.[^./]+)?\.md$")
 # Go's zero time, which Hugo gives a page without a date.
+# The context's languages whose home page Hugo leaves out (a draft, future or
+# expired content/_index.md): the whole tree hangs from it, so Hugo writes
+# no list of terms there either, only 404.html and the sitemap.
+UNBUILT_HOMES = "HUGO_UNBUILT_HOMES"
 HUGO_ZERO_DATE = SafeDatetime(1, 1, 1, tzinfo=datetime.UTC)
 
 REDIRECT_PAGE = """<!doctype html>
@@ -104,6 +109,19 @@ def date_undated_article(metadata: dict[str, Any]) -> None:
 _file_numbers = itertools.count()
 
 
+def note_unbuilt_home(generator, metadata: dict[str, Any]) -> None:
+    """Keep the language of a home page Hugo does not build (a page it only
+    does not render, ``_build: {render: never}``, still has its lists)."""
+    build = metadata.get("build") or {}
+    if (
+        metadata.get("hugo_kind") == "home"
+        and metadata.get("status") == "skip"
+        and build.get("render") not in ("never", "link")
+    ):
+        lang = str(metadata.get("lang") or "").lower()
+        generator.context.setdefault(UNBUILT_HOMES, set()).add(lang)
+
+
 def own_translation_key(metadata: dict[str, Any]) -> None:
     """A file that another reader read (reST, HTML) is no one's translation:
     Pelican's translation ID must be set on every page."""
@@ -124,6 +142,8 @@ def add_section_pages(generator) -> None:
                 path=relative,
                 content_class=Page,
                 context=generator.context,
+                context_signal=signals.page_generator_context,
+                context_sender=generator,
             )
         except FrontMatterError:
             continue  # the reader has reported it

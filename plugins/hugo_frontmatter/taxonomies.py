@@ -34,7 +34,7 @@ from . import urls
 from .config import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
 from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
-from .site import RESERVED_OUTPUTS, hugo_order, inside_output
+from .site import RESERVED_OUTPUTS, UNBUILT_HOMES, hugo_order, inside_output
 
 # Hugo's taxonomies Pelican has pages for: singular (also the template of a
 # term's page) -> the context key and template of the list of terms.
@@ -159,7 +159,15 @@ class HugoTaxonomyGenerator(Generator):
         default = default_language(self.settings)
         languages = self.settings.get("HUGO_LANGUAGES") or [default]
         by_language = self._contents_by_language(default, languages)
+        unbuilt = {lang or default for lang in self.context.get(UNBUILT_HOMES, ())}
+        if default in unbuilt:  # nor Pelican's lists of terms
+            lists = set(PELICAN_LISTS.values())
+            self.settings["DIRECT_TEMPLATES"] = [
+                name for name in self.settings["DIRECT_TEMPLATES"] if name not in lists
+            ]
         for lang in languages:
+            if lang in unbuilt:
+                continue  # Hugo writes nothing that hangs from that home page
             own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(lang)
             for singular, plural in (own if own is not None else taxonomies).items():
                 self._plan_taxonomy(
