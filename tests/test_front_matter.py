@@ -115,7 +115,6 @@ def test_url_must_stay_inside_the_site(url):
     ("text", "line"),
     [
         ("---\ntitle: T\nHUGO_URL: null\n---\n", 3),
-        ("---\ntitle: T\nparams:\n  hugo_kind: page\n---\n", 3),
     ],
 )
 def test_fields_named_like_the_plugins_own_metadata_are_refused(text, line):
@@ -522,15 +521,18 @@ def test_keywords_images_sitemap_weight_cjk():
     assert metadata["iscjklanguage"] is True
 
 
-def test_params_merge_and_top_level_wins(caplog):
+def test_a_params_map_is_one_param_as_in_hugo_0_111(caplog):
+    """Hugo 0.111 merges nothing of ``params:`` into the page (0.123 does):
+    it is the param ``params``, a map (test_hugo_generated_sites.py's F12)."""
     metadata = _full(
-        "---\ntitle: T\ncolour: blue\nparams:\n  colour: red\n  Size: 3\n---\n"
+        "---\ntitle: T\ncolour: blue\nparams:\n  colour: red\n  Size: 3\n"
+        "  hugo_kind: page\n---\n"
     )
     assert metadata["colour"] == "blue"
-    assert metadata["size"] == 3
-    assert "content/page.md:3: 'colour' is set both at the top and under 'params'" in (
-        caplog.text
-    )
+    assert "size" not in metadata and metadata["hugo_kind"] == "page"
+    assert "size" not in metadata["params"]
+    assert metadata["params"]["params"]["size"] == 3
+    assert not caplog.records
 
 
 def test_slug_and_url_with_hugo_urls():

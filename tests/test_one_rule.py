@@ -87,16 +87,14 @@ def _failed_build(content: Path) -> list[str]:
 
 
 def test_unsafe_link_and_icon_url_stop_a_real_build(tmp_path, monkeypatch):
-    """The Hugo plugin refuses the page's image link, and an icon under
-    ``params`` too (checked as the top-level field it stands for), at the
-    line the parser gave."""
+    """The Hugo plugin refuses the page's image link and icon, at the line
+    the parser gave."""
     monkeypatch.chdir(tmp_path)
     content = write_tree(
         tmp_path / "content",
         {
             "_index.md": (
-                "---\ntitle: Home\nparams:\n  icon:\n"
-                '    url: "java\\nscript:alert(1)"\n---\nHi\n'
+                '---\ntitle: Home\nicon:\n  url: "java\\nscript:alert(1)"\n---\nHi\n'
             ),
             "a.md": '---\ntitle: A\nimages: ["JaVaScRiPt:alert(1)"]\n---\nA\n',
         },
@@ -108,7 +106,7 @@ def test_unsafe_link_and_icon_url_stop_a_real_build(tmp_path, monkeypatch):
     ), problems
     assert any(
         problem.startswith(
-            "content/_index.md:4: 'icon' must be a mapping whose 'url' is a path "
+            "content/_index.md:3: 'icon' must be a mapping whose 'url' is a path "
             "or an http(s) URL"
         )
         for problem in problems
@@ -135,10 +133,6 @@ MISSING = (
             '---\ntitle: T\nicon:\n  alt: A\n  url: "\\x2fimages/nope.png"\n---\n',
             5,
         ),
-        (  # nested under params
-            "---\ntitle: T\nparams:\n  icon:\n    url: /images/nope.png\n---\n",
-            5,
-        ),
         (  # a TOML table
             '+++\ntitle = "T"\ndescription = "/images/nope.png"\n\n[icon]\n'
             'alt = "A"\nurl = "/images/nope.png"\n+++\nHi\n',
@@ -153,7 +147,7 @@ MISSING = (
             3,
         ),
     ],
-    ids=["yaml", "yaml_escaped", "yaml_params", "toml_table", "toml_dotted", "json"],
+    ids=["yaml", "yaml_escaped", "toml_table", "toml_dotted", "json"],
 )
 def test_icon_url_errors_name_the_line_the_parser_gave(
     tmp_path, monkeypatch, page, line

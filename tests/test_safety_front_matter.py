@@ -58,7 +58,6 @@ def _soup(path):
         ("---\ntitle: A\ncontent: x\n---\n", "3", "'content' is a name Pelican"),
         ("---\ntitle: A\nSettings: x\n---\n", "3", "'settings' is a name Pelican"),
         ("---\ntitle: A\n__class__: x\n---\n", "3", "'__class__' is a name"),
-        ("---\ntitle: A\nparams:\n  metadata: x\n---\n", "3", "'params' must be"),
         ('---\ntitle: A\nurl: "/a\\0b/"\n---\n', "3", "'url' must be a path"),
     ],
 )

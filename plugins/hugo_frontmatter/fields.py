@@ -3,7 +3,8 @@
 Each known field has one mapper in ``FIELD_MAPPERS``; a mapper checks the value's
 type and returns the Pelican metadata it stands for. Keys no mapper knows are kept,
 lower-cased as Hugo does, so templates can read them (``page.supertitle``), and
-every field is in ``page.params`` as in Hugo's ``.Params``.
+every field is in ``page.params`` as in Hugo's ``.Params`` (a ``params:`` map
+too, as ``page.params.params``: Hugo 0.111 does not merge it into the page's).
 After the fields, ``to_pelican`` settles what depends on several of them: dates,
 authors, the title, where the page is written, and whether it is written at all.
 """
@@ -358,7 +359,6 @@ def to_pelican(
     """
     options = plugin_options(settings)
     metadata: dict[str, Any] = {}
-    params: dict[str, Any] = {}
     # Hugo's .Params: every field as written, names lower-cased.
     hugo_params: dict[str, Any] = {}
     for key, value in front.fields.items():
@@ -372,37 +372,14 @@ def to_pelican(
         field = _Field(
             name, value, path, line, process, render, source.kind, front.format
         )
-        if name == "params" and isinstance(value, Mapping):
-            params = _params(field)
-            continue
         hugo_params[name] = value
+        if name == "params":  # Hugo 0.111: one more param, a map; not merged
+            continue
         mapper = FIELD_MAPPERS.get(name)
         if mapper:
             metadata.update(mapper(field))
         else:
             metadata[_own_name(name, path, line)] = value
-
-    for name, value in params.items():
-        _own_name(name, *front.origin_of("params", source.shown_path), "params")
-        if name in hugo_params:
-            logger.warning(
-                "%s:%d: '%s' is set both at the top and under 'params'; "
-                "the top-level value is used, as in Hugo",
-                source.shown_path,
-                front.line_of(name),
-                name,
-            )
-        elif name in FIELD_MAPPERS:  # checked as at the top, where it lands
-            path, line = front.origin_of(f"params.{name}", source.shown_path)
-            field = _Field(
-                name, value, path, line, process, render, source.kind, front.format
-            )
-            metadata.update(FIELD_MAPPERS[name](field))
-        else:
-            metadata[name] = value
-    hugo_params.update(
-        (name, value) for name, value in params.items() if name not in hugo_params
-    )
 
     _settle_draft(metadata, source.shown_path)
     _settle_dates(metadata)
@@ -471,15 +448,9 @@ PELICAN_NAMES = (
 def _field_lines(front: FrontMatter) -> dict[str, int]:
     """``hugo_lines``: the line of each field as the parser found it, a nested
     one dotted (``icon.url``), for errors found after reading (an output path,
-    an image); a field under ``params`` as if at the top, where it lands.
-    ``url`` is the line of ``url``, else of ``slug``: what an error about the
-    page's output path names."""
-    lines = {
-        key.removeprefix("params."): line
-        for key, line in front.key_lines.items()
-        if key.startswith("params.")
-    }
-    lines.update(front.key_lines)
+    an image). ``url`` is the line of ``url``, else of ``slug``: what an
+    error about the page's output path names."""
+    lines = dict(front.key_lines)
     own = front.key_lines
     where = "url" if "url" in own or "slug" not in own else "slug"
     lines["url"] = front.line_of(where)
@@ -1082,16 +1053,6 @@ def _images(field: _Field) -> dict[str, Any]:
         if not urls.is_safe_link(image, urls.WEB_SCHEMES):
             raise field.error("a list of image paths or http(s) URLs")
     return {"images": images}
-
-
-def _mapping(field: _Field) -> dict[str, Any]:
-    if not isinstance(field.value, dict):
-        raise field.error("a mapping of keys and values")
-    return {field.name: {str(k).lower(): v for k, v in field.value.items()}}
-
-
-def _params(field: _Field) -> dict[str, Any]:
-    return _mapping(field)[field.name]
 
 
 def _sitemap(field: _Field) -> dict[str, Any]:
