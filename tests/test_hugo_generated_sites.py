@@ -338,6 +338,18 @@ FIXED_CASES = {
     "F10 a section's default title is plural": {
         "content/blog/first.md": "---\ntitle: First\n---\nF\n",
     },
+    "F12 a params: map is not the page's params (H3)": {
+        "content/posts/p.md": (
+            "---\ntitle: P\nparams:\n  Subtitle: Sub\n---\n"
+            '[link 0 of p0](/p/{{< param "Subtitle" >}}/)\n'
+        ),
+    },
+    "F12 a params: map is one param, a map (H3)": {
+        "content/posts/p.md": (
+            "---\ntitle: P\nparams:\n  Subtitle: Sub\n---\n"
+            '[link 0 of p0](/p/{{< param "params.subtitle" >}}/)\n'
+        ),
+    },
     "F13 a section's url is lower-cased (H2)": {
         "content/posts/first/_index.md": (
             "---\ntitle: Hello\nurl: /Custom/Place-1/\naliases: [/old-1/]\n---\nS\n"
