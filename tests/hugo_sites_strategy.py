@@ -49,7 +49,7 @@ PARAM_LINKS = True
 LIST_URL_CAPITALS = False
 # A url with no leading slash on another language's page (Hugo puts it
 # under /fr/). Finding F14 (H1).
-RELATIVE_URLS = False
+RELATIVE_URLS = True
 # The param shortcode naming a key of the front matter's params: map (not
 # a page param in Hugo 0.111: it stops). Finding F12 (H3).
 PARAMS_MAP_LINKS = False
@@ -74,10 +74,10 @@ BUILD_WITHOUT_UNDERSCORE = False
 SINGULAR_SECTIONS = True
 # A leaf bundle's page in another language by file name (index.fr.md).
 # Finding F16 (H1).
-TRANSLATED_LEAF_BUNDLES = False
+TRANSLATED_LEAF_BUNDLES = True
 # defaultContentLanguageInSubdir = true (the default language under /en/).
 # Finding F17 (H1).
-DEFAULT_IN_SUBDIR = False
+DEFAULT_IN_SUBDIR = True
 # disablePathToLower = true: paths keep their capitals.
 DISABLE_PATH_TO_LOWER = True
 # A draft, future or expired _index.md (a section, or the home page, that
