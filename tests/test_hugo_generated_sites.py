@@ -385,9 +385,6 @@ FIXED_CASES = {
 # The cases that still differ: expected failures until their point lands.
 NOT_YET = {
     "F1 a bad ref under an unpublished home page (H4)",
-    "F7 a headless bundle alone in a section (H2)",
-    "F9 a page never rendered keeps its section and terms (H2)",
-    "F9 a page never listed keeps its terms (H2)",
     "F15 a page/1/ redirect for each paginated list",
 }
 

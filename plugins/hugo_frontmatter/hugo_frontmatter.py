@@ -147,11 +147,13 @@ def on_article_generator_context(generator, metadata) -> None:
     site.section_index_in_articles(metadata)
     site.date_undated_article(metadata)
     site.own_translation_key(metadata)
+    site.note_unrendered(generator, metadata)
 
 
 def on_page_generator_context(generator, metadata) -> None:
     site.own_translation_key(metadata)
     site.note_unbuilt_home(generator, metadata)
+    site.note_unrendered(generator, metadata)
 
 
 def on_page_generator_finalized(generator) -> None:

@@ -98,7 +98,8 @@ class HugoMarkdownReader(MarkdownReader):
         elif "template" in metadata:
             _check_template(metadata["template"], front, source, self.settings)
         _note_bundle(source_path, source, metadata)
-        metadata.pop("hugo_unbuilt", None)
+        if not metadata.pop("hugo_unbuilt", None) and metadata.get("status") == "skip":
+            metadata["hugo_unrendered"] = not source.is_bundle_resource and source_path
         return content, metadata
 
     def _source(self, source_path: str, shown_path: str) -> fields.Source:

@@ -21,6 +21,7 @@ import posixpath
 import re
 import shutil
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 import inflection
@@ -72,6 +73,9 @@ _BUNDLE_PAGE = re.compile(r"^_?index(?:\.[^./]+)?\.md$")
 # expired content/_index.md): the whole tree hangs from it, so Hugo writes
 # no list of terms there either, only 404.html and the sitemap.
 UNBUILT_HOMES = "HUGO_UNBUILT_HOMES"
+# Pages Hugo builds but does not render (note_unrendered): what their section
+# and terms need of them (source_path, lang, params).
+UNRENDERED = "HUGO_UNRENDERED"
 HUGO_ZERO_DATE = SafeDatetime(1, 1, 1, tzinfo=datetime.UTC)
 
 REDIRECT_PAGE = """<!doctype html>
@@ -120,6 +124,21 @@ def note_unbuilt_home(generator, metadata: dict[str, Any]) -> None:
     ):
         lang = str(metadata.get("lang") or "").lower()
         generator.context.setdefault(UNBUILT_HOMES, set()).add(lang)
+
+
+def note_unrendered(generator, metadata: dict[str, Any]) -> None:
+    """Keep a page Hugo builds but does not write (headless, ``_build:
+    {render: never}``): it still makes its section and its terms exist."""
+    source_path = metadata.pop("hugo_unrendered", None)
+    if source_path and metadata.get("hugo_kind") == "page":
+        unrendered = generator.context.setdefault(UNRENDERED, [])
+        unrendered.append(
+            SimpleNamespace(
+                source_path=source_path,
+                lang=metadata.get("lang", ""),
+                params=metadata.get("params") or {},
+            )
+        )
 
 
 def own_translation_key(metadata: dict[str, Any]) -> None:
@@ -290,7 +309,9 @@ class HugoSiteGenerator(Generator):
             elif save_as:
                 self._claim(claimed, save_as, _where(content, "url"))
         if plugin_options(self.settings)["hugo_urls"]:
-            self.auto_sections = self._sections_without_index(contents)
+            # a page Hugo does not render still makes its section exist
+            unrendered = self.context.get(UNRENDERED, [])
+            self.auto_sections = self._sections_without_index([*contents, *unrendered])
             for page in self.auto_sections:
                 self._claim(claimed, page.save_as, f"the section {page.section}/")
         self._claim_aliases(contents, claimed)

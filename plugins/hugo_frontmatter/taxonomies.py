@@ -34,7 +34,13 @@ from . import urls
 from .config import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
 from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
-from .site import RESERVED_OUTPUTS, UNBUILT_HOMES, hugo_order, inside_output
+from .site import (
+    RESERVED_OUTPUTS,
+    UNBUILT_HOMES,
+    UNRENDERED,
+    hugo_order,
+    inside_output,
+)
 
 # Hugo's taxonomies Pelican has pages for: singular (also the template of a
 # term's page) -> the context key and template of the list of terms.
@@ -207,6 +213,14 @@ class HugoTaxonomyGenerator(Generator):
                     found.setdefault(lang if lang in languages else default, []).append(
                         item
                     )
+        # Pages Hugo builds but neither renders nor lists (headless,
+        # _build: render or list never): their terms exist, listing nothing.
+        self.unlisted: dict[str, list] = {}
+        for key in ("hidden_articles", "hidden_pages", UNRENDERED):
+            for item in self.context.get(key, []) or []:
+                lang = str(getattr(item, "lang", "") or "").lower()
+                lang = lang if lang in languages else default
+                self.unlisted.setdefault(lang, []).append(item)
         self.written = {
             posixpath.normpath(item.save_as)
             for items in found.values()
@@ -309,17 +323,19 @@ class HugoTaxonomyGenerator(Generator):
         # Terms are one whatever their case (Hugo's content tree is in lower
         # case): slug -> (name, pages); a term's own _index.md matches too.
         contents = by_language.get(lang, [])
-        spelling = self._spellings(contents, field)
+        unlisted = self.unlisted.get(lang, [])
+        spelling = self._spellings([*contents, *unlisted], field)
         slugs = {key: slug for key, (slug, _) in spelling.items()}
         terms: dict[str, tuple[str, list]] = {}
-        for content in contents:
+        listed = {id(content) for content in contents}
+        for content in [*contents, *unlisted]:
             params = getattr(content, "params", None) or {}
             for name in term_names(params.get(field)):
                 key = urls.sanitize(name, self._lower).lower()
                 if key:
                     slug, name = spelling[key]
                     items = terms.setdefault(slug, (name, []))[1]
-                    if content not in items:
+                    if id(content) in listed and content not in items:
                         items.append(content)
         own_files = {
             slugs.setdefault(slug.lower(), slug): fields
