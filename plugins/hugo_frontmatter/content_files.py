@@ -51,12 +51,17 @@ def is_plain_html(path: str) -> bool:
     return not text or (text.startswith("<") and not opens_comment)
 
 
-def is_leaf_folder(folder: str) -> bool:
+def is_leaf_folder(folder: str, languages: Iterable[str] = ()) -> bool:
     """A leaf bundle's folder: ``index.md`` and no ``_index.md`` (with
-    both, Hugo 0.111 makes it a branch and ignores the ``index.md``)."""
-    return os.path.isfile(os.path.join(folder, "index.md")) and not os.path.isfile(
-        os.path.join(folder, "_index.md")
-    )
+    both, Hugo 0.111 makes it a branch and ignores the ``index.md``). In
+    one of the site's ``languages``, ``index.fr.md`` (``_index.fr.md``)
+    counts as well: Hugo reads the name without its language."""
+    suffixes = [".md", *(f".{language}.md" for language in languages)]
+
+    def has(stem: str) -> bool:
+        return any(os.path.isfile(os.path.join(folder, stem + s)) for s in suffixes)
+
+    return has("index") and not has("_index")
 
 
 def is_page_file(path: str) -> bool:

@@ -19,6 +19,7 @@ import os
 import posixpath
 import signal
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -112,7 +113,10 @@ class HugoMarkdownReader(MarkdownReader):
             shown_path,
             in_content,
             is_bundle_resource=is_bundle_resource(
-                source_path, root, posixpath.basename(in_content)
+                source_path,
+                root,
+                posixpath.basename(in_content),
+                self.settings.get("HUGO_LANGUAGES") or (),
             ),
             in_unbuilt_section=self._in_unbuilt_section(source_path),
             language=language,
@@ -511,13 +515,17 @@ def _stamp(path: str) -> float:
 
 
 def is_bundle_resource(
-    source_path: str, content_root: str, name: str | None = None
+    source_path: str,
+    content_root: str,
+    name: str | None = None,
+    languages: Iterable[str] = (),
 ) -> bool:
     """A Markdown file inside a leaf bundle (a folder with ``index.md`` and
     no ``_index.md``) is one of that bundle's resources, not a page of its
     own, as in Hugo; so is, for Hugo 0.111 ignores it, an ``index.md``
     beside an ``_index.md``. ``name`` is the file's name as Hugo reads it,
-    without its language: ``index.fr.md`` is the bundle's page in French."""
+    without its language: ``index.fr.md`` is the bundle's page in French,
+    and makes its folder a leaf bundle (one of the site's ``languages``)."""
     root = os.path.abspath(content_root)
     path = os.path.abspath(source_path)
     folder = os.path.dirname(path)
@@ -526,7 +534,7 @@ def is_bundle_resource(
             return True
         folder = os.path.dirname(folder)
     while folder.startswith(root) and folder != root:
-        if content_files.is_leaf_folder(folder):
+        if content_files.is_leaf_folder(folder, languages):
             return True
         folder = os.path.dirname(folder)
     return False
