@@ -375,6 +375,12 @@ FIXED_CASES = {
         ),
         "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-02\n---\nP\n",
     },
+    "R1 another language's home page never rendered (H2)": {
+        "hugo.toml": TWO_LANGUAGES_TOML,
+        "content/_index.fr.md": "---\n_build:\n  render: never\n---\nX\n",
+        "content/posts/first.md": "---\ntitle: A\n---\nA\n",
+        "content/posts/first.fr.md": "---\ntitle: A\n---\nA\n",
+    },
     "F11 a ref finds a page by name when its path finds none (H4)": {
         "content/notes/second/index.md": "---\ntitle: S2\n---\nS\n",
         "content/a.md": (

@@ -73,6 +73,9 @@ _BUNDLE_PAGE = re.compile(r"^_?index(?:\.[^./]+)?\.md$")
 # expired content/_index.md): the whole tree hangs from it, so Hugo writes
 # no list of terms there either, only 404.html and the sitemap.
 UNBUILT_HOMES = "HUGO_UNBUILT_HOMES"
+# Those whose home page is not written, built or not (_build: render never):
+# neither the page nor its feed.
+UNWRITTEN_HOMES = "HUGO_UNWRITTEN_HOMES"
 # Pages Hugo builds but does not render (note_unrendered): what their section
 # and terms need of them (source_path, lang, params).
 UNRENDERED = "HUGO_UNRENDERED"
@@ -116,13 +119,11 @@ _file_numbers = itertools.count()
 def note_unbuilt_home(generator, metadata: dict[str, Any]) -> None:
     """Keep the language of a home page Hugo does not build (a page it only
     does not render, ``_build: {render: never}``, still has its lists)."""
-    build = metadata.get("build") or {}
-    if (
-        metadata.get("hugo_kind") == "home"
-        and metadata.get("status") == "skip"
-        and build.get("render") not in ("never", "link")
-    ):
-        lang = str(metadata.get("lang") or "").lower()
+    if metadata.get("hugo_kind") != "home" or metadata.get("status") != "skip":
+        return
+    lang = str(metadata.get("lang") or "").lower()
+    generator.context.setdefault(UNWRITTEN_HOMES, set()).add(lang)
+    if (metadata.get("build") or {}).get("render") not in ("never", "link"):
         generator.context.setdefault(UNBUILT_HOMES, set()).add(lang)
 
 

@@ -38,6 +38,7 @@ from .site import (
     RESERVED_OUTPUTS,
     UNBUILT_HOMES,
     UNRENDERED,
+    UNWRITTEN_HOMES,
     hugo_order,
     inside_output,
 )
@@ -554,7 +555,11 @@ class HugoTaxonomyGenerator(Generator):
 
     def _plan_home(self, lang: str, contents: list) -> None:
         prefix = language_prefix(lang, self.settings)
-        if lang != default_language(self.settings):
+        default = default_language(self.settings)
+        unwritten = {name or default for name in self.context.get(UNWRITTEN_HOMES, ())}
+        if lang in unwritten:
+            return  # its _index.<lang>.md is not rendered: no page, no feed
+        if lang != default:
             self._plan_feed(
                 f"{prefix}/",
                 f"the home page of {lang}",
