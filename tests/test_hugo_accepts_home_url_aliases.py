@@ -57,6 +57,22 @@ def test_a_relative_alias_at_the_root_stops_as_in_hugo(hugo, alias, fix):
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(
+    "field", ["draft: true", "publishDate: 2999-01-01", "_build: {render: never}"]
+)
+def test_a_relative_alias_on_a_home_page_left_out_is_not_checked(hugo, field):
+    """Hugo checks an alias where it writes the redirect: never for a page
+    it does not render."""
+    files = {
+        "hugo.toml": BASE_TOML,
+        HOME: f"---\ntitle: Home\n{field}\naliases: [former]\n---\nHome\n",
+        "content/posts/first.md": "---\ntitle: First\n---\nFirst\n",
+    }
+    theirs, ours = _both(hugo, files)
+    assert theirs.ok and ours.ok
+
+
+@pytest.mark.hugo
 def test_a_relative_alias_on_another_languages_home_builds(hugo):
     files = {
         "hugo.toml": TWO_LANGUAGES_TOML,

@@ -386,7 +386,6 @@ def to_pelican(
     _settle_authors(metadata, process)
     lower = settings.get("HUGO_PATH_TO_LOWER") is not False
     metadata.update(_location(metadata, front, source, options, lower))
-    _check_relative_aliases(metadata, front, source)
     metadata.update(language_metadata(source, hugo_params.get("translationkey")))
     _settle_title(metadata, source)
     metadata["hugo_kind"] = source.kind
@@ -396,6 +395,7 @@ def to_pelican(
     _settle_status(
         metadata, source, options, now or datetime.datetime.now(datetime.UTC)
     )
+    _check_relative_aliases(metadata, front, source)
     return metadata
 
 
@@ -503,8 +503,9 @@ def _check_relative_aliases(
     metadata: Mapping[str, Any], front: FrontMatter, source: Source
 ) -> None:
     """Hugo takes a relative alias from the folder above the page; above the
-    site's root (the home page's folder) there is none, and Hugo stops."""
-    if metadata.get("url") != "":  # not at the site's root (or not known)
+    site's root (the home page's folder) there is none, and Hugo stops
+    where it writes the page's redirects: not for a page it leaves out."""
+    if metadata.get("url") != "" or metadata.get("status") == "skip":
         return
     for alias in metadata.get("aliases") or []:
         if not alias.startswith("/"):
