@@ -60,9 +60,9 @@ REF_BY_NAME = True
 LAYOUT_FIELD = True
 # A relative alias (no leading slash) on the home page: Hugo stops, it
 # climbs above the site's root. Finding F4 (H3).
-HOME_RELATIVE_ALIASES = False
+HOME_RELATIVE_ALIASES = True
 # url on the home page (Hugo ignores it). Finding F5 (H5).
-HOME_URL = False
+HOME_URL = True
 # headless: true on a leaf bundle. Finding F7.
 HEADLESS_BUNDLES = False
 # _build options (render, list). Finding F9 (H2).
