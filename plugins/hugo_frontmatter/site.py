@@ -129,9 +129,10 @@ def note_unbuilt_home(generator, metadata: dict[str, Any]) -> None:
 
 def note_unrendered(generator, metadata: dict[str, Any]) -> None:
     """Keep a page Hugo builds but does not write (headless, ``_build:
-    {render: never}``): it still makes its section and its terms exist."""
+    {render: never}``): it still makes its section and its terms exist (a
+    list page's ``_index.md``, its terms)."""
     source_path = metadata.pop("hugo_unrendered", None)
-    if source_path and metadata.get("hugo_kind") == "page":
+    if source_path:  # a page, or a section's or home's _index.md
         unrendered = generator.context.setdefault(UNRENDERED, [])
         unrendered.append(
             SimpleNamespace(
