@@ -222,11 +222,11 @@ class HugoTaxonomyGenerator(Generator):
                 lang = str(getattr(item, "lang", "") or "").lower()
                 lang = lang if lang in languages else default
                 self.unlisted.setdefault(lang, []).append(item)
-        self.written = {
+        self.written = {  # pages not listed (list: never) are written too
             posixpath.normpath(item.save_as)
-            for items in found.values()
+            for items in [*found.values(), *self.unlisted.values()]
             for item in items
-            if item.save_as
+            if getattr(item, "save_as", "")
         }
         for items in found.values():
             items.sort(key=hugo_order)
