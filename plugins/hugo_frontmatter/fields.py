@@ -920,7 +920,8 @@ def _url(field: _Field) -> dict[str, Any]:
     if not urls.is_inside_site(value):
         raise field.error(f"a path inside the site such as '/about/', {_SITE_PATH}")
     if field.kind == "home":  # checked as on any page, then not used (Hugo 0.111)
-        field.warn("Hugo 0.111 does not use on the home page (it stays at the root)")
+        if value.strip("/"):  # "/" says where the home page is anyway
+            field.warn("Hugo 0.111 does not use on the home page (it stays at /)")
         return {}
     return {"hugo_url": value}
 
