@@ -214,11 +214,12 @@ def test_hugo_titles_an_untitled_home_and_section_empty(hugo, tmp_path):
 
 
 def test_unknown_fields_are_reachable_as_params(tmp_path):
+    """A `params:` map is one param, as in Hugo 0.111 (not merged)."""
     templates = write_tree(
         tmp_path / "templates",
         {
             "show.html": '{% extends "page.html" %}{% block content %}'
-            "<p id=p>{{ page.params.mood }}|{{ page.params.colour }}|"
+            "<p id=p>{{ page.params.mood }}|{{ page.params.params.colour }}|"
             "{{ page.params.title }}|{{ page.mood }}</p>{% endblock %}"
         },
     )

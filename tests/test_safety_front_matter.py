@@ -380,9 +380,9 @@ def test_malformed_front_matter_builds_or_stops_with_the_plugins_error(
     try:
         build_site(content, folder / "out", HUGO_SETTINGS)
     except BuildError as error:
-        assert any(p.startswith("content/p.md:") for p in error.problems), (
-            error.problems
-        )
+        # The file and line are named (a clash at the home page names the
+        # home page first, then this file).
+        assert any("content/p.md:" in p for p in error.problems), error.problems
         assert not any(re.match(r"\w+Error: ", p) for p in error.problems), (
             error.problems
         )
