@@ -390,7 +390,6 @@ FIXED_CASES = {
 }
 # The cases that still differ: expected failures until their point lands.
 NOT_YET = {
-    "F1 a bad ref under an unpublished home page (H4)",
     "F15 a page/1/ redirect for each paginated list",
 }
 
