@@ -374,7 +374,7 @@ class HugoTaxonomyGenerator(Generator):
             if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
                 continue
             self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items, "term")
-            if pelican and self._pelican_writes(singular, slug):
+            if pelican and self._pelican_writes(singular, slug, term.save_as):
                 continue
             self.planned.append(
                 {
@@ -454,9 +454,13 @@ class HugoTaxonomyGenerator(Generator):
             ):
                 wrapper.settings = {**wrapper.settings, **moved}
 
-    def _pelican_writes(self, singular: str, slug: str) -> bool:
+    def _pelican_writes(self, singular: str, slug: str, save_as: str) -> bool:
+        """Whether Pelican writes this term's page: the same slug, or the
+        same file (a slug with a '/', which the path drops, is one term)."""
+        path = posixpath.normpath(save_as)
         return any(
-            wrapper.slug == slug and wrapper.save_as
+            wrapper.save_as
+            and (wrapper.slug == slug or posixpath.normpath(wrapper.save_as) == path)
             for wrapper, _ in self.context.get(PELICAN_LISTS[singular], []) or []
         )
 
