@@ -493,3 +493,23 @@ def test_refs_in_language_folders(tmp_path, hugo):
             "fr/posts/caller.md": "fr/posts/caller/index.html",
         },
     )
+
+
+def test_a_refused_target_is_shown_on_one_line(tmp_path):
+    """A target with a control character (Hugo refuses it) is named in one
+    line, the character escaped (found by the hostile browser test)."""
+    from .conftest import build_site, migrated_settings, write_tree
+
+    root = write_tree(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/a.md": '---\ntitle: A\n---\n{{< ref "b.md#x\ny" >}}\n',
+            "cameoconf.py": migrated_settings(),
+        },
+    )
+    with pytest.raises(BuildError) as caught:
+        build_site(root, tmp_path / "out", root / "cameoconf.py")
+    (line,) = [p for p in caught.value.problems if "content/a.md:4:" in p]
+    assert "\n" not in line
+    assert 'ref "b.md#x\\ny": is not a valid URL' in line

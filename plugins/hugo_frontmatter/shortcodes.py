@@ -434,9 +434,12 @@ class ShortcodeEngine:
             shown = target.get("path") if isinstance(target, Mapping) else target
             if isinstance(shown, (list, tuple)) and shown:
                 shown = shown[0]
-            raise ShortcodeError(
-                run.where.path, line, f'ref "{_go_str(shown)}": {error}'
-            ) from error
+            # One line: what cannot be printed is shown escaped (\n, \x02).
+            text = "".join(
+                c if c.isprintable() else repr(c)[1:-1] for c in _go_str(shown)
+            )
+            message = f'ref "{text}": {error}'
+            raise ShortcodeError(run.where.path, line, message) from error
 
     def _render_template(
         self, template_file: Path, call: ShortcodeCall, run: _Run, line: int
