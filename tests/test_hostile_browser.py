@@ -187,7 +187,10 @@ class Site:
         for path, pieces in self.files.items():
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text("".join(p.text for p in pieces), "utf-8")
+            # A lone surrogate (half of a pair) is written as bytes that are
+            # not UTF-8: hostile input too, which the build must name.
+            text = "".join(p.text for p in pieces)
+            target.write_bytes(text.encode("utf-8", "surrogatepass"))
 
     def drop(self, path: str, line: int) -> bool:
         """Leave out the piece of ``path`` holding ``line``; False if that
