@@ -142,6 +142,16 @@ def migrated_settings(hugo_config: str = ".") -> str:
 
 
 MIGRATED_SETTINGS = migrated_settings()
+# The older layout of a migrated site: PATH = "content", the config in the
+# folder above it.
+MINIMAL_SETTINGS = f"""
+THEME = {str(ROOT / "theme")!r}
+PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+PLUGINS = ["hugo_frontmatter", "cameo"]
+PATH = "content"
+TIMEZONE = "UTC"
+HUGO_FRONTMATTER = {{"hugo_config": "hugo.toml"}}
+"""
 
 
 # Hugo layouts that print only each page's title: enough for Hugo to write

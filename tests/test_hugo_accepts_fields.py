@@ -26,18 +26,11 @@ from hypothesis import strategies as st
 
 from cameo_tools.build import BuildError
 
-from .conftest import ROOT, build_site, examples, write_tree
+from .conftest import MINIMAL_SETTINGS, build_site, examples, write_tree
 
 SITE_TITLE = "S"
 CONFIG = f'baseURL = "http://example.org/"\ntitle = "{SITE_TITLE}"\n'
-SETTINGS = f"""
-THEME = {str(ROOT / "theme")!r}
-PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-PLUGINS = ["hugo_frontmatter", "cameo"]
-PATH = "content"
-TIMEZONE = "UTC"
-HUGO_FRONTMATTER = {{"hugo_config": "hugo.toml"}}
-"""
+SETTINGS = MINIMAL_SETTINGS
 # Hugo writes no file for a page whose layout prints nothing (an empty
 # title alone): these print the title inside <title>, as cameo's theme does.
 LAYOUTS = {

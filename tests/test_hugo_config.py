@@ -13,7 +13,7 @@ from pelican.utils import slugify
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter import config, urls
 
-from .conftest import ROOT, build_site, hugo_build, write_tree
+from .conftest import MINIMAL_SETTINGS, build_site, hugo_build, write_tree
 
 HUGO_TOML = """
 baseURL = "https://blog.example.org/"
@@ -69,16 +69,6 @@ CONTENT = {
     ),
     "static/css/extra.css": "body { margin: 0 }\n",
 }
-
-# What a user moving from Hugo writes: the theme, the plugins, the config.
-MINIMAL_SETTINGS = f"""
-THEME = {str(ROOT / "theme")!r}
-PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-PLUGINS = ["hugo_frontmatter", "cameo"]
-PATH = "content"
-TIMEZONE = "UTC"
-HUGO_FRONTMATTER = {{"hugo_config": "hugo.toml"}}
-"""
 
 
 def _site(root: Path, config: str = HUGO_TOML, name: str = "hugo.toml") -> Path:
