@@ -1,0 +1,24 @@
+"""Hugo's side of Go templates: what a site's own shortcodes, partials and
+render hooks see when they run on the ``gotemplate`` engine.
+
+The engine (``..gotemplate``) knows only Go's ``text/template`` and
+``html/template``; this package adds what Hugo 0.111 adds, and nothing of
+Pelican:
+
+- ``bindings``: what the functions need of the site being built (one
+  ``SiteBindings`` per language), and the files they make for the output.
+- ``functions``: the function map given to the engine, assembled from the
+  namespace modules in ``funcs/`` (``strings``, ``collections``, ``math``,
+  ``crypto``, ``transform`` ...), one module per Hugo namespace as in Hugo's
+  ``tpl/``.
+- ``objects``: ``.Site``, ``.Page`` and a shortcode's own dot (``.Get``,
+  ``.Inner`` ...), as Go values the engine can walk.
+- ``resources``: page and asset resources, images processed with Pillow.
+- ``data``: ``.Site.Data`` from ``data/``, and the ``i18n/`` tables.
+- ``loader``: where Hugo looks for a template (the site's ``layouts/``, then
+  its theme's) and the set of parsed templates one build shares.
+
+Imports go down only: this package uses ``gotemplate`` and the plugin's
+leaf modules (``fields``, ``paths``), never the reader or the shortcodes
+module, which use it.
+"""
