@@ -955,7 +955,8 @@ def _aliases(field: _Field) -> dict[str, Any]:
             )
         if not alias.strip():
             continue
-        if not urls.is_inside_site(alias.strip()):
+        # ``..`` is resolved inside the site (urls.alias_location), as Hugo does
+        if not urls.is_inside_site(alias.strip(), allow_up=True):
             raise field.error(
                 f"a list of paths inside the site such as ['/old/'], {_SITE_PATH}"
             )

@@ -336,6 +336,13 @@ class HugoSiteGenerator(Generator):
             for alias in getattr(content, "aliases", []) or []:
                 location = posixpath.normpath(urls.alias_location(alias, content.url))
                 where = _where(content, "aliases")
+                if location == "index.html":
+                    state.report(
+                        f"{where}: the alias {alias!r} resolves to the site's "
+                        "root (Hugo stops here too); give another alias or "
+                        "remove it"
+                    )
+                    continue
                 if location in pages:
                     logger.warning(
                         "%s: the alias %s is the page of %s (%s); the page is "

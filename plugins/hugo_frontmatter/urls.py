@@ -286,11 +286,19 @@ def default_path(in_content: str, slug: str | None = None, lower: bool = True) -
 
 def alias_location(alias: str, page_url: str) -> str:
     """The output file of a Hugo alias. A relative alias is relative to the
-    folder above the page (``posts/a/`` with alias ``b`` -> ``posts/b/``)."""
+    folder above the page (``posts/a/`` with alias ``b`` -> ``posts/b/``);
+    ``.`` and ``..`` are resolved as Hugo's ``path.Join`` does, never above
+    the site's root (``../../x`` from ``posts/a/`` is ``/x/``). As in
+    Hugo, only a path ending in ``.html`` is a file; any other is a folder
+    (``/old.php`` is ``old.php/index.html``). The site's root itself is
+    ``index.html``, which Hugo refuses (site.py reports it)."""
     if not alias.startswith("/"):
         parent = posixpath.dirname(page_url.rstrip("/"))
         alias = f"/{parent}/{alias}" if parent else f"/{alias}"
-    return output_location(alias)["save_as"]
+    path = posixpath.normpath(alias).strip("/")
+    if not path:
+        return "index.html"
+    return path if path.endswith(".html") else f"{path}/index.html"
 
 
 # --- permalinks -------------------------------------------------------------
