@@ -375,10 +375,10 @@ def _new_from_hugo_stderr(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.hugo
-def test_from_hugo_names_the_shortcode_folder_hugo_reads(tmp_path, hugo):
-    """The settings name one folder holding the shortcodes Hugo would use
-    (the site's own over its theme's); ported in place, the page shows
-    what Hugo's shows."""
+def test_from_hugo_keeps_the_go_shortcodes_where_hugo_reads_them(tmp_path, hugo):
+    """The site's shortcodes in layouts/shortcodes/, the theme's in its
+    folder, no Jinja folder named; a Jinja port written as the README says
+    wins over the Go template and shows what Hugo's shows."""
     tree = _hugo_tree(tmp_path / "hugo", SHORTCODE_TREE, theme="plain")
     (tree / "content" / "uses.md").write_text(USES, "utf-8")
     subprocess.run(
@@ -391,34 +391,49 @@ def test_from_hugo_names_the_shortcode_folder_hugo_reads(tmp_path, hugo):
         "html.parser",
     )
     (tree / "content" / "uses.md").unlink()  # the first build goes through
-    for name in ("single.html", "list.html"):
-        (tree / "layouts" / "_default" / name).unlink()
-    (tree / "layouts" / "index.html").unlink()
     site = tmp_path / "site"
     code, printed = _new_from_hugo(str(site), "--from-hugo", str(tree))
     assert code == 0, printed
-    assert _settings(site)["HUGO_FRONTMATTER"] == {
-        "hugo_config": "hugo.toml",
-        "shortcodes": "layouts/shortcodes",
-    }
-    assert "(but their shortcodes, into layouts/shortcodes/)" in printed
-    copied = site / "layouts" / "shortcodes"
-    assert sorted(path.name for path in copied.iterdir()) == ["box.html", "notice.html"]
-    assert "site notice" in (copied / "notice.html").read_text("utf-8")
+    assert _settings(site)["HUGO_FRONTMATTER"] == {"hugo_config": "hugo.toml"}
+    assert (
+        "Copied for the Go templates, which run as they are: layouts/shortcodes/, "
+        "themes/plain/layouts/shortcodes/\n"
+    ) in printed
+    assert "Not copied (cameo is the theme): layouts/ (its page layouts)\n" in printed
+    own = site / "layouts" / "shortcodes"
+    assert [path.name for path in own.iterdir()] == ["notice.html"]
+    assert "site notice" in (own / "notice.html").read_text("utf-8")
+    theirs = site / "themes" / "plain" / "layouts" / "shortcodes"
+    assert sorted(path.name for path in theirs.iterdir()) == [
+        "box.html",
+        "notice.html",
+    ]
+    assert not (site / "layouts" / "_default").exists()
     readme = (site / "README.md").read_text("utf-8")
-    assert "cannot run Go templates yet (pelican-cameo issue 23)" in readme
-    # Ported to Jinja in place, as the README says: Hugo's page again.
-    (copied / "notice.html").write_text(
+    assert "cannot run Go templates" not in readme
+    assert "they run as they are, the site's own over its theme's" in readme
+    assert "write `shortcodes/NAME.html`" in readme
+    # Ported to Jinja as the README says: that port wins, and shows Hugo's.
+    (site / "shortcodes").mkdir()
+    (site / "shortcodes" / "notice.html").write_text(
         "<aside>site notice: {{ inner }}</aside>\n", "utf-8"
     )
-    (site / "content" / "uses.md").write_text(USES, "utf-8")
+    settings = site / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text("utf-8").replace(
+            '"hugo_config": "hugo.toml"',
+            '"hugo_config": "hugo.toml", "shortcodes": "shortcodes"',
+        ),
+        "utf-8",
+    )
+    (site / "content" / "uses.md").write_text(
+        "---\ntitle: Uses\n---\nOne.\n\n{{< notice >}}hi{{< /notice >}}\n", "utf-8"
+    )
     output = _build(site)
     ours = BeautifulSoup(
         (output / "uses" / "index.html").read_text("utf-8"), "html.parser"
     )
     assert ours.select_one(".e-content aside").get_text() == hugos.aside.get_text()
-    assert ours.select_one(".e-content .box").get_text() == "theme box"
-    assert "{{< box >}}" in ours.select_one(".e-content").get_text()
 
 
 @pytest.mark.hugo
@@ -443,21 +458,20 @@ def test_from_hugo_names_every_shortcode_it_cannot_run_once_with_file_and_line(
     code, printed, errors = _new_from_hugo_stderr(str(site), "--from-hugo", str(tree))
     assert code == 1, printed + errors
     lines = errors.splitlines()
-    more, uses = f"{site}/content/posts/more.md", f"{site}/content/uses.md"
+    more = f"{site}/content/posts/more.md"
+    # A Go template of the site or its theme runs as it is: not named.
     expected = [
-        (f"{more}:6:", '"box" is a Go template (layouts/shortcodes/box.html)'),
         (f"{more}:6:", 'unknown shortcode "gone"'),
         (f"{more}:7:", 'unknown shortcode "gone"'),
-        (f"{uses}:6:", '"notice" is a Go template (layouts/shortcodes/notice.html)'),
-        (f"{uses}:8:", '"box" is a Go template'),
     ]
     assert len(lines) == len(expected) + 1
     for line, (where, what) in zip(lines, expected, strict=False):
         assert line.startswith(where) and what in line, line
+    assert "write one as layouts/shortcodes/gone.html (a Go template" in lines[0]
     assert lines[-1] == (
         f"pelican-cameo new: error: the site was written to {site}, but it cannot "
-        "be built yet: 5 use(s) of shortcodes, listed above, stop the build; port "
-        f"them, then run: cd {site} && invoke build"
+        "be built yet: 2 use(s) of shortcodes, listed above, stop the build; write "
+        f"or remove them, then run: cd {site} && invoke build"
     )
     assert "Traceback" not in errors and not (site / "output").exists()
     assert (site / "content" / "uses.md").is_file()

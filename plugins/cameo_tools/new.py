@@ -1,10 +1,11 @@
 """`pelican-cameo new DIR`: write a new site that builds at once (the files of
 site_template/ beside this module, filled in, and a placeholder avatar), or,
-with ``--from-hugo``, a Hugo site's content, config and shortcode templates
-with cameo's settings (no path or link that leads out of the Hugo site),
-built once and its pages and aliases compared with the Hugo tree's, or each
-use of a shortcode it cannot run named instead. Files are written by
-folder_writer, inside DIR only.
+with ``--from-hugo``, a Hugo site's content, config and what its Go templates
+need (shortcodes, render hooks, partials, data, i18n, assets: the site's and
+its theme's, where Hugo has them) with cameo's settings (no path or link that
+leads out of the Hugo site), built once and its pages and aliases compared
+with the Hugo tree's, or each use of a shortcode nobody defines named
+instead. Files are written by folder_writer, inside DIR only.
 """
 
 from __future__ import annotations
@@ -46,9 +47,18 @@ from pelican.plugins.cameo import theme_path  # noqa: E402 (an editable install)
 THEME = theme_path()
 PLUGINS = ["pelican.plugins.hugo_frontmatter", "pelican.plugins.cameo"]
 """
-# What --from-hugo leaves out of a Hugo site, and says so: Hugo's templates
-# and their inputs mean nothing to cameo.
-HUGO_LEFT_OUT = ("layouts", "themes", "assets", "archetypes", "data", "i18n")
+# What the Go templates cameo runs read (shortcodes, render hooks, partials),
+# under a layouts folder of the site or of its theme, and the folders beside
+# them they read (config key, Hugo 0.111's default): copied as they are.
+TEMPLATE_FOLDERS = (
+    PurePosixPath("shortcodes"),
+    PurePosixPath("_default", "_markup"),
+    PurePosixPath("partials"),
+)
+TEMPLATE_INPUTS = (("dataDir", "data"), ("i18nDir", "i18n"), ("assetDir", "assets"))
+# What --from-hugo leaves out of a Hugo site, and says so: Hugo's page
+# layouts and its theme's look mean nothing to cameo, which is the theme.
+HUGO_LEFT_OUT = ("archetypes",)
 CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm")
 # --force moves each file it replaces into a folder of this name and the
 # time, beside the site's files (not in content/, so never published).
@@ -208,6 +218,11 @@ def site_files(
 
 def _readme_text(text: str, hugo: HugoCopy) -> str:
     """The migrated site's README, with the lines that fit what came over."""
+    themes = [
+        root
+        for root in hugo.themes
+        if any(folder.is_relative_to(root) for folder in hugo.templates)
+    ]
     config = (
         f"`{hugo.hugo_config}`"
         if hugo.hugo_config != "."
@@ -225,18 +240,14 @@ def _readme_text(text: str, hugo: HugoCopy) -> str:
             "`pelicanconf.py` is the site's folder, where the plugin reads them "
             "as Hugo does."
         ),
-        "shortcodes": (
-            f"- `{hugo.shortcodes}/`: the Hugo site's shortcodes (its own over its "
-            "theme's), Go templates as they were. cameo cannot run Go templates "
-            "yet (pelican-cameo issue 23): a page that uses one stops the build "
-            "until it is ported to Jinja in place, one file each "
-            "(pelican-cameo's docs/hugo-markdown.md). Hugo's built-in "
-            "shortcodes (figure, highlight, youtube, ...) work as they are."
-            if hugo.shortcodes
-            else "- No shortcodes came over: Hugo's built-in ones (figure, "
-            "highlight, youtube, ...) work as they are; a site's own go in a "
-            'folder that `HUGO_FRONTMATTER["shortcodes"]` names, as Jinja '
-            "templates (pelican-cameo's docs/hugo-markdown.md)."
+        "shortcodes": _readme_shortcodes(hugo),
+        "theme": (
+            "The Hugo config still names its theme: the theme's shortcodes, "
+            "partials, data, i18n and assets stay in its folder ("
+            + ", ".join(f"`{root}/`" for root in themes)
+            + "), where they are read as Hugo reads them, after the site's own."
+            if themes
+            else ""
         ),
     }
     text = re.sub(r"(?m)^\{(\w+)\}$", lambda m: lines[m[1]], text)
@@ -244,19 +255,40 @@ def _readme_text(text: str, hugo: HugoCopy) -> str:
     return text.replace("{site_title}", title, 1)
 
 
+def _readme_shortcodes(hugo: HugoCopy) -> str:
+    """The README's line on the Go templates that came over."""
+    port = (
+        "To replace one with a Jinja port, write `shortcodes/NAME.html` and add "
+        '`"shortcodes": "shortcodes"` to `HUGO_FRONTMATTER` in `pelicanconf.py`: '
+        "a Jinja port wins over the Go template of the same name "
+        "(pelican-cameo's docs/hugo-markdown.md)."
+    )
+    if not hugo.templates:
+        return (
+            "- No shortcodes came over: Hugo's built-in ones (figure, highlight, "
+            "youtube, ...) work as they are; a site's own go in "
+            "`layouts/shortcodes/NAME.html`, Go templates as in Hugo. " + port
+        )
+    folders = ", ".join(f"`{folder}/`" for folder in hugo.templates)
+    return (
+        f"- {folders}: what the Hugo site's Go templates (shortcodes, partials, "
+        "Markdown render hooks) are and read, as they were: they run as they "
+        "are, the site's own over its theme's, as in Hugo. Hugo's built-in "
+        "shortcodes (figure, highlight, youtube, ...) work as they are. " + port
+    )
+
+
 def _settings_text(text: str, options: dict[str, str], hugo: HugoCopy | None) -> str:
     if hugo is not None:
         text = text.replace('PATH = "content"\n', f'PATH = "{hugo.path}"\n', 1)
-    if hugo is not None and hugo.shortcodes is not None:
-        config = _quoted(hugo.hugo_config)
+    if hugo is not None and hugo.shortcodes:
         text = text.replace(
-            f'HUGO_FRONTMATTER = {{"hugo_config": "{config}"}}\n',
-            "HUGO_FRONTMATTER = {\n"
-            f'    "hugo_config": "{config}",\n'
-            "    # Hugo's shortcodes, Go templates: port each to Jinja in place\n"
-            "    # (README.md), as cameo cannot run Go templates yet.\n"
-            f'    "shortcodes": "{hugo.shortcodes}",\n'
-            "}\n",
+            "HUGO_FRONTMATTER = {",
+            f"# The Hugo site's shortcodes ({', '.join(map(str, hugo.shortcodes))})\n"
+            "# are Go templates and run as they are. A Jinja port wins over one\n"
+            '# of the same name: add "shortcodes": "shortcodes" below and write\n'
+            "# shortcodes/NAME.html.\n"
+            "HUGO_FRONTMATTER = {",
             1,
         )
     if hugo is not None:  # the config stands in for these, unless given here
@@ -331,15 +363,17 @@ class HugoCopy:
     site: Path
     files: dict[PurePosixPath, Path] = field(default_factory=dict)  # new -> Hugo's
     hugo_config: str = "."  # HUGO_FRONTMATTER's value in the new site
-    left_out: list[str] = field(default_factory=list)  # Hugo's templates, data
+    left_out: list[str] = field(default_factory=list)  # Hugo's page layouts ...
     links: list[str] = field(default_factory=list)  # one line each
     # Pelican's PATH: "content", or the site's root when the languages'
     # content folders are beside each other there (content.en, content.fr).
     path: str = "content"
     home_content: PurePosixPath = CONTENT  # the default language's
-    # The folder of Hugo's shortcodes in the new site (the site's own over
-    # its themes'), or None when it has none.
-    shortcodes: PurePosixPath | None = None
+    # The folders Hugo looks in for a shortcode, in its order (the site's
+    # layouts/shortcodes/, then each theme's), as copied into the new site.
+    shortcodes: list[PurePosixPath] = field(default_factory=list)
+    templates: list[PurePosixPath] = field(default_factory=list)  # copied for Go
+    themes: list[PurePosixPath] = field(default_factory=list)  # themes/<theme>
     title: str = ""  # the config's
     content_roots: list[PurePosixPath] = field(default_factory=list)  # copied to
 
@@ -434,7 +468,7 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
                 copy.files.update(_hugo_folder(copy, site / folder, folder))
                 copy.content_roots.append(folder)
         copy.path, copy.home_content = ".", home
-    copy.shortcodes = _copy_shortcodes(copy, files, config)
+    _copy_templates(copy, files, config)
     copy.title = str(config.get("title") or "")
     statics = config.get("staticdir") or ["static"]
     for value in [statics] if isinstance(statics, str) else statics:
@@ -443,7 +477,7 @@ def plan_hugo_copy(site: Path, files: list[Path], config: dict) -> HugoCopy:
             copy.files.update(_hugo_folder(copy, site / static, static, True))
     for path in files:
         copy.files[PurePosixPath(path.relative_to(site).as_posix())] = path
-    copy.left_out = [f"{name}/" for name in HUGO_LEFT_OUT if (site / name).is_dir()]
+    copy.left_out[:0] = [f"{name}/" for name in HUGO_LEFT_OUT if (site / name).is_dir()]
     one_file = len(files) == 1 and files[0].parent == site
     copy.hugo_config = files[0].name if one_file else "."
     return copy
@@ -468,34 +502,75 @@ def _language_content_folders(
     return folders
 
 
-def _copy_shortcodes(
-    copy: HugoCopy, files: list[Path], config: dict
-) -> PurePosixPath | None:
-    """Hugo's shortcode templates, as Hugo looks them up: the site's own
-    ``layouts/shortcodes/`` over each theme's (the first theme named over
-    the next), into one folder of the new site; its path, or None."""
+def _copy_templates(copy: HugoCopy, files: list[Path], config: dict) -> None:
+    """What the site's Go templates read, where Hugo 0.111 reads it: the
+    site's ``layouts/shortcodes/``, ``layouts/_default/_markup/`` and
+    ``layouts/partials/``, and ``data/``, ``i18n/``, ``assets/`` (or the
+    folders the config names), then the same under ``themes/<theme>/`` for
+    each theme the config names. The theme's stay in the theme's folder,
+    as the config still names it: Hugo looks a template up in the site's
+    folder, then the theme's, and merges their data and i18n tables key by
+    key, which one folder of files could not say. The theme's page layouts,
+    static files and config are left out, each noted: cameo is the theme."""
     site = copy.site
     layouts = _config_folder(
         site, files, "layoutDir", config.get("layoutdir") or "layouts"
     )
+    roots = [(PurePosixPath(), layouts)]
     themes = config.get("theme") or []
-    folders = []
     if themes:
         themes_dir = _config_folder(
             site, files, "themesDir", config.get("themesdir") or "themes"
         )
         for theme in [themes] if isinstance(themes, str) else themes:
-            folders.append(themes_dir / str(theme) / "layouts" / "shortcodes")
-    folders.insert(0, layouts / "shortcodes")
-    for folder in folders:  # a link on the way is refused, as for contentDir
-        _inside_the_site(site, site / folder, "folder")
-    into = PurePosixPath("layouts", "shortcodes")
-    found: dict[PurePosixPath, Path] = {}
-    for folder in reversed(folders):  # the first found wins, as in Hugo
-        if (site / folder).is_dir():
-            found.update(_hugo_folder(copy, site / folder, into))
-    copy.files.update(found)
-    return into if found else None
+            root = themes_dir / str(theme)
+            roots.append((root, root / "layouts"))
+            copy.themes.append(root)
+    inputs = [
+        _config_folder(site, files, key, config.get(key.lower()) or default)
+        for key, default in TEMPLATE_INPUTS
+    ]
+    for root, layout in roots:
+        wanted = [layout / folder for folder in TEMPLATE_FOLDERS]
+        # A theme's own folders have Hugo's default names.
+        defaults = [root / default for _, default in TEMPLATE_INPUTS]
+        wanted += defaults if root.parts else inputs
+        for folder in wanted:  # a link on the way is refused, as for contentDir
+            _inside_the_site(site, site / folder, "folder")
+            if (site / folder).is_dir():
+                copy.files.update(_hugo_folder(copy, site / folder, folder))
+                copy.templates.append(folder)
+        if (site / layout / "shortcodes").is_dir():
+            copy.shortcodes.append(layout / "shortcodes")
+        copy.left_out += _left_out(site, root, layout, wanted)
+
+
+def _left_out(
+    site: Path, root: PurePosixPath, layout: PurePosixPath, copied: list[PurePosixPath]
+) -> list[str]:
+    """What of the site's layouts folder, or of a theme's folder, is not
+    copied: Hugo's page layouts, and the theme's static files and config."""
+    left = []
+    kept = [site / folder for folder in copied]
+    if (site / layout).is_dir() and any(
+        path.is_file() and not any(path.is_relative_to(folder) for folder in kept)
+        for path in (site / layout).rglob("*")
+    ):
+        left.append(f"{layout}/ (its page layouts)")
+    if root.parts:
+        names = {folder.parts[len(root.parts)] for folder in copied}
+        left += [
+            f"{root / entry.name}" + ("/" if entry.is_dir() else "")
+            for entry in _entries(site / root)
+            if entry.name not in names
+        ]
+    return left
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    if not folder.is_dir():
+        return []
+    return sorted(os.scandir(folder), key=lambda entry: entry.name)
 
 
 def _hugo_folder(
@@ -652,13 +727,12 @@ SHORTCODE_TAG = re.compile(r"\{\{([<%])\s*(/\*)?\s*(/)?\s*([\w.\-]+(?:/[\w.\-]+)
 
 def unrunnable_shortcodes(folder: Path, copy: HugoCopy) -> list[str]:
     """One line, ``file:line: ...``, for every use in the copied content of
-    a shortcode the new site cannot run: one Hugo's templates had (a Go
-    template, which cameo cannot run yet) or one that no template and no
-    built-in gives (Hugo stops on it too). The build would stop at the
+    a shortcode that no template of the site or its theme (``NAME.html``,
+    ``NAME.md`` or a language or output format variant, ``NAME.en.html``)
+    and no built-in gives: Hugo stops on it too. The build would stop at the
     first of a file; these are all of them."""
     from pelican.plugins.hugo_frontmatter.shortcode_builtins import BUILTINS
 
-    templates = copy.shortcodes
     problems = []
     for relative in sorted(copy.files):
         if relative.suffix.lower() not in CONTENT_SUFFIXES or not any(
@@ -671,29 +745,26 @@ def unrunnable_shortcodes(folder: Path, copy: HugoCopy) -> list[str]:
             name = match[4]
             if match[2] or match[3] or name.endswith(".inline"):
                 continue
+            if name in BUILTINS or _has_template(folder, copy.shortcodes, name):
+                continue
             where = f"{path}:{text.count(NEWLINE, 0, match.start()) + 1}"
-            template = templates / f"{name}.html" if templates else None
-            if template is not None and (folder / template).is_file():
-                problems.append(
-                    f'{where}: shortcode "{name}" is a Go template '
-                    f"({template}), which cameo cannot run yet "
-                    "(pelican-cameo issue 23); port it to Jinja in that file "
-                    "(docs/hugo-markdown.md of pelican-cameo)"
-                )
-            elif name not in BUILTINS:
-                named = (
-                    ""
-                    if templates
-                    else ' and add "shortcodes": "layouts/shortcodes" to '
-                    "HUGO_FRONTMATTER in pelicanconf.py"
-                )
-                problems.append(
-                    f'{where}: unknown shortcode "{name}": neither the Hugo site '
-                    "nor its theme has a template for it, and Hugo stops on it "
-                    f"too; write one as {templates or 'layouts/shortcodes'}/"
-                    f"{name}.html (Jinja){named}, or take the shortcode out"
-                )
+            problems.append(
+                f'{where}: unknown shortcode "{name}": neither the Hugo site '
+                "nor its theme has a template for it, and Hugo stops on it "
+                f"too; write one as layouts/shortcodes/{name}.html (a Go "
+                "template, as in Hugo), or take the shortcode out"
+            )
     return problems
+
+
+def _has_template(folder: Path, shortcodes: list[PurePosixPath], name: str) -> bool:
+    for shortcodes_folder in shortcodes:
+        place = folder / shortcodes_folder / name
+        if place.parent.is_dir() and any(
+            path.is_file() for path in place.parent.glob(f"{place.name}.*")
+        ):
+            return True
+    return False
 
 
 def _build(folder: Path) -> Path:
@@ -792,16 +863,13 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
     _report(writer, sorted(own), hugo=site)
     for line in copy.links:
         print(f"Not copied: {line}")
-    if copy.left_out:
-        shortcodes = (
-            f" (but their shortcodes, into {copy.shortcodes}/)"
-            if copy.shortcodes
-            else ""
-        )
+    if copy.templates:
         print(
-            f"Not copied (Hugo's templates and data; cameo is the theme): "
-            f"{', '.join(copy.left_out)}{shortcodes}"
+            "Copied for the Go templates, which run as they are: "
+            + ", ".join(f"{folder}/" for folder in copy.templates)
         )
+    if copy.left_out:
+        print(f"Not copied (cameo is the theme): {', '.join(copy.left_out)}")
     problems = unrunnable_shortcodes(folder, copy)
     if problems:
         for line in problems:
@@ -809,7 +877,7 @@ def _from_hugo(site: Path, folder: Path, options: dict[str, str], force: bool) -
         raise SiteBuildError(
             f"the site was written to {folder}, but it cannot be built yet: "
             f"{len(problems)} use(s) of shortcodes, listed above, stop the build; "
-            f"port them, then run: cd {folder} && invoke build"
+            f"write or remove them, then run: cd {folder} && invoke build"
         )
     output = _build(folder)
     permalinks = config.get("permalinks")
