@@ -21,11 +21,15 @@ theme-shortcodes/) it works on a copy in a temporary folder and:
 2. builds the same content/ with cameo (cameo_tools.build.build, in a child
    process) from a settings file that holds only the theme, the two
    plugins, PATH (the copy's root), SITEURL and HUGO_FRONTMATTER
-   (``hugo_config``, ``hugo_urls`` and, for a site with theme-shortcodes/,
-   ``shortcodes``: the Jinja ports in benchmarks/fixtures/shortcodes-<site>/);
-   an option the plugin refuses is
-   dropped and the build run again, and the run says so. A failed build is a
-   result: its summary is printed and every Hugo page counts as missing;
+   (``hugo_config``, ``hugo_urls``). With ``--go-shortcodes`` the site's
+   Go shortcodes run as they are: theme-shortcodes/*.html are copied into
+   the copy's layouts/shortcodes/ exactly as for Hugo (data/ is beside the
+   content already) and no Jinja port is given. With ``--jinja-ports``
+   (for comparison) ``shortcodes`` names the Jinja ports in
+   benchmarks/fixtures/shortcodes-<site>/ instead. An option the plugin
+   refuses is dropped and the build run again, and the run says so. A
+   failed build is a result: its summary is printed and every Hugo page
+   counts as missing;
 3. prints tables: Hugo's HTML pages equal / missing / extra in cameo (all of
    them, then those whose source uses none of the site's own Go-template
    shortcodes, then those that do), alias redirects equal by target, titles
@@ -33,7 +37,10 @@ theme-shortcodes/) it works on a copy in a temporary folder and:
    leaves untitled counts apart, as untitled in both), and their bodies
    (Hugo's ``.Content`` against cameo's ``e-content`` element, or the
    theme's older ``div.prose``): equal once normalised, equal in visible
-   text, and shortcode calls cameo left in the text.
+   text, and shortcode calls cameo left in the text; then, per shortcode of
+   the site's own, the pages that use it and how many of their bodies are
+   equal, and whether the site meets issue 23's goal (the visible text equal
+   on every page both write, bodies equal on at least 95 %).
 
 The exit status is 0 whatever cameo does (this is a measurement); it is 2
 only when the arguments are wrong. See docs/hugo-parity.md.
@@ -113,6 +120,11 @@ MISSING_SHORTCODE = re.compile(r'template for shortcode "([^"]+)" not found')
 # An escaped example ({{</* name */>}}) is not a call and does not match.
 SHORTCODE_CALL = re.compile(r"\{\{[<%]\s*/?\s*([\w.-]+)")
 HUGO_TIMEOUT = 300
+GO_SHORTCODES, JINJA_PORTS = "go-shortcodes", "jinja-ports"
+DEFAULT_MODE = JINJA_PORTS
+# Issue 23's goal for the Go-shortcode mode: bodies equal once normalised on
+# at least this share of the pages both write (and all their visible text).
+BODIES_GOAL = 0.95
 CAMEO_TIMEOUT = 900
 REPO = Path(__file__).resolve().parent.parent
 # Jinja ports of a site's own shortcodes (coder-example's theme-shortcodes/,
@@ -789,15 +801,40 @@ def _shown(path: Path, *bases: Path) -> str:
     return str(path)
 
 
-def build_with_cameo(folder: Path, content: Path, config: Path, site: Path) -> Build:
+def copy_go_shortcodes(copy: Path) -> list[str]:
+    """Put the site's Go shortcodes (theme-shortcodes/*.html) into the copy's
+    layouts/shortcodes/, as Hugo's copy gets them; their names."""
+    shortcodes = sorted((copy / "theme-shortcodes").glob("*.html"))
+    if shortcodes:
+        (copy / "layouts" / "shortcodes").mkdir(parents=True, exist_ok=True)
+    for shortcode in shortcodes:
+        shutil.copy2(shortcode, copy / "layouts" / "shortcodes" / shortcode.name)
+    return [shortcode.stem for shortcode in shortcodes]
+
+
+def build_with_cameo(
+    folder: Path, content: Path, config: Path, site: Path, mode: str = DEFAULT_MODE
+) -> Build:
     """Build with every option the plugin may know; an option it refuses is
-    dropped (and said) and the build run again."""
+    dropped (and said) and the build run again. ``mode``: the site's Go
+    shortcodes as they are, or the Jinja ports of them."""
     result = Build()
     output = folder / "cameo-output"
     options: dict[str, object] = {"hugo_config": str(config), "hugo_urls": True}
     optional = ["hugo_config"]
     ports = site_shortcodes(site)
-    if own_shortcodes(site, content):
+    if mode == GO_SHORTCODES:
+        copied = copy_go_shortcodes(content.parent)
+        result.notes.append(
+            "Go shortcodes as they are, no Jinja port: "
+            + (
+                "copied theme-shortcodes/ into layouts/shortcodes/: "
+                + ", ".join(copied)
+                if copied
+                else "the site has no theme-shortcodes/"
+            )
+        )
+    elif own_shortcodes(site, content):
         if ports.is_dir():
             options["shortcodes"] = str(ports)
             optional.append("shortcodes")
@@ -1032,6 +1069,64 @@ def body_sources(pages: list[HtmlFile]) -> str:
     return "; ".join(parts) or "no pages"
 
 
+def shortcode_rows(
+    names: set[str],
+    using: dict[str, set[str]],
+    hugo_pages: dict[str, HtmlFile],
+    bodies: list[BodyComparison],
+) -> list[list[str]]:
+    """Per shortcode: the content files that call it, Hugo's pages made from
+    them, those cameo wrote too, and how many of their bodies are equal
+    (normalised) and equal in visible text."""
+    compared = {body.path: body for body in bodies}
+    rows = []
+    for name in sorted(names):
+        sources = {source for source, called in using.items() if name in called}
+        pages = [p for p, f in hugo_pages.items() if f.source in sources]
+        both = [compared[p] for p in pages if p in compared]
+        rows.append(
+            [
+                name,
+                str(len(sources)),
+                str(len(pages)),
+                ratio(len(both), len(pages)),
+                ratio(sum(b.equal for b in both), len(both)),
+                ratio(sum(b.text_equal for b in both), len(both)),
+            ]
+        )
+    return rows
+
+
+def page_verdict(
+    path: str, cameo_pages: dict[str, HtmlFile], bodies: list[BodyComparison]
+) -> str:
+    """One page's outcome, in words."""
+    if path not in cameo_pages:
+        return "missing in cameo"
+    body = next(b for b in bodies if b.path == path)
+    if body.equal:
+        return "equal"
+    return "visible text equal, markup differs" if body.text_equal else "differs"
+
+
+def goal_line(bodies: list[BodyComparison], cameo: Build) -> str:
+    """Whether the site meets issue 23's goal: on every page both write the
+    visible text is equal, and the bodies are equal once normalised on at
+    least BODIES_GOAL of them."""
+    if cameo.error:
+        return "Issue 23's goal: not met (cameo's build failed)"
+    texts = sum(b.text_equal for b in bodies)
+    equal = sum(b.equal for b in bodies)
+    share = equal / len(bodies) if bodies else 1.0
+    met = texts == len(bodies) and share >= BODIES_GOAL
+    return (
+        f"Issue 23's goal ({'met' if met else 'not met'}): visible text equal on"
+        f" {texts} of {len(bodies)} pages both write (all needed); bodies equal"
+        f" once normalised on {equal} ({100 * share:.1f} %; at least"
+        f" {100 * BODIES_GOAL:.0f} % needed)"
+    )
+
+
 def ratio(part: int, whole: int) -> str:
     return f"{part} ({100 * part / whole:.0f}%)" if whole else str(part)
 
@@ -1234,6 +1329,37 @@ def report(site: Path, hugo: Build, cameo: Build, version: str, limit: int) -> N
         )
     )
 
+    print(
+        "\nThe site's own shortcodes, each with the Hugo pages whose source"
+        " calls it (a page calling several counts under each)\n"
+    )
+    print(
+        table(
+            [
+                "shortcode",
+                "content files",
+                "Hugo pages",
+                "in both",
+                "bodies equal",
+                "visible text equal",
+            ],
+            shortcode_rows(names, using, hugo_pages, bodies),
+        )
+    )
+    print("\n" + goal_line(bodies, cameo))
+    listing(
+        "Pages that call the site's own shortcodes (Hugo page: source: shortcodes:"
+        " body)",
+        [
+            f"{path}: {hugo_pages[path].source}: "
+            + ", ".join(sorted(using[hugo_pages[path].source]))
+            + ": "
+            + page_verdict(path, cameo_pages, bodies)
+            for path in sorted(with_codes)
+        ],
+        limit,
+    )
+
     missing = [
         p + ("  [site shortcodes]" if p in with_codes else "")
         for p in sorted(set(hugo_pages) - set(cameo_pages))
@@ -1297,7 +1423,12 @@ def report(site: Path, hugo: Build, cameo: Build, version: str, limit: int) -> N
 
 
 def measure(
-    site: Path, hugo_command: str, version: str, keep: bool, limit: int
+    site: Path,
+    hugo_command: str,
+    version: str,
+    keep: bool,
+    limit: int,
+    mode: str = DEFAULT_MODE,
 ) -> None:
     config = find_config(site)
     if config is None or not (site / "content").is_dir():
@@ -1316,7 +1447,7 @@ def measure(
         cameo_copy = folder / "cameo-site"
         shutil.copytree(site, cameo_copy, symlinks=True)
         cameo = build_with_cameo(
-            folder, cameo_copy / "content", cameo_copy / named, site
+            folder, cameo_copy / "content", cameo_copy / named, site, mode
         )
         report(site, hugo, cameo, version, limit)
         if keep:
@@ -1341,14 +1472,47 @@ def main() -> int:
         help="list at most N paths per difference (-1: all; 0: none)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary builds")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--go-shortcodes",
+        dest="mode",
+        action="store_const",
+        const=GO_SHORTCODES,
+        help="cameo runs the site's Go shortcodes as they are"
+        + (" (the default)" if DEFAULT_MODE == GO_SHORTCODES else ""),
+    )
+    modes.add_argument(
+        "--jinja-ports",
+        dest="mode",
+        action="store_const",
+        const=JINJA_PORTS,
+        help="cameo runs the Jinja ports in benchmarks/fixtures/shortcodes-SITE/"
+        + (" (the default)" if DEFAULT_MODE == JINJA_PORTS else ""),
+    )
+    parser.set_defaults(mode=DEFAULT_MODE)
     options = parser.parse_args()
     hugo_command = shutil.which(options.hugo)
     if hugo_command is None:
         parser.error(f"{options.hugo} not found (apt-get install -y hugo)")
     version = hugo_version(hugo_command)
-    print(f"# Hugo parity: Hugo {version} against cameo, base URL {BASE_URL}/")
+    shortcodes = (
+        "the sites' Go shortcodes as they are"
+        if options.mode == GO_SHORTCODES
+        else "Jinja ports of the sites' shortcodes"
+    )
+    print(
+        f"# Hugo parity: Hugo {version} against cameo, base URL {BASE_URL}/,"
+        f" cameo with {shortcodes} (--{options.mode})"
+    )
     for site in options.sites:
-        measure(site.resolve(), hugo_command, version, options.keep, options.details)
+        measure(
+            site.resolve(),
+            hugo_command,
+            version,
+            options.keep,
+            options.details,
+            options.mode,
+        )
     return 0
 
 
