@@ -230,13 +230,13 @@ def test_an_error_in_the_settings_publishconf_imports_names_its_line(tmp_path):
 
 
 def test_every_publish_option_is_checked():
-    from cameo_tools.publish import DEFAULT_PUBLISH, KINDS, NUMBERS, TARGETS
+    from cameo_tools.publish import DEFAULT_PUBLISH, TARGETS
 
-    for target in TARGETS:
-        for key, default in DEFAULT_PUBLISH[target].items():
-            if key not in NUMBERS:
-                test, _ = KINDS[target][key]
-                assert test(default), (target, key)
+    for name, target in TARGETS.items():
+        for key, default in DEFAULT_PUBLISH[name].items():
+            # each option has a check, and its default passes it
+            assert (key in target.numbers) != (key in target.checks), (name, key)
+            assert target.check(key, default, key) == default, (name, key)
 
 
 def test_a_wrong_pages_branch_flag_is_one_line(pages_site):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import targets
 from .errors import PublishError, import_extra
 from .progress import Phase, Progress
 
@@ -476,3 +477,81 @@ def _address(url: str | None) -> str:
         return "the endpoint"
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
+
+
+# --- the target `invoke publish` deploys through (targets.py) ---------------
+
+
+def _rules(value: Any) -> bool:
+    """Cache-Control rules: [pattern, value] pairs."""
+    return isinstance(value, (list, tuple)) and all(
+        isinstance(rule, (list, tuple))
+        and len(rule) == 2
+        and targets.text(rule[0])
+        and isinstance(rule[1], str)
+        for rule in value
+    )
+
+
+def deploy(
+    site: Path,
+    options: dict[str, Any],
+    repo: Path,
+    dry_run: bool,
+    progress: Progress,
+) -> targets.Report:
+    """Publish ``site`` to the bucket; the report lists the plan of a dry run."""
+    plan = publish(site, options, dry_run, progress)
+    where = f"s3://{options['bucket']}/{key_prefix(options['prefix'])}"
+    if not dry_run:
+        return targets.Report(
+            f"Published to {where}: {plan.summary()}", bool(plan.steps)
+        )
+    lines = [f"Dry run, nothing changed. Plan for {where}:"]
+    lines += [f"  {step.action:<6} {step.key}  ({step.reason})" for step in plan.steps]
+    lines.append(f"Would: {plan.summary()}")
+    return targets.Report("\n".join(lines), False)
+
+
+TARGET = targets.Target(
+    name="s3",
+    needs=("boto3", "s3", "publishing to S3"),
+    defaults=DEFAULT_S3_OPTIONS,
+    checks={
+        "bucket": (targets.text_or_none, "a bucket's name in quotes, e.g. 'my-site'"),
+        "prefix": (
+            targets.str_or_none,
+            "a folder in quotes, e.g. 'site' ('' for the bucket's root)",
+        ),
+        "region": (
+            targets.text_or_none,
+            "a region in quotes, e.g. 'eu-west-1', or None",
+        ),
+        "force": (targets.yes_or_no, "True or False"),
+        "gzip": (targets.yes_or_no, "True or False"),
+        "gzip_types": (
+            targets.texts,
+            "a list of media types, e.g. ['text/*', 'image/svg+xml']",
+        ),
+        "cloudfront_distribution": (
+            targets.text_or_none,
+            "a distribution id in quotes, e.g. 'E2ABC123', or None",
+        ),
+        "cache_control": (
+            _rules,
+            "a list of [pattern, Cache-Control] pairs, e.g. "
+            "[['*.html', 'no-cache'], ['*', 'public, max-age=3600']]",
+        ),
+    },
+    numbers={
+        "max_deletes": (True, 0, None),
+        "workers": (True, 1, 64),
+        "retries": (True, 1, 10),
+        "connect_timeout": (False, 0.1, 600),
+        "read_timeout": (False, 0.1, 600),
+    },
+    example="{'bucket': 'my-site'}",
+    deploy=deploy,
+    flags={"cloudfront_distribution": "--cloudfront"},
+    flag_wanted={"gzip_types": "media types and commas, e.g. 'text/*,image/svg+xml'"},
+)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import targets
 from .errors import PublishError
 from .progress import Progress
 
@@ -359,3 +360,42 @@ def _one_line(text: str) -> str:
 
 def _tree(repo: Path, commit: str) -> str:
     return _git(repo, "rev-parse", f"{commit}^{{tree}}").stdout.strip()
+
+
+# --- the target `invoke publish` deploys through (targets.py) ---------------
+
+
+def deploy(
+    site: Path,
+    options: dict[str, Any],
+    repo: Path,
+    dry_run: bool,
+    progress: Progress,
+) -> targets.Report:
+    """Commit ``site`` to the Pages branch and push it, if anything changed."""
+    result = publish(site, options, repo, dry_run, progress)
+    return targets.Report(result.message, result.committed)
+
+
+TARGET = targets.Target(
+    name="pages",
+    needs=("ghp_import", "tasks", "publishing to GitHub Pages"),
+    defaults=DEFAULT_PAGES_OPTIONS,
+    checks={
+        "remote": (targets.text, "a git remote's name in quotes, e.g. 'origin'"),
+        "branch": (targets.text, "a branch name in quotes, e.g. 'gh-pages'"),
+        "cname": (
+            targets.str_or_none,
+            "a domain in quotes, e.g. 'www.example.org', or None",
+        ),
+        "committer_name": (targets.text, "a name in quotes, e.g. 'pelican-cameo'"),
+        "committer_email": (
+            targets.text,
+            "an e-mail address in quotes, e.g. 'me@example.org'",
+        ),
+        "force_branch": (targets.yes_or_no, "True or False"),
+    },
+    example="{'branch': 'gh-pages'}",
+    deploy=deploy,
+    preflight=check_branch,
+)
