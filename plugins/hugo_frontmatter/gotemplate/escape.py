@@ -49,6 +49,18 @@ class URL(str):
     """A trusted URL: any scheme passes the URL filter (Hugo's safeURL)."""
 
 
+class CSS(str):
+    """Trusted CSS: passes the CSS value filter as it is (Hugo's safeCSS)."""
+
+
+class JS(str):
+    """Trusted JavaScript (Hugo's safeJS); escaped as text outside scripts."""
+
+
+class JSStr(str):
+    """A trusted JavaScript string body (Hugo's safeJSStr)."""
+
+
 # Where an action prints.
 TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA = range(8)
 # URL parts inside a URL attribute.
@@ -568,6 +580,8 @@ def _decode_css(text: str) -> str:
 def css_value_filter(*args: Any) -> str:
     """Go's cssValueFilter: a value that could leave the CSS value, or run
     an expression, becomes ZgotmplZ."""
+    if len(args) == 1 and isinstance(args[0], CSS):
+        return str(args[0])
     text, _ = _stringify(args)
     text = _decode_css(text)
     for i, char in enumerate(text):

@@ -60,6 +60,8 @@ class SiteBindings:
       (a whole block: one paragraph keeps its ``<p>``).
     - ``output``: files to publish; ``cache``: a folder for what is costly
       to make again (processed images), or None.
+    - ``title_case_style``: the config's ``titleCaseStyle`` (``""`` is AP,
+      ``"Chicago"``, ``"Go"``), for ``title``.
     """
 
     base_url: str = "/"
@@ -71,6 +73,7 @@ class SiteBindings:
     markdownify: Callable[[str], str] = lambda text: text
     output: OutputFiles = field(default_factory=OutputFiles)
     cache: str | None = None
+    title_case_style: str = ""
 
     def roots(self) -> list[str]:
         """The folders Hugo looks in, the site's first, then its theme's."""
