@@ -1,0 +1,148 @@
+"""Hugo 0.111's ``encoding`` namespace (``tpl/encoding``): ``base64Encode``,
+``base64Decode`` and ``jsonify``, whose text is Go's json.Marshal: map keys
+sorted, ``<``, ``>``, ``&`` escaped as ``\\u003c``, numbers as Go writes
+them, and json.MarshalIndent with ``(dict "indent" "  " "prefix" "")``.
+``jsonify`` returns trusted HTML, as in Hugo."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ...gotemplate import HTML, MISSING
+from ...gotemplate.gofmt import format_float, type_name
+from ..bindings import SiteBindings
+from ._cast import to_string, to_string_map_string
+
+logger = logging.getLogger(__name__)
+
+_B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_JSON_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def _json_string(text: str) -> str:
+    out = ['"']
+    for char in text:
+        if char in _JSON_ESCAPES:
+            out.append(_JSON_ESCAPES[char])
+        elif char < " ":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _json_float(value: float) -> str:
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(f"json: unsupported value: {format_float(value, 'g', None)}")
+    if value != 0 and (abs(value) < 1e-6 or abs(value) >= 1e21):
+        text = format_float(value, "e", None)
+        mantissa, _, exponent = text.partition("e")
+        sign, digits = exponent[0], exponent[1:].lstrip("0") or "0"
+        return f"{mantissa}e{sign}{digits}"
+    return format_float(value, "f", None)
+
+
+class _Encoder:
+    """json.Marshal, or json.MarshalIndent with a prefix and an indent."""
+
+    def __init__(self, prefix: str = "", indent: str | None = None) -> None:
+        self.prefix = prefix
+        self.indent = indent
+
+    def _newline(self, depth: int) -> str:
+        return (
+            "\n" + self.prefix + self.indent * depth if self.indent is not None else ""
+        )
+
+    def encode(self, value: Any, depth: int = 0) -> str:
+        if value is None or value is MISSING:
+            return "null"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            return _json_float(value)
+        if isinstance(value, str):
+            return _json_string(str(value))
+        colon = ": " if self.indent is not None else ":"
+        if isinstance(value, Mapping):
+            if not value:
+                return "{}"
+            keys = sorted(value, key=str)
+            items = [
+                self._newline(depth + 1)
+                + _json_string(str(key))
+                + colon
+                + self.encode(value[key], depth + 1)
+                for key in keys
+            ]
+            return "{" + ",".join(items) + self._newline(depth) + "}"
+        if isinstance(value, (list, tuple)):
+            if not value:
+                return "[]"
+            items = [
+                self._newline(depth + 1) + self.encode(v, depth + 1) for v in value
+            ]
+            return "[" + ",".join(items) + self._newline(depth) + "]"
+        raise TypeError(f"json: unsupported type: {type_name(value)}")
+
+
+class Encoding:
+    """The ``encoding`` namespace."""
+
+    def Base64Decode(self, content: Any) -> str:
+        text = to_string(content).replace("\r", "").replace("\n", "")
+        for i, char in enumerate(text):
+            if char not in _B64 and char != "=":
+                raise ValueError(f"illegal base64 data at input byte {i}")
+        try:
+            data = base64.b64decode(text, validate=True)
+        except binascii.Error:
+            end = text.find("=")
+            raise ValueError(
+                f"illegal base64 data at input byte {len(text) if end < 0 else end}"
+            ) from None
+        return data.decode("utf-8", "replace")
+
+    def Base64Encode(self, content: Any) -> str:
+        return base64.b64encode(to_string(content).encode("utf-8")).decode("ascii")
+
+    def Jsonify(self, *args: Any) -> HTML:
+        if not args:
+            return HTML("")
+        if len(args) == 1:
+            return HTML(_Encoder().encode(args[0]))
+        if len(args) == 2:
+            options = to_string_map_string(args[0])
+            encoder = _Encoder(options.get("prefix", ""), options.get("indent", ""))
+            return HTML(encoder.encode(args[1]))
+        raise ValueError("too many arguments to jsonify")
+
+
+def functions(bindings: SiteBindings) -> dict[str, Callable[..., Any]]:
+    """The namespace and the short names Hugo 0.111 registers for it."""
+    ns = Encoding()
+    return {
+        "encoding": lambda: ns,
+        "base64Decode": ns.Base64Decode,
+        "base64Encode": ns.Base64Encode,
+        "jsonify": ns.Jsonify,
+    }
