@@ -1,0 +1,779 @@
+"""Hugo 0.111's resources: a page bundle's files, an asset, a processed image.
+
+- ``page_resources``: ``.Page.Resources``, listed in Hugo's order.
+- ``Resources``: ``.Get``, ``.GetMatch``, ``.Match`` (Hugo's globs),
+  ``.ByType``.
+- ``Resource`` / ``ImageResource``: ``.Name``, ``.RelPermalink``,
+  ``.MediaType`` ...; an image adds ``.Width``, ``.Height`` and
+  ``.Resize``/``.Fit``/``.Fill``/``.Crop``, made with Pillow at Hugo's sizes.
+
+Nothing is written here: a file to publish goes to ``bindings.output``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import logging
+import math
+import mimetypes
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from PIL import Image, ImageOps
+
+from ..fields import Params
+from .bindings import SiteBindings
+
+logger = logging.getLogger(__name__)
+
+# Hugo's own media types (media/mediaType.go); other suffixes are looked up
+# in the system's table, as Go's mime package does.
+_HUGO_TYPES = {
+    "image/jpeg": ["jpg", "jpeg", "jpe", "jif", "jfif"],
+    "text/javascript": ["js", "jsm", "mjs"],
+    "application/rss+xml": ["xml", "rss"],
+    "application/xml": ["xml"],
+    "application/yaml": ["yaml", "yml"],
+    "video/3gpp": ["3gpp", "3gp"],
+    "video/mpeg": ["mpg", "mpeg"],
+    "text/calendar": ["ics"],
+    "text/css": ["css"],
+    "text/x-scss": ["scss"],
+    "text/x-sass": ["sass"],
+    "text/csv": ["csv"],
+    "text/html": ["html"],
+    "text/typescript": ["ts"],
+    "text/tsx": ["tsx"],
+    "text/jsx": ["jsx"],
+    "application/json": ["json"],
+    "application/manifest+json": ["webmanifest"],
+    "image/svg+xml": ["svg"],
+    "text/plain": ["txt"],
+    "application/toml": ["toml"],
+    "image/png": ["png"],
+    "image/gif": ["gif"],
+    "image/bmp": ["bmp"],
+    "image/webp": ["webp"],
+    "font/ttf": ["ttf"],
+    "font/otf": ["otf"],
+    "application/pdf": ["pdf"],
+    "text/markdown": ["md", "markdown"],
+    "video/mp4": ["mp4"],
+    "video/ogg": ["ogv"],
+    "video/webm": ["webm"],
+    "video/x-msvideo": ["avi"],
+    "audio/mpeg": ["mp3"],
+    "audio/ogg": ["ogg"],
+    "audio/x-wav": ["wav"],
+}
+_BY_SUFFIX: dict[str, str] = {}
+for _type, _suffixes in reversed(_HUGO_TYPES.items()):
+    for _suffix in _suffixes:
+        _BY_SUFFIX[_suffix] = _type
+_BY_SUFFIX["xml"] = "application/xml"
+# Content files: pages, never resources.
+CONTENT_SUFFIXES = frozenset(
+    "md markdown mdown html htm adoc asciidoc ad pdc pandoc rst org".split()
+)
+# Image formats Hugo 0.111 can process, by the suffix it writes.
+_FORMATS = {
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "jpe": "JPEG",
+    "jif": "JPEG",
+    "jfif": "JPEG",
+    "png": "PNG",
+    "gif": "GIF",
+    "tif": "TIFF",
+    "tiff": "TIFF",
+    "bmp": "BMP",
+    "webp": "WEBP",
+}
+_SUFFIX_OF_FORMAT = {
+    "JPEG": "jpg",
+    "PNG": "png",
+    "GIF": "gif",
+    "TIFF": "tif",
+    "BMP": "bmp",
+    "WEBP": "webp",
+}
+# Hugo's anchors: where the kept part sits, as (x, y) in halves.
+_ANCHORS = {
+    "center": (1, 1),
+    "topleft": (0, 0),
+    "top": (1, 0),
+    "topright": (2, 0),
+    "left": (0, 1),
+    "right": (2, 1),
+    "bottomleft": (0, 2),
+    "bottom": (1, 2),
+    "bottomright": (2, 2),
+}
+# Hugo's resampling filters as Pillow's nearest kin (the sizes are Hugo's).
+_FILTERS = {
+    "nearestneighbor": Image.Resampling.NEAREST,
+    "box": Image.Resampling.BOX,
+    "linear": Image.Resampling.BILINEAR,
+    "hermite": Image.Resampling.BICUBIC,
+    "mitchellnetravali": Image.Resampling.BICUBIC,
+    "catmullrom": Image.Resampling.BICUBIC,
+    "bspline": Image.Resampling.BICUBIC,
+    "gaussian": Image.Resampling.BICUBIC,
+    "lanczos": Image.Resampling.LANCZOS,
+    "hann": Image.Resampling.HAMMING,
+    "hamming": Image.Resampling.HAMMING,
+    "blackman": Image.Resampling.LANCZOS,
+    "bartlett": Image.Resampling.BILINEAR,
+    "welch": Image.Resampling.LANCZOS,
+    "cosine": Image.Resampling.LANCZOS,
+}
+_HINTS = {"picture", "photo", "drawing", "icon", "text"}
+# Hugo's imaging defaults (config ``imaging``).
+DEFAULT_QUALITY = 75
+DEFAULT_FILTER = "box"
+DEFAULT_ANCHOR = "smart"
+DEFAULT_BACKGROUND = "ffffff"
+
+
+class MediaType:
+    """Hugo's ``media.Type``: prints as ``image/jpeg``."""
+
+    def __init__(self, main: str, sub: str, suffixes: list[str]) -> None:
+        self.MainType = main
+        self.SubType = sub
+        self.Suffixes = suffixes
+        self.Type = f"{main}/{sub}"
+
+    def String(self) -> str:
+        return self.Type
+
+    def FirstSuffix(self) -> dict[str, str]:
+        suffix = self.Suffixes[0] if self.Suffixes else ""
+        return {"Suffix": suffix, "FullSuffix": f".{suffix}" if suffix else ""}
+
+
+def media_type(name: str) -> MediaType:
+    """The media type Hugo gives a file by its suffix: its own table, then
+    the system's; no suffix is ``application/octet-stream``, an unknown one
+    the empty type (``/``)."""
+    suffix = name.rsplit(".", 1)[1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if not suffix:
+        return MediaType("application", "octet-stream", [])
+    known = _BY_SUFFIX.get(suffix)
+    if known:
+        main, sub = known.split("/")
+        return MediaType(main, sub, _HUGO_TYPES[known])
+    guessed, _ = mimetypes.guess_type(f"x.{suffix}", strict=False)
+    if guessed:
+        main, sub = guessed.split(";")[0].split("/")
+        return MediaType(main, sub, [suffix])
+    return MediaType("", "", [])
+
+
+class Resource:
+    """One file as Hugo's templates see it. ``publish`` is called with the
+    resource the first time its URL is used (Hugo publishes then)."""
+
+    def __init__(
+        self,
+        name: str,
+        rel_permalink: str,
+        base_url: str,
+        load: Callable[[], bytes],
+        publish: Callable[[Resource], None] | None = None,
+        media: MediaType | None = None,
+    ) -> None:
+        self._name = name
+        self._title = name
+        self._rel_permalink = rel_permalink
+        self._base_url = base_url
+        self._load = load
+        self._publish = publish
+        self._published = False
+        self._media = media or media_type(name)
+        self._params = Params()
+        self.Data: dict[str, Any] = {}
+
+    def Name(self) -> str:
+        return self._name
+
+    def Title(self) -> str:
+        return self._title
+
+    def Params(self) -> Params:
+        return self._params
+
+    def MediaType(self) -> MediaType:
+        return self._media
+
+    def ResourceType(self) -> str:
+        return self._media.MainType
+
+    def RelPermalink(self) -> str:
+        if self._publish and not self._published:
+            self._published = True
+            self._publish(self)
+        return self._rel_permalink
+
+    def Permalink(self) -> str:
+        relative = self.RelPermalink()
+        parts = urlsplit(self._base_url)
+        if not parts.netloc:
+            return relative
+        return f"{parts.scheme}://{parts.netloc}{relative}"
+
+    def Content(self) -> str:
+        return self.bytes().decode("utf-8", errors="replace")
+
+    def bytes(self) -> bytes:
+        """The file's bytes (not a template method: lower case)."""
+        return self._load()
+
+    def String(self) -> str:
+        return self._rel_permalink
+
+
+class ImageResource(Resource):
+    """An image Hugo can process: its size, and Hugo's four methods."""
+
+    def __init__(self, *args: Any, bindings: SiteBindings, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bindings = bindings
+        self._size: tuple[int, int] | None = None
+
+    def _open(self) -> Image.Image:
+        image = Image.open(io.BytesIO(self.bytes()))
+        image.load()
+        return image
+
+    def Width(self) -> int:
+        return self._dimensions()[0]
+
+    def Height(self) -> int:
+        return self._dimensions()[1]
+
+    def _dimensions(self) -> tuple[int, int]:
+        if self._size is None:
+            with Image.open(io.BytesIO(self.bytes())) as image:
+                self._size = image.size
+        return self._size
+
+    def Resize(self, spec: str) -> ImageResource:
+        return self._process("resize", spec)
+
+    def Fit(self, spec: str) -> ImageResource:
+        return self._process("fit", spec)
+
+    def Fill(self, spec: str) -> ImageResource:
+        return self._process("fill", spec)
+
+    def Crop(self, spec: str) -> ImageResource:
+        return self._process("crop", spec)
+
+    def _process(self, action: str, spec: Any) -> ImageResource:
+        config = ImageConfig.parse(action, str(spec), self._name)
+        source_suffix = self._name.rsplit(".", 1)[-1].lower()
+        source_format = _FORMATS.get(source_suffix)
+        if source_format is None:
+            raise ValueError(f"image format of {self._name!r} cannot be processed")
+        target = config.format or source_format
+        data = self.bytes()
+        digest = hashlib.md5(data, usedforsecurity=False).hexdigest()
+        stem, _, suffix = self._rel_permalink.rpartition(".")
+        if target != source_format:
+            suffix = _SUFFIX_OF_FORMAT[target]
+        relative = f"{stem}_hu{digest}_{len(data)}_{config.key(target)}.{suffix}"
+        size = config.size(self._dimensions())
+        bindings = self._bindings
+        cache: dict[str, bytes] = {}
+
+        def load() -> bytes:
+            if "bytes" not in cache:
+                cache["bytes"] = _cached(
+                    bindings.cache,
+                    relative,
+                    lambda: _encode(config, self._open(), size, target),
+                )
+            return cache["bytes"]
+
+        def publish(resource: Resource) -> None:
+            bindings.output.add(relative, resource.bytes())
+
+        processed = ImageResource(
+            self._name,
+            relative,
+            self._base_url,
+            load,
+            publish,
+            media_type(f"x.{suffix}"),
+            bindings=bindings,
+        )
+        processed._size = size
+        processed._title = self._title
+        processed._params = self._params
+        return processed
+
+
+class ImageConfig:
+    """Hugo's image spec (``"600x400 center q80 webp r90 #fff"``), read by
+    Hugo's rules: words in any case and order; for ``fit``, ``fill`` and
+    ``crop`` both sizes are required."""
+
+    def __init__(self, action: str) -> None:
+        self.action = action
+        self.width = 0
+        self.height = 0
+        self.quality = DEFAULT_QUALITY
+        self.rotate = 0
+        self.format: str | None = None
+        self.filter = DEFAULT_FILTER
+        self.anchor = DEFAULT_ANCHOR
+        self.background: str | None = None
+        self.hint = "photo"
+
+    @classmethod
+    def parse(cls, action: str, spec: str, name: str) -> ImageConfig:
+        """``spec`` read, or ValueError with Hugo's message."""
+        config = cls(action)
+        for word in spec.split():
+            part = word.lower()
+            if part in _HINTS:
+                config.hint = part
+            elif part.startswith("#"):
+                if not re.fullmatch(r"[0-9a-f]{3}|[0-9a-f]{6}", part[1:]):
+                    raise ValueError(f"invalid color code: {part[1:]!r}")
+                config.background = part[1:]
+            elif part in _ANCHORS or part == "smart":
+                config.anchor = part
+            elif part in _FILTERS:
+                config.filter = part
+            elif part in _FORMATS:
+                config.format = _FORMATS[part]
+            elif part.startswith("q"):
+                config.quality = _integer(part[1:], word)
+                if not 1 <= config.quality <= 100:
+                    raise ValueError("quality ranges from 1-100 inclusive")
+            elif part.startswith("r"):
+                config.rotate = _integer(part[1:], word)
+            elif "x" in part:
+                sizes = part.split("x")
+                if len(sizes) != 2:
+                    raise ValueError("invalid image dimensions")
+                config.width = _integer(sizes[0], word) if sizes[0] else 0
+                config.height = _integer(sizes[1], word) if sizes[1] else 0
+            else:
+                raise ValueError(f"invalid image config: {word!r}")
+        if config.width <= 0 and config.height <= 0:
+            raise ValueError("must provide Width or Height")
+        if action != "resize" and (config.width <= 0 or config.height <= 0):
+            raise ValueError("must provide Width and Height")
+        return config
+
+    def key(self, target: str) -> str:
+        """The spec's part of the output name, as Hugo names it."""
+        parts = [f"{self.width}x{self.height}", self.action]
+        if target in ("JPEG", "WEBP"):
+            parts.append(f"q{self.quality}")
+        if self.background or target == "JPEG" and self.format:
+            parts.append(f"bg{_long_color(self.background or DEFAULT_BACKGROUND)}")
+        if target == "WEBP":
+            parts.append(f"h{sorted(_HINTS).index(self.hint)}")
+        if self.rotate:
+            parts.append(f"r{self.rotate}")
+        parts.append(self.filter)
+        if self.action in ("fill", "crop"):
+            parts.append(self.anchor)
+        return "_".join(parts)
+
+    def size(self, source: tuple[int, int]) -> tuple[int, int]:
+        """The processed image's size, by gift's rules as Hugo uses them."""
+        width, height = _rotated_size(source, self.rotate)
+        w, h = self.width, self.height
+        if self.action == "resize":
+            if w == 0:
+                return max(1, math.floor(h * width / height + 0.5)), h
+            if h == 0:
+                return w, max(1, math.floor(w * height / width + 0.5))
+            return w, h
+        if self.action == "fit":
+            if width <= w and height <= h:
+                return width, height
+            w_ratio, h_ratio = width / w, height / h
+            if w_ratio > h_ratio:
+                return w, min(h, int(height / w_ratio + 0.5))
+            return min(w, int(width / h_ratio + 0.5)), h
+        if self.action == "fill":
+            return w, h
+        if self.anchor == "smart":
+            scale = min(width / w, height / h)
+            kept = int(w * scale), int(h * scale)
+            if all(kept):  # else smartcrop finds nothing: all of it is kept
+                width, height = kept
+        return min(w, width), min(h, height)
+
+
+def _integer(text: str, word: str) -> int:
+    if not re.fullmatch(r"[-+]?[0-9]+", text):
+        raise ValueError(f"invalid image config: {word!r}")
+    return int(text)
+
+
+def _long_color(color: str) -> str:
+    return "".join(c * 2 for c in color) if len(color) == 3 else color
+
+
+def _rotated_size(size: tuple[int, int], degrees: int) -> tuple[int, int]:
+    if degrees % 180 == 0:
+        return size
+    if degrees % 90 == 0:
+        return size[1], size[0]
+    angle = math.radians(degrees)
+    width, height = size
+    return (
+        math.ceil(abs(width * math.cos(angle)) + abs(height * math.sin(angle))),
+        math.ceil(abs(width * math.sin(angle)) + abs(height * math.cos(angle))),
+    )
+
+
+def _encode(
+    config: ImageConfig, image: Image.Image, size: tuple[int, int], target: str
+) -> bytes:
+    """The processed image's bytes in ``target`` format."""
+    if not all(size):
+        raise ValueError(
+            f"the processed image would be {size[0]}x{size[1]} pixels; "
+            "give a larger size"
+        )
+    image = image.convert("RGBA")
+    if config.rotate:
+        image = image.rotate(config.rotate, expand=True)
+    resample = _FILTERS[config.filter]
+    width, height = image.size
+    if config.action in ("resize", "fit"):
+        image = image.resize(size, resample)
+    elif config.action == "fill":
+        anchor = (1, 1) if config.anchor == "smart" else _ANCHORS[config.anchor]
+        image = ImageOps.fit(
+            image, size, resample, centering=(anchor[0] / 2, anchor[1] / 2)
+        )
+    else:
+        anchor = (1, 1) if config.anchor == "smart" else _ANCHORS[config.anchor]
+        left = (width - size[0]) * anchor[0] // 2
+        top = (height - size[1]) * anchor[1] // 2
+        image = image.crop((left, top, left + size[0], top + size[1]))
+    if target in ("JPEG", "BMP") or target == "GIF":
+        color = "#" + _long_color(config.background or DEFAULT_BACKGROUND)
+        flat = Image.new("RGB", image.size, color)
+        flat.paste(image, mask=image.getchannel("A"))
+        image = flat
+    out = io.BytesIO()
+    options: dict[str, Any] = {}
+    if target in ("JPEG", "WEBP"):
+        options["quality"] = config.quality
+    image.save(out, format=target, **options)
+    return out.getvalue()
+
+
+def _cached(cache: str | None, relative: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``, kept in ``cache`` (named by the output path, which holds
+    the source's hash and the spec) so that a rebuild does not encode again."""
+    if not cache:
+        return make()
+    path = os.path.join(cache, "hugo-images", *relative.lstrip("/").split("/"))
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        pass
+    data = make()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = f"{path}.{os.getpid()}.part"
+    with open(partial, "wb") as handle:
+        handle.write(data)
+    os.replace(partial, path)
+    return data
+
+
+class Resources(Sequence):
+    """Hugo's ``resource.Resources``: a slice with Hugo's finders (a Sequence
+    rather than a list, which the engine takes for a plain slice)."""
+
+    def __init__(self, items: Iterable[Resource] = ()) -> None:
+        self._items = list(items)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def ByType(self, kind: Any) -> Resources:
+        return Resources(r for r in self if r.ResourceType() == str(kind))
+
+    def Get(self, name: Any) -> Resource | None:
+        wanted = str(name).lower()
+        return next((r for r in self if r.Name().lower() == wanted), None)
+
+    def GetMatch(self, pattern: Any) -> Resource | None:
+        matches = glob_matcher(str(pattern))
+        return next((r for r in self if matches(r.Name())), None)
+
+    def Match(self, pattern: Any) -> Resources:
+        matches = glob_matcher(str(pattern))
+        return Resources(r for r in self if matches(r.Name()))
+
+
+def glob_matcher(pattern: str) -> Callable[[str], bool]:
+    """Hugo's glob (gobwas/glob with ``/`` as the separator), case-insensitive:
+    ``*`` and ``?`` stay within a folder, ``**`` does not, ``[a-z]``,
+    ``[!a]``, ``{a,b}``, ``\\`` escapes. A bad pattern is a ValueError."""
+    regex = re.compile(_glob_regex(pattern.lower(), 0, False)[0] + r"\Z", re.DOTALL)
+    return lambda name: regex.match(name.lower()) is not None
+
+
+def _glob_regex(pattern: str, at: int, in_braces: bool) -> tuple[str, int]:
+    out: list[str] = []
+    while at < len(pattern):
+        char = pattern[at]
+        if in_braces and char in ",}":
+            return "".join(out), at
+        if char == "*":
+            if pattern.startswith("**", at):
+                out.append(".*")
+                at += 2
+            else:
+                out.append("[^/]*")
+                at += 1
+            continue
+        if char == "?":
+            out.append("[^/]")
+        elif char == "\\":
+            at += 1
+            if at >= len(pattern):
+                raise ValueError(f"bad glob pattern {pattern!r}: unexpected end")
+            out.append(re.escape(pattern[at]))
+        elif char == "[":
+            end = pattern.find("]", at + 1)
+            if end < 0:
+                raise ValueError(f"bad glob pattern {pattern!r}: unclosed '['")
+            body = pattern[at + 1 : end]
+            negate = body.startswith("!")
+            body = body[1:] if negate else body
+            if not body:
+                raise ValueError(f"bad glob pattern {pattern!r}: empty '[]'")
+            out.append(_glob_class(body, negate, pattern))
+            at = end
+        elif char == "{":
+            choices = []
+            at += 1
+            while True:
+                choice, at = _glob_regex(pattern, at, True)
+                choices.append(choice)
+                if at >= len(pattern):
+                    raise ValueError(f"bad glob pattern {pattern!r}: unclosed '{{'")
+                if pattern[at] == "}":
+                    break
+                at += 1
+            out.append("(?:" + "|".join(choices) + ")")
+        else:
+            out.append(re.escape(char))
+        at += 1
+    if in_braces:
+        return "".join(out), at
+    return "".join(out), at
+
+
+def _glob_class(body: str, negate: bool, pattern: str) -> str:
+    if len(body) == 3 and body[1] == "-":
+        if body[0] > body[2]:
+            raise ValueError(f"bad glob pattern {pattern!r}: bad range")
+        inside = f"{re.escape(body[0])}-{re.escape(body[2])}"
+    else:
+        inside = "".join(re.escape(c) for c in body)
+    return f"[{'^' if negate else ''}{inside}]"
+
+
+def page_resources(
+    folder: str, rel_permalink: str, bindings: SiteBindings
+) -> Resources:
+    """``.Page.Resources`` of the page whose bundle is ``folder``: every file
+    that is not content, in the folder and below for a leaf bundle
+    (``index.md``), in the folder only for a branch bundle (``_index.md``),
+    in Hugo's order. Hugo's own copy of each is published by the site."""
+    branch = any(name.startswith("_index.") for name in _listing(folder))
+    base = rel_permalink if rel_permalink.endswith("/") else rel_permalink + "/"
+    found: list[Resource] = []
+    for relative, path in _walk(folder, "", not branch):
+        if _is_content(relative) and re.match(r"_?index\.", relative):
+            continue  # the page itself
+        if _is_content(relative):
+            # A page in the bundle: Hugo lists it too, and it takes part in
+            # the order of the others (below); not listed here.
+            found.append(_PageInBundle(relative, bindings))
+        else:
+            found.append(make_resource(relative, base + relative, path, bindings))
+    _go_stable_sort(found, _hugo_resource_less)
+    return Resources(r for r in found if not isinstance(r, _PageInBundle))
+
+
+class _PageInBundle(Resource):
+    def __init__(self, name: str, bindings: SiteBindings) -> None:
+        super().__init__(name, "", bindings.base_url, bytes)
+
+    def ResourceType(self) -> str:
+        return "page"
+
+
+def _is_content(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1]
+    return "." in base and base.rsplit(".", 1)[1].lower() in CONTENT_SUFFIXES
+
+
+def _walk(folder: str, prefix: str, below: bool) -> Iterable[tuple[str, str]]:
+    """Files under ``folder`` in Hugo's order: names sorted in any case,
+    a folder's files in its place; ``below`` false: this folder's only."""
+    for name in sorted(_listing(folder), key=str.lower):
+        path = os.path.join(folder, name)
+        if os.path.isdir(path):
+            if below:
+                yield from _walk(path, f"{prefix}{name}/", below)
+        else:
+            yield f"{prefix}{name}", path
+
+
+def _listing(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def make_resource(
+    name: str,
+    rel_permalink: str,
+    path: str,
+    bindings: SiteBindings,
+    publish: Callable[[Resource], None] | None = None,
+) -> Resource:
+    """The resource for the file at ``path``: an image Hugo can process is an
+    ``ImageResource``."""
+
+    def load() -> bytes:
+        with open(path, "rb") as handle:
+            return handle.read()
+
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix in _FORMATS:
+        return ImageResource(
+            name, rel_permalink, bindings.base_url, load, publish, bindings=bindings
+        )
+    return Resource(name, rel_permalink, bindings.base_url, load, publish)
+
+
+def _hugo_resource_less(a: Resource, b: Resource) -> bool:
+    # Hugo's comparison, which is not a strict order: its result depends on
+    # the sort that uses it (Go's sort.SliceStable), done below as Go does.
+    if a.ResourceType() < b.ResourceType():
+        return True
+    a_page, b_page = isinstance(a, _PageInBundle), isinstance(b, _PageInBundle)
+    if a_page or b_page:
+        return b_page and (not a_page or a._name < b._name)
+    return a._rel_permalink < b._rel_permalink
+
+
+def _go_stable_sort(items: list, less: Callable[[Any, Any], bool]) -> None:
+    """Go 1.20's ``sort.SliceStable``: insertion sorts of 20, then SymMerge."""
+    n = len(items)
+    block = 20
+    start = 0
+    while start + block <= n:
+        _insertion_sort(items, start, start + block, less)
+        start += block
+    _insertion_sort(items, start, n, less)
+    while block < n:
+        a, b = 0, 2 * block
+        while b <= n:
+            _sym_merge(items, a, a + block, b, less)
+            a = b
+            b += 2 * block
+        if a + block < n:
+            _sym_merge(items, a, a + block, n, less)
+        block *= 2
+
+
+def _insertion_sort(items: list, a: int, b: int, less: Callable) -> None:
+    for i in range(a + 1, b):
+        j = i
+        while j > a and less(items[j], items[j - 1]):
+            items[j], items[j - 1] = items[j - 1], items[j]
+            j -= 1
+
+
+def _sym_merge(items: list, a: int, m: int, b: int, less: Callable) -> None:
+    if m - a == 1:
+        i, j = m, b
+        while i < j:
+            h = (i + j) // 2
+            if less(items[h], items[a]):
+                i = h + 1
+            else:
+                j = h
+        items[a:i] = items[a + 1 : i] + [items[a]]
+        return
+    if b - m == 1:
+        i, j = a, m
+        while i < j:
+            h = (i + j) // 2
+            if not less(items[m], items[h]):
+                i = h + 1
+            else:
+                j = h
+        items[i : m + 1] = [items[m]] + items[i:m]
+        return
+    mid = (a + b) // 2
+    n = mid + m
+    if m > mid:
+        start, r = n - b, mid
+    else:
+        start, r = a, m
+    p = n - 1
+    while start < r:
+        c = (start + r) // 2
+        if not less(items[p - c], items[c]):
+            start = c + 1
+        else:
+            r = c
+    end = n - start
+    if start < m < end:
+        items[start:end] = items[m:end] + items[start:m]
+    if a < start < mid:
+        _sym_merge(items, a, start, mid, less)
+    if mid < end < b:
+        _sym_merge(items, mid, end, b, less)
+
+
+def integrity(data: bytes, algorithm: str = "sha256") -> tuple[str, str]:
+    """The hex digest and the ``integrity`` attribute's value (SRI)."""
+    digest = hashlib.new(algorithm, data)
+    return digest.hexdigest(), f"{algorithm}-" + base64.b64encode(
+        digest.digest()
+    ).decode("ascii")
+
+
+def file_names(folders: Iterable[str]) -> dict[str, str]:
+    """Every file under ``folders``, by its ``/``-path relative to its folder;
+    the first folder holding a name wins (the site's assets over its theme's)."""
+    found: dict[str, str] = {}
+    for folder in folders:
+        for top, subfolders, files in os.walk(folder):
+            subfolders.sort()
+            for name in sorted(files):
+                path = os.path.join(top, name)
+                relative = os.path.relpath(path, folder).replace(os.sep, "/")
+                found.setdefault(relative, path)
+    return found
