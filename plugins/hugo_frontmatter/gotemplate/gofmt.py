@@ -60,8 +60,8 @@ def type_name(value: Any) -> str:
         return "string"
     if isinstance(value, Mapping):
         return "map[string]interface {}"
-    if isinstance(value, (list, tuple)):
-        return "[]interface {}"
+    if isinstance(value, (list, tuple)):  # a typed slice says its own type
+        return getattr(value, "GO_TYPE", "[]interface {}")
     return getattr(type(value), "GO_TYPE", type(value).__name__)
 
 
