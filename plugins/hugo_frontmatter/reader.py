@@ -36,6 +36,7 @@ from . import (
     state,
     urls,
 )
+from .hugo_templates import loader as go_loader
 from .paths import display_path
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class HugoMarkdownReader(MarkdownReader):
         self._safe_renderer: goldmark.Renderer | None = None
         self._renderer_key = ""
         self._shortcodes: shortcodes.ShortcodeEngine | None = None
+        self._refs: refs.RefResolver | None = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
@@ -92,7 +94,7 @@ class HugoMarkdownReader(MarkdownReader):
         metadata = fields.to_pelican(
             front, source, self.settings, self.process_metadata, self._render_safely
         )
-        content = self._render_body(front, source, metadata)
+        content = self._render_body(front, source, metadata, source_path)
         template = choose_template(metadata, source, self.settings)
         if template:
             metadata["template"] = template
@@ -170,17 +172,13 @@ class HugoMarkdownReader(MarkdownReader):
         front: frontmatter.FrontMatter,
         source: fields.Source,
         metadata: dict[str, Any],
+        source_path: str,
     ) -> str:
         """The page's HTML: shortcodes, then Markdown; the Markdown before
         ``<!--more-->`` becomes its summary, else Hugo's automatic one (unless
         the front matter gives one), and the embed hosts its shortcodes use
         its ``frame_hosts``."""
-        page = shortcodes.PageInfo(
-            title=str(metadata.get("title") or ""),
-            lang=str(metadata.get("lang") or fields.default_language(self.settings)),
-            rel_permalink="/" + str(metadata.get("url", "")),
-            params=metadata.get("params") or {},
-        )
+        page = self._page_info(metadata, source_path)
         expanded = self._shortcode_engine().expand(
             front.body, page, source.shown_path, front.body_line
         )
@@ -194,6 +192,34 @@ class HugoMarkdownReader(MarkdownReader):
         if "summary" not in metadata:
             fields.add_summary(metadata, summary, html, self.settings)
         return html
+
+    def _page_info(
+        self, metadata: dict[str, Any], source_path: str
+    ) -> shortcodes.PageInfo:
+        """What a shortcode sees of a page (``.Page``)."""
+        hugo_path = self._hugo_path(source_path)
+        folder, name = posixpath.split(hugo_path)
+        stem = name.rpartition(".")[0].split(".")[0]
+        if stem == "_index":
+            kind = "home" if not folder else "section"
+        else:
+            kind = "page"
+        return shortcodes.PageInfo(
+            title=str(metadata.get("title") or ""),
+            lang=str(metadata.get("lang") or fields.default_language(self.settings)),
+            rel_permalink="/" + str(metadata.get("url", "")),
+            params=metadata.get("params") or {},
+            path=hugo_path,
+            filename=os.path.abspath(source_path),
+            kind=kind,
+            section=hugo_path.split("/")[0] if "/" in hugo_path else "",
+            date=metadata.get("date"),
+            bundle_folder=(
+                os.path.dirname(os.path.abspath(source_path))
+                if stem in ("index", "_index")
+                else None
+            ),
+        )
 
     def _render(self, text: str) -> str:
         """Markdown as Hugo's Goldmark renders it, with the options of the
@@ -285,6 +311,9 @@ class HugoMarkdownReader(MarkdownReader):
                         "to the folder above the content folder"
                     )
             site_url = self.settings.get("SITEURL", "")
+            self._refs = refs.RefResolver(
+                self.settings, self._ref_metadata, _front_fields
+            )
             self._shortcodes = shortcodes.ShortcodeEngine(
                 folder,
                 {
@@ -293,12 +322,49 @@ class HugoMarkdownReader(MarkdownReader):
                     "params": self.settings.get("HUGO_PARAMS") or {},
                     "language": fields.default_language(self.settings),
                 },
-                refs.RefResolver(
-                    self.settings, self._ref_metadata, _front_fields
-                ).resolve,
+                self._refs.resolve,
                 self._render,
+                self._go_site(f"{site_url}/"),
             )
         return self._shortcodes
+
+    def _go_site(self, base_url: str) -> shortcodes.GoSite:
+        """Where the site's Go templates are (the Hugo config's folder and
+        its theme's), and what their ``.Site`` says."""
+        root, themes = go_loader.site_roots(self.settings)
+        return shortcodes.GoSite(
+            root=root,
+            themes=themes,
+            title=str(self.settings.get("SITENAME", "")),
+            base_url=base_url,
+            params=self.settings.get("HUGO_PARAMS") or {},
+            language_prefix=lambda language: fields.language_prefix(
+                language, self.settings
+            ),
+            get_page=self._page_at,
+            output=go_loader.published(),
+            cache=self.settings.get("CACHE_PATH"),
+        )
+
+    def _page_at(
+        self, path: str, shown_path: str, language: str
+    ) -> shortcodes.PageInfo | None:
+        """``.Site.GetPage``: the page ``path`` names (as ref finds it), or None."""
+        assert self._refs is not None
+        try:
+            node = self._refs.find(path, shown_path, language)
+        except LookupError:
+            return None
+        if node is None:
+            return None
+        if node.file is None:
+            return shortcodes.PageInfo(
+                lang=language, rel_permalink=node.url, kind=node.kind
+            )
+        metadata = self._ref_metadata(node.file)
+        if metadata.get("hugo_unbuilt"):
+            return None
+        return self._page_info(metadata, node.file)
 
     def _ref_metadata(self, found: str) -> dict[str, Any]:
         """What ``refs`` needs of a content file: its ``url``, whether Hugo

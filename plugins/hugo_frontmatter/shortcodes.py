@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import traceback
 from bisect import bisect_left
@@ -38,9 +39,14 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
+from . import gotemplate
 from .fields import Params
 from .frontmatter import FrontMatterError
 from .html_attributes import dynamic, filter_attributes
+from .hugo_templates import objects
+from .hugo_templates.bindings import OutputFiles, SiteBindings
+from .hugo_templates.loader import Found, TemplateLoader, error_place
+from .paths import display_path
 from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
 
 logger = logging.getLogger(__name__)
@@ -115,6 +121,15 @@ class PageInfo:
     params: Mapping[str, Any] = field(default_factory=Params)
     pages: Sequence[Any] = ()
     scratch: Scratch = field(default_factory=Scratch)
+    # What a Go template's .Page also has: the path in Hugo's content folder
+    # (``posts/a.md``), the file on disk, Hugo's kind and section, the date,
+    # and the bundle's folder (its resources) for index/_index files.
+    path: str = ""
+    filename: str = ""
+    kind: str = "page"
+    section: str = ""
+    date: Any = None
+    bundle_folder: str | None = None
 
     def __post_init__(self) -> None:
         self.params = Params(self.params)
@@ -122,6 +137,28 @@ class PageInfo:
     def param(self, name: str) -> Any:
         """A page param, dotted names walking into maps; None when unset."""
         return lookup(self.params, name)
+
+
+@dataclass
+class GoSite:
+    """What a site's Go templates need of it: where Hugo looks for them
+    (``root``, then ``themes``), and per language its ``.Site``. ``get_page``
+    finds a page for ``.Site.GetPage`` (path, calling file, language) and
+    gives its facts as a PageInfo, or None. ``output`` collects the files
+    templates publish (processed images)."""
+
+    root: str
+    themes: list[str] = field(default_factory=list)
+    title: str = ""
+    base_url: str = "/"
+    params: Mapping[str, Any] = field(default_factory=dict)
+    language_code: str = ""
+    copyright: str = ""
+    language_prefix: Callable[[str], str] = lambda language: ""
+    language_name: Callable[[str], str] = lambda language: ""
+    get_page: Callable[[str, str, str], PageInfo | None] | None = None
+    output: OutputFiles = field(default_factory=OutputFiles)
+    cache: str | None = None
 
 
 @dataclass
@@ -175,6 +212,7 @@ class ShortcodeCall:
         ordinal: int,
         parent: ShortcodeCall | None,
         position: str,
+        column: int = 1,
     ) -> None:
         self.name = name
         self.params = params
@@ -182,7 +220,9 @@ class ShortcodeCall:
         self.ordinal = ordinal
         self.parent = parent
         self.position = position
+        self.column = column
         self.inner: Markup = Markup("")
+        self.go_dot: objects.Shortcode | None = None  # made when a Go template asks
 
     def get(self, key: int | str) -> Any:
         """A positional (int) or named (str) parameter; None when absent."""
@@ -207,6 +247,10 @@ class ShortcodeEngine:
     LookupError or a FrontMatterError whose message says what to fix, and
     the engine adds the shortcode's file:line. ``markdownify`` renders
     Markdown to HTML the way the page's own Markdown is rendered.
+    ``go`` is where the site's own Go templates are (``layouts/shortcodes/``
+    of the site and its theme, as Hugo looks): a shortcode with no Jinja
+    port runs its Go template there, before a built-in of the same name
+    (a site's ``figure.html`` replaces Hugo's, as in Hugo).
     One engine serves a whole build: it caches what it learns of templates.
     """
 
@@ -216,7 +260,10 @@ class ShortcodeEngine:
         site: Mapping[str, Any],
         resolve_ref: Callable[[Any, PageInfo, str, int, bool], str],
         markdownify: Callable[[str], str],
+        go: GoSite | None = None,
     ) -> None:
+        self.go = go
+        self._go_languages: dict[str, tuple[TemplateLoader, objects.Site]] = {}
         self.site_folder = site_folder
         self.site = {**site, "params": Params(site.get("params"))}
         self.resolve_ref = resolve_ref
@@ -257,7 +304,7 @@ class ShortcodeEngine:
             return Expanded(body, frozenset())
         where = _Where(body, shown_path, first_line)
         tags = _tokenize(body, where)
-        roots = self._tree(tags, where)
+        roots = self._tree(tags, where, self._language(page))
         nonce = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         run = _Run(page, where, nonce)
         parts = []
@@ -277,12 +324,13 @@ class ShortcodeEngine:
 
     # Parsing: tags -> tree (a shortcode takes a body only if it uses one).
 
-    def _needs_inner(self, name: str, where: _Where, line: int) -> bool:
+    def _needs_inner(self, name: str, where: _Where, line: int, language: str) -> bool:
         if name.endswith(_INLINE_SUFFIX):
             return True  # its body is its template, even when ported
         if name in self._inner_use:
             return self._inner_use[name]
         template_file = self._template_file(name)
+        go_file = None if template_file else self._go_file(name, language)
         if template_file is not None:
             try:
                 source = template_file.read_text(encoding="utf-8")
@@ -292,6 +340,15 @@ class ShortcodeEngine:
                     error, template_file, name, where, line
                 ) from error
             uses = "inner" in jinja2.meta.find_undeclared_variables(parsed)
+        elif go_file is not None:
+            loader = self._go_language(language)[0]
+            try:
+                uses = loader.uses_inner(go_file)
+            except (gotemplate.TemplateError, UnicodeDecodeError, OSError) as error:
+                raise self._go_error(
+                    error, go_file, loader, name, where.path, line
+                ) from error
+            return uses  # per language: not kept with the Jinja answers
         elif name in BUILTINS:
             uses = BUILTINS[name].inner
         else:
@@ -299,7 +356,9 @@ class ShortcodeEngine:
         self._inner_use[name] = uses
         return uses
 
-    def _tree(self, tags: list[_Tag], where: _Where) -> list[_Node | str]:
+    def _tree(
+        self, tags: list[_Tag], where: _Where, language: str = ""
+    ) -> list[_Node | str]:
         roots: list[_Node | str] = []
         stack: list[_Node] = []
         for tag in tags:
@@ -308,10 +367,10 @@ class ShortcodeEngine:
                 into.append(tag.text)
             elif tag.kind == "open":
                 node = _Node(tag, where.line(tag.pos))
-                self._check_known(tag.name, where.path, node.line)
+                self._check_known(tag.name, where.path, node.line, language)
                 into.append(node)
                 if not tag.self_closing and self._needs_inner(
-                    tag.name, where, node.line
+                    tag.name, where, node.line, language
                 ):
                     stack.append(node)
             else:
@@ -319,6 +378,18 @@ class ShortcodeEngine:
                     stack.pop().closed = True
                     continue
                 line = where.line(tag.pos)
+                opened = next((n for n in reversed(into) if isinstance(n, _Node)), None)
+                if opened is not None and opened.tag.name == tag.name:
+                    # Hugo's words, at the closing tag.
+                    raise ShortcodeError(
+                        where.path,
+                        line,
+                        f"closing tag {{{{{tag.delim} /{tag.name} {_end(tag)}}}}} "
+                        f'has no opening tag to close: shortcode "{tag.name}" '
+                        "does not evaluate .Inner or .InnerDeindent, yet a "
+                        "closing tag was provided; remove the closing tag, or "
+                        "print .Inner in its template",
+                    )
                 if not stack:
                     raise ShortcodeError(
                         where.path,
@@ -353,7 +424,9 @@ class ShortcodeEngine:
     ) -> str:
         tag = node.tag
         position = f"{run.where.path}:{node.line}"
-        call = ShortcodeCall(tag.name, tag.params, ordinal, parent, position)
+        call = ShortcodeCall(
+            tag.name, tag.params, ordinal, parent, position, run.where.column(tag.pos)
+        )
         pieces = []
         child_ordinal = 0
         for child in node.children:
@@ -363,6 +436,8 @@ class ShortcodeEngine:
                 pieces.append(self._render(child, call, child_ordinal, run))
                 child_ordinal += 1
         call.inner = Markup("".join(pieces))
+        if call.go_dot is not None:  # made early, as a child's .Parent
+            call.go_dot.Inner = gotemplate.HTML(call.inner)
         template_file = self._template_file(tag.name)
         if tag.name.endswith(_INLINE_SUFFIX) and template_file is None:
             folder = self.site_folder or "the site's shortcode folder"
@@ -382,9 +457,14 @@ class ShortcodeEngine:
             return ""
         if template_file is not None:
             return self._render_template(template_file, call, run, node.line)
+        go_file = self._go_file(tag.name, self._language(run.page))
+        if go_file is not None:
+            return self._render_go(go_file, call, run, node.line)
         builtin = BUILTINS.get(tag.name)
         if builtin is None:
-            self._check_known(tag.name, run.where.path, node.line)
+            self._check_known(
+                tag.name, run.where.path, node.line, self._language(run.page)
+            )
         context = BuiltinContext(
             call=call,
             page=run.page,
@@ -396,22 +476,168 @@ class ShortcodeEngine:
         )
         return builtin.render(context)
 
-    def _check_known(self, name: str, path: str, line: int) -> None:
+    def _check_known(self, name: str, path: str, line: int, language: str = "") -> None:
         """An unknown shortcode stops here, at its first use, with where to
         put its template (an inline one renders nothing instead)."""
         known = (
             name in BUILTINS
             or name.endswith(_INLINE_SUFFIX)
             or self._template_file(name) is not None
+            or self._go_file(name, language) is not None
         )
         if not known:
-            folder = self.site_folder or "the site's shortcode folder"
-            raise ShortcodeError(
-                path,
-                line,
-                f'unknown shortcode "{name}"; put its template in '
-                f"{folder}/{name}.html (a Jinja port of its Go template)",
+            if self.go is not None:
+                where = display_path(
+                    os.path.join(self.go.root, "layouts", "shortcodes")
+                )
+                fix = f"put its Go template in {where}/{name}.html"
+            else:
+                folder = self.site_folder or "the site's shortcode folder"
+                fix = (
+                    f"put its template in {folder}/{name}.html (a Jinja port "
+                    "of its Go template)"
+                )
+            raise ShortcodeError(path, line, f'unknown shortcode "{name}"; {fix}')
+
+    # The site's Go templates.
+
+    def _language(self, page: PageInfo) -> str:
+        return str(page.lang or self.site.get("language") or "en").lower()
+
+    def _go_language(self, language: str) -> tuple[TemplateLoader, objects.Site]:
+        """The templates and ``.Site`` of one language, made once."""
+        if language not in self._go_languages:
+            go = self.go
+            assert go is not None
+            bindings = SiteBindings(
+                base_url=go.base_url,
+                language=language,
+                language_prefix=go.language_prefix(language),
+                site_root=go.root,
+                theme_root=go.themes[0] if go.themes else None,
+                params=Params(go.params),
+                markdownify=self.markdown,
+                output=go.output,
+                cache=go.cache,
             )
+            site = objects.Site(
+                bindings,
+                title=go.title,
+                language=objects.Language(language, go.language_name(language)),
+                language_code=go.language_code,
+                copyright=go.copyright,
+            )
+            loader = TemplateLoader(
+                bindings,
+                {
+                    "site": lambda: site,
+                    "ref": _unbound("ref"),
+                    "relref": _unbound("relref"),
+                },
+                roots=[go.root, *go.themes],
+            )
+            self._go_languages[language] = (loader, site)
+        return self._go_languages[language]
+
+    def _go_file(self, name: str, language: str) -> Found | None:
+        if self.go is None:
+            return None
+        return self._go_language(language or self._language(PageInfo()))[0].shortcode(
+            name
+        )
+
+    def _go_page(self, page: PageInfo, site: objects.Site, run: _Run | None) -> Any:
+        """A page as Go templates see it."""
+        file = None
+        if page.path:
+            file = objects.File(page.path, page.filename, page.lang)
+        result = objects.Page(
+            site,
+            title=page.title,
+            params=page.params,
+            rel_permalink=page.rel_permalink,
+            kind=page.kind,
+            file=file,
+            section=page.section,
+            date=page.date,
+            lang=page.lang,
+            folder=page.bundle_folder,
+        )
+        return result
+
+    def _render_go(
+        self, found: Found, call: ShortcodeCall, run: _Run, line: int
+    ) -> str:
+        language = self._language(run.page)
+        loader, site = self._go_language(language)
+        if run.go_page is None:
+            run.go_page = self._go_page(run.page, site, run)
+            if self.go is not None and self.go.get_page is not None:
+                site.page_finder = self._page_finder(site, run)
+        dot = self._go_dot(call, run)
+        funcs = {
+            "ref": lambda page, target: self._ref(target, True, run, line),
+            "relref": lambda page, target: self._ref(target, False, run, line),
+        }
+        try:
+            return loader.execute(found, dot, funcs)
+        except ShortcodeError:
+            raise
+        except Exception as error:  # any error of a template, located
+            raise self._go_error(
+                error, found, loader, call.name, run.where.path, line
+            ) from error
+
+    def _page_finder(self, site: objects.Site, run: _Run) -> Callable[[str], Any]:
+        def find(path: str) -> Any:
+            assert self.go is not None and self.go.get_page is not None
+            info = self.go.get_page(path, run.where.path, self._language(run.page))
+            return None if info is None else self._go_page(info, site, None)
+
+        return find
+
+    def _go_dot(self, call: ShortcodeCall, run: _Run) -> objects.Shortcode:
+        """A shortcode's dot (its parent's too, made as they are asked for)."""
+        if call.go_dot is None:
+            parent = self._go_dot(call.parent, run) if call.parent else None
+            filename = run.page.filename or run.where.path
+            line = int(call.position.rsplit(":", 1)[1])
+            call.go_dot = objects.Shortcode(
+                call.name,
+                call.params,
+                str(call.inner),
+                call.ordinal,
+                parent,
+                objects.Position(filename, line, call.column),
+                run.go_page,
+            )
+        return call.go_dot
+
+    def _go_error(
+        self,
+        error: Exception,
+        found: Found,
+        loader: TemplateLoader,
+        name: str,
+        path: str,
+        line: int,
+    ) -> ShortcodeError:
+        """A Go template's error on one line: the page's file:line, then the
+        template's file:line:col and Go's (or Hugo's) words."""
+        if isinstance(error, gotemplate.TemplateError):
+            place = display_path(error_place(error, loader))
+            kind = "parse failed" if error.col is None else "execute of template failed"
+            message = f"{place}: {kind}: {error}"
+        elif isinstance(error, UnicodeDecodeError):
+            message = f"{display_path(found.path)}: is not UTF-8 text; save it as UTF-8"
+        else:
+            message = f"{display_path(found.path)}: {error}"
+        return ShortcodeError(
+            path,
+            line,
+            f'shortcode "{name}": {message}; fix the template or the '
+            "shortcode's parameters",
+        )
 
     def _template_file(self, name: str) -> Path | None:
         if name not in self._files:
@@ -527,6 +753,12 @@ class _Where:
     def line(self, pos: int) -> int:
         return self.first_line + bisect_left(self._newlines, pos)
 
+    def column(self, pos: int) -> int:
+        """The 1-based column of ``pos`` on its line, as Hugo counts it."""
+        index = bisect_left(self._newlines, pos)
+        start = self._newlines[index - 1] + 1 if index else 0
+        return pos - start + 1
+
 
 @dataclass
 class _Run:
@@ -535,11 +767,21 @@ class _Run:
     nonce: str
     outputs: dict[str, str] = field(default_factory=dict)
     hosts: set[str] = field(default_factory=set)
+    go_page: Any = None  # the page as Go templates see it, made once
 
 
 def _placeholder(nonce: str, number: str) -> str:
     """What stands in the Markdown for the output of a ``<`` shortcode."""
     return f"hugoshortcode{nonce}n{number}end"
+
+
+def _unbound(name: str) -> Callable[..., Any]:
+    """A page-bound function outside a page (replaced for each run)."""
+
+    def unbound(*args: Any) -> Any:
+        raise ValueError(f"{name} needs a page")
+
+    return unbound
 
 
 def _end(tag: _Tag) -> str:

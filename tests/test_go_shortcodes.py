@@ -1,0 +1,303 @@
+"""A site's own Go shortcodes run as they are (issue 23): found where Hugo
+0.111 keeps them (the site's ``layouts/shortcodes/``, then its theme's, with
+language and output-format variants), run on the ``gotemplate`` engine with
+Hugo's objects (``.Get``, ``.Inner``, ``.Parent``, ``.Ordinal``, ``.Page``,
+``.Site``) and ``partial``; each site is built by Hugo and by cameo and the
+pages' bodies (Hugo's ``.Content``) compared. Errors name the page's
+file:line and the template's file:line:col, on one line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cameo_tools.build import BuildError
+from pelican.plugins.hugo_frontmatter.hugo_templates.loader import (
+    shortcode_variants,
+)
+
+from .conftest import build_site, migrated_settings, write_tree
+
+CONFIG = """\
+baseURL = "https://example.org/"
+title = "Go shortcodes"
+theme = "t"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[params]
+camelCase = "from the site"
+"""
+LAYOUTS = {
+    "layouts/_default/single.html": "{{ .Content }}",
+    "layouts/_default/list.html": "{{ .Content }}",
+    "layouts/index.html": "{{ .Content }}",
+}
+# Shortcodes in the styles of the shared sites' themes (cupper's note and
+# expandable, coder's notice, a tabs/tab pair that talks to its parent).
+SHORTCODES = {
+    "layouts/shortcodes/hello.html": (
+        '<span class="hello">{{ .Get 0 }}/{{ .Get 1 }}</span>\n'
+    ),
+    "layouts/shortcodes/named.html": (
+        '<p class="named" data-n="{{ .Get "n" }}">'
+        '{{ with .Get "title" }}{{ . }}{{ else }}none{{ end }}'
+        "|{{ .IsNamedParams }}|{{ .Name }}|{{ .Params }}</p>\n"
+    ),
+    "layouts/shortcodes/note.html": (
+        '<aside class="note">\n  <div>{{ .Inner | .Page.RenderString }}</div>\n'
+        "</aside>\n"
+    ),
+    "layouts/shortcodes/expand.html": (
+        "<details><summary>{{ .Get 0 }}</summary>{{ .Inner }}</details>\n"
+    ),
+    "layouts/shortcodes/tabs.html": (
+        '<div class="tabs" data-ordinal="{{ .Ordinal }}">{{ .Inner }}</div>\n'
+    ),
+    "layouts/shortcodes/tab.html": (
+        '<div class="tab" data-parent="{{ .Parent.Name }}"'
+        ' data-ordinal="{{ .Ordinal }}">{{ .Get "name" }}: {{ .Inner }}</div>'
+    ),
+    "layouts/shortcodes/params.html": (
+        "<p>{{ .Page.Params.color }}|{{ .Site.Params.camelCase }}"
+        '|{{ .Site.Params.camelcase }}|{{ .Page.Param "camelCase" }}'
+        "|{{ .Page.Title }}|{{ .Page.RelPermalink }}|{{ .Site.Title }}</p>\n"
+    ),
+    "layouts/shortcodes/withpartial.html": (
+        '{{ partial "badge.html" . }}{{ partial "title" .Page }}\n'
+    ),
+    "layouts/partials/badge.html": '<b class="badge">{{ .Get 0 }}</b>',
+    "layouts/partials/title.html": "<i>{{ .Title }}</i>",
+    "layouts/shortcodes/md.html": "*{{ .Get 0 }}*",
+    "layouts/shortcodes/lang.html": "site html",
+    "themes/t/layouts/shortcodes/lang.en.html": "theme en",
+    "themes/t/layouts/shortcodes/themed.html": (
+        '<em class="themed">{{ .Get 0 }}</em>\n'
+    ),
+    "themes/t/layouts/shortcodes/hello.html": "the site's hello wins\n",
+}
+PAGES = {
+    "content/posts/params.md": """\
+        ---
+        title: Params page
+        color: blue
+        ---
+        Text {{< hello "a" "b" >}} and {{< hello 1 >}}.
+
+        {{< named title="T" n=3 >}}
+
+        {{< named >}}
+
+        {{< params >}}
+        """,
+    "content/posts/inner.md": """\
+        ---
+        title: Inner page
+        ---
+        {{< note >}}
+        Some **bold** text and [a link](https://example.org/).
+        {{< /note >}}
+
+        {{% expand "More" %}}
+        A *list*:
+
+        - one
+        - two
+        {{% /expand %}}
+
+        {{< expand "Raw" >}}
+        *not rendered*
+        {{< /expand >}}
+
+        {{% md "emphasis" %}} and {{< md "kept" >}}
+        """,
+    "content/posts/nested.md": """\
+        ---
+        title: Nested page
+        ---
+        {{< hello x >}}
+
+        {{< tabs >}}
+        {{< tab name="first" >}}one{{< /tab >}}
+        {{< tab name="second" >}}two{{< /tab >}}
+        {{< /tabs >}}
+
+        {{< tabs >}}{{< tab name="third" >}}three{{< /tab >}}{{< /tabs >}}
+        """,
+    "content/posts/theme.md": """\
+        ---
+        title: Theme page
+        ---
+        {{< themed "from the theme" >}} {{< lang >}}
+
+        {{< withpartial "hi" >}}
+        """,
+}
+
+
+def _hugo_bodies(hugo: str, root: Path, files: dict[str, str]) -> dict[str, str]:
+    write_tree(root, {"hugo.toml": CONFIG, **LAYOUTS, **files})
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(root), "-d", str(root / "public")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return _bodies(root / "public", files, lambda html: html)
+
+
+def _cameo_bodies(root: Path, files: dict[str, str], **overrides) -> dict[str, str]:
+    write_tree(
+        root,
+        {
+            "hugo.toml": CONFIG,
+            "cameoconf.py": migrated_settings("."),
+            **files,
+        },
+    )
+    build_site(root, root / "out", root / "cameoconf.py", **overrides)
+    return _bodies(root / "out", files, _content)
+
+
+def _content(html: str) -> str:
+    """The page's body as the theme writes it, byte for byte (inside its
+    ``e-content``, which the theme closes before ``</article>``)."""
+    start = html.index(">", html.index('class="prose e-content"')) + 1
+    return html[start : html.rindex("</div>", start, html.index("</article>"))]
+
+
+def _bodies(output: Path, files: dict[str, str], body) -> dict[str, str]:
+    pages = {}
+    for name in files:
+        if not name.startswith("content/posts/"):
+            continue
+        slug = Path(name).stem
+        pages[name] = body(
+            (output / "posts" / slug / "index.html").read_text("utf-8")
+        ).strip()
+    return pages
+
+
+@pytest.mark.hugo
+def test_go_shortcodes_render_as_in_hugo(hugo, tmp_path):
+    files = {**SHORTCODES, **PAGES}
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
+    ours = _cameo_bodies(tmp_path / "cameo", files)
+    assert ours == theirs
+    # What the comparison rests on (Hugo's own answers):
+    assert '<span class="hello">a/b</span>' in ours["content/posts/params.md"]
+    assert 'data-parent="tabs" data-ordinal="1"' in ours["content/posts/nested.md"]
+    assert "theme en" in ours["content/posts/theme.md"]
+
+
+def test_shortcode_variants_are_weighed_as_hugo_splits_names():
+    assert shortcode_variants("note.html") == ("note", ["", "html", "html"])
+    assert shortcode_variants("note.en.html") == ("note", ["en", "en", "html"])
+    assert shortcode_variants("note.en.html.html") == (
+        "note",
+        ["en", "html", "html"],
+    )
+    assert shortcode_variants("note") == ("note", ["", "", ""])
+
+
+# -- errors -------------------------------------------------------------------
+
+ERROR_PAGE = """\
+    ---
+    title: Broken
+    ---
+    Some text.
+
+    {call}
+    """
+_GO_PLACE = re.compile(r"template: (shortcodes|partials)/[a-z]+\.html:\d+(:\d+)?:")
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
+    ("template", "call"),
+    [
+        # Does not parse: an unclosed if.
+        ("<p>{{ if .Get 0 }}x</p>", '{{< bad "a" >}}'),
+        # A field no page has (Go's "can't evaluate field").
+        ("<p>\n{{ .Page.Nope.Deeper }}</p>", "{{< bad >}}"),
+        # A nil pointer: a method of nil.
+        ("<p>{{ .Parent.Name }}</p>", "{{< bad >}}"),
+        # A function no one has.
+        ('<p>{{ nosuchfunction "x" }}</p>', "{{< bad >}}"),
+        # A partial that is not there.
+        ('<p>{{ partial "missing.html" . }}</p>', "{{< bad >}}"),
+        # A partial that fails: the partial's file is named.
+        ('<p>{{ partial "broken.html" . }}</p>', "{{< bad >}}"),
+    ],
+)
+def test_a_failing_template_is_named_with_the_page_on_one_line(
+    hugo, tmp_path, template, call
+):
+    files = {
+        "layouts/shortcodes/bad.html": template,
+        "layouts/partials/broken.html": "<i>{{ .Nope }}</i>",
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": ERROR_PAGE.format(call=call),
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": CONFIG, **LAYOUTS, **files})
+    done = subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    with pytest.raises(BuildError) as raised:
+        _cameo_bodies(tmp_path / "cameo", files)
+    lines = [m for m in raised.value.problems if "p.md" in m]
+    message = lines[0]
+    assert "\n" not in message and "Traceback" not in message
+    assert "content/posts/p.md:6: " in message
+    assert 'shortcode "bad"' in message
+    # The template's place and Go's words, as Hugo gives them.
+    if _GO_PLACE.search(done.stderr):
+        for place in _GO_PLACE.finditer(done.stderr):
+            assert place.group(0) in message, (done.stderr, message)
+    else:  # Hugo's own words (a missing partial)
+        assert 'partial "missing.html" not found' in done.stderr
+        assert 'partial "missing.html" not found' in message
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        (
+            "Text\n\n{{< plain >}}inner{{< /plain >}}\n",
+            6,
+            'shortcode "plain" does not evaluate .Inner or .InnerDeindent, yet a '
+            "closing tag was provided",
+        ),
+        (
+            "Text\n\n{{< wraps >}}\n\nnever closed\n",
+            6,
+            'shortcode "wraps" must be closed or self-closed',
+        ),
+    ],
+)
+def test_inner_text_is_taken_as_hugo_decides(hugo, tmp_path, body, line, words):
+    files = {
+        "layouts/shortcodes/plain.html": "<hr>",
+        "layouts/shortcodes/wraps.html": "<div>{{ .InnerDeindent }}</div>",
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": f"---\ntitle: P\n---\n{body}",
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": CONFIG, **LAYOUTS, **files})
+    done = subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert words in done.stderr and f"p.md:{line}:" in done.stderr
+    with pytest.raises(BuildError) as raised:
+        _cameo_bodies(tmp_path / "cameo", files)
+    message = next(m for m in raised.value.problems if "p.md" in m)
+    assert f"content/posts/p.md:{line}: " in message and words in message
