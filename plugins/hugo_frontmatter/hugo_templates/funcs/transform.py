@@ -1,0 +1,413 @@
+"""Hugo's ``transform`` namespace: ``markdownify``, ``plainify``,
+``emojify``, ``htmlEscape``, ``htmlUnescape`` and ``transform.Unmarshal``
+(JSON, YAML, TOML and CSV text, read as Hugo's metadecoders read them).
+
+``highlight`` is left out: Hugo's default writes inline styles
+(``noClasses``), which the plugin's highlighter does not make."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import functools
+import html
+import io
+import json
+import logging
+import tomllib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import yaml
+
+from ... import config as hugo_config
+from ...goldmark import emoji_codes
+from ...gotemplate import HTML
+from ..bindings import SiteBindings
+from ..gocast import to_string
+from .time import GoTime
+
+logger = logging.getLogger(__name__)
+
+_GO_SPACE = "\t\n\v\f\r \x85\xa0"
+# Hugo's StripHTML: line ends become spaces, paragraph and line breaks a
+# mark that becomes a line end once the tags are gone.
+_NEW_LINE = "___hugonl_"
+_STRIP_PRE = (
+    ("\n", " "),
+    ("</p>", _NEW_LINE),
+    ("<br>", _NEW_LINE),
+    ("<br />", _NEW_LINE),
+)
+_TAG_SPACE = " \t\n\f\r"
+# Elements whose text html/template reads as text (kept) or as script or
+# style (dropped) up to their end tag.
+_RCDATA = {"textarea": True, "title": True, "script": False, "style": False}
+
+
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    # Go's strings.Replacer: one pass, the first old string matching wins.
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for old, new in pairs:
+            if text.startswith(old, i):
+                out.append(new)
+                i += len(old)
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def _tag_name_end(text: str, i: int) -> int:
+    """Go's eatTagName: a letter, then letters, digits, ``x-y``, ``x:y``."""
+    if i == len(text) or not (text[i].isascii() and text[i].isalpha()):
+        return i
+    j = i + 1
+    while j < len(text):
+        char = text[j]
+        if char.isascii() and char.isalnum():
+            j += 1
+        elif (
+            char in ":-"
+            and j + 1 < len(text)
+            and text[j + 1].isascii()
+            and text[j + 1].isalnum()
+        ):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _special_end(text: str, i: int, element: str) -> int:
+    """Where ``</element`` (then space, ``/`` or ``>``) starts, or -1."""
+    lowered = text.lower()
+    at = i
+    while True:
+        at = lowered.find("</" + element, at)
+        if at < 0:
+            return -1
+        after = at + 2 + len(element)
+        if after < len(text) and text[after] in "> \t\n\f/":
+            return at
+        at += 2
+
+
+def strip_tags(html: str) -> str:
+    """html/template's stripTags: the text of HTML, tags, comments, scripts
+    and styles gone; a ``<`` that starts no tag stays."""
+    out: list[str] = []
+    state, element, i, all_text = "text", "", 0, True
+    n = len(html)
+    while i < n:
+        if state == "text":
+            k = i
+            while True:
+                at = html.find("<", k)
+                if at < 0 or at + 1 == n:
+                    out.append(html[i:])
+                    i = n
+                    break
+                if html.startswith("<!--", at):
+                    out.append(html[i:at])
+                    state, i = "comment", at + 4
+                    break
+                j = at + 1
+                closing = html[j] == "/"
+                if closing:
+                    if j + 1 == n:
+                        out.append(html[i:])
+                        i = n
+                        break
+                    j += 1
+                end = _tag_name_end(html, j)
+                if end != j:
+                    out.append(html[i:at])
+                    name = html[j:end].lower()
+                    element = "" if closing or name not in _RCDATA else name
+                    state, i = "tag", end
+                    break
+                k = end
+            all_text = all_text and state == "text"
+        elif state == "comment":
+            at = html.find("-->", i)
+            state, i = ("text", at + 3) if at >= 0 else (state, n)
+        elif state == "rcdata":
+            at = _special_end(html, i, element)
+            stop = n if at < 0 else at
+            if _RCDATA[element]:
+                text = html[i:stop]
+                if at >= 0 and "<" in text:
+                    text = text[: text.rfind("<")]
+                out.append(text)
+            if at >= 0:
+                state, element = "text", ""
+            i = stop
+        elif state == "tag":
+            while i < n and html[i] in _TAG_SPACE:
+                i += 1
+            if i == n:
+                break
+            if html[i] == ">":
+                i += 1
+                state = "rcdata" if element else "text"
+                continue
+            j = i
+            while j < n and html[j] not in _TAG_SPACE + "=>":
+                if html[j] in "'\"<":
+                    return "".join(out)  # html/template gives up here
+                j += 1
+            i = j
+            while i < n and html[i] in _TAG_SPACE:
+                i += 1
+            if i < n and html[i] == "=":
+                i += 1
+                while i < n and html[i] in _TAG_SPACE:
+                    i += 1
+                if i == n:
+                    break
+                if html[i] in "'\"":
+                    end = html.find(html[i], i + 1)
+                    if end < 0:
+                        return "".join(out)
+                    i = end + 1
+                else:
+                    while i < n and html[i] not in _TAG_SPACE + ">":
+                        i += 1
+    if all_text:
+        return html
+    return "".join(out)
+
+
+def strip_html(text: str) -> str:
+    """Hugo's tpl.StripHTML: the text of HTML, paragraph and line breaks as
+    line ends, runs of white space as their first character."""
+    if "<" not in text and ">" not in text:
+        return text
+    pre = _replace_all(text, _STRIP_PRE)
+    stripped = strip_tags(pre)
+    if pre != text:
+        stripped = stripped.replace(_NEW_LINE, "\n")
+    out: list[str] = []
+    was_space = False
+    for char in stripped:
+        is_space = char in _GO_SPACE or _is_go_space(char)
+        if not (is_space and was_space):
+            out.append(char)
+        was_space = is_space
+    return "".join(out) if out else stripped
+
+
+def _is_go_space(char: str) -> bool:
+    return (
+        char in "\u1680\u2028\u2029\u202f\u205f\u3000" or "\u2000" <= char <= "\u200a"
+    )
+
+
+@functools.cache
+def _emoji_max_size() -> int:
+    """How long (in bytes, colons included) Hugo's longest emoji code is."""
+    return max(len(code.encode()) for code in emoji_codes())
+
+
+def emojify_text(text: str) -> str:
+    """Hugo's helpers.Emojify, quirks included: after a replacement the scan
+    goes on from where the old text's code ended, so ``:a::a:`` gives one."""
+    codes = emoji_codes()
+    limit = _emoji_max_size()
+    source = text.encode("utf-8", "surrogateescape")
+    start = 0
+    k = source.find(b":", start)
+    while k != -1:
+        j = k
+        upper = min(j + limit, len(source))
+        end = source[j + 1 : upper].find(b":")
+        space = source[j:upper].find(b" ")
+        if end < 0:
+            start += 1
+        elif end == 0 or (space != -1 and space < end):
+            start += end + 1
+        else:
+            stop = end + j + 2
+            char = codes.get(source[j:stop].decode("utf-8", "surrogateescape"))
+            if char is not None:
+                source = source[:j] + char.encode() + source[stop:]
+            start += end
+        if start >= len(source):
+            break
+        k = source.find(b":", start)
+    return source.decode("utf-8", "surrogateescape")
+
+
+def trim_short_html(text: str) -> str:
+    """Hugo's TrimShortHTML: the ``<p>`` around the only paragraph goes."""
+    first_open = text.find("<p")
+    last_open = text.rfind("<p")
+    if first_open == last_open and text.rfind("</p>") == text.rfind("</"):
+        text = text.strip(_GO_SPACE)
+        text = text.removeprefix("<p>").removesuffix("</p>")
+        text = text.strip(_GO_SPACE)
+    return text
+
+
+# -- unmarshal ---------------------------------------------------------------
+
+
+def _format_of(text: str, delimiter: str) -> str:
+    """Hugo's FormatFromContentString: the format whose mark comes first."""
+    marks = {
+        "csv": text.find(delimiter) if delimiter else -1,
+        "json": text.find("{"),
+        "yaml": text.find(":"),
+        "xml": text.find("<"),
+        "toml": text.find("="),
+    }
+    order = list(marks)
+    for i, name in enumerate(order):
+        at = marks[name]
+        if at == -1:
+            continue
+        if all(marks[other] == -1 or marks[other] >= at for other in order[i + 1 :]):
+            return name
+    return ""
+
+
+def _go_values(value: Any) -> Any:
+    """Decoded data as Hugo holds it: string keys, times as Go times."""
+    if isinstance(value, Mapping):
+        return {to_string(key): _go_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_go_values(item) for item in value]
+    if isinstance(value, datetime.datetime | datetime.date):
+        return GoTime.from_python(value)
+    return value
+
+
+def _read_csv(text: str, delimiter: str, comment: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    width = None
+    try:
+        for row in reader:
+            if not row or (comment and row[0].startswith(comment)):
+                continue
+            if width is None:
+                width = len(row)
+            elif len(row) != width:
+                raise ValueError(
+                    f"record on line {reader.line_num}: wrong number of fields"
+                )
+            rows.append(row)
+    except csv.Error as error:
+        raise ValueError(f"record on line {reader.line_num}: {error}") from None
+    return rows
+
+
+def unmarshal_text(
+    text: str, kind: str = "", delimiter: str = ",", comment: str = ""
+) -> Any:
+    """Text as Hugo's ``transform.Unmarshal`` reads it; ``kind`` forces the
+    format, else it is guessed as Hugo guesses it."""
+    if kind:
+        kind = {"yml": "yaml"}.get(kind.lower(), kind.lower())
+        if kind not in ("json", "yaml", "toml", "csv"):
+            raise ValueError(f"format {kind!r} not supported")
+    else:
+        kind = _format_of(text, delimiter)
+        if not kind:
+            raise ValueError("unknown format")
+    try:
+        if kind == "json":
+            return _go_values(json.loads(text, parse_int=float))
+        if kind == "toml":
+            return _go_values(tomllib.loads(text))
+        if kind == "yaml":
+            loader = hugo_config._ConfigYamlLoader  # go-yaml v2's rules
+            return _go_values(yaml.load(text, Loader=loader))  # noqa: S506 (safe)
+        if kind == "csv":
+            return _read_csv(text, delimiter, comment)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as error:
+        message = " ".join(str(error).split())
+        raise ValueError(f"failed to unmarshal {kind.upper()}: {message}") from None
+    raise ValueError("unmarshal of XML is not supported; use JSON, YAML, TOML or CSV")
+
+
+def _one_rune(value: Any) -> str:
+    text = to_string(value)
+    if len(text) > 1:
+        raise ValueError(f"invalid character: {text!r}")
+    return text
+
+
+class TransformNamespace:
+    """``transform``: text turned into HTML, plain text or data."""
+
+    GO_TYPE = "*transform.Namespace"
+
+    def __init__(self, bindings: SiteBindings) -> None:
+        self._markdownify = bindings.markdownify
+
+    def Emojify(self, value: Any) -> HTML:  # noqa: N802 (Go's name)
+        return HTML(emojify_text(to_string(value)))
+
+    def HTMLEscape(self, value: Any) -> str:  # noqa: N802 (Go's name)
+        text = to_string(value)
+        for old, new in (
+            ("&", "&amp;"),
+            ("'", "&#39;"),
+            ("<", "&lt;"),
+            (">", "&gt;"),
+            ('"', "&#34;"),
+        ):
+            text = text.replace(old, new)
+        return text
+
+    def HTMLUnescape(self, value: Any) -> str:  # noqa: N802 (Go's name)
+        return html.unescape(to_string(value))
+
+    def Markdownify(self, value: Any) -> HTML:  # noqa: N802 (Go's name)
+        return HTML(trim_short_html(self._markdownify(to_string(value))))
+
+    def Plainify(self, value: Any) -> str:  # noqa: N802 (Go's name)
+        return strip_html(to_string(value))
+
+    def Unmarshal(self, *args: Any) -> Any:  # noqa: N802 (Go's name)
+        if not 1 <= len(args) <= 2:
+            raise ValueError("unmarshal takes 1 or 2 arguments")
+        data = args[-1]
+        options = {"delimiter": ",", "comment": "", "format": ""}
+        if len(args) == 2:
+            if not isinstance(args[0], Mapping):
+                raise ValueError("first argument must be a map")
+            for key, value in args[0].items():
+                name = str(key).lower()
+                if name in ("delimiter", "comment"):
+                    options[name] = _one_rune(value)
+                elif name == "format":
+                    options[name] = to_string(value)
+        try:
+            text = to_string(data)
+        except TypeError:
+            raise TypeError(f"type {type(data).__name__} not supported") from None
+        if text.strip(_GO_SPACE) == "":
+            return None
+        return unmarshal_text(
+            text, options["format"], options["delimiter"], options["comment"]
+        )
+
+
+def functions(bindings: SiteBindings) -> dict[str, Callable[..., Any]]:
+    """``transform`` and its short names, as in Hugo's tpl/transform/init.go."""
+    transform = TransformNamespace(bindings)
+    return {
+        "transform": lambda: transform,
+        "emojify": transform.Emojify,
+        "htmlEscape": transform.HTMLEscape,
+        "htmlUnescape": transform.HTMLUnescape,
+        "markdownify": transform.Markdownify,
+        "plainify": transform.Plainify,
+        "unmarshal": transform.Unmarshal,
+    }
