@@ -41,6 +41,7 @@ from .fields import (
     plugin_options,
 )
 from .frontmatter import FrontMatterError
+from .hugo_templates.loader import write_published
 from .paths import display_path, is_inside, path_in
 from .reader import choose_template
 
@@ -549,6 +550,7 @@ class HugoSiteGenerator(Generator):
             path = inside_output(output, relative)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             shutil.copy2(source, path)
+        write_published(output)  # what the site's Go templates made
 
     def write_pages(self, writer) -> None:
         """The list pages of sections without an ``_index.md`` (what the
