@@ -166,14 +166,11 @@ class TemplateLoader:
     ) -> None:
         self.bindings = bindings
         self.roots = roots if roots is not None else bindings.roots()
-        funcs = {
-            **hugo_functions(bindings),
-            "partial": self.partial,
-            "partialCached": self.partial_cached,
-            **(extra_funcs or {}),
-        }
-        self._sets = {True: TemplateSet(funcs=funcs, html=True)}
-        self._funcs = funcs
+        self._extra_funcs = dict(extra_funcs or {})
+        # Made with the first template parsed: a site whose shortcodes are
+        # all built-ins or ports never loads Hugo's functions.
+        self._funcs: dict[str, Callable] | None = None
+        self._sets: dict[bool, TemplateSet] = {}
         self._parsed: dict[str, Found] = {}
         self._paths: dict[str, str] = {}  # template name -> file, for errors
         self._shortcodes: dict[str, Found | None] = {}
@@ -251,6 +248,13 @@ class TemplateLoader:
         self._parsed[found.name] = found
 
     def _set(self, html: bool) -> TemplateSet:
+        if self._funcs is None:
+            self._funcs = {
+                **hugo_functions(self.bindings),
+                "partial": self.partial,
+                "partialCached": self.partial_cached,
+                **self._extra_funcs,
+            }
         if html not in self._sets:
             self._sets[html] = TemplateSet(funcs=self._funcs, html=html)
         return self._sets[html]
