@@ -1,0 +1,211 @@
+"""Hugo's ``math`` namespace (tpl/math): ``add``, ``sub``, ``mul``, ``div``
+(two or more operands), ``mod``, ``modBool`` and ``math.Ceil`` ...
+
+Arithmetic follows Hugo's DoArithmetic: two ints give an int64 (wrapping
+as Go's does, dividing towards zero), an int with a float gives a float64,
+two strings may be added (joined), anything else is an error.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..bindings import SiteBindings
+from .govalues import is_number, to_float, to_int, wrap_int64
+
+logger = logging.getLogger(__name__)
+
+_TWO_NUMBERS = "must provide at least two numbers"
+_CANNOT = "can't apply the operator to the values"
+
+
+def arithmetic(first: Any, second: Any, operation: str) -> Any:
+    """Hugo's DoArithmetic for one pair."""
+    if isinstance(first, str) and not isinstance(first, bool):
+        if isinstance(second, str) and operation == "+":
+            return first + second
+        raise ValueError(_CANNOT)
+    if not is_number(first) or not is_number(second):
+        raise ValueError(_CANNOT)
+    if isinstance(first, int) and isinstance(second, int):
+        if operation == "+":
+            return wrap_int64(first + second)
+        if operation == "-":
+            return wrap_int64(first - second)
+        if operation == "*":
+            return wrap_int64(first * second)
+        if second == 0:
+            raise ValueError("can't divide the value by 0")
+        quotient = abs(first) // abs(second)
+        return wrap_int64(quotient if (first < 0) == (second < 0) else -quotient)
+    a, b = float(first), float(second)
+    if operation == "+":
+        return a + b
+    if operation == "-":
+        return a - b
+    if operation == "*":
+        return _float_mul(a, b)
+    if b == 0:
+        raise ValueError("can't divide the value by 0")
+    return _float_div(a, b)
+
+
+def _float_mul(a: float, b: float) -> float:
+    try:
+        return a * b
+    except OverflowError:  # pragma: no cover - Python floats overflow to inf
+        return math.copysign(math.inf, a) * math.copysign(1, b)
+
+
+def _float_div(a: float, b: float) -> float:
+    try:
+        return a / b
+    except OverflowError:
+        return math.copysign(math.inf, a) * math.copysign(1, b)
+
+
+def _round(value: float) -> float:
+    """Go's math.Round: half away from zero."""
+    if not math.isfinite(value):
+        return value
+    rounded = Decimal(value).to_integral_value(rounding=ROUND_HALF_UP)
+    return math.copysign(float(rounded), value)
+
+
+def _float_arg(value: Any, message: str) -> float:
+    try:
+        return to_float(value)
+    except ValueError:
+        raise ValueError(message) from None
+
+
+def _int64(value: Any) -> int:
+    result = to_int(value)
+    return wrap_int64(result)
+
+
+class Math:
+    """The ``math`` namespace: Go-named methods."""
+
+    def __init__(self) -> None:
+        self._counter = itertools.count(1)
+
+    def _reduce(self, inputs: tuple, operation: str) -> Any:
+        if len(inputs) < 2:
+            if len(inputs) == 1:
+                return inputs[0]
+            raise ValueError(_TWO_NUMBERS)
+        value = inputs[0]
+        for other in inputs[1:]:
+            value = arithmetic(value, other, operation)
+        return value
+
+    def Add(self, *inputs: Any) -> Any:
+        return self._reduce(inputs, "+")
+
+    def Sub(self, *inputs: Any) -> Any:
+        return self._reduce(inputs, "-")
+
+    def Mul(self, *inputs: Any) -> Any:
+        return self._reduce(inputs, "*")
+
+    def Div(self, *inputs: Any) -> Any:
+        return self._reduce(inputs, "/")
+
+    def Mod(self, first: Any, second: Any) -> int:
+        try:
+            a, b = _int64(first), _int64(second)
+        except ValueError:
+            raise ValueError(
+                "modulo operator can't be used with non integer value"
+            ) from None
+        if b == 0:
+            raise ValueError("the number can't be divided by zero at modulo operation")
+        remainder = abs(a) % abs(b)
+        return wrap_int64(-remainder if a < 0 else remainder)
+
+    def ModBool(self, first: Any, second: Any) -> bool:
+        return self.Mod(first, second) == 0
+
+    def Ceil(self, number: Any) -> float:
+        value = _float_arg(number, "Ceil operator can't be used with non-float value")
+        return value if not math.isfinite(value) else float(math.ceil(value))
+
+    def Floor(self, number: Any) -> float:
+        value = _float_arg(number, "Floor operator can't be used with non-float value")
+        return value if not math.isfinite(value) else float(math.floor(value))
+
+    def Round(self, number: Any) -> float:
+        value = _float_arg(number, "Round operator can't be used with non-float value")
+        return _round(value)
+
+    def Log(self, number: Any) -> float:
+        value = _float_arg(
+            number, "Log operator can't be used with non integer or float value"
+        )
+        if value < 0 or math.isnan(value):
+            return math.nan
+        if value == 0:
+            return -math.inf
+        return math.log(value)
+
+    def Sqrt(self, number: Any) -> float:
+        value = _float_arg(
+            number, "Sqrt operator can't be used with non integer or float value"
+        )
+        if value < 0 or math.isnan(value):
+            return math.nan
+        return math.sqrt(value)
+
+    def Pow(self, first: Any, second: Any) -> float:
+        message = "Pow operator can't be used with non-float value"
+        a, b = _float_arg(first, message), _float_arg(second, message)
+        try:
+            return math.pow(a, b)
+        except (OverflowError, ValueError):
+            if a == 0 and b < 0:
+                return math.inf
+            if a < 0 and not b.is_integer():
+                return math.nan
+            return math.inf if abs(a) > 1 else 0.0
+
+    def Max(self, *inputs: Any) -> float:
+        return self._extreme(inputs, max)
+
+    def Min(self, *inputs: Any) -> float:
+        return self._extreme(inputs, min)
+
+    def Counter(self) -> int:
+        """A counter for the build: 1, 2, 3 ..."""
+        return next(self._counter)
+
+    @staticmethod
+    def _extreme(inputs: tuple, pick: Callable[[float, float], float]) -> float:
+        if not inputs:
+            return 0.0
+        values = [
+            _float_arg(value, "Max operator can't be used with non-float value")
+            for value in inputs
+        ]
+        if any(math.isnan(value) for value in values):
+            return math.nan
+        return pick(values)
+
+
+def functions(bindings: SiteBindings) -> dict[str, Callable[..., Any]]:
+    """The namespace and its short names, as tpl/math/init.go registers them."""
+    namespace = Math()
+    return {
+        "math": lambda: namespace,
+        "add": namespace.Add,
+        "sub": namespace.Sub,
+        "mul": namespace.Mul,
+        "div": namespace.Div,
+        "mod": namespace.Mod,
+        "modBool": namespace.ModBool,
+    }
