@@ -121,6 +121,8 @@ def on_generator_init(generator) -> None:
             settings["THEME"], lang or language
         ),
     )
+    # A section's entry that shows its date: ``item is cameo_dated``.
+    env.tests["cameo_dated"] = page_data.shows_date
     env.filters.update(
         obfuscate_email=theme_support.obfuscate_email,
         mailto=theme_support.mailto,

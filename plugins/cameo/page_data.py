@@ -2,12 +2,12 @@
 whether a page is the home page, its sharing metadata (canonical address,
 Open Graph, the person's JSON-LD), its other languages, the header in
 its language, the avatar's
-``<source>`` sets, a section's members and the header menu's pages."""
+``<source>`` sets, a section's members (and which show a date) and the
+header menu's pages."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -192,30 +192,35 @@ def _plain(text) -> str:
     return Markup(str(text)).striptags()
 
 
-@dataclass(frozen=True)
-class Member:
-    """A page a section lists; ``dated`` when the list shows its date."""
+def shows_date(item) -> bool:
+    """Whether a section's list shows an entry's date: a dated post (a
+    page's date, or Hugo's zero date of an undated post, is not shown).
+    Templates ask it as ``item is cameo_dated``."""
+    return (
+        isinstance(item, Article)
+        and getattr(item, "hugo_kind", None) == "page"
+        and getattr(item, "date", None) is not None
+        and not getattr(item, "hugo_undated", False)
+    )
 
-    item: object
-    dated: bool
 
-
-def section_members(articles: list, pages: list) -> dict[str, list[Member]]:
-    """Each Hugo section's pages (not its sub-sections), articles first in
-    their order, then pages; worked out once a build."""
-    members: dict[str, list[Member]] = {}
-    for listed, are_articles in ((articles, True), (pages, False)):
-        for item in listed:
-            section = getattr(item, "section", None)
-            kind = getattr(item, "hugo_kind", None)
-            if not isinstance(section, str) or kind == "section":
-                continue
-            dated = (
-                are_articles
-                and kind == "page"
-                and getattr(item, "date", None) is not None
-            )
-            members.setdefault(section, []).append(Member(item, dated))
+def section_members(articles: list, pages: list) -> dict[tuple[str, str], list]:
+    """Each Hugo section's pages in each language (section, lang), not its
+    sub-sections: articles first in their order, then pages; worked out
+    once a build, for a site whose lists are not paged."""
+    members: dict[tuple[str, str], list] = {}
+    seen: set[int] = set()
+    for listed in (articles, pages):
+        for found in listed:
+            for item in [found, *(getattr(found, "translations", None) or [])]:
+                section = getattr(item, "section", None)
+                kind = getattr(item, "hugo_kind", None)
+                if id(item) in seen or not isinstance(section, str):
+                    continue
+                seen.add(id(item))
+                if kind != "section":
+                    key = (section, getattr(item, "lang", None))
+                    members.setdefault(key, []).append(item)
     return members
 
 

@@ -17,17 +17,21 @@ import html
 import os
 from typing import Any
 
-from pelican.paginator import Page
+from pelican.paginator import Page, Paginator
 
+from . import site
 from .fields import plugin_options
-from .site import REDIRECT_PAGE, inside_output
+
+# Pelican's writer hands a list's page N the pages beside it too.
+_NEIGHBOURS = ("_previous_page", "_next_page")
 
 
 def first_page(context: dict[str, Any]) -> Page | None:
     """The first page of the list a written file is, or None when the file
     is not the first page of a paginated list."""
     for key, value in context.items():
-        if key.endswith("_page") and isinstance(value, Page) and value.number == 1:
+        shown = key.endswith("_page") and not key.endswith(_NEIGHBOURS)
+        if shown and isinstance(value, Page) and value.number == 1:
             return value
     return None
 
@@ -41,7 +45,7 @@ def write_page_one(path: str, context: dict[str, Any]) -> None:
     page = first_page(context)
     if page is None:
         return
-    url = page.url
+    url = page.url.removesuffix("index.html")  # Pelican's index: the home page
     if url and not url.endswith("/"):
         return  # a list at a file name (blog_index.html): no Hugo URL
     # The folder written into (a build may write into a staging folder, not
@@ -50,15 +54,65 @@ def write_page_one(path: str, context: dict[str, Any]) -> None:
     if not written.endswith("/" + page.save_as):
         return
     output = written[: -len(page.save_as)]
-    location = inside_output(output, f"{url}page/1/index.html")
+    location = site.inside_output(output, page_one_location(url))
     if os.path.exists(location):
         return  # a page of the site is there: it wins, as over an alias
     target = f"{settings.get('SITEURL', '')}/{url}"
     os.makedirs(os.path.dirname(location), exist_ok=True)
     with open(location, "w", encoding="utf-8") as handle:
         handle.write(
-            REDIRECT_PAGE.format(
+            site.REDIRECT_PAGE.format(
                 lang=html.escape(str(context.get("lang") or settings["DEFAULT_LANG"])),
                 target=html.escape(target),
             )
         )
+
+
+def page_size(settings: dict[str, Any]) -> int | None:
+    """How many entries a page of a list holds (the config's ``paginate``:
+    DEFAULT_PAGINATION); None when lists are not paged."""
+    size = settings.get("DEFAULT_PAGINATION")
+    return size if isinstance(size, int) and size > 0 else None
+
+
+def paginator(save_as: str, url: str, entries: list, settings: dict[str, Any]):
+    """Pelican's paginator of a list page at ``save_as`` (its pages at
+    PAGINATION_PATTERNS); one page when lists are not paged."""
+    return Paginator(save_as, url, entries, settings, page_size(settings))
+
+
+def later_pages(pages: Paginator) -> list[Page]:
+    """A list's pages from the second on, each written at its own path."""
+    return [pages.page(number) for number in range(2, pages.num_pages + 1)]
+
+
+def page_one_location(url: str) -> str:
+    """Where Hugo writes the redirect of a list at ``url`` (``tags/``, or
+    '' for the home page) to itself: ``tags/page/1/index.html``."""
+    return f"{url}page/1/index.html"
+
+
+def paged_outputs(pages: Paginator) -> list[str]:
+    """The files a paged list writes besides its own: its later pages and
+    its ``page/1/`` redirect (for the clash check)."""
+    url = pages.url.removesuffix("index.html")
+    return [page.save_as for page in later_pages(pages)] + [page_one_location(url)]
+
+
+def term_order(pairs: list[tuple[Any, list]]) -> list[tuple[Any, list]]:
+    """A list of terms in Hugo 0.111's order of a taxonomy's pages (what
+    ``.Paginator`` pages through): a term's date is that of its newest page,
+    newest first (a term without dated pages last), then by name."""
+
+    def key(pair: tuple[Any, list]) -> tuple:
+        term, items = pair
+        stamps = [
+            item.date.timestamp()
+            for item in items
+            if hasattr(getattr(item, "date", None), "timestamp")
+            and not getattr(item, "hugo_undated", False)
+        ]
+        newest = max(stamps) if stamps else float("-inf")
+        return (-newest, str(term).lower())
+
+    return sorted(pairs, key=key)

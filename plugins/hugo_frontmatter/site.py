@@ -8,6 +8,9 @@
   and of two pages' aliases Hugo's choice wins (warnings, not errors).
 - Each alias becomes a small redirect page; each page bundle's other files
   are copied beside its output, never from outside the content folder.
+- The home page and each section's list page are paged as Hugo pages them
+  for a theme that pages its lists (Hugo's URLs): later pages at
+  ``<list>/page/N/`` and ``<list>/page/1/`` a redirect to the list.
 """
 
 from __future__ import annotations
@@ -26,11 +29,11 @@ from typing import Any
 
 import inflection
 from pelican import signals
-from pelican.contents import Page
+from pelican.contents import Article, Page
 from pelican.generators import Generator
 from pelican.utils import SafeDatetime
 
-from . import content_files, state, urls
+from . import content_files, pagination, state, urls
 from .fields import (
     TRANSLATION_KEY,
     Source,
@@ -80,6 +83,10 @@ UNWRITTEN_HOMES = "HUGO_UNWRITTEN_HOMES"
 # Pages Hugo builds but does not render (note_unrendered): what their section
 # and terms need of them (source_path, lang, params).
 UNRENDERED = "HUGO_UNRENDERED"
+# The context's paged list pages (the home page, sections): a list page's
+# save_as -> Pelican's paginator of what it lists; templates show its page 1
+# (the later pages are written with ``paged``, the page they show).
+PAGINATORS = "HUGO_PAGINATORS"
 HUGO_ZERO_DATE = SafeDatetime(1, 1, 1, tzinfo=datetime.UTC)
 
 REDIRECT_PAGE = """<!doctype html>
@@ -299,6 +306,8 @@ class HugoSiteGenerator(Generator):
         self.bundles: list[tuple[str, str]] = []  # (file, output path)
         self.reserved: tuple[dict[str, str], list] = ({}, [])
         self.auto_sections: list[Page] = []
+        # Each paged list page with what it lists, in Hugo's order.
+        self.lists: list[tuple[Page, list]] = []
 
     def generate_context(self) -> None:
         claimed: dict[str, str] = {}  # output path -> "file:line" that claims it
@@ -317,6 +326,8 @@ class HugoSiteGenerator(Generator):
             self.auto_sections = self._sections_without_index([*contents, *unrendered])
             for page in self.auto_sections:
                 self._claim(claimed, page.save_as, f"the section {page.section}/")
+            self.lists = self._paged_lists([*contents, *self.auto_sections])
+            self._claim_later_pages(claimed)
         self._claim_aliases(contents, claimed)
         self._default_language_root(claimed)
         self._place_bundles(contents, claimed)
@@ -326,6 +337,84 @@ class HugoSiteGenerator(Generator):
                 f"{clashes} problem(s) with output paths (listed above); "
                 "nothing was written"
             )
+
+    def replan(self) -> None:
+        """Work out the paged lists again from the site's pages as they are
+        now (live reload, after a page moved between lists)."""
+        if plugin_options(self.settings)["hugo_urls"]:
+            contents = list(_contents(self.context))
+            self.lists = self._paged_lists([*contents, *self.auto_sections])
+            self.context[PAGINATORS] = self._paginators()
+
+    def _paged_lists(self, contents: list) -> list[tuple[Page, list]]:
+        """The home pages and top sections' list pages, when lists are paged
+        (DEFAULT_PAGINATION, the config's ``paginate``), each with the regular
+        pages it lists in Hugo's order: a section its own (in its language),
+        the home page those of the main sections (the posts: Pelican's
+        articles) in its language."""
+        if pagination.page_size(self.settings) is None:
+            return []  # lists are not paged (no config's ``paginate``)
+        published = [c for c in contents if getattr(c, "status", "") == "published"]
+        default = default_language(self.settings)
+        languages = self.settings.get("HUGO_LANGUAGES") or []
+
+        def language(content) -> str:
+            lang = str(getattr(content, "lang", "") or "").lower()
+            return lang if lang in languages else default
+
+        regular = [c for c in published if getattr(c, "hugo_kind", "") == "page"]
+        lists = []
+        for page in published:
+            kind = getattr(page, "hugo_kind", "")
+            if kind == "home":
+                entries = [c for c in regular if isinstance(c, Article)]
+            elif kind == "section" and self._is_top_section(page):
+                entries = [c for c in regular if c.section == page.section]
+            else:
+                continue
+            lang = language(page)
+            entries = sorted(
+                (c for c in entries if language(c) == lang), key=hugo_order
+            )
+            lists.append((page, entries))
+        return lists
+
+    def _is_top_section(self, page: Page) -> bool:
+        """A section's list page at the top of its language's content (a
+        sub-section lists its own pages, which are not told apart here)."""
+        if page in self.auto_sections:
+            return True
+        relative = os.path.relpath(os.path.abspath(page.source_path), self.path)
+        inside, _ = hugo_path(relative.replace(os.sep, "/"), self.settings)
+        return inside.count("/") == 1
+
+    def _paginators(self) -> dict[str, Any]:
+        return {
+            page.save_as: pagination.paginator(
+                page.save_as, page.url, entries, self.settings
+            )
+            for page, entries in self.lists
+        }
+
+    def _claim_later_pages(self, claimed: dict[str, str]) -> None:
+        """Claim each paged list's later pages and its ``page/1/`` redirect."""
+        paginators = self._paginators()
+        self.context[PAGINATORS] = paginators
+        for page, _ in self.lists:
+            pages = paginators[page.save_as]
+            for later in pagination.later_pages(pages):
+                self._claim(
+                    claimed,
+                    later.save_as,
+                    f"page {later.number} of {_where(page, 'url')}",
+                )
+            location = pagination.page_one_location(page.url)
+            if location not in claimed:
+                claimed[location] = f"page 1 of {_where(page, 'url')}"
+                self.redirects[location] = (
+                    self._absolute(page.url),
+                    getattr(page, "lang", ""),
+                )
 
     def _claim_aliases(self, contents: list, claimed: dict[str, str]) -> None:
         """A redirect for each alias, as Hugo 0.111 writes them: a page's own
@@ -553,8 +642,9 @@ class HugoSiteGenerator(Generator):
         write_published(output)  # what the site's Go templates made
 
     def write_pages(self, writer) -> None:
-        """The list pages of sections without an ``_index.md`` (what the
-        redirects and bundle files aside, this generator renders)."""
+        """The list pages of sections without an ``_index.md`` and the later
+        pages of every paged list (what the redirects and bundle files aside,
+        this generator renders); each list's page 1 is its page's own."""
         for page in self.auto_sections:
             writer.write_file(
                 page.save_as,
@@ -563,6 +653,17 @@ class HugoSiteGenerator(Generator):
                 page=page,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
+        paginators = self.context.get(PAGINATORS) or {}
+        for page, _ in self.lists:
+            for later in pagination.later_pages(paginators[page.save_as]):
+                writer.write_file(
+                    later.save_as,
+                    self.get_template(page.template),
+                    self.context,
+                    page=page,
+                    paged=later,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                )
 
 
 def section_title(name: str, settings: dict[str, Any]) -> str:

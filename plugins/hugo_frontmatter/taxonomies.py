@@ -30,7 +30,7 @@ from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category
 
-from . import urls
+from . import pagination, urls
 from .config import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
 from .fields import default_language, hugo_path, language_prefix
 from .frontmatter import FrontMatterError, decode, split
@@ -157,6 +157,8 @@ class HugoTaxonomyGenerator(Generator):
         # with their pages); Pelican's own lists are read when writing.
         self.term_feeds: list[tuple[str, str, str, list | str]] = []
         self._lower = True  # paths in lower case (Hugo's disablePathToLower)
+        # Pelican's lists of terms this generator writes instead (paged).
+        self._taken: set[str] = set()
 
     def generate_context(self) -> None:
         taxonomies = self.settings.get("HUGO_TAXONOMIES")
@@ -186,7 +188,8 @@ class HugoTaxonomyGenerator(Generator):
             self._plan_section_feeds(lang, by_language.get(lang, []))
         reserved = dict(self.settings.get(RESERVED_OUTPUTS) or {})
         for page in self.planned:
-            reserved.setdefault(page["save_as"], page["owner"])
+            for path in [page["save_as"], *page.get("also", ())]:
+                reserved.setdefault(path, page["owner"])
         for path, _, title, _ in self.feeds:
             reserved.setdefault(path, f"the feed of {title}")
         for path, lang, heading, _ in self.term_feeds:
@@ -401,18 +404,25 @@ class HugoTaxonomyGenerator(Generator):
             heading = plural.replace("-", " ").title()
             listed = PELICAN_LISTS[singular] if pelican else pairs
             self.term_feeds.append((f"{base}index.xml", lang, heading, listed))
-        if pelican:
+        listing = PELICAN_LISTS.get(singular, "terms")
+        if pelican and not self._take_pelican_list(listing):
             return
         save_as = f"{base}index.html"
-        listing = PELICAN_LISTS.get(singular, "terms")
+        # Paged by its terms, in Hugo's order, as a theme's list of terms is.
+        paged = self.settings["PAGINATED_TEMPLATES"]
+        self.settings["PAGINATED_TEMPLATES"] = {**paged, listing: paged.get(listing)}
+        ordered = pagination.term_order(pairs)
+        pages = pagination.paginator(save_as, base, ordered, self.settings)
         self.planned.append(
             {
                 "save_as": save_as,
                 "owner": f"the taxonomy page {plural}/ ({lang})",
                 "template": listing,
+                "also": pagination.paged_outputs(pages),
                 "kwargs": {
                     listing: pairs,
                     "terms": pairs,
+                    "paginated": {"terms": ordered},
                     "heading": plural.replace("-", " ").title(),
                     "url": base,
                     "page_name": base.rstrip("/"),
@@ -421,6 +431,17 @@ class HugoTaxonomyGenerator(Generator):
                 },
             }
         )
+
+    def _take_pelican_list(self, listing: str) -> bool:
+        """Whether this generator writes the default language's list of tags,
+        categories or authors (not Pelican: its list is not paged by its
+        terms), taking it out of DIRECT_TEMPLATES; False when the settings
+        leave it out."""
+        direct = self.settings["DIRECT_TEMPLATES"]
+        if listing in direct and self.settings.get(f"{listing.upper()}_SAVE_AS"):
+            self.settings["DIRECT_TEMPLATES"] = [n for n in direct if n != listing]
+            self._taken.add(listing)
+        return listing in self._taken
 
     def _default_has(self, singular: str, plural: str) -> bool:
         """Whether the default language has the taxonomy (else its Pelican
