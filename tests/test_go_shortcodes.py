@@ -19,7 +19,7 @@ from pelican.plugins.hugo_frontmatter.hugo_templates.loader import (
     shortcode_variants,
 )
 
-from .conftest import build_site, migrated_settings, write_tree
+from .conftest import MINIMAL_SETTINGS, build_site, migrated_settings, write_tree
 
 CONFIG = """\
 baseURL = "https://example.org/"
@@ -136,8 +136,10 @@ PAGES = {
 }
 
 
-def _hugo_bodies(hugo: str, root: Path, files: dict[str, str]) -> dict[str, str]:
-    write_tree(root, {"hugo.toml": CONFIG, **LAYOUTS, **files})
+def _hugo_bodies(
+    hugo: str, root: Path, files: dict[str, str], config: str = CONFIG
+) -> dict[str, str]:
+    write_tree(root, {"hugo.toml": config, **LAYOUTS, **files})
     subprocess.run(
         [hugo, "--quiet", "-s", str(root), "-d", str(root / "public")],
         check=True,
@@ -147,12 +149,18 @@ def _hugo_bodies(hugo: str, root: Path, files: dict[str, str]) -> dict[str, str]
     return _bodies(root / "public", files, lambda html: html)
 
 
-def _cameo_bodies(root: Path, files: dict[str, str], **overrides) -> dict[str, str]:
+def _cameo_bodies(
+    root: Path,
+    files: dict[str, str],
+    settings: str | None = None,
+    config: str = CONFIG,
+    **overrides,
+) -> dict[str, str]:
     write_tree(
         root,
         {
-            "hugo.toml": CONFIG,
-            "cameoconf.py": migrated_settings("."),
+            "hugo.toml": config,
+            "cameoconf.py": settings or migrated_settings("."),
             **files,
         },
     )
@@ -168,14 +176,17 @@ def _content(html: str) -> str:
 
 
 def _bodies(output: Path, files: dict[str, str], body) -> dict[str, str]:
+    """Each post's body (``content/posts/NAME.md`` or a bundle's
+    ``content/posts/NAME/index.md``), the site's own folder left out."""
     pages = {}
     for name in files:
         if not name.startswith("content/posts/"):
             continue
-        slug = Path(name).stem
-        pages[name] = body(
-            (output / "posts" / slug / "index.html").read_text("utf-8")
-        ).strip()
+        path = Path(name)
+        slug = path.parent.name if path.stem == "index" else path.stem
+        text = body((output / "posts" / slug / "index.html").read_text("utf-8"))
+        root = str(output.parent)
+        pages[name] = text.replace(root, "ROOT").strip()
     return pages
 
 
@@ -189,6 +200,107 @@ def test_go_shortcodes_render_as_in_hugo(hugo, tmp_path):
     assert '<span class="hello">a/b</span>' in ours["content/posts/params.md"]
     assert 'data-parent="tabs" data-ordinal="1"' in ours["content/posts/nested.md"]
     assert "theme en" in ours["content/posts/theme.md"]
+
+
+PAGE_AND_SITE = (
+    "{{ with .Page.File }}{{ .Path }}|{{ .Dir }}|{{ .BaseFileName }}"
+    "|{{ .ContentBaseName }}|{{ .LogicalName }}|{{ .Ext }}|{{ .UniqueID }}"
+    "|{{ .TranslationBaseName }}{{ end }}|{{ .Page.Section }}|{{ .Page.Kind }}"
+    "|{{ .Page.Type }}|{{ .Page.Date }}|{{ .Page.Lang }}|{{ .Page.Language.Lang }}"
+    "|{{ .Page.Permalink }}|{{ .Page.RelPermalink }}|{{ .Site.Home.Permalink }}"
+    "|{{ .Site.Home.RelPermalink }}|{{ .Site.BaseURL }}|{{ site.Title }}"
+    "|{{ .Site.Title }}|{{ .Site.LanguageCode }}|{{ .Page.IsPage }}{{ .Page.IsHome }}"
+    '|{{ with .Site.GetPage "posts/other.md" }}{{ .Title }}|{{ .RelPermalink }}'
+    '{{ end }}|{{ with .Site.GetPage "/nope" }}found{{ else }}nil{{ end }}'
+    '|{{ ref .Page "posts/other.md" }}|{{ relref .Page "other.md" }}'
+    '|{{ .Position }}|{{ .Page.Scratch.Set "k" 2 }}{{ .Page.Scratch.Get "k" }}'
+    '|{{ .Page.RenderString "*md*" }}|{{ .Page.Param "color" }}'
+    '|{{ .Page.Param "nested.deep" }}\n'
+)
+
+
+@pytest.mark.hugo
+def test_page_and_site_objects_answer_as_in_hugo(hugo, tmp_path):
+    config = CONFIG + 'nested = { deep = "deep value" }\n'
+    files = {
+        "layouts/shortcodes/info.html": PAGE_AND_SITE,
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/b/index.md": (
+            "---\ntitle: Bundle\ndate: 2021-03-04T05:06:07+02:00\n"
+            "color: red\n---\nLine.\n\n{{< info >}}\n"
+        ),
+        "content/posts/other.md": "---\ntitle: Other\n---\n{{< info >}}\n",
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files, config)
+    ours = _cameo_bodies(tmp_path / "cameo", files, config=config)
+    assert ours == theirs
+    assert "Other|/posts/other/|nil" in ours["content/posts/other.md"]
+
+
+@pytest.mark.hugo
+def test_a_markdown_shortcode_is_plain_text_and_html_wins_over_it(hugo, tmp_path):
+    """``NAME.md`` is a shortcode too, run unescaped (text/template); beside
+    ``NAME.html`` it loses, and a language variant wins over both."""
+    files = {
+        "layouts/shortcodes/star.md": "*{{ .Get 0 }}*",
+        "layouts/shortcodes/both.md": "md {{ .Get 0 }}",
+        "layouts/shortcodes/both.html": "html {{ .Get 0 }}",
+        "layouts/shortcodes/lang.html.html": "html.html",
+        "layouts/shortcodes/lang.en.html": "en.html",
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": (
+            '---\ntitle: P\n---\n{{% star "<b>x</b>" %}} and '
+            '{{< star "<i>y</i>" >}}\n\n{{< both "<b>" >}} {{< lang >}}\n'
+        ),
+    }
+    config = CONFIG + "[markup.goldmark.renderer]\nunsafe = true\n"
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files, config)
+    ours = _cameo_bodies(tmp_path / "cameo", files, config=config)
+    assert ours == theirs
+    assert "<i>y</i>" in ours["content/posts/p.md"]
+
+
+@pytest.mark.hugo
+def test_a_jinja_port_wins_over_the_go_template(hugo, tmp_path):
+    """A port in HUGO_FRONTMATTER's ``shortcodes`` folder is run, and the
+    Go template of that name is never read (here it would not parse)."""
+    go = '<b class="x">{{ .Get 0 }}</b>\n'
+    files = {
+        "layouts/shortcodes/ported.html": go,
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": '---\ntitle: P\n---\n{{< ported "a & b" >}}\n',
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
+    ported = {
+        **files,
+        "layouts/shortcodes/ported.html": "{{ if }}",
+        "ports/ported.html": '<b class="x">{{ get(0) }}</b>\n',
+    }
+    settings = migrated_settings(".").replace(
+        "{'hugo_config': '.'}", "{'hugo_config': '.', 'shortcodes': 'ports'}"
+    )
+    ours = _cameo_bodies(tmp_path / "cameo", ported, settings)
+    assert ours == theirs == {"content/posts/p.md": '<b class="x">a &amp; b</b>'}
+
+
+def test_the_older_settings_find_the_site_above_the_content_folder(tmp_path):
+    """PATH = "content" and the config in the folder above: the Go
+    shortcodes are the site's (above PATH), with its theme's."""
+    write_tree(
+        tmp_path,
+        {
+            "hugo.toml": CONFIG,
+            "pelicanconf.py": MINIMAL_SETTINGS,
+            "layouts/shortcodes/mine.html": "<b>{{ .Get 0 }}</b>",
+            "themes/t/layouts/shortcodes/themed.html": "<i>{{ .Get 0 }}</i>",
+            "content/posts/p.md": (
+                '---\ntitle: P\n---\n{{< mine "a" >}} {{< themed "b" >}}\n'
+            ),
+        },
+    )
+    build_site(tmp_path / "content", tmp_path / "out", tmp_path / "pelicanconf.py")
+    page = (tmp_path / "out" / "posts" / "p" / "index.html").read_text("utf-8")
+    assert "<p><b>a</b> <i>b</i></p>" in page
 
 
 def test_shortcode_variants_are_weighed_as_hugo_splits_names():

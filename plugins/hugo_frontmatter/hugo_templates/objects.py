@@ -36,6 +36,10 @@ def _optional(module: str) -> Any:
         return None
 
 
+# Go's zero time.Time, a page's date when it has none.
+_ZERO_TIME = datetime(1, 1, 1, tzinfo=UTC)
+
+
 class Scratch:
     """Hugo's ``Scratch`` (also ``.Store``): values a page's templates share.
     Setters print nothing, as in Hugo."""
@@ -100,10 +104,14 @@ class GoTime:
         hours, minutes = divmod(abs(seconds) // 60, 60)
         numeric = f"{sign}{hours:02d}{minutes:02d}"
         zone = "UTC" if seconds == 0 else numeric
-        return self.moment.strftime("%Y-%m-%d %H:%M:%S ") + f"{numeric} {zone}"
+        m = self.moment
+        return (
+            f"{m.year:04d}-{m.month:02d}-{m.day:02d} "
+            f"{m.hour:02d}:{m.minute:02d}:{m.second:02d} {numeric} {zone}"
+        )
 
     def IsZero(self) -> bool:  # noqa: N802
-        return False
+        return self.moment == _ZERO_TIME
 
     def Year(self) -> int:  # noqa: N802
         return self.moment.year
@@ -137,7 +145,7 @@ class File:
         self.Filename = filename
         self.Lang = lang
         folder, self.LogicalName = posixpath.split(path)
-        self.Dir = f"{folder}/" if folder else ""
+        self.Dir = f"{folder}/" if folder else "/"
         self.BaseFileName, _, self.Ext = self.LogicalName.rpartition(".")
         if not self.BaseFileName:
             self.BaseFileName, self.Ext = self.Ext, ""
@@ -145,7 +153,7 @@ class File:
         if lang and self.BaseFileName.endswith(f".{lang}"):
             self.TranslationBaseName = self.BaseFileName[: -len(lang) - 1]
         self.ContentBaseName = self.TranslationBaseName
-        if self.TranslationBaseName in ("index", "_index") and folder:
+        if self.TranslationBaseName in ("index", "_index"):
             self.ContentBaseName = posixpath.basename(folder)
         self.UniqueID = hashlib.md5(path.encode("utf-8")).hexdigest()
         self.Section = path.split("/")[0] if "/" in path else ""
@@ -243,7 +251,7 @@ class Page:
         self.File = file
         self.Section = section
         self.Type = page_type or section or "page"
-        self.Date = GoTime(date) if date else None
+        self.Date = GoTime(date or _ZERO_TIME)
         self.Lang = lang or site.Language.Lang
         self.Language = site.Language
         self.IsHome = kind == "home"
@@ -299,7 +307,7 @@ class Page:
 
 
 class Position:
-    """Hugo's ``text.Position``: prints as ``"FILE":LINE:COL``."""
+    """Hugo's ``text.Position``: prints as ``"FILE:LINE:COL"``."""
 
     def __init__(self, filename: str, line: int, column: int) -> None:
         self.Filename = filename
@@ -307,7 +315,7 @@ class Position:
         self.ColumnNumber = column
 
     def String(self) -> str:  # noqa: N802
-        return f'"{self.Filename}":{self.LineNumber}:{self.ColumnNumber}'
+        return f'"{self.Filename}:{self.LineNumber}:{self.ColumnNumber}"'
 
     def IsValid(self) -> bool:  # noqa: N802
         return self.LineNumber > 0
