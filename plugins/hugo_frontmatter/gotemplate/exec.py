@@ -41,6 +41,8 @@ from .nodes import (
 )
 
 logger = logging.getLogger(__name__)
+# Go's basic kinds; a subclass is a named type, whose methods can be called.
+_BASIC_TYPES = (str, int, float, bool, list, tuple)
 
 # Go allows 100000 nested template calls; Python's stack allows fewer.
 MAX_DEPTH = 200
@@ -456,8 +458,13 @@ class State:
                 return receiver[name]
             except KeyError:
                 return MISSING
-        if not name.startswith("_") and not isinstance(
-            receiver, (str, int, float, bool, list, tuple)
+        if (
+            not name.startswith("_")
+            and (
+                not isinstance(receiver, (str, int, float, bool, list, tuple))
+                # a named basic type's exported method (time.Duration's Hours)
+                or (type(receiver) not in _BASIC_TYPES and name[:1].isupper())
+            )
         ):
             try:
                 attribute = getattr(receiver, name)

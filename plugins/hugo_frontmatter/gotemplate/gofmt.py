@@ -312,6 +312,18 @@ class _Printer:
         if verb == "T":
             self.pad(type_name(value))
             return
+        named = isinstance(value, (int, float)) and type(value) not in (
+            bool,
+            int,
+            float,
+        )
+        if named and verb in "vsxXq":
+            # A named number with a String method (time.Month, time.Duration)
+            # prints by it, as Go's handleMethods does before the kind.
+            text = _stringer(value)
+            if text is not None:
+                self.fmt_string(text, verb)
+                return
         if isinstance(value, bool):
             if verb in "tv":
                 self.pad("true" if value else "false")
