@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable
 from typing import Any
 
+from ...gotemplate.gofmt import go_quote
 from ..bindings import SiteBindings
 from ..gocast import to_string
 from .time import GoTime
@@ -62,23 +63,22 @@ class OSNamespace:
         """The real path of ``name`` under the site's root, or an error."""
         path = os.path.realpath(os.path.join(self._root, name.lstrip("/")))
         if path != self._root and not path.startswith(self._root + os.sep):
-            raise ValueError(
-                f"{name!r} is outside the site's folder; templates read only "
-                "files of the site"
+            raise PermissionError(
+                f"{go_quote(name)} is outside the site's folder; a template "
+                "reads only the site's own files"
             )
         return path
 
     def ReadFile(self, value: Any) -> str:  # noqa: N802 (Go's name)
+        """The file's text; ``""`` for a file that does not exist, as Hugo."""
         name = to_string(value)
         if name == "":
-            raise ValueError("readFile needs a filename")
+            raise ValueError("invalid filename")
         path = self._inside(name)
-        if not os.path.exists(path):
-            raise ValueError(f"file {name!r} does not exist")
-        if os.path.isdir(path):
-            raise ValueError(f"{name!r} is a folder, not a file")
+        if not os.path.isfile(path):
+            return ""
         if os.path.getsize(path) > MAX_READ:
-            raise ValueError(f"file {name!r} is too big")
+            raise ValueError(f"file {go_quote(name)} is too big")
         with open(path, "rb") as handle:
             return handle.read().decode("utf-8", "replace")
 
@@ -93,20 +93,21 @@ class OSNamespace:
         path = self._inside(name)
         if not os.path.isdir(path):
             raise ValueError(
-                f"Failed to read Directory {name} with error message "
-                f"open {name}: no such file or directory"
+                f"failed to read directory {go_quote(name)}: open {path}: "
+                "no such file or directory"
             )
-        return [
-            FileInfo(os.path.join(path, entry)) for entry in sorted(os.listdir(path))
-        ]
+        entries = sorted(os.listdir(path))
+        return [FileInfo(os.path.join(path, entry)) for entry in entries]
 
     def Getenv(self, value: Any) -> str:  # noqa: N802 (Go's name)
-        """Hugo 0.111 reads any variable; cameo gives only ``HUGO_``-prefixed
-        ones, so a template cannot print the builder's secrets."""
+        """Only ``HUGO_...`` and ``CI``, as Hugo's default security policy."""
         name = to_string(value)
-        return (
-            os.environ.get(name, "") if name.startswith("HUGO_") or name == "CI" else ""
-        )
+        if not (name.startswith("HUGO_") or name == "CI"):
+            raise PermissionError(
+                f"access denied: {go_quote(name)} is not whitelisted in policy "
+                '"security.funcs.getenv"'
+            )
+        return os.environ.get(name, "")
 
 
 def functions(bindings: SiteBindings) -> dict[str, Callable[..., Any]]:

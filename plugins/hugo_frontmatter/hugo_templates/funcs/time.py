@@ -77,6 +77,8 @@ class Location:
 
 
 UTC = Location("UTC", _UTC)
+# Go's time.Local; the build reads times in UTC, as a machine set to UTC.
+LOCAL = Location("Local", _UTC)
 
 
 def load_location(name: str) -> Location:
@@ -283,11 +285,11 @@ class GoTime:
 
     @classmethod
     def unix(cls, seconds: int, nanoseconds: int = 0) -> GoTime:
-        """Go's time.Unix, in UTC here (Hugo's default location)."""
+        """Go's time.Unix, in Go's Local (UTC here)."""
         instant = datetime.datetime(1970, 1, 1, tzinfo=_UTC) + datetime.timedelta(
             seconds=seconds
         )
-        return cls(instant, nanoseconds, UTC)
+        return cls(instant, nanoseconds, LOCAL)
 
     # what templates read
 
@@ -575,7 +577,7 @@ def _format_chunk(moment: GoTime, wall: datetime.datetime, chunk: str) -> str:
         minutes = moment.offset() // 60
         sign = "-" if minutes < 0 else "+"
         hours, rest = divmod(abs(minutes), 60)
-        return f"{sign}{hours:02d}" + (f"{rest:02d}" if rest else "")
+        return f"{sign}{hours:02d}{rest:02d}"
     if chunk[0] in "-Z":
         return _format_zone(moment.offset(), chunk)
     # fractional seconds: .000 always, .999 without trailing zeros
@@ -590,16 +592,125 @@ def _long_year(year: int) -> str:
     return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
 
 
-# Hugo's own layouts, for English (go-locales' "en").
+# Hugo's own layouts (go-locales' English): dates as Go layouts, times
+# by ``_locale_time`` (its hour is 0 at midnight, 12 at noon).
 HUGO_LAYOUTS = {
     ":date_full": "Monday, January 2, 2006",
     ":date_long": "January 2, 2006",
     ":date_medium": "Jan 2, 2006",
     ":date_short": "1/2/06",
-    ":time_full": "3:04:05 pm MST",
-    ":time_long": "3:04:05 pm MST",
-    ":time_medium": "3:04:05 pm",
-    ":time_short": "3:04 pm",
+}
+_LOCALE_TIMES = (":time_full", ":time_long", ":time_medium", ":time_short")
+
+
+def _locale_time(moment: GoTime, layout: str) -> str:
+    wall = moment.wall()
+    hour = wall.hour - 12 if wall.hour > 12 else wall.hour
+    text = f"{hour}:{wall.minute:02d}"
+    if layout != ":time_short":
+        text += f":{wall.second:02d}"
+    text += " am" if wall.hour < 12 else " pm"
+    if layout == ":time_long":
+        text += " " + moment.zone_name()
+    elif layout == ":time_full":
+        text += " " + ZONE_NAMES.get(moment.zone_name(), moment.zone_name())
+    return text
+
+
+def hugo_format(moment: GoTime, layout: str) -> str:
+    """Hugo's TimeFormatter: a Go layout or one of Hugo's ``:date_...``
+    and ``:time_...`` names, in English."""
+    if layout in _LOCALE_TIMES:
+        return _locale_time(moment, layout)
+    return go_format(moment, HUGO_LAYOUTS.get(layout, layout))
+
+
+# go-locales' English names of time zones, for ``:time_full``.
+ZONE_NAMES = {
+    "ACDT": "Australian Central Daylight Time",
+    "ACST": "Australian Central Standard Time",
+    "ACWDT": "Australian Central Western Daylight Time",
+    "ACWST": "Australian Central Western Standard Time",
+    "ADT": "Atlantic Daylight Time",
+    "AEDT": "Australian Eastern Daylight Time",
+    "AEST": "Australian Eastern Standard Time",
+    "AKDT": "Alaska Daylight Time",
+    "AKST": "Alaska Standard Time",
+    "ARST": "Argentina Summer Time",
+    "ART": "Argentina Standard Time",
+    "AST": "Atlantic Standard Time",
+    "AWDT": "Australian Western Daylight Time",
+    "AWST": "Australian Western Standard Time",
+    "BOT": "Bolivia Time",
+    "BT": "Bhutan Time",
+    "CAT": "Central Africa Time",
+    "CDT": "Central Daylight Time",
+    "CHADT": "Chatham Daylight Time",
+    "CHAST": "Chatham Standard Time",
+    "CLST": "Chile Summer Time",
+    "CLT": "Chile Standard Time",
+    "COST": "Colombia Summer Time",
+    "COT": "Colombia Standard Time",
+    "CST": "Central Standard Time",
+    "ChST": "Chamorro Standard Time",
+    "EAT": "East Africa Time",
+    "ECT": "Ecuador Time",
+    "EDT": "Eastern Daylight Time",
+    "EST": "Eastern Standard Time",
+    "GFT": "French Guiana Time",
+    "GMT": "Greenwich Mean Time",
+    "GYT": "Guyana Time",
+    "HADT": "Hawaii-Aleutian Daylight Time",
+    "HAST": "Hawaii-Aleutian Standard Time",
+    "HAT": "Newfoundland Daylight Time",
+    "HECU": "Cuba Daylight Time",
+    "HEEG": "East Greenland Summer Time",
+    "HENOMX": "Northwest Mexico Daylight Time",
+    "HEOG": "West Greenland Summer Time",
+    "HEPM": "St. Pierre & Miquelon Daylight Time",
+    "HEPMX": "Mexican Pacific Daylight Time",
+    "HKST": "Hong Kong Summer Time",
+    "HKT": "Hong Kong Standard Time",
+    "HNCU": "Cuba Standard Time",
+    "HNEG": "East Greenland Standard Time",
+    "HNNOMX": "Northwest Mexico Standard Time",
+    "HNOG": "West Greenland Standard Time",
+    "HNPM": "St. Pierre & Miquelon Standard Time",
+    "HNPMX": "Mexican Pacific Standard Time",
+    "HNT": "Newfoundland Standard Time",
+    "IST": "India Standard Time",
+    "JDT": "Japan Daylight Time",
+    "JST": "Japan Standard Time",
+    "LHDT": "Lord Howe Daylight Time",
+    "LHST": "Lord Howe Standard Time",
+    "MDT": "Mountain Daylight Time",
+    "MESZ": "Central European Summer Time",
+    "MEZ": "Central European Standard Time",
+    "MST": "Mountain Standard Time",
+    "MYT": "Malaysia Time",
+    "NZDT": "New Zealand Daylight Time",
+    "NZST": "New Zealand Standard Time",
+    "OESZ": "Eastern European Summer Time",
+    "OEZ": "Eastern European Standard Time",
+    "PDT": "Pacific Daylight Time",
+    "PST": "Pacific Standard Time",
+    "SAST": "South Africa Standard Time",
+    "SGT": "Singapore Standard Time",
+    "SRT": "Suriname Time",
+    "TMST": "Turkmenistan Summer Time",
+    "TMT": "Turkmenistan Standard Time",
+    "UYST": "Uruguay Summer Time",
+    "UYT": "Uruguay Standard Time",
+    "VET": "Venezuela Time",
+    "WARST": "Western Argentina Summer Time",
+    "WART": "Western Argentina Standard Time",
+    "WAST": "West Africa Summer Time",
+    "WAT": "West Africa Standard Time",
+    "WESZ": "Western European Summer Time",
+    "WEZ": "Western European Standard Time",
+    "WIB": "Western Indonesia Time",
+    "WIT": "Eastern Indonesia Time",
+    "WITA": "Central Indonesia Time",
 }
 
 
@@ -735,7 +846,7 @@ class TimeNamespace:
     def Format(self, layout: Any, value: Any) -> str:  # noqa: N802 (Go's name)
         layout = to_string(layout)
         moment = as_time(value, self._location)
-        return go_format(moment, HUGO_LAYOUTS.get(layout, layout))
+        return hugo_format(moment, layout)
 
     def Now(self) -> GoTime:  # noqa: N802 (Go's name)
         return self._now

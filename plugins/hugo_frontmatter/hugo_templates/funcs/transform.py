@@ -23,6 +23,7 @@ import yaml
 from ... import config as hugo_config
 from ...goldmark import emoji_codes
 from ...gotemplate import HTML
+from ...gotemplate.gofmt import go_quote, type_name
 from ..bindings import SiteBindings
 from ..gocast import to_string
 from .time import GoTime
@@ -286,8 +287,20 @@ def _go_values(value: Any) -> Any:
     return value
 
 
-def _read_csv(text: str, delimiter: str, comment: str) -> list[list[str]]:
-    rows: list[list[str]] = []
+class StringSlice(list):
+    """A Go ``[]string`` (a CSV record)."""
+
+    GO_TYPE = "[]string"
+
+
+class StringRows(list):
+    """A Go ``[][]string`` (CSV records, as encoding/csv reads them)."""
+
+    GO_TYPE = "[][]string"
+
+
+def _read_csv(text: str, delimiter: str, comment: str) -> StringRows:
+    rows = StringRows()
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     width = None
     try:
@@ -300,7 +313,7 @@ def _read_csv(text: str, delimiter: str, comment: str) -> list[list[str]]:
                 raise ValueError(
                     f"record on line {reader.line_num}: wrong number of fields"
                 )
-            rows.append(row)
+            rows.append(StringSlice(row))
     except csv.Error as error:
         raise ValueError(f"record on line {reader.line_num}: {error}") from None
     return rows
@@ -331,14 +344,18 @@ def unmarshal_text(
             return _read_csv(text, delimiter, comment)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as error:
         message = " ".join(str(error).split())
-        raise ValueError(f"failed to unmarshal {kind.upper()}: {message}") from None
+        raise ValueError(
+            f'"_stream.{kind}": failed to unmarshal {kind.upper()}: {message}'
+        ) from None
     raise ValueError("unmarshal of XML is not supported; use JSON, YAML, TOML or CSV")
 
 
 def _one_rune(value: Any) -> str:
     text = to_string(value)
     if len(text) > 1:
-        raise ValueError(f"invalid character: {text!r}")
+        raise ValueError(
+            f"failed to decode options: invalid character: {go_quote(text)}"
+        )
     return text
 
 
@@ -391,9 +408,7 @@ class TransformNamespace:
         try:
             text = to_string(data)
         except TypeError:
-            raise TypeError(f"type {type(data).__name__} not supported") from None
-        if text.strip(_GO_SPACE) == "":
-            return None
+            raise TypeError(f"type {type_name(data)} not supported") from None
         return unmarshal_text(
             text, options["format"], options["delimiter"], options["comment"]
         )
