@@ -303,6 +303,55 @@ def test_the_older_settings_find_the_site_above_the_content_folder(tmp_path):
     assert "<p><b>a</b> <i>b</i></p>" in page
 
 
+LANGUAGES = """
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+languageName = "English"
+[languages.fr]
+weight = 2
+languageName = "Français"
+"""
+
+
+@pytest.mark.hugo
+def test_each_language_runs_its_own_variant(hugo, tmp_path):
+    """``NAME.fr.html`` is the French pages' shortcode; ``.Page.Lang`` and
+    ``.Site.Language`` are the page's language's."""
+    config = CONFIG.replace("[params]", LANGUAGES + "[params]")
+    files = {
+        "layouts/shortcodes/hi.html": (
+            "hi {{ .Page.Lang }} {{ .Site.Language.Lang }}"
+            " {{ .Site.Language.LanguageName }} {{ .Site.Home.RelPermalink }}"
+            ' {{ relref .Page "p.md" }}\n'
+        ),
+        "layouts/shortcodes/hi.fr.html": (
+            "salut {{ .Page.Lang }} {{ .Site.Home.RelPermalink }}"
+            ' {{ relref .Page "p.md" }}\n'
+        ),
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": "---\ntitle: P\n---\n{{< hi >}}\n",
+        "content/posts/p.fr.md": "---\ntitle: P fr\n---\n{{< hi >}}\n",
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": config, **LAYOUTS, **files})
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    root = tmp_path / "cameo"
+    write_tree(
+        root, {"hugo.toml": config, "cameoconf.py": migrated_settings("."), **files}
+    )
+    build_site(root, root / "out", root / "cameoconf.py")
+    for page in ("posts/p/index.html", "fr/posts/p/index.html"):
+        theirs = (tmp_path / "hugo" / "public" / page).read_text("utf-8").strip()
+        ours = _content((root / "out" / page).read_text("utf-8")).strip()
+        assert ours == theirs
+    assert theirs.startswith("salut fr /fr/")
+
+
 def test_shortcode_variants_are_weighed_as_hugo_splits_names():
     assert shortcode_variants("note.html") == ("note", ["", "html", "html"])
     assert shortcode_variants("note.en.html") == ("note", ["en", "en", "html"])

@@ -331,10 +331,11 @@ class HugoMarkdownReader(MarkdownReader):
     def _go_site(self, base_url: str) -> shortcodes.GoSite:
         """Where the site's Go templates are (the Hugo config's folder and
         its theme's), and what their ``.Site`` says."""
-        root, themes = go_loader.site_roots(self.settings)
+        site = go_loader.find_site(self.settings)
         return shortcodes.GoSite(
-            root=root,
-            themes=themes,
+            root=site.root,
+            themes=site.themes,
+            config=site.config,
             title=str(self.settings.get("SITENAME", "")),
             base_url=base_url,
             params=self.settings.get("HUGO_PARAMS") or {},

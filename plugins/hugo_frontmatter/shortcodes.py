@@ -23,6 +23,7 @@ to ``markdownify``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -149,13 +150,11 @@ class GoSite:
 
     root: str
     themes: list[str] = field(default_factory=list)
+    config: Mapping[str, Any] = field(default_factory=dict)  # keys lower-cased
     title: str = ""
     base_url: str = "/"
     params: Mapping[str, Any] = field(default_factory=dict)
-    language_code: str = ""
-    copyright: str = ""
     language_prefix: Callable[[str], str] = lambda language: ""
-    language_name: Callable[[str], str] = lambda language: ""
     get_page: Callable[[str, str, str], PageInfo | None] | None = None
     output: OutputFiles = field(default_factory=OutputFiles)
     cache: str | None = None
@@ -509,23 +508,40 @@ class ShortcodeEngine:
         if language not in self._go_languages:
             go = self.go
             assert go is not None
+            # A language's own table in the config ([languages.fr]) wins.
+            languages = go.config.get("languages")
+            own = languages.get(language) if isinstance(languages, Mapping) else None
+            own = own if isinstance(own, Mapping) else {}
+
+            def setting(key: str, default: Any = "") -> Any:
+                return own.get(key, go.config.get(key, default))
+
+            prefix = go.language_prefix(language).strip("/")
+            params = dict(go.params)
+            if isinstance(own.get("params"), Mapping):
+                params.update(own["params"])
             bindings = SiteBindings(
                 base_url=go.base_url,
                 language=language,
-                language_prefix=go.language_prefix(language),
+                language_prefix=prefix + "/" if prefix else "",
                 site_root=go.root,
                 theme_root=go.themes[0] if go.themes else None,
-                params=Params(go.params),
+                params=Params(params),
                 markdownify=self.markdown,
                 output=go.output,
                 cache=go.cache,
+                **_config_bindings(go.config),
             )
             site = objects.Site(
                 bindings,
-                title=go.title,
-                language=objects.Language(language, go.language_name(language)),
-                language_code=go.language_code,
-                copyright=go.copyright,
+                title=str(own.get("title") or go.title),
+                language=objects.Language(
+                    language,
+                    str(own.get("languagename") or ""),
+                    int(own.get("weight") or 0),
+                ),
+                language_code=str(setting("languagecode") or ""),
+                copyright=str(setting("copyright") or ""),
             )
             loader = TemplateLoader(
                 bindings,
@@ -773,6 +789,16 @@ class _Run:
 def _placeholder(nonce: str, number: str) -> str:
     """What stands in the Markdown for the output of a ``<`` shortcode."""
     return f"hugoshortcode{nonce}n{number}end"
+
+
+def _config_bindings(hugo_config: Mapping[str, Any]) -> dict[str, Any]:
+    """What SiteBindings takes from the Hugo config (titleCaseStyle, and
+    imaging where the bindings have it)."""
+    known = {item.name for item in dataclasses.fields(SiteBindings)}
+    found = {"title_case_style": str(hugo_config.get("titlecasestyle") or "")}
+    if "imaging" in known and isinstance(hugo_config.get("imaging"), Mapping):
+        found["imaging"] = hugo_config["imaging"]
+    return {name: value for name, value in found.items() if name in known}
 
 
 def _unbound(name: str) -> Callable[..., Any]:

@@ -75,8 +75,18 @@ class PartialError(Exception):
     """A partial that fails, worded as Hugo words it for the caller."""
 
 
-def site_roots(settings: Mapping[str, Any]) -> tuple[str, list[str]]:
-    """The Hugo site's root and its themes' roots (each that exists).
+@dataclass(frozen=True)
+class HugoSite:
+    """Where a Hugo site is: its root, its themes' roots (each that
+    exists), and its config as Hugo reads it (keys in lower case)."""
+
+    root: str
+    themes: list[str]
+    config: Mapping[str, Any]
+
+
+def find_site(settings: Mapping[str, Any]) -> HugoSite:
+    """The Hugo site of a build's settings.
 
     The root is the folder of the Hugo config (HUGO_FRONTMATTER's
     ``hugo_config``, found as config.apply finds it); without one, the
@@ -86,7 +96,7 @@ def site_roots(settings: Mapping[str, Any]) -> tuple[str, list[str]]:
     given = options.get("hugo_config")
     above = os.path.dirname(content)
     if not given:
-        return above, []
+        return HugoSite(above, [], {})
     try:
         if os.path.isabs(given):
             files = config.find_files(given, above)
@@ -98,13 +108,13 @@ def site_roots(settings: Mapping[str, Any]) -> tuple[str, list[str]]:
                 files, root = config.find_files(given, above), above
         found = config.read_config(files)
     except config.HugoConfigError:
-        return above, []  # config.apply has said what is wrong
+        return HugoSite(above, [], {})  # config.apply has said what is wrong
     themes = found.get("theme") or []
     if isinstance(themes, str):
         themes = [themes]
     themes_dir = os.path.join(root, str(found.get("themesdir") or "themes"))
     roots = [os.path.join(themes_dir, str(name)) for name in themes]
-    return root, [path for path in roots if os.path.isdir(path)]
+    return HugoSite(root, [path for path in roots if os.path.isdir(path)], found)
 
 
 def _inside(path: str, folder: str) -> bool:
