@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter.hugo_templates.loader import (
@@ -350,6 +351,110 @@ def test_each_language_runs_its_own_variant(hugo, tmp_path):
         ours = _content((root / "out" / page).read_text("utf-8")).strip()
         assert ours == theirs
     assert theirs.startswith("salut fr /fr/")
+
+
+# The shared sites' theme shortcodes (cupper-hugo-theme and hugo-coder, MIT;
+# their licences beside them), as they are.
+REAL = Path(__file__).parent / "fixtures" / "go_shortcodes"
+REAL_SHORTCODES = {
+    f"layouts/shortcodes/{path.name}": path.read_text("utf-8")
+    for path in sorted(REAL.glob("*.html"))
+    if path.stem != "notice"  # needs i18n
+}
+REAL_PAGES = {
+    "content/posts/cupper.md": """\
+        ---
+        title: Cupper
+        ---
+        {{% note %}}
+        This is a **note** with [a link](https://example.org/).
+        {{% /note %}}
+
+        {{< cmd >}}
+        git add .
+        git commit -m "a <b> & c"
+        {{< /cmd >}}
+
+        {{< blockquote author="Carl Jung" >}}
+        Even a happy life cannot be without a measure of *darkness*.
+        {{< /blockquote >}}
+
+        {{< ticks >}}
+        * Ticked **one**
+        * Ticked two
+        {{< /ticks >}}
+
+        {{< code numbered="true" >}}
+        <div [[[class="x"]]]>
+          <p>Text</p>
+        </div>
+        {{< /code >}}
+
+        {{< tested using="Firefox 62, Chrome 70, Edge 16 + JAWS 2018" >}}
+
+        {{< colors "#111111, #fff, #cccccc" >}}
+
+        {{< fileTree >}}
+        * Level 1 folder
+            * Level 2 file
+        * Level 1 file
+        {{< /fileTree >}}
+        """,
+    "content/posts/coder.md": """\
+        ---
+        title: Coder
+        ---
+        {{< mermaid >}}
+        graph TD;
+          A-->B;
+        {{< /mermaid >}}
+
+        {{< tabgroup >}}
+        {{< tab name="Hello" >}}
+        Hello **World**!
+        {{< /tab >}}
+        {{< tab name="Goodbye" >}}
+        Goodbye *Everybody*!
+        {{< /tab >}}
+        {{< /tabgroup >}}
+
+        {{< tabgroup align="right" style="code" >}}
+        {{< tab name="Python" >}}
+        ```python
+        print("Hello World!")
+        ```
+        {{< /tab >}}
+        {{< /tabgroup >}}
+        """,
+}
+
+
+@pytest.mark.hugo
+def test_the_shared_sites_theme_shortcodes_render_as_in_hugo(hugo, tmp_path):
+    config = CONFIG + "[markup.goldmark.renderer]\nunsafe = true\n"
+    files = {
+        **REAL_SHORTCODES,
+        **REAL_PAGES,
+        "themes/t/layouts/shortcodes/themed.html": "",
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files, config)
+    ours = _cameo_bodies(tmp_path / "cameo", files, config=config)
+    for page, body in theirs.items():
+        assert _normal(ours[page]) == _normal(body), page
+    assert "tab-content-1-0" in ours["content/posts/coder.md"]  # Scratch kept
+
+
+def _normal(html: str) -> str:
+    """HTML as a tree, for bodies the theme's writer re-serialises (a
+    ``tabindex`` on ``<pre>``): attributes sorted, entities decoded,
+    whitespace collapsed, and a highlighted block reduced to its text
+    (Chroma and Pygments mark code up differently)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for block in soup.select("div.highlight"):
+        block.replace_with(" ".join(block.get_text().split()))
+    for tag in soup.find_all(True):
+        tag.attrs.pop("tabindex", None)
+    return " ".join(str(soup).replace("><", "> <").split())
 
 
 def test_shortcode_variants_are_weighed_as_hugo_splits_names():
