@@ -542,6 +542,12 @@ def test_a_failing_template_is_named_with_the_page_on_one_line(
             "closing tag was provided",
         ),
         (
+            "Text\n\n{{< plain />}}\n",
+            6,
+            "does not evaluate .Inner or .InnerDeindent, yet a closing tag was "
+            "provided",
+        ),
+        (
             "Text\n\n{{< wraps >}}\n\nnever closed\n",
             6,
             'shortcode "wraps" must be closed or self-closed',

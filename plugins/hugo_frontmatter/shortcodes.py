@@ -368,9 +368,22 @@ class ShortcodeEngine:
                 node = _Node(tag, where.line(tag.pos))
                 self._check_known(tag.name, where.path, node.line, language)
                 into.append(node)
-                if not tag.self_closing and self._needs_inner(
-                    tag.name, where, node.line, language
+                takes_inner = self._needs_inner(tag.name, where, node.line, language)
+                if (
+                    tag.self_closing
+                    and not takes_inner
+                    and self._is_go(tag.name, language)
                 ):
+                    # Hugo 0.111 counts "/>" as a closing tag.
+                    raise ShortcodeError(
+                        where.path,
+                        node.line,
+                        f'shortcode "{tag.name}" does not evaluate .Inner or '
+                        ".InnerDeindent, yet a closing tag was provided (Hugo "
+                        f"counts {{{{{tag.delim} {tag.name} /{_end(tag)}}}}} as "
+                        f"one); write {{{{{tag.delim} {tag.name} {_end(tag)}}}}}",
+                    )
+                if not tag.self_closing and takes_inner:
                     stack.append(node)
             else:
                 if stack and stack[-1].tag.name == tag.name:
@@ -554,6 +567,14 @@ class ShortcodeEngine:
             )
             self._go_languages[language] = (loader, site)
         return self._go_languages[language]
+
+    def _is_go(self, name: str, language: str) -> bool:
+        """Whether a shortcode runs a Go template (no Jinja port has its name)."""
+        return (
+            not name.endswith(_INLINE_SUFFIX)
+            and self._template_file(name) is None
+            and self._go_file(name, language) is not None
+        )
 
     def _go_file(self, name: str, language: str) -> Found | None:
         if self.go is None:
