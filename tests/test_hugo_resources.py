@@ -167,3 +167,72 @@ def test_processed_images_have_hugos_sizes_names_and_types(
         # Named as Hugo names it, up to the spec's part.
         assert cameo_link.split("_hu")[0] == hugo_link.split("_hu")[0]
         assert cameo_link.rsplit(".")[-1] == hugo_link.rsplit(".")[-1]
+
+
+# A bundle's files: their order, names, types, URLs, and globs ---------------
+
+SUFFIXES = ["jpg", "PNG", "txt", "json", "css", "pdf", "svg", "mp4", "weird", "js"]
+GLOB_PARTS = ["*", "**", "?", "a", "B", ".", "/", "sub/", "[ab]", "[!a]", "[a-c]"]
+GLOB_PARTS += ["{a,b*}", "{sub/,}", "jpg", "*.png", "\\*", "c"]
+
+
+@st.composite
+def bundle_files(draw) -> tuple[list[str], list[str]]:
+    """A bundle's file names (some in a folder, in mixed case) and globs."""
+    stems = st.text(alphabet="aAbBc_-", min_size=1, max_size=4)
+    names = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["", "sub/", "sub/deep/", "Img/"]),
+                stems,
+                st.sampled_from([*SUFFIXES, ""]),
+            ).map(lambda t: f"{t[0]}{t[1]}{'.' if t[2] else ''}{t[2]}"),
+            min_size=1,
+            max_size=8,
+            unique_by=str.lower,
+        ).filter(lambda names: not {"sub", "img"} & {n.lower() for n in names})
+    )
+    patterns = draw(
+        st.lists(
+            st.lists(st.sampled_from(GLOB_PARTS), min_size=1, max_size=4).map("".join),
+            min_size=6,
+            max_size=6,
+        )
+    )
+    return names, patterns
+
+
+def listing_layout(names: list[str], patterns: list[str]) -> str:
+    """A layout printing the bundle as Hugo lists it and what each glob finds."""
+    layout = (
+        "{{ range .Resources }}{{ .Name }}|{{ .Title }}|{{ .ResourceType }}|"
+        "{{ .MediaType }}|{{ .MediaType.MainType }}|{{ .MediaType.SubType }}|"
+        "{{ .MediaType.Suffixes }}|{{ .RelPermalink }}|{{ .Permalink }}\n{{ end }}"
+        '{{ len (.Resources.ByType "image") }} {{ len (.Resources.ByType "text") }}\n'
+    )
+    for pattern in patterns:
+        layout += (
+            f"{pattern}: {{{{ range .Resources.Match `{pattern}` }}}}{{{{ .Name }}}},"
+            f"{{{{ end }}}} {{{{ with .Resources.GetMatch `{pattern}` }}}}"
+            "{{ .Name }}{{ end }}\n"
+        )
+    for name in names[:3]:
+        get = f'.Resources.Get "{name.upper()}"'
+        layout += f"{{{{ with {get} }}}}{{{{ .Name }}}}{{{{ end }}}}\n"
+    return layout
+
+
+@settings(PROPERTY)
+@given(bundles=st.lists(bundle_files(), min_size=6, max_size=6))
+def test_bundle_lists_names_types_urls_and_globs_as_hugo(
+    hugo, tmp_path_factory, bundles
+):
+    site_bundles = [
+        (listing_layout(names, patterns), {name: "x" for name in names})
+        for names, patterns in bundles
+    ]
+    root = tmp_path_factory.mktemp("globs")
+    for (hugo_page, cameo_page, _), bundle in zip(
+        bundles_both_ways(hugo, root, site_bundles), bundles, strict=True
+    ):
+        assert cameo_page == hugo_page, bundle

@@ -144,14 +144,15 @@ class MediaType:
     """Hugo's ``media.Type``: prints as ``image/jpeg``."""
 
     def __init__(self, main: str, sub: str, suffixes: list[str]) -> None:
-        self.MainType = main
-        self.SubType = sub
-        self.Suffixes = suffixes
         self.Type = f"{main}/{sub}"
+        self.MainType = main
+        self.SubType = sub.split("+")[0]  # svg of image/svg+xml
+        self.Suffixes = suffixes
 
     def String(self) -> str:
         return self.Type
 
+    @property
     def FirstSuffix(self) -> dict[str, str]:
         suffix = self.Suffixes[0] if self.Suffixes else ""
         return {"Suffix": suffix, "FullSuffix": f".{suffix}" if suffix else ""}
@@ -199,34 +200,42 @@ class Resource:
         self._params = Params()
         self.Data: dict[str, Any] = {}
 
+    @property
     def Name(self) -> str:
         return self._name
 
+    @property
     def Title(self) -> str:
         return self._title
 
+    @property
     def Params(self) -> Params:
         return self._params
 
+    @property
     def MediaType(self) -> MediaType:
         return self._media
 
+    @property
     def ResourceType(self) -> str:
         return self._media.MainType
 
+    @property
     def RelPermalink(self) -> str:
         if self._publish and not self._published:
             self._published = True
             self._publish(self)
         return self._rel_permalink
 
+    @property
     def Permalink(self) -> str:
-        relative = self.RelPermalink()
+        relative = self.RelPermalink
         parts = urlsplit(self._base_url)
         if not parts.netloc:
             return relative
         return f"{parts.scheme}://{parts.netloc}{relative}"
 
+    @property
     def Content(self) -> str:
         return self.bytes().decode("utf-8", errors="replace")
 
@@ -251,9 +260,11 @@ class ImageResource(Resource):
         image.load()
         return image
 
+    @property
     def Width(self) -> int:
         return self._dimensions()[0]
 
+    @property
     def Height(self) -> int:
         return self._dimensions()[1]
 
@@ -513,19 +524,19 @@ class Resources(Sequence):
         return len(self._items)
 
     def ByType(self, kind: Any) -> Resources:
-        return Resources(r for r in self if r.ResourceType() == str(kind))
+        return Resources(r for r in self if r.ResourceType == str(kind))
 
     def Get(self, name: Any) -> Resource | None:
         wanted = str(name).lower()
-        return next((r for r in self if r.Name().lower() == wanted), None)
+        return next((r for r in self if r.Name.lower() == wanted), None)
 
     def GetMatch(self, pattern: Any) -> Resource | None:
         matches = glob_matcher(str(pattern))
-        return next((r for r in self if matches(r.Name())), None)
+        return next((r for r in self if matches(r.Name)), None)
 
     def Match(self, pattern: Any) -> Resources:
         matches = glob_matcher(str(pattern))
-        return Resources(r for r in self if matches(r.Name()))
+        return Resources(r for r in self if matches(r.Name))
 
 
 def glob_matcher(pattern: str) -> Callable[[str], bool]:
@@ -625,6 +636,7 @@ class _PageInBundle(Resource):
     def __init__(self, name: str, bindings: SiteBindings) -> None:
         super().__init__(name, "", bindings.base_url, bytes)
 
+    @property
     def ResourceType(self) -> str:
         return "page"
 
@@ -678,7 +690,7 @@ def make_resource(
 def _hugo_resource_less(a: Resource, b: Resource) -> bool:
     # Hugo's comparison, which is not a strict order: its result depends on
     # the sort that uses it (Go's sort.SliceStable), done below as Go does.
-    if a.ResourceType() < b.ResourceType():
+    if a.ResourceType < b.ResourceType:
         return True
     a_page, b_page = isinstance(a, _PageInBundle), isinstance(b, _PageInBundle)
     if a_page or b_page:
