@@ -46,7 +46,7 @@ from .frontmatter import FrontMatterError
 from .html_attributes import dynamic, filter_attributes
 from .hugo_templates import objects
 from .hugo_templates.bindings import OutputFiles, SiteBindings
-from .hugo_templates.loader import Found, TemplateLoader, error_place
+from .hugo_templates.loader import Found, TemplateLoader, error_place, page_bound
 from .paths import display_path
 from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
 
@@ -560,8 +560,8 @@ class ShortcodeEngine:
                 bindings,
                 {
                     "site": lambda: site,
-                    "ref": _unbound("ref"),
-                    "relref": _unbound("relref"),
+                    "ref": page_bound("ref"),
+                    "relref": page_bound("relref"),
                 },
                 roots=[go.root, *go.themes],
             )
@@ -820,15 +820,6 @@ def _config_bindings(hugo_config: Mapping[str, Any]) -> dict[str, Any]:
     if "imaging" in known and isinstance(hugo_config.get("imaging"), Mapping):
         found["imaging"] = hugo_config["imaging"]
     return {name: value for name, value in found.items() if name in known}
-
-
-def _unbound(name: str) -> Callable[..., Any]:
-    """A page-bound function outside a page (replaced for each run)."""
-
-    def unbound(*args: Any) -> Any:
-        raise ValueError(f"{name} needs a page")
-
-    return unbound
 
 
 def _end(tag: _Tag) -> str:

@@ -43,8 +43,9 @@ PARTIALS = "partials"
 # formats); a template of any other suffix is plain text.
 _HTML_SUFFIXES = frozenset({"html", "htm", "xml"})
 _INNER = ("Inner", "InnerDeindent")
-# The functions of the template that runs now (page-bound ones such as ref),
-# so that a partial it calls runs with them too.
+# The page-bound functions (ref, relref) of the template that runs now: the
+# set's function of that name calls this run's (see page_bound), so that a
+# partial it calls has them too, and no run copies the function map.
 _RUN_FUNCS: contextvars.ContextVar[Mapping[str, Callable] | None] = (
     contextvars.ContextVar("hugo_run_funcs", default=None)
 )
@@ -294,12 +295,13 @@ class TemplateLoader:
     def execute(
         self, found: Found, data: Any, funcs: Mapping[str, Callable] | None = None
     ) -> str:
-        """Run a template with ``data`` as dot; ``funcs`` (page-bound ones)
-        reach the partials it calls too."""
+        """Run a template with ``data`` as dot; ``funcs`` are this run's
+        page-bound functions (the set's ``page_bound`` ones call them), for
+        the partials it calls too."""
         self.parse(found)
         token = _RUN_FUNCS.set(funcs)
         try:
-            return self._set(found.is_html).execute(found.name, data, funcs)
+            return self._set(found.is_html).execute(found.name, data)
         finally:
             _RUN_FUNCS.reset(token)
 
@@ -333,6 +335,21 @@ class TemplateLoader:
         if key not in self._cached:
             self._cached[key] = self.partial(name, *context_and_variants[:1])
         return self._cached[key]
+
+
+def page_bound(name: str) -> Callable[..., Any]:
+    """A function of the set that calls the running template's own ``name``
+    (given to ``TemplateLoader.execute``): ``ref`` and ``relref`` resolve
+    from the page that runs."""
+
+    def call(*args: Any) -> Any:
+        bound = (_RUN_FUNCS.get() or {}).get(name)
+        if bound is None:
+            raise ValueError(f"{name} needs a page")
+        return bound(*args)
+
+    call.__name__ = name
+    return call
 
 
 def _walk(node: Any):
