@@ -17,14 +17,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "hugo_parity.py"
 
-# A site shaped like the shared ones: a Go shortcode in theme-shortcodes/
-# that reads data/ and the page, one page calling it twice, one that does not.
+# A site shaped like the shared ones: a Go shortcode in theme-shortcodes/,
+# one page calling it twice, one that does not.
 SITE = {
     "config.toml": 'baseURL = "https://example.org/"\ntitle = "Tiny"\n',
     "theme-shortcodes/box.html": (
-        '<div class="box">{{ .Get 0 }} {{ index .Site.Data.colors "main" }}</div>\n'
+        '<div class="box">{{ .Get 0 | upper }} {{ .Ordinal }}</div>\n'
     ),
-    "data/colors.json": '{"main": "teal"}\n',
     "content/post/uses.md": (
         '---\ntitle: Uses\n---\nOne.\n\n{{< box "a" >}}\n\n{{< box "b" >}}\n'
     ),
