@@ -4,7 +4,8 @@ and a shortcode's own dot, with Hugo 0.111's names and answers.
 Fields are attributes or properties (``.Title``); what takes arguments is a
 method (``.Get 0``, ``.Param "x"``), as the engine calls a method with the
 command's arguments. Values that Hugo prints in a form of its own (a
-``time.Time``, a ``text.Position``) have a ``String`` method. The shortcode
+``text.Position``) have a ``String`` method; dates are ``funcs.time``'s
+``GoTime`` (``.Date.Format``). The shortcode
 engine makes them from what the reader knows of a page; nothing here reads
 Pelican's settings."""
 
@@ -16,13 +17,14 @@ import logging
 import posixpath
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
 from ..fields import Params
 from ..gotemplate import HTML, MISSING
 from .bindings import SiteBindings
+from .funcs import time as go_time
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +36,6 @@ def _optional(module: str) -> Any:
         return importlib.import_module(f"{__package__}.{module}")
     except ImportError:
         return None
-
-
-# Go's zero time.Time, a page's date when it has none.
-_ZERO_TIME = datetime(1, 1, 1, tzinfo=UTC)
 
 
 class Scratch:
@@ -86,41 +84,6 @@ class Scratch:
 
     def Values(self) -> dict[str, Any]:  # noqa: N802
         return dict(self._values)
-
-
-class GoTime:
-    """A ``time.Time``: prints as Go's ``String()`` (``2021-03-04 05:06:07
-    +0000 UTC``); a date without a zone is UTC, as Hugo reads it."""
-
-    def __init__(self, moment: datetime) -> None:
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        self.moment = moment
-
-    def String(self) -> str:  # noqa: N802
-        offset = self.moment.utcoffset()
-        seconds = int(offset.total_seconds()) if offset else 0
-        sign = "-" if seconds < 0 else "+"
-        hours, minutes = divmod(abs(seconds) // 60, 60)
-        numeric = f"{sign}{hours:02d}{minutes:02d}"
-        zone = "UTC" if seconds == 0 else numeric
-        m = self.moment
-        return (
-            f"{m.year:04d}-{m.month:02d}-{m.day:02d} "
-            f"{m.hour:02d}:{m.minute:02d}:{m.second:02d} {numeric} {zone}"
-        )
-
-    def IsZero(self) -> bool:  # noqa: N802
-        return self.moment == _ZERO_TIME
-
-    def Year(self) -> int:  # noqa: N802
-        return self.moment.year
-
-    def Unix(self) -> int:  # noqa: N802
-        return int(self.moment.timestamp())
-
-    def __str__(self) -> str:
-        return self.String()
 
 
 class Language:
@@ -251,7 +214,7 @@ class Page:
         self.File = file
         self.Section = section
         self.Type = page_type or section or "page"
-        self.Date = GoTime(date or _ZERO_TIME)
+        self.Date = _page_time(date)
         self.Lang = lang or site.Language.Lang
         self.Language = site.Language
         self.IsHome = kind == "home"
@@ -369,6 +332,18 @@ class Shortcode:
                 return None
             return params.get(key, "")
         raise ValueError(f"invalid key type {type(key).__name__}")
+
+
+def _page_time(date: Any) -> Any:
+    """A page's date as Hugo's: a zone read from an offset (``+02:00``) has
+    no name, so it prints as ``+0200 +0200``; no date is Go's zero time."""
+    if not date:
+        return go_time.zero_time()
+    offset = date.utcoffset() if isinstance(date, datetime) else None
+    if offset:
+        zone = go_time.fixed_zone("", int(offset.total_seconds()))
+        return go_time.GoTime(date, date.microsecond * 1000, zone)
+    return go_time.as_time(date)
 
 
 def _walk_key(values: Mapping[str, Any], key: str) -> Any:
