@@ -216,7 +216,8 @@ PAGE_AND_SITE = (
     '|{{ ref .Page "posts/other.md" }}|{{ relref .Page "other.md" }}'
     '|{{ .Position }}|{{ .Page.Scratch.Set "k" 2 }}{{ .Page.Scratch.Get "k" }}'
     '|{{ .Page.RenderString "*md*" }}|{{ .Page.Param "color" }}'
-    '|{{ .Page.Param "nested.deep" }}\n'
+    '|{{ .Page.Param "nested.deep" }}'
+    '|{{ .Page.Date.Format "Jan 2, 2006 15:04 MST" }}|{{ .Page.Date.IsZero }}\n'
 )
 
 
