@@ -52,6 +52,12 @@ def test_the_goal_needs_every_visible_text_and_95_percent_of_bodies():
     met = parity.goal_line([*nineteen, _body("x.html", False, True)], built)
     assert met.startswith("Issue 23's goal (met): visible text equal on 20 of 20")
     assert "bodies equal once normalised on 19 (95.0 %;" in met
+    assert met.endswith("; of the 20 with a body on either side, 19 equal")
+    empty = parity.BodyComparison("e.html", True, True, True, True, 0, 0, [])
+    assert parity.goal_line([empty, _body("x.html", False, True)], built).endswith(
+        "on 1 (50.0 %; at least 95 % needed); of the 1 with a body on either"
+        " side, 0 equal"
+    )
     text_differs = parity.goal_line([*nineteen, _body("x.html", False, False)], built)
     assert text_differs.startswith(
         "Issue 23's goal (not met): visible text equal on 19"
