@@ -71,6 +71,7 @@ SHORTCODES = {
     "layouts/partials/badge.html": '<b class="badge">{{ .Get 0 }}</b>',
     "layouts/partials/title.html": "<i>{{ .Title }}</i>",
     "layouts/shortcodes/md.html": "*{{ .Get 0 }}*",
+    "layouts/shortcodes/dedent.html": "[{{ .InnerDeindent }}]",
     "layouts/shortcodes/lang.html": "site html",
     "themes/t/layouts/shortcodes/lang.en.html": "theme en",
     "themes/t/layouts/shortcodes/themed.html": (
@@ -112,6 +113,29 @@ PAGES = {
         {{< /expand >}}
 
         {{% md "emphasis" %}} and {{< md "kept" >}}
+        """,
+    "content/posts/deindent.md": """\
+        ---
+        title: Deindent
+        ---
+        - item
+
+          {{< dedent >}}
+          a
+            b
+
+          c
+          {{< /dedent >}}
+
+            {{< dedent >}}
+             x
+            y
+          z
+            {{< /dedent >}}
+
+        {{< dedent >}}
+            kept
+        {{< /dedent >}}
         """,
     "content/posts/nested.md": """\
         ---

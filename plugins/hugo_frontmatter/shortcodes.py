@@ -220,6 +220,7 @@ class ShortcodeCall:
         self.parent = parent
         self.position = position
         self.column = column
+        self.indentation = ""  # the white space before the tag on its line
         self.inner: Markup = Markup("")
         self.go_dot: objects.Shortcode | None = None  # made when a Go template asks
 
@@ -439,6 +440,7 @@ class ShortcodeEngine:
         call = ShortcodeCall(
             tag.name, tag.params, ordinal, parent, position, run.where.column(tag.pos)
         )
+        call.indentation = run.where.indentation(tag.pos)
         pieces = []
         child_ordinal = 0
         for child in node.children:
@@ -647,6 +649,7 @@ class ShortcodeEngine:
                 parent,
                 objects.Position(filename, line, call.column),
                 run.go_page,
+                call.indentation,
             )
         return call.go_dot
 
@@ -789,6 +792,14 @@ class _Where:
 
     def line(self, pos: int) -> int:
         return self.first_line + bisect_left(self._newlines, pos)
+
+    def indentation(self, pos: int) -> str:
+        """The white space between the start of the line and ``pos``, or
+        "" when anything else comes before it."""
+        index = bisect_left(self._newlines, pos)
+        start = self._newlines[index - 1] + 1 if index else 0
+        before = self.body[start:pos]
+        return before if before.strip(" \t") == "" else ""
 
     def column(self, pos: int) -> int:
         """The 1-based column of ``pos`` on its line, as Hugo counts it."""

@@ -15,7 +15,6 @@ import hashlib
 import importlib
 import logging
 import posixpath
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
@@ -296,7 +295,9 @@ class Shortcode:
         parent: Shortcode | None,
         position: Position,
         page: Page,
+        indentation: str = "",
     ) -> None:
+        self.indentation = indentation  # before the opening tag, on its line
         self.Name = name
         self.Params = params
         self.IsNamedParams = isinstance(params, Mapping)
@@ -310,7 +311,18 @@ class Shortcode:
 
     @property
     def InnerDeindent(self) -> HTML:  # noqa: N802
-        return HTML(textwrap.dedent(str(self.Inner)))
+        """``.Inner`` less the opening tag's indentation on each line that
+        has it (a shortcode in a list item), as Hugo 0.111 deindents."""
+        indent = self.indentation
+        if not indent:
+            return self.Inner
+        lines = str(self.Inner).split("\n")
+        return HTML(
+            "\n".join(
+                line[len(indent) :] if line.startswith(indent) else line
+                for line in lines
+            )
+        )
 
     def Get(self, key: Any) -> Any:  # noqa: N802
         """Hugo's rules: no params, or a key of the other kind (a name for
