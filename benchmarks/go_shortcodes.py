@@ -14,9 +14,10 @@ It prints, for the machine it runs on:
    shortcodes (cupper's ``note``, ``warning``, ``cmd``, ``expandable``,
    coder's ``notice``): on the engine alone (each template parsed once, then
    executed with a shortcode dot made here), and through the cameo build's
-   shortcode engine (a real Pelican build of a site holding that page, the
-   time spent in ``ShortcodeEngine.expand`` for it, parsing included); the
-   goal of issue 23 is under 50 ms;
+   shortcode engine (a real Pelican build of a site holding that page twice,
+   the time spent in ``ShortcodeEngine.expand`` for each: the first
+   includes parsing the templates and loading Hugo's functions, the second
+   is the page once they are); the goal of issue 23 is under 50 ms;
 3. the same page built by Hugo, for reference: the wall time of ``hugo``
    with and without the page's calls, and Hugo's own ``--templateMetrics``
    sum for the shortcodes.
@@ -83,9 +84,11 @@ def machine() -> str:
                     break
     except OSError:
         pass
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
         f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        f" ({platform.system()} {platform.release()})"
+        f" ({platform.system()} {platform.release()}); load average {load}"
+        " (other work on the machine slows every number)"
     )
 
 
@@ -285,16 +288,20 @@ HUGO_FRONTMATTER = {{"hugo_config": {config!r}, "hugo_urls": True}}
 CONFIG = 'baseURL = "https://example.org/"\ntitle = "Shortcodes"\n'
 
 
-def page_text(count: int) -> str:
-    calls = [call_text(*MIX[number % len(MIX)]) for number in range(count)]
+def page_text(count: int, mix: tuple = MIX) -> str:
+    calls = [call_text(*mix[number % len(mix)]) for number in range(count)]
     return "---\ntitle: Calls\n---\n\n" + "\n\n".join(calls) + "\n"
 
 
-def write_site(root: Path, count: int) -> None:
+def write_site(root: Path, count: int, mix: tuple = MIX) -> None:
     """A Hugo site: the page, the mix's shortcodes in layouts/shortcodes/
     and cupper's data/, as a migrated site has them."""
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "content" / "posts" / "calls.md").write_text(page_text(count), "utf-8")
+    (root / "content" / "posts").mkdir(parents=True, exist_ok=True)
+    for name in ("calls.md", "calls-again.md"):  # a cold page, a warm one
+        page = root / "content" / "posts" / name
+        page.write_text(page_text(count, mix), "utf-8")
+    if (root / "hugo.toml").exists():
+        return
     (root / "hugo.toml").write_text(CONFIG, "utf-8")
     shortcodes = root / "layouts" / "shortcodes"
     shortcodes.mkdir(parents=True)
@@ -337,10 +344,38 @@ def child(settings: str, output: str) -> None:
 
 
 def through_cameo(folder: Path, count: int, repeat: int) -> dict[str, Any]:
-    """The best expand time of the page over ``repeat`` builds (each a new
-    process, a new cache: parsing included), or the failure."""
+    """The best expand time of the page over ``repeat`` builds, or the
+    failure. A shortcode whose template calls a function the build does
+    not have yet is left out of the mix (``left_out``: name -> function)."""
+    mix, left_out = MIX, {}
+    while True:
+        outcome = _cameo_runs(folder, count, repeat, mix)
+        said = " ".join([outcome.get("summary") or "", *outcome.get("problems", [])])
+        missing = NOT_DEFINED.search(said)
+        if outcome.get("ok") or missing is None:
+            return {**outcome, "left_out": left_out}
+        kept = tuple(
+            call
+            for call in mix
+            if not re.search(rf"\b{missing[1]}\b", _template(call[0]))
+        )
+        if not kept or kept == mix:
+            return {**outcome, "left_out": left_out}
+        left_out.update({call[0]: missing[1] for call in mix if call not in kept})
+        mix = kept
+
+
+def _template(name: str) -> str:
+    return (SITES / SOURCES[name] / "theme-shortcodes" / f"{name}.html").read_text(
+        "utf-8"
+    )
+
+
+def _cameo_runs(folder: Path, count: int, repeat: int, mix: tuple) -> dict[str, Any]:
+    """``repeat`` builds of the page of ``mix`` (each a new process and a
+    new cache: parsing included); the best."""
     root = folder / "cameo-site"
-    write_site(root, count)
+    write_site(root, count, mix)
     best: dict[str, Any] = {}
     for run in range(repeat):
         settings = folder / "settings.py"
@@ -370,7 +405,7 @@ def through_cameo(folder: Path, count: int, repeat: int) -> dict[str, Any]:
         outcome = json.loads(lines[-1].removeprefix("GO-SHORTCODES "))
         if not outcome["ok"] or not outcome["expand_ms"]:
             return outcome
-        if not best or min(outcome["expand_ms"]) < min(best["expand_ms"]):
+        if not best or outcome["expand_ms"][-1] < best["expand_ms"][-1]:
             best = outcome
     return best
 
@@ -475,13 +510,24 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="go-shortcodes-") as temp:
         folder = Path(temp)
         cameo = through_cameo(folder, options.calls, options.repeat)
-        if cameo.get("ok") and cameo.get("expand_ms"):
-            ms = min(cameo["expand_ms"])
-            verdict = "under" if ms < GOAL_MS else "OVER"
+        left = cameo.get("left_out") or {}
+        without = (
+            " without "
+            + ", ".join(f"{name} (needs {func})" for name, func in left.items())
+            + ", whose functions the build lacks: the other shortcodes in turn"
+            if left
+            else ""
+        )
+        if cameo.get("ok") and len(cameo.get("expand_ms") or []) == 2:
+            cold, warm = cameo["expand_ms"]
+            verdict = "under" if warm < GOAL_MS else "OVER"
             print(
-                f"- through the cameo build (ShortcodeEngine.expand of the page,"
-                f" parsing included): {ms:.1f} ms ({verdict} the {GOAL_MS:.0f} ms"
-                f" goal); the whole build {cameo['build_s']:.2f} s"
+                f"- through the cameo build (ShortcodeEngine.expand){without}:"
+                f" {warm:.1f} ms for a page once the templates are parsed"
+                f" ({verdict} the {GOAL_MS:.0f} ms goal), {cold:.1f} ms for the"
+                f" build's first such page (parsing and loading Hugo's functions"
+                f" included); the whole build of the two pages"
+                f" {cameo['build_s']:.2f} s"
             )
         else:
             problems = "; ".join(cameo.get("problems") or [])
