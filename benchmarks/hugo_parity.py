@@ -494,6 +494,9 @@ class HtmlFile:
     text: str = ""  # visible_text of the body
     body_from: str = "none"  # what found the body element (find_body)
     body_count: int = 0  # how many such elements the page has
+    # Hugo only: the body's lines that Hugo writes differently from one build
+    # to the next (``shuffle``, random ids): not compared.
+    varying: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -710,7 +713,41 @@ def build_with_hugo(hugo: str, copy: Path, config: Path) -> Build:
             "offline) so that Hugo could build"
         )
     read_output(public, result)
+    _mark_varying(command, copy, public, result)
     return result
+
+
+def _mark_varying(command: list[str], copy: Path, public: Path, result: Build) -> None:
+    """Build again into another folder; a page whose body changes from one
+    Hugo build to the next (Go 1.20 seeds ``shuffle`` and ``random`` anew
+    each run) gets the lines that change marked, and the run says so."""
+    again = public.with_name("public-again")
+    command = [*command[:-1], str(again)]
+    done = subprocess.run(
+        command, cwd=copy, capture_output=True, text=True, timeout=HUGO_TIMEOUT
+    )
+    if done.returncode != 0:
+        result.notes.append("a second Hugo build failed: no line marked as random")
+        return
+    second = Build()
+    read_output(again, second)
+    marked = []
+    for path, page in result.pages.items():
+        other = second.files.get(path)
+        if other is None or other.body == page.body:
+            continue
+        if len(other.body) != len(page.body):
+            result.notes.append(f"{path}: Hugo's body changes length between builds")
+            continue
+        lines = zip(page.body, other.body, strict=True)
+        varying = frozenset(n for n, (a, b) in enumerate(lines) if a != b)
+        result.files[path] = replace(page, varying=varying)
+        marked.append(f"{path} ({len(varying)})")
+    if marked:
+        result.notes.append(
+            "built twice: the body lines Hugo writes differently each build"
+            " (shuffle, random) are not compared, on " + ", ".join(marked)
+        )
 
 
 # cameo ---------------------------------------------------------------------
@@ -1003,6 +1040,7 @@ class BodyComparison:
     hugo_calls: int  # shortcode openings in Hugo's visible text
     cameo_calls: int  # and in cameo's
     diff: list[str]  # the first difference, if any
+    masked: int = 0  # lines left out of "equal": Hugo varies them itself
 
     @property
     def left_unrendered(self) -> int:
@@ -1012,7 +1050,14 @@ class BodyComparison:
 
 
 def compare_body(path: str, hugo: HtmlFile, cameo: HtmlFile) -> BodyComparison:
+    """The two bodies compared; the lines Hugo changes from build to build
+    (``HtmlFile.varying``) are left out when the rest is line for line."""
     equal = hugo.body == cameo.body
+    masked = 0
+    if not equal and hugo.varying and len(hugo.body) == len(cameo.body):
+        pairs = enumerate(zip(hugo.body, cameo.body, strict=True))
+        equal = all(a == b for n, (a, b) in pairs if n not in hugo.varying)
+        masked = len(hugo.varying) if equal else 0
     return BodyComparison(
         path=path,
         list_page=(hugo.kind or "page").split()[0] != "page",
@@ -1022,6 +1067,7 @@ def compare_body(path: str, hugo: HtmlFile, cameo: HtmlFile) -> BodyComparison:
         hugo_calls=shortcode_calls(hugo.text),
         cameo_calls=shortcode_calls(cameo.text),
         diff=[] if equal else first_difference(hugo.body, cameo.body),
+        masked=masked,
     )
 
 
@@ -1407,6 +1453,11 @@ def report(site: Path, hugo: Build, cameo: Build, version: str, limit: int) -> N
             for b in bodies
             if b.left_unrendered
         ],
+        limit,
+    )
+    listing(
+        "Bodies equal but for lines Hugo itself writes differently each build",
+        [f"{b.path}: {b.masked} line(s)" for b in bodies if b.masked],
         limit,
     )
     listing(
