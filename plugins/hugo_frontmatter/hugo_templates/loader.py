@@ -157,7 +157,7 @@ def shortcode_variants(file_name: str) -> tuple[str, list[str]]:
     return name, variants
 
 
-def _weight(wanted: list[str], variants: list[str]) -> int:
+def variant_weight(wanted: list[str], variants: list[str]) -> int:
     """Hugo's ``compareVariants``: more weight to a match on the left."""
     weight = 0
     for i, (want, have) in enumerate(zip(wanted, variants, strict=True)):
@@ -219,7 +219,7 @@ class TemplateLoader:
                 if not os.path.isfile(os.path.join(where, entry)):
                     continue
                 seen.add(entry)  # the site's file hides the theme's
-                weight = _weight(wanted, variants)
+                weight = variant_weight(wanted, variants)
                 if best is None or best_weight == 0 or weight > best_weight:
                     relative = f"{folder}/{entry}" if folder else entry
                     best = Found(f"{SHORTCODES}/{relative}", os.path.join(where, entry))
