@@ -48,12 +48,14 @@ LAYOUTS = {
 # expandable, coder's notice, a tabs/tab pair that talks to its parent).
 SHORTCODES = {
     "layouts/shortcodes/hello.html": (
-        '<span class="hello">{{ .Get 0 }}/{{ .Get 1 }}</span>\n'
+        '<span class="hello">{{ .Get 0 }}/{{ .Get 1 }}'
+        '|{{ printf "%#v %#v %T" (.Get 9) (.Get "x") (.Get 0) }}</span>\n'
     ),
     "layouts/shortcodes/named.html": (
         '<p class="named" data-n="{{ .Get "n" }}">'
         '{{ with .Get "title" }}{{ . }}{{ else }}none{{ end }}'
-        "|{{ .IsNamedParams }}|{{ .Name }}|{{ .Params }}</p>\n"
+        "|{{ .IsNamedParams }}|{{ .Name }}|{{ .Params }}"
+        '|{{ printf "%#v %#v %T" (.Get 0) (.Get "zz") (.Get "n") }}</p>\n'
     ),
     "layouts/shortcodes/note.html": (
         '<aside class="note">\n  <div>{{ .Inner | .Page.RenderString }}</div>\n'
@@ -231,7 +233,10 @@ def test_go_shortcodes_render_as_in_hugo(hugo, tmp_path):
     ours = _cameo_bodies(tmp_path / "cameo", files)
     assert ours == theirs
     # What the comparison rests on (Hugo's own answers):
-    assert '<span class="hello">a/b</span>' in ours["content/posts/params.md"]
+    assert (
+        '<span class="hello">a/b|&#34;&#34; &lt;nil&gt; string'
+        in ours["content/posts/params.md"]
+    )
     assert 'data-parent="tabs" data-ordinal="1"' in ours["content/posts/nested.md"]
     assert "theme en" in ours["content/posts/theme.md"]
 

@@ -304,7 +304,7 @@ class _Printer:
     def print_value(self, value: Any, verb: str, depth: int) -> None:
         """Go's printArg and printValue."""
         if value is None:
-            if verb == "v":
+            if verb in ("v", "T"):  # Go prints a nil interface's type as <nil>
                 self.pad("<nil>")
             else:
                 self.bad_verb(verb, value)
