@@ -528,14 +528,15 @@ class State:
         final: Any,
         has_final: bool,
     ) -> Any:
-        count = len(args) - 1 + (1 if has_final else 0)
+        # args[0] is the command; a field inside a chain has none (Go's nil).
+        count = len(args[1:]) + (1 if has_final else 0)
         shape = _arity_of(function)
         if shape is not None:
             fixed, variadic = shape
             if variadic and count < fixed:
                 self.errorf(
                     f"wrong number of args for {name}: want at least {fixed} "
-                    f"got {len(args) - 1}"
+                    f"got {len(args[1:])}"
                 )
             if not variadic and count != fixed:
                 self.errorf(
