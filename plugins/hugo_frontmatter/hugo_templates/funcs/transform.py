@@ -99,7 +99,8 @@ def _special_end(text: str, i: int, element: str) -> int:
 
 def strip_tags(html: str) -> str:
     """html/template's stripTags: the text of HTML, tags, comments, scripts
-    and styles gone; a ``<`` that starts no tag stays."""
+    and styles gone; a ``<`` that starts no tag stays, and so does the whole
+    text when nothing but text was read (``a <b`` ends in a tag name)."""
     out: list[str] = []
     state, element, i, all_text = "text", "", 0, True
     n = len(html)
@@ -132,11 +133,12 @@ def strip_tags(html: str) -> str:
                     state, i = "tag", end
                     break
                 k = end
-            all_text = all_text and state == "text"
         elif state == "comment":
+            all_text = False
             at = html.find("-->", i)
             state, i = ("text", at + 3) if at >= 0 else (state, n)
         elif state == "rcdata":
+            all_text = all_text and _RCDATA[element]
             at = _special_end(html, i, element)
             stop = n if at < 0 else at
             if _RCDATA[element]:
@@ -148,6 +150,7 @@ def strip_tags(html: str) -> str:
                 state, element = "text", ""
             i = stop
         elif state == "tag":
+            all_text = False
             while i < n and html[i] in _TAG_SPACE:
                 i += 1
             if i == n:

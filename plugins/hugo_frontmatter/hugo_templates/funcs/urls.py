@@ -32,13 +32,13 @@ def _category(char: str) -> str:
 
 
 def unicode_sanitize(text: str) -> str:
-    """Hugo's UnicodeSanitize: letters, digits, marks and ``./\\_#+~-`` (and
+    """Hugo's UnicodeSanitize: letters, digits, marks and ``./\\_#+~-@`` (and
     ``%XX``) stay, a run of spaces becomes one ``-``, the rest goes."""
     out: list[str] = []
     prepend_hyphen = was_hyphen = False
     for i, char in enumerate(text):
         allowed = (
-            char in "./\\_#+~-"
+            char in "./\\_#+~-@"
             or _category(char)[0] in "LM"
             or _category(char) == "Nd"
             or (
