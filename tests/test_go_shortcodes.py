@@ -631,6 +631,37 @@ def test_a_failing_template_is_named_with_the_page_on_one_line(
 
 @pytest.mark.hugo
 @pytest.mark.parametrize(
+    "template",
+    [
+        '<p>{{ errorf "Bad %s here" (.Get 0) }}</p>',
+        '<p>{{ partial "says.html" . }}</p>',
+    ],
+)
+def test_errorf_stops_the_build_with_its_words(hugo, tmp_path, template):
+    files = {
+        "layouts/shortcodes/bad.html": template,
+        "layouts/partials/says.html": '{{ errorf "Bad %s here" (.Get 0) }}',
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": ERROR_PAGE.format(call='{{< bad "thing" >}}'),
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": CONFIG, **LAYOUTS, **files})
+    done = subprocess.run(
+        [hugo, "-s", str(tmp_path / "hugo"), "-d", "public"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0 and "ERROR" in done.stdout + done.stderr
+    assert "Bad thing here" in done.stdout + done.stderr
+    with pytest.raises(BuildError) as raised:
+        _cameo_bodies(tmp_path / "cameo", files)
+    message = next(m for m in raised.value.problems if "p.md" in m)
+    assert "content/posts/p.md:6: " in message
+    assert "errorf: Bad thing here;" in message and "\n" not in message
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
     ("body", "line", "words"),
     [
         (

@@ -46,7 +46,13 @@ from .frontmatter import FrontMatterError
 from .html_attributes import dynamic, filter_attributes
 from .hugo_templates import objects
 from .hugo_templates.bindings import OutputFiles, SiteBindings
-from .hugo_templates.loader import Found, TemplateLoader, error_place, page_bound
+from .hugo_templates.loader import (
+    Found,
+    TemplateLoader,
+    error_place,
+    errorf_text,
+    page_bound,
+)
 from .paths import display_path
 from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
 
@@ -664,7 +670,11 @@ class ShortcodeEngine:
     ) -> ShortcodeError:
         """A Go template's error on one line: the page's file:line, then the
         template's file:line:col and Go's (or Hugo's) words."""
-        if isinstance(error, gotemplate.TemplateError):
+        said = errorf_text(error)
+        if isinstance(error, gotemplate.TemplateError) and said is not None:
+            # The template's own words (errorf), as Hugo logs them.
+            message = f"{display_path(error_place(error, loader))}: errorf: {said}"
+        elif isinstance(error, gotemplate.TemplateError):
             place = display_path(error_place(error, loader))
             kind = "parse failed" if error.col is None else "execute of template failed"
             message = f"{place}: {kind}: {error}"

@@ -33,6 +33,7 @@ from .. import config
 from ..gotemplate import HTML, TemplateError, TemplateSet
 from ..gotemplate.nodes import CommandNode, FieldNode, Node, TemplateNode, VariableNode
 from .bindings import OutputFiles, SiteBindings
+from .funcs.fmt import TemplateErrorf
 from .functions import hugo_functions
 
 logger = logging.getLogger(__name__)
@@ -320,6 +321,9 @@ class TemplateLoader:
         try:
             output = self.execute(found, dot, _RUN_FUNCS.get())
         except TemplateError as error:
+            said = errorf_text(error)
+            if said is not None:  # the partial's errorf: its words go up
+                raise TemplateErrorf(said) from None
             # Hugo's chain: the caller's error names the partial's place.
             kind = "parse failed" if error.col is None else "execute of template failed"
             raise PartialError(
@@ -377,6 +381,17 @@ def _reads_inner(node: CommandNode) -> bool:
         ):
             return True
     return False
+
+
+def errorf_text(error: BaseException) -> str | None:
+    """The text a template's ``errorf`` gave, if that is what ``error``
+    (the engine's error calling it) comes from."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, TemplateErrorf):
+            return str(seen)
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def error_place(error: TemplateError, loader: TemplateLoader) -> str:
