@@ -16,7 +16,13 @@ Pelican:
 - ``resources``: page and asset resources, images processed with Pillow.
 - ``data``: ``.Site.Data`` from ``data/``, and the ``i18n/`` tables.
 - ``loader``: where Hugo looks for a template (the site's ``layouts/``, then
-  its theme's) and the set of parsed templates one build shares.
+  its theme's, with Hugo's variant weights), the set of parsed templates one
+  language shares for a build, ``partial``/``partialCached``, whether a
+  shortcode takes inner text, and the files templates publish.
+
+The shortcode engine (``..shortcodes``) makes one ``TemplateLoader`` and one
+``objects.Site`` per language, and for each page one ``objects.Page`` whose
+shortcodes share its ``Scratch``.
 
 Imports go down only: this package uses ``gotemplate`` and the plugin's
 leaf modules (``fields``, ``paths``), never the reader or the shortcodes
