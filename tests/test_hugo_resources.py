@@ -6,23 +6,28 @@ the engine with ``hugo_templates``, and compares the pages."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateSet
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
+from pelican.plugins.hugo_frontmatter.hugo_templates.data import site_data
 from pelican.plugins.hugo_frontmatter.hugo_templates.resources import page_resources
 
 from .conftest import examples, hugo_build, write_tree
+from .hugo_functions_oracle import hugo_outputs
 
 pytestmark = pytest.mark.hugo
 
 BASE_URL = "http://example.org/"
+CUPPER = "/work/shared/hugo-sites/cupper-example"
 CONFIG = f"""
 baseURL = "{BASE_URL}"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404"]
@@ -236,3 +241,94 @@ def test_bundle_lists_names_types_urls_and_globs_as_hugo(
         bundles_both_ways(hugo, root, site_bundles), bundles, strict=True
     ):
         assert cameo_page == hugo_page, bundle
+
+
+# .Site.Data ------------------------------------------------------------------
+
+DATA_KEYS = st.sampled_from(["a", "A", "b", "Key", "key", "x_1", "n", "yes"])
+SCALARS = (
+    st.integers(-(10**9), 10**9)
+    | st.booleans()
+    | st.text(alphabet="abyn01 .", max_size=5)
+    | st.sampled_from([0.5, -3.0, 1e21, 2.25])
+)
+DATA_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(DATA_KEYS, inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def toml_text(value: Any) -> str:
+    """TOML for a map (no TOML writer is installed): inline tables."""
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k} = {toml_text(v)}" for k, v in value.items())
+        return "{ " + inner + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_text(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return repr(value)
+
+
+def data_file(kind: str, value: dict[str, Any]) -> str:
+    if kind == "json":
+        return json.dumps(value)
+    if kind == "yaml":
+        return yaml.safe_dump(value)
+    return "".join(f"{k} = {toml_text(v)}\n" for k, v in value.items())
+
+
+DATA_FILES = st.lists(
+    st.tuples(
+        st.sampled_from(["data/", "themes/t/data/"]),
+        st.sampled_from(["", "sub/", "Sub/deep/"]),
+        st.sampled_from(["one", "One", "two"]),
+        st.sampled_from(["json", "yaml", "toml"]),
+        st.dictionaries(DATA_KEYS, DATA_VALUES, min_size=1, max_size=4),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(PROPERTY)
+@given(files=st.lists(DATA_FILES, min_size=5, max_size=5))
+def test_site_data_merges_site_and_theme_files_as_hugo(hugo, tmp_path_factory, files):
+    # Each list of files in a folder of its own (s0/, s1/ ...): one build.
+    tree = {"themes/t/theme.toml": ""}
+    for n, listed in enumerate(files):
+        for where, folder, name, kind, value in listed:
+            tree[f"{where}s{n}/{folder}{name}.{kind}"] = data_file(kind, value)
+    layouts = [
+        (f"{{{{ .Site.Data.s{n} }}}}|{{{{ .Site.Data.s{n}.one }}}}", {})
+        for n in range(len(files))
+    ]
+    root = tmp_path_factory.mktemp("data")
+    hugo_pages = hugo_outputs(hugo, root / "hugo", layouts, 'theme = "t"', tree)
+    write_tree(root / "site", tree)
+    data = site_data([str(root / "site"), str(root / "site" / "themes" / "t")])
+    for (layout, _), hugo_page, listed in zip(layouts, hugo_pages, files, strict=True):
+        cameo_page = (
+            TemplateSet(html=True).parse("t", layout).execute({"Site": {"Data": data}})
+        )
+        assert cameo_page == hugo_page, listed
+
+
+def test_site_data_reads_xml_as_hugo(hugo, tmp_path):
+    files = {
+        "data/x.xml": '<root a="1"><b>t</b><c x="2">u</c><c>v</c><d/></root>',
+        "data/Cupper.json": (Path(CUPPER) / "data" / "wcag.json").read_text(),
+    }
+    layout = "{{ .Site.Data }}"
+    (hugo_page,) = hugo_outputs(hugo, tmp_path / "hugo", [(layout, {})], "", files)
+    write_tree(tmp_path / "site", files)
+    data = site_data([str(tmp_path / "site")])
+    assert (
+        TemplateSet(html=True).parse("t", layout).execute({"Site": {"Data": data}})
+        == hugo_page
+    )

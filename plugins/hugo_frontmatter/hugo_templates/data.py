@@ -1,0 +1,192 @@
+"""``.Site.Data``: the files under ``data/`` of the site and its theme, read
+as Hugo 0.111 reads them.
+
+- A file's name (without suffix) is its key, its folders nested maps;
+  keys keep their case.
+- JSON (numbers are Go's float64), YAML (go-yaml v2's rules, as the config
+  is read), TOML and XML (the root element's content, attributes as
+  ``-name``, text as ``#text``, every value text). Hugo 0.111 stops at a
+  CSV file in ``data/``; so does this, saying so.
+- The site's files come first and win: a later file with the same key adds
+  only the top-level keys its map has and the earlier one does not (the
+  theme's ``data/x.json`` fills in what the site's leaves out).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tomllib
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..config import _ConfigYamlLoader
+from ..paths import display_path
+
+logger = logging.getLogger(__name__)
+
+DATA_SUFFIXES = ("json", "yaml", "yml", "toml", "xml")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class DataFileError(Exception):
+    """A data file that cannot be read: names the file and line."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def site_data(roots: list[str]) -> dict[str, Any]:
+    """``.Site.Data`` from ``<root>/data`` of each root, the first root's
+    (the site's) winning over the next (its theme's)."""
+    data: dict[str, Any] = {}
+    for root in roots:
+        folder = os.path.join(root, "data")
+        for relative, path in _data_files(folder):
+            *folders, name = relative.split("/")
+            current = data
+            for part in folders:
+                found = current.get(part)
+                if not isinstance(found, dict):
+                    if part in current:
+                        break  # a file's data already holds this key
+                    found = current[part] = {}
+                current = found
+            else:
+                _add(current, name.rsplit(".", 1)[0], read_data_file(path))
+    return data
+
+
+def _add(current: dict[str, Any], key: str, value: Any) -> None:
+    """Hugo's rule: what is there first stays; a map gains missing keys."""
+    if key not in current:
+        current[key] = value
+        return
+    existing = current[key]
+    if isinstance(existing, dict) and isinstance(value, dict):
+        for inner, item in value.items():
+            existing.setdefault(inner, item)
+    else:
+        logger.warning(
+            "the data for %r is overridden by data read before it (the site's "
+            "over its theme's)",
+            key,
+        )
+
+
+def _xml_value(element: ElementTree.Element) -> Any:
+    """An element as Hugo's XML reader (mxj) makes it: attributes as
+    ``-name``, text as ``#text`` beside them, a repeated child as a list,
+    an element with text only as its text."""
+    value: dict[str, Any] = {f"-{k}": v for k, v in element.attrib.items()}
+    for child in element:
+        item = _xml_value(child)
+        if child.tag not in value:
+            value[child.tag] = item
+        elif isinstance(value[child.tag], list):
+            value[child.tag].append(item)
+        else:
+            value[child.tag] = [value[child.tag], item]
+    text = (element.text or "").strip()
+    if not value:
+        return text
+    if text:
+        value["#text"] = text
+    return value
+
+
+def _string_keys(value: Any) -> Any:
+    """YAML's keys as Hugo makes them: text (``n:`` is go-yaml's false)."""
+    if isinstance(value, dict):
+        return {_go_key(key): _string_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_string_keys(item) for item in value]
+    return value
+
+
+def _go_key(key: Any) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "<nil>"
+    return str(key)
+
+
+def _data_files(folder: str) -> Iterable[tuple[str, str]]:
+    """Every data file under ``folder``, by its ``/``-path, in name order."""
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(top, name)
+            relative = os.path.relpath(path, folder).replace(os.sep, "/")
+            suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            if suffix == "csv":
+                raise DataFileError(
+                    display_path(path),
+                    None,
+                    "Hugo 0.111 cannot read CSV in data/ (its build stops at "
+                    "it); move it to assets/ or convert it to JSON, YAML or TOML",
+                )
+            if suffix in DATA_SUFFIXES:
+                yield relative, path
+
+
+def read_data_file(path: str) -> Any:
+    """One data file's value, by its suffix; a DataFileError if it does not
+    parse."""
+    shown = display_path(path)
+    kind = path.rsplit(".", 1)[-1].lower()
+    kind = "yaml" if kind == "yml" else kind
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as error:
+        raise DataFileError(
+            shown, None, f"is not UTF-8 text ({error.reason}); save it as UTF-8"
+        ) from None
+    fix = f"fix the {kind.upper()} and build again"
+    try:
+        if kind == "json":
+            return json.loads(text, parse_int=float) if text.strip() else None
+        if kind == "toml":
+            return tomllib.loads(text.replace("\r\n", "\n"))
+        if kind == "xml":
+            return _xml_value(ElementTree.fromstring(text)) if text.strip() else {}
+        return _string_keys(yaml.load(text, Loader=_ConfigYamlLoader))  # noqa: S506
+    except json.JSONDecodeError as error:
+        raise DataFileError(
+            shown, error.lineno, f"is not valid JSON: {error.msg}; {fix}"
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        problem = _TOML_POSITION.sub("", str(error)).strip()
+        line = int(position[1]) if position else None
+        raise DataFileError(
+            shown, line, f"is not valid TOML: {problem}; {fix}"
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "unreadable YAML"
+        line = mark.line + 1 if mark else None
+        raise DataFileError(
+            shown, line, f"is not valid YAML: {problem}; {fix}"
+        ) from None
+    except ElementTree.ParseError as error:
+        problem = str(error).split(":")[0]
+        raise DataFileError(
+            shown, error.position[0], f"is not valid XML: {problem}; {fix}"
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        raise DataFileError(shown, None, f"cannot be read: {error}; {fix}") from None
