@@ -392,8 +392,8 @@ def test_each_language_runs_its_own_variant(hugo, tmp_path):
     assert theirs.startswith("salut fr /fr/")
 
 
-# The shared sites' theme shortcodes (cupper-hugo-theme and hugo-coder, MIT;
-# their licences beside them), as they are.
+# The shared sites' theme shortcodes (cupper-hugo-theme, hugo-coder and
+# hugo-profile, MIT; their licences beside them), as they are.
 REAL = Path(__file__).parent / "fixtures" / "go_shortcodes"
 REAL_SHORTCODES = {
     f"layouts/shortcodes/{path.name}": path.read_text("utf-8")
@@ -433,6 +433,14 @@ REAL_PAGES = {
 
         {{< colors "#111111, #fff, #cccccc" >}}
 
+        {{< warning >}}
+        Careful: <b>raw</b> & **bold**.
+        {{< /warning >}}
+
+        {{< codePen VpVNKW >}}
+
+        {{< dynamic-img src="/v1/x.png" title="A \\"title\\"" >}}
+
         {{< fileTree >}}
         * Level 1 folder
             * Level 2 file
@@ -470,7 +478,11 @@ REAL_PAGES = {
 
 @pytest.mark.hugo
 def test_the_shared_sites_theme_shortcodes_render_as_in_hugo(hugo, tmp_path):
-    config = CONFIG + "[markup.goldmark.renderer]\nunsafe = true\n"
+    config = CONFIG.replace(
+        "[params]\n",
+        '[params]\ncodePenUser = "SomeUser"\ncloudinary_cloud_name = "cloud"\n',
+    )
+    config += "[markup.goldmark.renderer]\nunsafe = true\n"
     files = {
         **REAL_SHORTCODES,
         **REAL_PAGES,
