@@ -259,7 +259,7 @@ class Collections:
     def After(self, index: Any, seq: Any) -> Any:
         if is_nil(index) or is_nil(seq):
             raise ValueError("both limit and seq must be provided")
-        start = to_int(index, "int")
+        start = to_int(index)
         if start < 0:
             raise ValueError(f"sequence bounds out of range [{start}:]")
         _seq_kind(seq)
@@ -281,7 +281,7 @@ class Collections:
     def _limit(limit: Any, seq: Any) -> int:
         if is_nil(limit) or is_nil(seq):
             raise ValueError("both limit and seq must be provided")
-        count = to_int(limit, "int")
+        count = to_int(limit)
         if count < 0:
             raise ValueError("sequence length must be non-negative")
         _seq_kind(seq)
@@ -347,7 +347,7 @@ class Collections:
             for item in seq:
                 key = normalize(item)
                 if (key in ids_first) != (key in ids_second):
-                    result.append(item)
+                    result.append(_convert(item, elem_type(first)))
         return same_slice(first, result)
 
     def Delimit(self, seq: Any, delimiter: Any, *last: Any) -> HTML:
@@ -358,8 +358,6 @@ class Collections:
                 final = to_string(last[0])
             except ValueError:
                 final = None
-        if is_nil(seq):
-            raise ValueError("can't iterate over a nil value")
         if isinstance(seq, Mapping):
             seq = self.Sort(seq)
         elif not (isinstance(seq, str) or is_slice(seq)):
@@ -449,7 +447,7 @@ class Collections:
     def IsSet(self, seq: Any, key: Any) -> bool:
         if is_slice(seq):
             try:
-                index = to_int(key, "int")
+                index = to_int(key)
             except ValueError:
                 raise ValueError(
                     f"isset unable to use key of type {go_type(key)} as index"
@@ -514,7 +512,7 @@ class Collections:
         if not 1 <= len(args) <= 3:
             raise ValueError("invalid number of arguments to Seq")
         try:
-            numbers = [to_int(arg, "int") for arg in args]
+            numbers = [to_int(arg) for arg in args]
         except ValueError:
             raise ValueError("invalid arguments to Seq") from None
         step = 1
@@ -633,15 +631,17 @@ class Collections:
                 seen.add(key)
                 result.append(value)
 
-        prototype: Any = MISSING
+        kind = "none"
         for item in first:
-            prototype = item
+            if not comparable(item):
+                raise ValueError(
+                    "union does not support slices or arrays of uncomparable types"
+                )
+            kind = _kind(item)
             if not is_nil(item):
                 add(item)
-        kind = _kind(prototype, first_elem)
-        if prototype is MISSING and len(second):
-            kind = second_elem if second_elem != "interface {}" else "interface {}"
-            kind = _kind(second[0], second_elem) if kind != "interface {}" else kind
+        if not len(first) and len(second):  # the second's first item decides
+            kind = _kind(second[0]) if elem_type(second) != "interface {}" else ""
         for item in second:
             if kind == "string":
                 if isinstance(item, str):
@@ -652,7 +652,12 @@ class Collections:
             elif kind == "float64":
                 if is_number(item):
                     add(float(item))
-            elif kind == "interface {}" or kind == "other":
+            elif kind == "" and first_elem != "interface {}":
+                raise ValueError(
+                    "reflect.Set: value of type interface {} is not assignable "
+                    f"to type {first_elem}"
+                )
+            elif kind in ("", "other"):
                 add(item)
         return same_slice(first, result)
 
@@ -751,10 +756,31 @@ def _sort_key(item: Any, path: list[str]) -> Any:
     return value
 
 
-def _kind(value: Any, elem: str) -> str:
-    """The kind Union converts the second list's items to."""
-    if value is MISSING or value is None:
-        return "interface {}" if elem == "interface {}" or value is None else elem
+def _convert(item: Any, elem: str) -> Any:
+    """Hugo's convertValue: ``item`` as an element of a ``[]elem``."""
+    if elem == "interface {}" or (item is not None and go_type(item) == elem):
+        return item
+    message = f"{go_type(item)} is not assignable to {elem}"
+    if elem == "string":
+        if isinstance(item, str):
+            return item
+        message = "unable to convert value to string"
+    elif elem == "float64":
+        if is_number(item):
+            return float(item)
+        message = "unable to convert value to float"
+    elif elem == "int":
+        if is_number(item) and isinstance(item, int):
+            return item
+        message = "unable to convert value to int"
+    raise ValueError(f"symdiff: failed to convert value: {message}")
+
+
+def _kind(value: Any) -> str:
+    """The kind Union converts the second list's items to, from the first
+    list's last item ("" for nil: any item goes)."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "bool"
     if isinstance(value, str):
@@ -775,6 +801,11 @@ def _intersect(first: Any, second: Any) -> Any:
     for seq in (first, second):
         if not is_slice(seq):
             raise ValueError("can't iterate over " + go_type(seq))
+    for seq in (first, second):
+        if len(seq) and elem_type(seq).startswith(("[]", "map[")):
+            raise ValueError(
+                "intersect does not support slices or arrays of uncomparable types"
+            )
     seen: set = set()
     result = []
     for a in first:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import struct
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -108,12 +109,15 @@ def is_nil(value: Any) -> bool:
 
 
 def normalize(value: Any) -> Any:
-    """Hugo's ``normalize``: numbers compare as float64; other values as
+    """Hugo's ``normalize``: numbers compare as float64, lists and maps by
+    their hashstructure hash (so ``[]`` is ``{}``), other values as
     themselves, keyed by their Go type so ``true`` is not ``1``."""
     if is_number(value):
         return ("number", float(value))
     if is_nil(value):
         return ("nil", None)
+    if is_slice(value) or isinstance(value, Mapping):
+        return ("hash", structure_hash(value))
     if isinstance(value, (str, bool)):
         return (go_type(value), value)
     return (go_type(value), _Identity(value))
@@ -132,6 +136,51 @@ class _Identity:
 
     def __hash__(self) -> int:
         return hash(go_type(self.value))
+
+
+_FNV_OFFSET = 0xCBF29CE484222325
+_FNV_PRIME = 0x100000001B3
+_U64 = (1 << 64) - 1
+
+
+def _fnv64a(data: bytes) -> int:
+    value = _FNV_OFFSET
+    for byte in data:
+        value = ((value ^ byte) * _FNV_PRIME) & _U64
+    return value
+
+
+def _ordered(first: int, second: int) -> int:
+    return _fnv64a(struct.pack("<QQ", first, second))
+
+
+def structure_hash(value: Any) -> int:
+    """mitchellh/hashstructure v1's Hash (FNV-64a), which Hugo uses to key
+    lists and maps: nil hashes as int64 0, a list folds its items in order,
+    a map XORs its key/value pairs."""
+    if is_nil(value):
+        return _fnv64a(struct.pack("<q", 0))
+    if isinstance(value, bool):
+        return _fnv64a(struct.pack("<b", int(value)))
+    if isinstance(value, int):
+        return _fnv64a(struct.pack("<q", wrap_int64(value)))
+    if isinstance(value, float):
+        return _fnv64a(struct.pack("<d", value))
+    if isinstance(value, str):
+        return _fnv64a(value.encode("utf-8"))
+    if is_slice(value):
+        folded = 0
+        for item in value:
+            folded = _ordered(folded, structure_hash(item))
+        return folded
+    if isinstance(value, Mapping):
+        folded = 0
+        for key in value:
+            folded ^= _ordered(
+                structure_hash(key), structure_hash(_raw_get(value, key))
+            )
+        return folded
+    return _fnv64a(repr(value).encode("utf-8"))
 
 
 def comparable(value: Any) -> bool:
@@ -205,8 +254,20 @@ def wrap_int64(value: int) -> int:
     return (value - INT64_MIN) % (1 << 64) + INT64_MIN
 
 
-def go_repr(value: Any) -> str:
-    """Go's %#v, as cast's messages show a value."""
+def go_repr(value: Any, depth: int = 0) -> str:
+    """Go's %#v, as cast's messages show a value (a Params map as
+    ``maps.Params{...}``)."""
+    if value is None and depth:
+        return "interface {}(nil)"
+    if isinstance(value, Mapping):
+        items = ", ".join(
+            f"{go_repr(key, depth + 1)}:{go_repr(_raw_get(value, key), depth + 1)}"
+            for key in sorted(value, key=str)
+        )
+        return f"{go_type(value)}{{{items}}}"
+    if is_slice(value):
+        items = ", ".join(go_repr(item, depth + 1) for item in value)
+        return f"{go_type(value)}{{{items}}}"
     return sprintf("%#v", value)
 
 
@@ -233,8 +294,9 @@ def _stringer(value: Any) -> str | None:
     return None
 
 
-def to_int(value: Any, target: str = "int64") -> int:
-    """spf13/cast's ToIntE (v1.5, as Hugo 0.111 has it)."""
+def to_int(value: Any) -> int:
+    """spf13/cast's ToIntE (v1.5, as Hugo 0.111 has it; its message names
+    int64 for a string, int for anything else)."""
     if is_nil(value):
         return 0
     if isinstance(value, bool):
@@ -249,6 +311,7 @@ def to_int(value: Any, target: str = "int64") -> int:
         parsed = parse_int(_trim_zero_decimal(value))
         if parsed is not None:
             return parsed
+    target = "int64" if isinstance(value, str) else "int"
     raise ValueError(
         f"unable to cast {go_repr(value)} of type {go_type(value)} to {target}"
     )
