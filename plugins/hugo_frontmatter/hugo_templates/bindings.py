@@ -51,7 +51,11 @@ class SiteBindings:
     - ``base_url``: Hugo's ``BaseURL``, ending in ``/`` (``https://x.org/``,
       or ``/`` for a site without one).
     - ``language``: the language code (``en``); ``language_prefix`` is its
-      folder in URLs (``""`` or ``"fr/"``) for ``relLangURL``.
+      folder in URLs (``""`` or ``"fr/"``) for ``relLangURL``;
+      ``default_language`` is the config's ``defaultContentLanguage``, whose
+      ``i18n/`` table ``T`` falls back on, and
+      ``missing_translation_placeholders`` its
+      ``enableMissingTranslationPlaceholders``.
     - ``site_root``: the Hugo site's root (``layouts/``, ``data/``,
       ``i18n/``, ``assets/``); ``theme_root``: ``themes/<theme>`` when the
       config names a theme and that folder exists, else None.
@@ -67,6 +71,8 @@ class SiteBindings:
     base_url: str = "/"
     language: str = "en"
     language_prefix: str = ""
+    default_language: str = "en"
+    missing_translation_placeholders: bool = False
     site_root: str = "."
     theme_root: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
