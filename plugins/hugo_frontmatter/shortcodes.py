@@ -591,12 +591,12 @@ class ShortcodeEngine:
             name
         )
 
-    def _go_page(self, page: PageInfo, site: objects.Site, run: _Run | None) -> Any:
+    def _go_page(self, page: PageInfo, site: objects.Site) -> objects.Page:
         """A page as Go templates see it."""
         file = None
         if page.path:
             file = objects.File(page.path, page.filename, page.lang)
-        result = objects.Page(
+        return objects.Page(
             site,
             title=page.title,
             params=page.params,
@@ -608,7 +608,6 @@ class ShortcodeEngine:
             lang=page.lang,
             folder=page.bundle_folder,
         )
-        return result
 
     def _render_go(
         self, found: Found, call: ShortcodeCall, run: _Run, line: int
@@ -616,7 +615,7 @@ class ShortcodeEngine:
         language = self._language(run.page)
         loader, site = self._go_language(language)
         if run.go_page is None:
-            run.go_page = self._go_page(run.page, site, run)
+            run.go_page = self._go_page(run.page, site)
             if self.go is not None and self.go.get_page is not None:
                 site.page_finder = self._page_finder(site, run)
         dot = self._go_dot(call, run)
@@ -634,10 +633,13 @@ class ShortcodeEngine:
             ) from error
 
     def _page_finder(self, site: objects.Site, run: _Run) -> Callable[[str], Any]:
+        """``.Site.GetPage`` for the page that runs (a relative path is
+        relative to it, as ref's)."""
+
         def find(path: str) -> Any:
             assert self.go is not None and self.go.get_page is not None
             info = self.go.get_page(path, run.where.path, self._language(run.page))
-            return None if info is None else self._go_page(info, site, None)
+            return None if info is None else self._go_page(info, site)
 
         return find
 
