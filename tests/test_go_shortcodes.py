@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from cameo_tools.build import BuildError
 from pelican.plugins.hugo_frontmatter.hugo_templates.loader import (
@@ -341,6 +342,37 @@ def test_the_older_settings_find_the_site_above_the_content_folder(tmp_path):
     build_site(tmp_path / "content", tmp_path / "out", tmp_path / "pelicanconf.py")
     page = (tmp_path / "out" / "posts" / "p" / "index.html").read_text("utf-8")
     assert "<p><b>a</b> <i>b</i></p>" in page
+
+
+@pytest.mark.hugo
+def test_a_processed_image_is_published_where_its_address_says(hugo, tmp_path):
+    """A shortcode resizes a bundle's image: the page links the processed
+    file, at Hugo's size, and the build writes it there (OutputFiles)."""
+    files = {
+        "layouts/shortcodes/img.html": (
+            '{{ with .Page.Resources.GetMatch "*pic*" }}'
+            '{{ $small := .Resize "10x" }}'
+            '<img src="{{ $small.RelPermalink }}" width="{{ $small.Width }}"'
+            ' height="{{ $small.Height }}"><a href="{{ .RelPermalink }}">o</a>'
+            "{{ end }}"
+        ),
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/b/index.md": "---\ntitle: B\n---\n{{< img >}}\n",
+    }
+    sources = []
+    for root in (tmp_path / "hugo", tmp_path / "cameo"):
+        (root / "content/posts/b").mkdir(parents=True)
+        image = Image.new("RGB", (40, 20), (200, 10, 10))
+        image.save(root / "content/posts/b/pic.jpg")
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)["content/posts/b/index.md"]
+    ours = _cameo_bodies(tmp_path / "cameo", files)["content/posts/b/index.md"]
+    for body, output in ((theirs, "hugo/public"), (ours, "cameo/out")):
+        img = BeautifulSoup(body, "html.parser").img
+        sources.append(img["src"])
+        assert (img["width"], img["height"]) == ("10", "5")
+        with Image.open(tmp_path / output / img["src"].lstrip("/")) as small:
+            assert small.size == (10, 5)
+    assert sources[0].rsplit("_", 4)[1:] == sources[1].rsplit("_", 4)[1:]
 
 
 LANGUAGES = """
