@@ -10,6 +10,7 @@ functions, a batch per Hugo build.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import subprocess
@@ -563,7 +564,7 @@ def test_errors_say_what_hugo_says(hugo, tmp_path):
 
 # -- generated -----------------------------------------------------------------------
 
-_URL_CHARS = "abcAZ019 -_./\\:?#%&=+~@!*'()[]éüİß日"
+_URL_CHARS = "abcAZ019 \t-_./\\:?#%&=+~@!*'()[]éüİß日"
 _PLAIN_CHARS = "<>/pbr !-=\"'a\n\tx"
 _texts = st.text(alphabet=_URL_CHARS, max_size=16)
 _urls = st.one_of(
@@ -596,3 +597,95 @@ def test_generated_urls_paths_and_text_as_hugo(
     assert_like_hugo(
         hugo, root, examples, SiteBindings(base_url=base_url), base_url=base_url
     )
+
+
+# Go layout elements and literal text between them.
+_LAYOUT_PARTS = [
+    "January",
+    "Jan",
+    "Monday",
+    "Mon",
+    "MST",
+    "2006",
+    "06",
+    "01",
+    "1",
+    "02",
+    "2",
+    "_2",
+    "002",
+    "__2",
+    "15",
+    "03",
+    "3",
+    "04",
+    "4",
+    "05",
+    "5",
+    "PM",
+    "pm",
+    "-0700",
+    "-07:00",
+    "-07",
+    "-070000",
+    "Z0700",
+    "Z07:00",
+    "Z07",
+    ".000",
+    ".999",
+    ",000000",
+    ".9",
+    " ",
+    "-",
+    "/",
+    ":",
+    "T",
+    "x",
+    "at",
+]
+_OFFSETS = ["Z", "+02:00", "-07:30", "+14:00", "-12:00", "+00:00"]
+
+
+@st.composite
+def _dates(draw) -> str:
+    """A date in one of the forms Hugo reads, with or without a zone."""
+    moment = draw(
+        st.datetimes(
+            min_value=datetime.datetime(1, 1, 2),
+            max_value=datetime.datetime(9999, 12, 30),
+        )
+    )
+    fraction = draw(st.sampled_from(["", ".5", ".123456789", ".000001"]))
+    form = draw(st.sampled_from(["date", "iso", "iso-zone", "space", "space-zone"]))
+    clock = moment.strftime("%H:%M:%S") + fraction
+    day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+    zone = draw(st.sampled_from(_OFFSETS))
+    return {
+        "date": day,
+        "iso": f"{day}T{clock}",
+        "iso-zone": f"{day}T{clock}{zone}",
+        "space": f"{day} {clock}",
+        "space-zone": f"{day} {clock} {zone.replace(':', '').replace('Z', '+0000')}",
+    }[form]
+
+
+@_SETTINGS
+@given(
+    dates=st.lists(_dates(), min_size=1, max_size=5),
+    layouts=st.lists(
+        st.lists(st.sampled_from(_LAYOUT_PARTS), min_size=1, max_size=6).map("".join),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_generated_dates_and_layouts_as_hugo(hugo, tmp_path_factory, dates, layouts):
+    examples: list[Example] = [
+        ("[{{ time .Params.v }}]", {"v": date}) for date in dates
+    ]
+    examples += [
+        ("[{{ dateFormat .Params.l .Params.v }}]", {"v": date, "l": layout})
+        for date in dates
+        for layout in layouts
+    ]
+    root = tmp_path_factory.mktemp("dates")
+    assert_like_hugo(hugo, root, examples, SiteBindings(base_url=BASES[0]))
