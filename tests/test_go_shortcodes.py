@@ -279,6 +279,24 @@ def test_page_and_site_objects_answer_as_in_hugo(hugo, tmp_path):
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("home", [None, "---\ntitle: Welcome\n---\nHome.\n"])
+def test_the_home_page_is_its_index_file_s(hugo, tmp_path, home):
+    files = {
+        "layouts/shortcodes/home.html": (
+            "{{ .Site.Home.Title }}|{{ .Site.Home.RelPermalink }}"
+            '|{{ .Site.Home.Kind }}|{{ with .Site.GetPage "/" }}{{ .Title }}{{ end }}'
+        ),
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": "---\ntitle: P\n---\n{{< home >}}\n",
+    }
+    if home:
+        files["content/_index.md"] = home
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
+    ours = _cameo_bodies(tmp_path / "cameo", files)
+    assert ours == theirs
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_is_plain_text_and_html_wins_over_it(hugo, tmp_path):
     """``NAME.md`` is a shortcode too, run unescaped (text/template); beside
     ``NAME.html`` it loses, and a language variant wins over both."""

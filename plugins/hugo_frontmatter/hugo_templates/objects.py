@@ -170,11 +170,17 @@ class Site:
 
     @cached_property
     def Home(self) -> Page:  # noqa: N802
-        prefix = self.bindings.language_prefix
+        """The home page: its ``_index.md``'s (found as GetPage "/" finds
+        it), titled with the site's title when it has none, as Hugo's."""
+        found = self.page_finder("/") if self.page_finder else None
+        if isinstance(found, Page):
+            found.Kind, found.IsHome, found.IsPage = "home", True, False
+            found.Title = found.Title or self.Title
+            return found
         return Page(
             self,
             title=self.Title,
-            rel_permalink="/" + prefix,
+            rel_permalink="/" + self.bindings.language_prefix,
             kind="home",
         )
 
