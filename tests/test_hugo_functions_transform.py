@@ -479,6 +479,11 @@ def test_os_functions_read_the_site_as_hugo(hugo, tmp_path, monkeypatch):
         # differed: a file that does not exist reads as ""
         ('[{{ readFile "missing.txt" }}|{{ readFile "content/e1.md" | len }}]', {}),
         ('[{{ getenv "HUGO_TESTVAR" }}|{{ os.Getenv "HUGO_NOT_SET" }}]', {}),
+        (
+            '[{{ with os.Stat "data/x.txt" }}{{ .Name }}|{{ .Size }}|{{ .IsDir }}'
+            '{{ end }}|{{ (os.Stat "data/sub").IsDir }}]',
+            {},
+        ),
     ]
     bindings = SiteBindings(base_url=BASES[0], site_root=str(tmp_path))
     assert_like_hugo(hugo, tmp_path, examples, bindings, files=OS_FILES)
@@ -517,6 +522,7 @@ ERRORS = [
     '{{ urls.Parse "http://x:port/" }}',
     '{{ readFile "" }}',
     '{{ fileExists "" }}',
+    '{{ os.Stat "nope" }}',
     '{{ time "not a date" }}',
     '{{ time "2020-13-01" }}',
     '{{ time "2020-01-01" "Mars/Base" }}',

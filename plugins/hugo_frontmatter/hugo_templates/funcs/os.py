@@ -1,6 +1,6 @@
 """Hugo's ``os`` namespace: ``readFile``/``os.ReadFile``,
-``fileExists``/``os.FileExists``, ``readDir``/``os.ReadDir`` and
-``os.Getenv``, on files under the Hugo site's root (Hugo's working
+``fileExists``/``os.FileExists``, ``readDir``/``os.ReadDir``,
+``os.Stat`` and ``os.Getenv``, on files under the Hugo site's root (Hugo's working
 folder). A path that leaves the site's root is refused: a template reads
 the site, never the machine that builds it."""
 
@@ -98,6 +98,12 @@ class OSNamespace:
             )
         entries = sorted(os.listdir(path))
         return [FileInfo(os.path.join(path, entry)) for entry in entries]
+
+    def Stat(self, value: Any) -> FileInfo:  # noqa: N802 (Go's name)
+        path = self._inside(to_string(value))
+        if not os.path.exists(path):
+            raise ValueError("file does not exist")
+        return FileInfo(path)
 
     def Getenv(self, value: Any) -> str:  # noqa: N802 (Go's name)
         """Only ``HUGO_...`` and ``CI``, as Hugo's default security policy."""
