@@ -285,6 +285,8 @@ def test_the_home_page_is_its_index_file_s(hugo, tmp_path, home):
         "layouts/shortcodes/home.html": (
             "{{ .Site.Home.Title }}|{{ .Site.Home.RelPermalink }}"
             '|{{ .Site.Home.Kind }}|{{ with .Site.GetPage "/" }}{{ .Title }}{{ end }}'
+            '|{{ with .Site.GetPage "posts" }}{{ .Title }}|{{ .RelPermalink }}'
+            "|{{ .Kind }}|{{ .Section }}{{ end }}"
         ),
         "themes/t/layouts/shortcodes/themed.html": "",
         "content/posts/p.md": "---\ntitle: P\n---\n{{< home >}}\n",

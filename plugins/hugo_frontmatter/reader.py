@@ -359,8 +359,15 @@ class HugoMarkdownReader(MarkdownReader):
         if node is None:
             return None
         if node.file is None:
+            from .site import section_title  # site imports this module
+
+            name = node.key.strip("/").rsplit("/", 1)[-1]
             return shortcodes.PageInfo(
-                lang=language, rel_permalink=node.url, kind=node.kind
+                title=section_title(name, self.settings) if name else "",
+                lang=language,
+                rel_permalink=node.url,
+                kind=node.kind,
+                section=node.key.strip("/").split("/")[0],
             )
         metadata = self._ref_metadata(node.file)
         if metadata.get("hugo_unbuilt"):
