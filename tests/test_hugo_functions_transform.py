@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from pelican.plugins.hugo_frontmatter.goldmark import Renderer
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
+from pelican.plugins.hugo_frontmatter.hugo_templates.resources import Resource
 
 from .conftest import examples as how_many
 from .conftest import hugo_build, write_tree
@@ -320,6 +321,40 @@ def test_transform_functions_as_hugo(hugo, tmp_path):
         examples.append(("[{{ emojify .Params.v }}]", {"v": value}))
     bindings = SiteBindings(base_url=BASES[0], markdownify=Renderer().render)
     assert_like_hugo(hugo, tmp_path, examples, bindings)
+
+
+RESOURCE_FILES = {
+    "assets/d.json": '{"a": [1, "x"]}',
+    "assets/d.yaml": "a: yes\n",
+    "assets/d.csv": "a,b\n1,2\n",
+    "assets/s.csv": "a;b\n",
+    "assets/d.toml": "[t]\nx = 3\n",
+}
+RESOURCE_TEMPLATE = (
+    "[{{ %(json)s | transform.Unmarshal }}|{{ (%(yaml)s | unmarshal).a }}|"
+    '{{ %(csv)s | unmarshal }}|{{ unmarshal (dict "delimiter" ";") %(scsv)s }}|'
+    "{{ (%(toml)s | unmarshal).t.x }}]"
+)
+
+
+def test_unmarshal_reads_a_resource_by_its_suffix_as_hugo(hugo, tmp_path):
+    names = {"json": "d.json", "yaml": "d.yaml", "csv": "d.csv", "scsv": "s.csv"}
+    names["toml"] = "d.toml"
+    hugo_template = RESOURCE_TEMPLATE % {
+        key: f'(resources.Get "{name}")' for key, name in names.items()
+    }
+    (want,) = hugo_pages(hugo, tmp_path, [(hugo_template, {})], files=RESOURCE_FILES)
+    dot = {
+        key: Resource(
+            name,
+            "/" + name,
+            BASES[0],
+            load=lambda name=name: RESOURCE_FILES["assets/" + name].encode(),
+        )
+        for key, name in names.items()
+    }
+    ours = RESOURCE_TEMPLATE % {key: f".{key}" for key in names}
+    assert cameo_output(ours, {}, SiteBindings(base_url=BASES[0]), dot=dot) == want
 
 
 # -- time --------------------------------------------------------------------------

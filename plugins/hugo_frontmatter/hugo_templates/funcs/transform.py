@@ -408,6 +408,22 @@ class TransformNamespace:
                     options[name] = _one_rune(value)
                 elif name == "format":
                     options[name] = to_string(value)
+        media = getattr(data, "MediaType", None)
+        if media is not None and hasattr(data, "Content"):
+            # A resource: its format is its suffix's, unless one is given.
+            kind = options["format"] or next(
+                (
+                    suffix
+                    for suffix in getattr(media, "Suffixes", ())
+                    if suffix.lower() in ("json", "yaml", "yml", "toml", "csv")
+                ),
+                "",
+            )
+            if not kind:
+                raise ValueError(f"MIME {go_quote(to_string(media))} not supported")
+            return unmarshal_text(
+                data.Content, kind, options["delimiter"], options["comment"]
+            )
         try:
             text = to_string(data)
         except TypeError:
