@@ -8,6 +8,7 @@ file:line and the template's file:line:col, on one line."""
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 from pathlib import Path
@@ -722,6 +723,35 @@ def test_errorf_stops_the_build_with_its_words(hugo, tmp_path, template):
     message = next(m for m in raised.value.problems if "p.md" in m)
     assert "content/posts/p.md:6: " in message
     assert "errorf: Bad thing here;" in message and "\n" not in message
+
+
+@pytest.mark.hugo
+def test_warnf_warns_and_the_page_is_written(hugo, tmp_path, caplog):
+    files = {
+        "layouts/shortcodes/careful.html": (
+            '{{ warnf "Careful with %s" (.Get 0) }}<b>{{ .Get 0 }}</b>'
+        ),
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": '---\ntitle: P\n---\n{{< careful "glass" >}}\n',
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": CONFIG, **LAYOUTS, **files})
+    done = subprocess.run(
+        [hugo, "-s", str(tmp_path / "hugo"), "-d", "public"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "WARN" in done.stdout + done.stderr
+    assert "Careful with glass" in done.stdout + done.stderr
+    theirs = _bodies(tmp_path / "hugo" / "public", files, lambda html: html)
+    with caplog.at_level(logging.WARNING):
+        ours = _cameo_bodies(tmp_path / "cameo", files)
+    assert ours == theirs == {"content/posts/p.md": "<b>glass</b>"}
+    assert any(
+        r.levelno == logging.WARNING and "Careful with glass" in r.getMessage()
+        for r in caplog.records
+    )
 
 
 @pytest.mark.hugo
