@@ -620,6 +620,72 @@ def test_the_variant_hugo_picks_is_the_one_run(tmp_path_factory, hugo, shortcode
     assert ours == theirs
 
 
+# Nested calls Hypothesis writes: two Go shortcodes that print where they
+# are (name, ordinal, parent's name and ordinal, params), one taking inner
+# text; plain words between them; either delimiter.
+_TREE_SHORTCODES = {
+    "layouts/shortcodes/box.html": (
+        "B.{{ .Name }}.{{ .Ordinal }}.{{ with .Parent }}P.{{ .Name }}."
+        "{{ .Ordinal }}{{ end }}.{{ .Params }}.{{ .IsNamedParams }}"
+        '.{{ .Get 0 }}.{{ .Get "k" }}:{{ .Inner }}:E'
+    ),
+    "layouts/shortcodes/leaf.html": (
+        "L.{{ .Ordinal }}.{{ with .Parent }}P.{{ .Name }}.{{ .Ordinal }}"
+        "{{ end }}.{{ .Params }}"
+    ),
+    "themes/t/layouts/shortcodes/themed.html": "",
+}
+_WORD = st.text("abcxyz", min_size=1, max_size=4)
+_PARAMS = st.one_of(
+    st.lists(st.one_of(_WORD, st.integers(0, 99)), max_size=3).map(
+        lambda values: " ".join(str(v) for v in values)
+    ),
+    st.dictionaries(st.sampled_from(["k", "n", "z"]), _WORD, max_size=2).map(
+        lambda named: " ".join(f'{k}="{v}"' for k, v in named.items())
+    ),
+)
+
+
+@st.composite
+def _calls(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(
+            st.sampled_from(["word", "leaf", "box"] if depth < 2 else ["word", "leaf"])
+        )
+        if kind == "word":
+            parts.append(draw(_WORD))
+            continue
+        left, right = draw(st.sampled_from([("<", ">"), ("%", "%")]))
+        params = draw(_PARAMS)
+        opening = f"{{{{{left} {kind} {params} {right}}}}}".replace("  ", " ")
+        if kind == "leaf":
+            parts.append(opening)
+        else:
+            inner = draw(_calls(depth + 1))
+            parts.append(f"{opening}{inner}{{{{{left} /box {right}}}}}")
+    return " ".join(parts)
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=examples(8),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(_calls(), min_size=1, max_size=4))
+def test_nested_calls_see_their_parents_and_ordinals_as_in_hugo(
+    tmp_path_factory, hugo, bodies
+):
+    root = tmp_path_factory.mktemp("nested")
+    files = dict(_TREE_SHORTCODES)
+    for number, body in enumerate(bodies):
+        files[f"content/posts/p{number}.md"] = f"---\ntitle: P{number}\n---\n{body}\n"
+    theirs = _hugo_bodies(hugo, root / "hugo", files)
+    ours = _cameo_bodies(root / "cameo", files)
+    assert ours == theirs
+
+
 def test_shortcode_variants_are_weighed_as_hugo_splits_names():
     assert shortcode_variants("note.html") == ("note", ["", "html", "html"])
     assert shortcode_variants("note.en.html") == ("note", ["en", "en", "html"])

@@ -649,9 +649,12 @@ class ShortcodeEngine:
             parent = self._go_dot(call.parent, run) if call.parent else None
             filename = run.page.filename or run.where.path
             line = int(call.position.rsplit(":", 1)[1])
+            # Hugo 0.111 gives a nested call without parameters nil params
+            # (printed as nothing), a top-level one an empty list.
+            params = call.params if call.params or parent is None else None
             call.go_dot = objects.Shortcode(
                 call.name,
-                call.params,
+                params,
                 str(call.inner),
                 call.ordinal,
                 parent,

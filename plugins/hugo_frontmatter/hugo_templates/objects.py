@@ -295,7 +295,7 @@ class Shortcode:
     def __init__(
         self,
         name: str,
-        params: Sequence[Any] | Mapping[str, Any],
+        params: Sequence[Any] | Mapping[str, Any] | None,
         inner: str,
         ordinal: int,
         parent: Shortcode | None,
