@@ -203,7 +203,9 @@ class _Translator:
         """An escape that stands for one character (or Python's same escape)."""
         src = self.src
         if char in "pP":
-            raise _unsupported(f"The Unicode class {text}")
+            end = src.find("}", self.i) + 1 if src.startswith("{", self.i) else 0
+            name = src[self.i : end or self.i + 1]
+            raise _unsupported(f"The Unicode class {text}{name}")
         if char == "x" and src.startswith("{", self.i):
             end = src.find("}", self.i)
             digits = src[self.i + 1 : end] if end > 0 else ""
@@ -273,10 +275,27 @@ class _Translator:
         self.out.append("".join(parts))
 
 
+# Under (?i) Python folds "İ" and "ı" with "i" and "I", Go does not: both
+# stand for characters of the private use area while matching.
+_GUARD = str.maketrans("İı", "\ue000\ue001")
+_UNGUARD = str.maketrans("\ue000\ue001", "İı")
+
+
+def guard(text: str) -> str:
+    """``text`` as the patterns of ``compile_go`` read it."""
+    return text.translate(_GUARD)
+
+
+def unguard(text: str) -> str:
+    """Text read with ``guard`` as it was."""
+    return text.translate(_UNGUARD)
+
+
 @functools.lru_cache(maxsize=256)
 def compile_go(pattern: str) -> re.Pattern[str]:
-    """The compiled Python pattern that matches as Go's ``pattern`` does."""
-    translated = _Translator(pattern).translate()
+    """The compiled Python pattern that matches as Go's ``pattern`` does,
+    on text passed through ``guard``."""
+    translated = _Translator(guard(pattern)).translate()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

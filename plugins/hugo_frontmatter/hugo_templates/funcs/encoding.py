@@ -7,7 +7,6 @@ them, and json.MarshalIndent with ``(dict "indent" "  " "prefix" "")``.
 from __future__ import annotations
 
 import base64
-import binascii
 import logging
 import math
 from collections.abc import Callable, Mapping
@@ -20,7 +19,62 @@ from ._cast import to_string, to_string_map_string
 
 logger = logging.getLogger(__name__)
 
-_B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_B64 = {
+    char: value
+    for value, char in enumerate(
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    )
+}
+_NEWLINES = b"\r\n"
+_PAD = ord("=")
+
+
+def _corrupt(offset: int) -> ValueError:
+    return ValueError(f"illegal base64 data at input byte {offset}")
+
+
+def _b64decode(src: bytes) -> bytes:
+    """Go's base64.StdEncoding.DecodeString: newlines skipped, and its
+    offset of the first byte that is wrong."""
+    out = bytearray()
+    si = 0
+    while True:
+        quantum: list[int] = []
+        while len(quantum) < 4:
+            if si == len(src):
+                if not quantum:
+                    return bytes(out)
+                raise _corrupt(si - len(quantum))
+            byte = src[si]
+            si += 1
+            if byte in _B64:
+                quantum.append(_B64[byte])
+                continue
+            if byte in _NEWLINES:
+                continue
+            if byte != _PAD or len(quantum) < 2:
+                raise _corrupt(si - 1)
+            if len(quantum) == 2:
+                while si < len(src) and src[si] in _NEWLINES:
+                    si += 1
+                if si == len(src):
+                    raise _corrupt(len(src))
+                if src[si] != _PAD:
+                    raise _corrupt(si - 1)
+                si += 1
+            while si < len(src) and src[si] in _NEWLINES:
+                si += 1
+            if si < len(src):
+                raise _corrupt(si)
+            break
+        value = 0
+        for item in quantum + [0] * (4 - len(quantum)):
+            value = value << 6 | item
+        out += value.to_bytes(3, "big")[: len(quantum) - 1]
+        if len(quantum) < 4:
+            return bytes(out)
+
+
 _JSON_ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -109,18 +163,7 @@ class Encoding:
     """The ``encoding`` namespace."""
 
     def Base64Decode(self, content: Any) -> str:
-        text = to_string(content).replace("\r", "").replace("\n", "")
-        for i, char in enumerate(text):
-            if char not in _B64 and char != "=":
-                raise ValueError(f"illegal base64 data at input byte {i}")
-        try:
-            data = base64.b64decode(text, validate=True)
-        except binascii.Error:
-            end = text.find("=")
-            raise ValueError(
-                f"illegal base64 data at input byte {len(text) if end < 0 else end}"
-            ) from None
-        return data.decode("utf-8", "replace")
+        return _b64decode(to_string(content).encode("utf-8")).decode("utf-8", "replace")
 
     def Base64Encode(self, content: Any) -> str:
         return base64.b64encode(to_string(content).encode("utf-8")).decode("ascii")

@@ -20,7 +20,7 @@ import inflection
 
 from ..bindings import SiteBindings
 from ._cast import to_string
-from ._gotext import is_space, title_rune, to_lower, to_upper
+from ._gotext import go_title, is_space, to_lower, to_upper, trim_space
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def _is_upper(char: str) -> bool:
 
 def _clean(part: str) -> str:
     """flect's xappend: trimmed, an acronym in capitals."""
-    part = part.strip(" \t\n\v\f\r")
+    part = trim_space(part)
     for char in _SPACES:
         part = part.strip(char)
     return to_upper(part) if to_upper(part) in _ACRONYMS else part
@@ -65,7 +65,7 @@ def _parts(text: str) -> list[str]:
         if part:
             parts.append(part)
 
-    text = text.strip(" \t\n\v\f\r\x85\xa0")
+    text = trim_space(text)
     if not text:
         return parts
     if to_upper(text) in _ACRONYMS:
@@ -97,8 +97,7 @@ def _flect_humanize(text: str) -> str:
     parts = _parts(text)
     if not text or not parts:
         return text if text.strip() == "" else ""
-    first = parts[0]
-    parts[0] = title_rune(first[0]) + first[1:]
+    parts[0] = go_title(parts[0])
     return " ".join(p for p in (_clean(part) for part in parts) if p)
 
 

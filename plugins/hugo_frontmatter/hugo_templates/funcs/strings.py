@@ -63,7 +63,8 @@ def _char_at(data: bytes, i: int) -> int:
 
 def _prose_title(text: str, chicago: bool) -> str:
     """prose's TitleConverter.Title: small words stay lower case unless
-    first or last, or after a colon; positions are in bytes, as in Go."""
+    first or last, or after a colon; positions are Go's (bytes, a word's
+    length in runes)."""
     sanitized = text.translate(_TITLE_SANITIZE).encode("utf-8")
     end = len(sanitized)
     idx = 0
@@ -74,10 +75,12 @@ def _prose_title(text: str, chicago: bool) -> str:
         m = match.group(0)
         raw = m.encode("utf-8")
         lower = to_lower(m)
-        found = sanitized.find(raw, idx) if idx <= end else -1
+        if idx > end:  # Go slices past the end of the shorter text: a panic
+            raise ValueError(f"runtime error: slice bounds out of range [{idx}:{end}]")
+        found = sanitized.find(raw, idx)
         pos = found if found >= 0 else idx - 1
         prev = _char_at(sanitized, pos - 1)
-        ext = len(raw)
+        ext = len(m)  # runes, added to a byte position, as prose does
         idx = pos + ext
         small = lower in _SMALL_WORDS or (chicago and lower in _PREPOSITIONS)
         if (
@@ -250,15 +253,18 @@ def _limit(args: tuple[Any, ...]) -> int:
 
 def _find_re(expr: Any, content: Any, *limit: Any) -> list[str]:
     pattern = _goregexp.compile_go(_string_arg(expr, ""))
-    text = to_string(content)
-    return [m.group(0) for m in _goregexp.find_all(pattern, text, _limit(limit))]
+    text = _goregexp.guard(to_string(content))
+    return [
+        _goregexp.unguard(m.group(0))
+        for m in _goregexp.find_all(pattern, text, _limit(limit))
+    ]
 
 
 def _find_re_submatch(expr: Any, content: Any, *limit: Any) -> list[list[str]]:
     pattern = _goregexp.compile_go(_string_arg(expr, ""))
-    text = to_string(content)
+    text = _goregexp.guard(to_string(content))
     return [
-        [m.group(0)] + [group or "" for group in m.groups()]
+        [_goregexp.unguard(group or "") for group in (m.group(0), *m.groups())]
         for m in _goregexp.find_all(pattern, text, _limit(limit))
     ]
 
@@ -266,7 +272,9 @@ def _find_re_submatch(expr: Any, content: Any, *limit: Any) -> list[list[str]]:
 def _replace_re(pattern: Any, repl: Any, value: Any, *limit: Any) -> str:
     """Each match (at most ``limit``) replaced as Go's ReplaceAllString
     replaces it, the pattern run again on the matched text, as Hugo does."""
-    source, replacement, text = to_string(pattern), to_string(repl), to_string(value)
+    source = to_string(pattern)
+    replacement = _goregexp.guard(to_string(repl))
+    text = _goregexp.guard(to_string(value))
     count = _limit(limit)
     compiled = _goregexp.compile_go(source)
 
@@ -281,7 +289,7 @@ def _replace_re(pattern: Any, repl: Any, value: Any, *limit: Any) -> str:
             lambda inner: _goregexp.expand(replacement, inner),
         )
 
-    return _goregexp.replace_all(compiled, text, replace)
+    return _goregexp.unguard(_goregexp.replace_all(compiled, text, replace))
 
 
 def _replace(value: Any, old: Any, new: Any, *limit: Any) -> str:
