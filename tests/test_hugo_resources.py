@@ -19,6 +19,11 @@ from PIL import Image
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateSet
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
 from pelican.plugins.hugo_frontmatter.hugo_templates.data import site_data
+from pelican.plugins.hugo_frontmatter.hugo_templates.funcs import (
+    collections,
+    lang,
+    resources,
+)
 from pelican.plugins.hugo_frontmatter.hugo_templates.resources import page_resources
 
 from .conftest import examples, hugo_build, write_tree
@@ -91,7 +96,12 @@ def bundles_both_ways(
 def own_functions(bindings: SiteBindings) -> dict[str, Any]:
     """The namespaces under test, without the others (which other tests
     check), so that these tests see only the code they are about."""
-    return {}
+    collection = collections.functions(bindings)
+    return {
+        **lang.functions(bindings),
+        **resources.functions(bindings),
+        "dict": collection["dict"],
+    }
 
 
 # Image processing ------------------------------------------------------------
@@ -332,3 +342,157 @@ def test_site_data_reads_xml_as_hugo(hugo, tmp_path):
         TemplateSet(html=True).parse("t", layout).execute({"Site": {"Data": data}})
         == hugo_page
     )
+
+
+# i18n ------------------------------------------------------------------------
+
+LANGUAGES = ["en", "fr", "ru", "ar", "ja", "pt-br"]
+
+
+def i18n_site(
+    hugo: str,
+    root: Path,
+    files: dict[str, str],
+    layout: str,
+    default: str = "en",
+    placeholders: bool = False,
+) -> list[tuple[str, str]]:
+    """``layout`` as the home page of each language, by Hugo and by the
+    engine: ``(hugo's page, cameo's)`` per language of LANGUAGES."""
+    config = [
+        'baseURL = "http://example.org/"',
+        'theme = "t"',
+        f'defaultContentLanguage = "{default}"',
+        f"enableMissingTranslationPlaceholders = {str(placeholders).lower()}",
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "404", "section"]',
+    ]
+    for weight, language in enumerate(LANGUAGES, 1):
+        config.append(f"[languages.{language}]\nweight = {weight}")
+    tree = {
+        "config.toml": "\n".join(config) + "\n",
+        "themes/t/theme.toml": "",
+        "layouts/index.html": layout,
+        **files,
+    }
+    for language in LANGUAGES:
+        tree[f"content/_index.{language}.md"] = "---\ntitle: Home\n---\n"
+    site = root / "site"
+    write_tree(site, tree)
+    public = hugo_build(hugo, site, {}, layouts={})
+    pages = []
+    for language in LANGUAGES:
+        folder = public if language == default else public / language
+        bindings = SiteBindings(
+            base_url=BASE_URL,
+            language=language,
+            default_language=default,
+            missing_translation_placeholders=placeholders,
+            site_root=str(site),
+            theme_root=str(site / "themes" / "t"),
+        )
+        templates = TemplateSet(funcs=own_functions(bindings), html=True)
+        cameo_page = templates.parse("index", layout).execute({})
+        page = folder / "index.html"  # none when the page is empty
+        hugo_page = page.read_text(encoding="utf-8") if page.exists() else ""
+        pages.append((hugo_page, cameo_page))
+    return pages
+
+
+I18N_FIXED = {
+    "i18n/en.toml": """
+        simple = "Simple <b>"
+        [apples]
+        one = "One apple"
+        other = "{{ .Count }} apples"
+        zero = "No apples"
+        [onlyother]
+        other = "only other {{ .Count }}"
+        [named]
+        other = "Hi {{ .Name }} ({{ .Count }})"
+        [onlyone]
+        one = "only one"
+        [site_and_theme]
+        other = "site"
+        [nested.inner]
+        other = "nested"
+        """,
+    "i18n/fr.yaml": """
+        apples:
+          one: "Une pomme {{ .Count }}"
+          other: "{{ .Count }} pommes"
+        frsimple: "Simple fr"
+        """,
+    "themes/t/i18n/en.toml": """
+        site_and_theme = "theme"
+        themeonly = "from theme"
+        """,
+    "themes/t/i18n/fr.json": '[{"id": "legacy", "translation": "Legacy text"}]',
+}
+I18N_FIXED_LAYOUT = """\
+{{ T "simple" }}|{{ i18n "apples" 0 }}|{{ T "apples" 1 }}|{{ T "apples" 2 }}|
+{{ T "apples" 1.0 }}|{{ T "apples" 1.5 }}|{{ T "apples" "1" }}|{{ T "apples" "x" }}|
+{{ T "apples" }}|{{ T "onlyother" 1 }}|{{ T "onlyother" 3 }}|{{ T "onlyone" 1 }}|
+{{ T "onlyone" 3 }}|{{ T "named" (dict "Name" "Bo" "Count" 1) }}|
+{{ T "named" (dict "name" "lo" "count" 5) }}|{{ T "site_and_theme" }}|
+{{ T "themeonly" }}|{{ T "frsimple" }}|{{ T "legacy" }}|{{ T "missing" }}|
+{{ lang.Translate "simple" }}|{{ T "apples" -1 }}|{{ T "apples" 21 }}|
+{{ T "nested.inner" }}
+"""
+
+
+@pytest.mark.parametrize("placeholders", [False, True])
+def test_translations_fall_back_count_and_fill_in_as_hugo(hugo, tmp_path, placeholders):
+    pages = i18n_site(
+        hugo, tmp_path, I18N_FIXED, I18N_FIXED_LAYOUT, placeholders=placeholders
+    )
+    for hugo_page, cameo_page in pages:
+        assert cameo_page == hugo_page
+    # What a reader of the French page sees, as Hugo makes it.
+    assert "Une pomme 1|2 pommes|" in pages[1][0]
+
+
+FORMS = ["zero", "one", "two", "few", "many", "other"]
+COUNTS = st.integers(-3, 120).map(str) | st.sampled_from(
+    ["1.0", "1.5", "0.0", "2.25", '"1"', '"3.50"', '"x"', ""]
+)
+
+
+@st.composite
+def message_tables(draw) -> dict[str, str]:
+    """i18n files of the site and theme for a few languages and formats."""
+    files = {}
+    for where in ("i18n/", "themes/t/i18n/"):
+        for language in draw(st.sets(st.sampled_from(LANGUAGES), max_size=4)):
+            messages: dict[str, Any] = {}
+            for message_id in draw(st.sets(st.sampled_from(["a", "b", "c"]))):
+                forms = draw(st.sets(st.sampled_from(FORMS), min_size=1))
+                counted = draw(st.booleans())
+                texts = {
+                    form: f"{where[0]}-{language}-{form}-{message_id}"
+                    + (" {{ .Count }}" if counted else "")
+                    for form in forms
+                }
+                simple = forms == {"other"} and draw(st.booleans())
+                messages[message_id] = texts["other"] if simple else texts
+            kind = draw(st.sampled_from(["json", "yaml", "toml"]))
+            files[f"{where}{language}.{kind}"] = data_file(kind, messages)
+    return files
+
+
+@settings(PROPERTY)
+@given(
+    files=message_tables(),
+    calls=st.lists(
+        st.tuples(st.sampled_from(["a", "b", "c", "d"]), COUNTS),
+        min_size=10,
+        max_size=10,
+    ),
+    default=st.sampled_from(LANGUAGES),
+)
+def test_translations_pick_hugos_message_and_plural_form(
+    hugo, tmp_path_factory, files, calls, default
+):
+    layout = "".join(f'{{{{ T "{i}" {count} }}}}|' for i, count in calls)
+    root = tmp_path_factory.mktemp("i18n")
+    for hugo_page, cameo_page in i18n_site(hugo, root, files, layout, default):
+        assert cameo_page == hugo_page, files

@@ -1,5 +1,5 @@
 """``.Site.Data``: the files under ``data/`` of the site and its theme, read
-as Hugo 0.111 reads them.
+as Hugo 0.111 reads them; and the ``i18n/`` tables (``translation_tables``).
 
 - A file's name (without suffix) is its key, its folders nested maps;
   keys keep their case.
@@ -124,23 +124,29 @@ def _go_key(key: Any) -> str:
     return str(key)
 
 
-def _data_files(folder: str) -> Iterable[tuple[str, str]]:
-    """Every data file under ``folder``, by its ``/``-path, in name order."""
+def _walked(folder: str) -> Iterable[tuple[str, str]]:
+    """Every file under ``folder``, by its ``/``-path, in name order."""
     for top, folders, files in os.walk(folder):
         folders.sort()
         for name in sorted(files):
             path = os.path.join(top, name)
-            relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if suffix == "csv":
-                raise DataFileError(
-                    display_path(path),
-                    None,
-                    "Hugo 0.111 cannot read CSV in data/ (its build stops at "
-                    "it); move it to assets/ or convert it to JSON, YAML or TOML",
-                )
-            if suffix in DATA_SUFFIXES:
-                yield relative, path
+            yield os.path.relpath(path, folder).replace(os.sep, "/"), path
+
+
+def _data_files(folder: str) -> Iterable[tuple[str, str]]:
+    """Every data file under ``folder``, by its ``/``-path, in name order."""
+    for relative, path in _walked(folder):
+        name = relative.rsplit("/", 1)[-1]
+        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if suffix == "csv":
+            raise DataFileError(
+                display_path(path),
+                None,
+                "Hugo 0.111 cannot read CSV in data/ (its build stops at "
+                "it); move it to assets/ or convert it to JSON, YAML or TOML",
+            )
+        if suffix in DATA_SUFFIXES:
+            yield relative, path
 
 
 def read_data_file(path: str) -> Any:
@@ -190,3 +196,64 @@ def read_data_file(path: str) -> Any:
         ) from None
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         raise DataFileError(shown, None, f"cannot be read: {error}; {fix}") from None
+
+
+# Words of a go-i18n message that are not part of its id (go-i18n v2).
+_MESSAGE_KEYS = frozenset(
+    "id description hash leftdelim rightdelim translation "
+    "zero one two few many other".split()
+)
+I18N_SUFFIXES = ("toml", "yaml", "yml", "json")
+
+
+def translation_tables(roots: list[str]) -> dict[str, dict[str, dict[str, str]]]:
+    """The ``i18n/`` files of each root as ``{language: {id: {form: text}}}``
+    (forms ``zero`` ... ``other``); the first root's (the site's) message
+    for an id wins over the next (its theme's). Both of go-i18n's shapes are
+    read: ``id = "text"`` / ``[id] one = ... other = ...`` (nested tables make
+    ``a.b`` ids) and the older list of ``{id, translation}``."""
+    tables: dict[str, dict[str, dict[str, str]]] = {}
+    for root in roots:
+        folder = os.path.join(root, "i18n")
+        for relative, path in _files(folder, I18N_SUFFIXES):
+            language = relative.rsplit(".", 1)[0].lower()
+            table = tables.setdefault(language, {})
+            for message_id, forms in _messages(read_data_file(path)):
+                table.setdefault(message_id, forms)
+    return tables
+
+
+def _files(folder: str, suffixes: tuple[str, ...]) -> Iterable[tuple[str, str]]:
+    for relative, path in _walked(folder):
+        if relative.rsplit(".", 1)[-1].lower() in suffixes:
+            yield relative, path
+
+
+def _messages(value: Any, prefix: str = "") -> Iterable[tuple[str, dict[str, str]]]:
+    if isinstance(value, list):  # [{id: ..., translation: ...}]
+        for item in value:
+            if isinstance(item, dict) and "id" in item:
+                yield from _messages({str(item["id"]): item.get("translation")})
+        return
+    if not isinstance(value, dict):
+        return
+    for key, item in value.items():
+        message_id = f"{prefix}{key}"
+        if isinstance(item, dict):
+            if _MESSAGE_KEYS & set(map(str.lower, item)):
+                forms = {k.lower(): _go_text(v) for k, v in item.items()}
+                if "translation" in forms and "other" not in forms:
+                    forms["other"] = forms["translation"]
+                yield message_id, forms
+            else:
+                yield from _messages(item, f"{message_id}.")
+        elif item is not None:
+            yield message_id, {"other": _go_text(item)}
+
+
+def _go_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

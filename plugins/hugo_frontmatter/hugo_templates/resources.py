@@ -239,6 +239,10 @@ class Resource:
     def Content(self) -> str:
         return self.bytes().decode("utf-8", errors="replace")
 
+    def target_path(self) -> str:
+        """The URL path, without publishing (not a template method)."""
+        return self._rel_permalink
+
     def bytes(self) -> bytes:
         """The file's bytes (not a template method: lower case)."""
         return self._load()
