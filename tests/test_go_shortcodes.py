@@ -653,8 +653,12 @@ def _calls(draw, depth: int = 0) -> str:
         kind = draw(
             st.sampled_from(["word", "leaf", "box"] if depth < 2 else ["word", "leaf"])
         )
-        if kind == "word":
-            parts.append(draw(_WORD))
+        if kind == "word":  # Markdown too, for the "%" form's rendering
+            parts.append(
+                draw(st.sampled_from(["{}", "*{}*", "**{}**", "`{}`"])).format(
+                    draw(_WORD)
+                )
+            )
             continue
         left, right = draw(st.sampled_from([("<", ">"), ("%", "%")]))
         params = draw(_PARAMS)

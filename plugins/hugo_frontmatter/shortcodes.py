@@ -65,6 +65,9 @@ _BARE = re.compile(r"""[^\s"`=]+?(?=\s|=|/?[>%]\}\}|$)""")
 _INT = re.compile(r"[+-]?[0-9]+")
 _FLOAT = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _INLINE_SUFFIX = ".inline"
+# Hugo's innerCleanupRegexp: one paragraph and its line end (Go's "." does
+# not cross a line break).
+_ONE_PARAGRAPH = re.compile(r"<p>(.*)</p>\n")
 
 
 class ShortcodeError(FrontMatterError):
@@ -455,7 +458,10 @@ class ShortcodeEngine:
             else:
                 pieces.append(self._render(child, call, child_ordinal, run))
                 child_ordinal += 1
-        call.inner = Markup("".join(pieces))
+        inner = "".join(pieces)
+        if tag.delim == "%" and parent is not None and node.closed:
+            inner = _nested_markdown(inner, self.markdown)
+        call.inner = Markup(inner)
         if call.go_dot is not None:  # made early, as a child's .Parent
             call.go_dot.Inner = gotemplate.HTML(call.inner)
         template_file = self._template_file(tag.name)
@@ -846,6 +852,18 @@ def _config_bindings(hugo_config: Mapping[str, Any]) -> dict[str, Any]:
     if "imaging" in known and isinstance(hugo_config.get("imaging"), Mapping):
         found["imaging"] = hugo_config["imaging"]
     return {name: value for name, value in found.items() if name in known}
+
+
+def _nested_markdown(inner: str, markdown: Callable[[str], str]) -> str:
+    """The inner text of a ``{{% %}}`` call inside another, as Hugo 0.111
+    gives it to ``.Inner``: rendered as Markdown, and, when it has no line
+    break, without the paragraph around it."""
+    html = markdown(inner)
+    if "\n" not in inner:
+        alone = _ONE_PARAGRAPH.fullmatch(html)
+        if alone:
+            return alone.group(1)
+    return html
 
 
 def _end(tag: _Tag) -> str:
