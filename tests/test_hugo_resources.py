@@ -496,3 +496,62 @@ def test_translations_pick_hugos_message_and_plural_form(
     root = tmp_path_factory.mktemp("i18n")
     for hugo_page, cameo_page in i18n_site(hugo, root, files, layout, default):
         assert cameo_page == hugo_page, files
+
+
+# The resources namespace over assets/ ----------------------------------------
+
+ASSETS_LAYOUT = """\
+{{ with resources.Get "css/a.css" }}{{ .Name }}|{{ .RelPermalink }}|{{ .Permalink }}|\
+{{ .MediaType }}|{{ .ResourceType }}|{{ .Content }}{{ end }}
+{{ with resources.Get "nope.css" }}found{{ else }}none{{ end }}
+{{ range resources.Match "**.png" }}{{ .Name }},{{ end }}
+{{ range resources.Match "*" }}{{ .Name }},{{ end }}
+{{ with resources.GetMatch "images/*" }}{{ .Name }}{{ end }}
+{{ with resources.Get "themed.txt" }}{{ .Content }}{{ end }}
+{{ $s := resources.FromString "x/y.txt" "hello <b>" }}\
+{{ $s.Name }}|{{ $s.RelPermalink }}|{{ $s.Content }}|{{ $s.MediaType }}
+{{ $f := resources.Fingerprint (resources.Get "js/app.js") }}\
+{{ $f.RelPermalink }}|{{ $f.Data.Integrity }}|{{ $f.Name }}
+{{ $f := resources.Get "css/b.css" | fingerprint "md5" }}{{ $f.RelPermalink }}|\
+{{ $f.Data.Integrity }}
+{{ with resources.Get "images/p.png" }}{{ .Width }}x{{ .Height }} \
+{{ $r := .Fit "40x40" }}{{ $r.Width }}x{{ $r.Height }}{{ end }}
+"""
+
+
+def test_assets_are_found_published_and_fingerprinted_as_hugo(hugo, tmp_path):
+    files: dict[str, str | bytes] = {
+        "assets/css/a.css": "a { color: red }",
+        "assets/css/b.css": "b {}",
+        "assets/js/app.js": "let x = 1;",
+        "assets/images/p.png": image_bytes((90, 60), "png"),
+        "assets/images/q.PNG": image_bytes((9, 6), "png"),
+        "assets/themed.txt": "the site's",
+        "themes/t/assets/themed.txt": "the theme's",
+        "themes/t/assets/images/t.png": image_bytes((5, 5), "png"),
+        "themes/t/theme.toml": "",
+    }
+    hugo_page, *_ = hugo_outputs(
+        hugo, tmp_path / "hugo", [(ASSETS_LAYOUT, {})], 'theme = "t"', files
+    )
+    site = write_tree(tmp_path / "site", files)
+    bindings = SiteBindings(
+        base_url=BASE_URL, site_root=str(site), theme_root=str(site / "themes" / "t")
+    )
+    templates = TemplateSet(funcs=own_functions(bindings), html=True)
+    cameo_page = templates.parse("t", ASSETS_LAYOUT).execute({})
+    assert cameo_page == hugo_page
+    # What is published: the assets whose link was used, with their bytes.
+    public = tmp_path / "hugo" / "hugo"
+    hugo_files = {
+        str(p.relative_to(public))
+        for p in public.rglob("*")
+        if p.is_file() and not p.name.endswith(".html") and "_hu" not in p.name
+    }
+    cameo_files = {name for name in bindings.output.files if "_hu" not in name}
+    assert cameo_files == hugo_files
+    for name in cameo_files:
+        content = bindings.output.files[name]
+        if isinstance(content, str):
+            content = Path(content).read_bytes()
+        assert content == (public / name).read_bytes(), name
