@@ -64,6 +64,9 @@ class SiteBindings:
       (a whole block: one paragraph keeps its ``<p>``).
     - ``output``: files to publish; ``cache``: a folder for what is costly
       to make again (processed images), or None.
+    - ``imaging``: the config's ``imaging`` table (``quality``,
+      ``resampleFilter``, ``anchor``, ``bgColor``, ``hint``; any case), the
+      defaults of image processing.
     - ``title_case_style``: the config's ``titleCaseStyle`` (``""`` is AP,
       ``"Chicago"``, ``"Go"``), for ``title``.
     """
@@ -79,6 +82,7 @@ class SiteBindings:
     markdownify: Callable[[str], str] = lambda text: text
     output: OutputFiles = field(default_factory=OutputFiles)
     cache: str | None = None
+    imaging: Mapping[str, Any] = field(default_factory=dict)
     title_case_style: str = ""
 
     def roots(self) -> list[str]:
