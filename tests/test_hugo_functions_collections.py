@@ -158,6 +158,8 @@ FIXED = [
     # once differed on drawn values
     "{{ append .Params.none .Params.nils }} {{ in .Params.nested (dict) }}",
     "{{ uniq (slice (slice) (dict)) }} {{ in (slice (slice 1)) (slice 1) }}",
+    "{{ index .Params.map }} {{ index .Params .Params.map }} {{ math.Ceil -0.75 }}",
+    "{{ math.Pow -15514749003 189 }} {{ complement (slice) (slice 1.75 (dict)) }}",
     '{{ symdiff .Params.none (slice "9" "x") }} {{ union .Params.nils (slice) }}',
     # where
     '{{ range where .Params.items "weight" 2 }}{{ .name }}{{ end }}',
@@ -302,6 +304,23 @@ ERRORS = [
         "{{ union .Params.none .Params.nils }}",
         "union: reflect.Set: value of type interface {} is not assignable to type "
         "string",
+    ),
+    (
+        '{{ where (slice nil) "c" 1 }}',
+        "where: reflect: call of reflect.Value.Type on zero Value",
+    ),
+    (
+        "{{ echoParam (slice 1 2) -1 }}",
+        "echoParam: reflect: slice index out of range",
+    ),
+    ('{{ shuffle "ab" }}', "shuffle: reflect.MakeSlice of non-slice type"),
+    (
+        "{{ union .Params.none .Params.nested }}",
+        "union: runtime error: hash of unhashable type []interface {}",
+    ),
+    (
+        "{{ complement (slice (slice 1)) (slice 1) }}",
+        "complement: elements must be comparable",
     ),
     (
         "{{ union .Params.nested .Params.none }}",
@@ -472,52 +491,46 @@ _VALUES = st.recursive(
     ),
     max_leaves=6,
 )
-_BINARY = [
-    "eq",
-    "ne",
-    "lt",
-    "le",
-    "gt",
-    "ge",
-    "add",
-    "sub",
-    "mul",
-    "div",
-    "mod",
-    "modBool",
-    "default",
-    "in",
-    "union",
-    "intersect",
-    "complement",
-    "symdiff",
-    "append",
-    "math.Max",
-    "math.Pow",
-]
-_UNARY = [
-    "uniq",
-    "sort",
-    "int",
-    "float",
-    "string",
-    "math.Round",
-    "math.Ceil",
-    "delimit",
-]
+# Lists of maps, for where and sort by a key.
+_RECORDS = st.lists(
+    st.dictionaries(st.sampled_from(["a", "c"]), _VALUES, max_size=2), max_size=4
+)
+# What each drawn example renders: a function of the two drawn values.
+_CALLS = (
+    [
+        f"{{{{ {name} .Params.a .Params.b }}}}"
+        for name in (
+            "eq ne lt le gt ge add sub mul div mod modBool default in union intersect "
+            "complement symdiff append math.Max math.Pow first last after index "
+            "isset echoParam"
+        ).split()
+    ]
+    + [
+        f"{{{{ {name} .Params.a }}}}"
+        for name in (
+            "uniq sort int float string math.Round math.Ceil seq collections.Reverse"
+        ).split()
+    ]
+    + [
+        '{{ delimit .Params.a ", " }}',
+        '{{ sort .Params.a "c" }}',
+        '{{ sort .Params.a "value" "desc" }}',
+        '{{ where .Params.a "c" .Params.b }}',
+        '{{ where .Params.a "c" "!=" .Params.b }}',
+        '{{ where .Params.a "c" ">" .Params.b }}',
+        '{{ where .Params.a "c" "<=" .Params.b }}',
+        '{{ where .Params.a "c" "in" .Params.b }}',
+        '{{ where .Params.a "c" "not in" .Params.b }}',
+        '{{ where .Params.a "c" "intersect" .Params.b }}',
+        '{{ where .Params.a "c.a" .Params.b }}',
+    ]
+)
+_CALLS += ["{{ len (shuffle .Params.a) }}", "{{ slice .Params.a .Params.b }}"]
 
 
-def _example(call: str, a: Any, b: Any) -> tuple[str, dict[str, Any], str | None]:
-    """A layout applying ``call`` to the drawn values, its params, and the
+def _example(template: str, a: Any, b: Any) -> tuple[str, dict[str, Any], str | None]:
+    """A layout applying a function to the drawn values, its params, and the
     engine's error message if it fails (Hugo's build must fail with it)."""
-    if call in _UNARY:
-        template = (
-            '{{ delimit .Params.a ", " }}'
-            if call == "delimit"
-            else f"{{{{ {call} .Params.a }}}}"
-        )
-    else:
-        template = f"{{{{ {call} .Params.a .Params.b }}}}"
     params = {"a": a, "b": b}
     try:
         _render(template, params)
@@ -542,7 +555,7 @@ def _called(message: str) -> str:
 )
 @given(
     st.lists(
-        st.tuples(st.sampled_from(_BINARY + _UNARY), _VALUES, _VALUES),
+        st.tuples(st.sampled_from(_CALLS), _VALUES | _RECORDS, _VALUES),
         min_size=30,
         max_size=30,
     )

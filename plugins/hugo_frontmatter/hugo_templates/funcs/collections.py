@@ -184,31 +184,34 @@ def _assignable(type_: str, to: str) -> bool:
     return to == "interface {}" or type_ == to
 
 
-def _sub_element(value: Any, name: str) -> Any:
+class _ReflectPanic(ValueError):
+    """What Go's reflect panics with: Hugo's template fails, never skips."""
+
+
+def _sub_element(value: Any, name: str, static: str = "interface {}") -> Any:
     """Hugo's evaluateSubElem: a method (called), field or map key of
-    ``value``; raises where Hugo returns an error."""
+    ``value`` (whose static Go type is ``static``); raises where Hugo
+    returns an error, ``_ReflectPanic`` where it panics."""
     if value is MISSING:
         raise ValueError("can't evaluate an invalid value")
+    if value is None:
+        raise _ReflectPanic("reflect: call of reflect.Value.Type on zero Value")
     if isinstance(value, Mapping):
         if type(value).__name__ == "Params":
             return value.get(name, MISSING)
-        return (
-            dict.get(value, name, MISSING)
-            if isinstance(value, dict)
-            else (value[name] if name in value else MISSING)
-        )
-    if value is None or name.startswith("_"):
-        raise ValueError(f"can't evaluate {name} of {go_type(value)}")
-    attribute = getattr(value, name, MISSING)
+        if isinstance(value, dict):
+            return dict.get(value, name, MISSING)
+        return value[name] if name in value else MISSING
+    attribute = MISSING if name.startswith("_") else getattr(value, name, MISSING)
     if attribute is MISSING:
         raise ValueError(
             f"{name} is neither a struct field, a method nor a map element "
-            f"of type {go_type(value)}"
+            f"of type {static}"
         )
     return attribute() if callable(attribute) else attribute
 
 
-def _path_value(item: Any, path: list[str]) -> Any:
+def _path_value(item: Any, path: list[str], static: str) -> Any:
     """The value at a dotted key, as ``where`` finds it (case-insensitive
     once it reaches a Params map); MISSING where there is none."""
     value = item
@@ -216,7 +219,9 @@ def _path_value(item: Any, path: list[str]) -> Any:
         if type(value).__name__ == "Params":
             return _get_nested(value, path[i:])
         try:
-            value = _sub_element(value, name)
+            value = _sub_element(value, name, static if i == 0 else "interface {}")
+        except _ReflectPanic:
+            raise
         except ValueError:
             value = MISSING
     return value
@@ -332,8 +337,6 @@ class Collections:
             raise ValueError("arguments to complement must be slices or arrays")
         kept = []
         for item in universe:
-            if not comparable(item):
-                raise ValueError("complement: elements must be comparable")
             if normalize(item) not in seen:
                 kept.append(item)
         return same_slice(universe, kept)
@@ -399,7 +402,11 @@ class Collections:
         value: Any = MISSING
         if is_slice(seq):
             if isinstance(key, int) and not isinstance(key, bool) and key < len(seq):
+                if key < 0:
+                    raise ValueError("reflect: slice index out of range")
                 value = seq[key]
+        elif isinstance(seq, Mapping) and key is None:
+            raise ValueError("reflect: call of reflect.Value.Type on zero Value")
         elif isinstance(seq, Mapping) and isinstance(key, str):
             value = (
                 dict.get(seq, key, MISSING) if isinstance(seq, dict) else seq.get(key)
@@ -431,14 +438,16 @@ class Collections:
         if len(indexes) == 1 and is_slice(indexes[0]):
             keys = list(indexes[0])
         if type(item).__name__ == "Params":  # maps.Params: keys in any case
-            value = _get_nested(item, [to_string(key) for key in keys])
+            if not keys:
+                return None
+            value = _get_nested(item, [_string_or_empty(key) for key in keys])
             return None if value is MISSING else value
         try:
             return _index(item, keys)
         except ValueError as error:
             raise ValueError(
-                f"index of type {go_type(item)} with args {format_value(list(keys))} "
-                f"failed: {error}"
+                f"index of type {go_type(item)} with args "
+                f"{format_value(list(indexes))} failed: {error}"
             ) from None
 
     def Intersect(self, first: Any, second: Any) -> Any:
@@ -551,11 +560,11 @@ class Collections:
         if is_nil(seq):
             raise ValueError("both count and seq must be provided")
         _seq_kind(seq)
-        items = _items(seq)
+        if isinstance(seq, str):
+            raise ValueError("reflect.MakeSlice of non-slice type")
+        items = list(seq)
         digest = hashlib.sha256(sprint(items).encode("utf-8")).digest()
         random.Random(digest).shuffle(items)
-        if isinstance(seq, str):
-            return GoSlice(items, "uint8")
         return same_slice(seq, items)
 
     def Slice(self, *args: Any) -> list:
@@ -577,11 +586,11 @@ class Collections:
                 descending = text == "desc"
         path = field.strip(".").split(".")
         if is_slice(seq):
+            elem = elem_type(seq)
             pairs = [
-                (item if field in ("", "value") else _sort_key(item, path), item)
+                (item if field in ("", "value") else _sort_key(item, path, elem), item)
                 for item in seq
             ]
-            elem = elem_type(seq)
         elif isinstance(seq, Mapping):
             pairs = []
             for key in sorted(seq):
@@ -652,6 +661,10 @@ class Collections:
             elif kind == "float64":
                 if is_number(item):
                     add(float(item))
+            elif kind == "" and not comparable(item):
+                raise ValueError(
+                    f"runtime error: hash of unhashable type {go_type(item)}"
+                )
             elif kind == "" and first_elem != "interface {}":
                 raise ValueError(
                     "reflect.Set: value of type interface {} is not assignable "
@@ -706,7 +719,7 @@ class Collections:
         kept = []
         for item in seq:
             if path is not None:
-                value = _path_value(item, path)
+                value = _path_value(item, path, elem_type(seq))
             elif isinstance(item, Mapping) and isinstance(key, str):
                 value = item.get(key, MISSING)
             else:
@@ -714,6 +727,14 @@ class Collections:
             if _condition(value, match, operator):
                 kept.append(item)
         return same_slice(seq, kept)
+
+
+def _string_or_empty(value: Any) -> str:
+    """cast.ToString: the text, or "" where there is none."""
+    try:
+        return to_string(value)
+    except ValueError:
+        return ""
 
 
 def _index(value: Any, keys: list[Any]) -> Any:
@@ -744,11 +765,11 @@ def _plain(value: Any) -> Any:
     return None if value is MISSING else value
 
 
-def _sort_key(item: Any, path: list[str]) -> Any:
+def _sort_key(item: Any, path: list[str], static: str = "interface {}") -> Any:
     """The value ``sort`` orders ``item`` by; an error as Hugo's."""
     value = item
     for i, name in enumerate(path):
-        value = _sub_element(value, name)
+        value = _sub_element(value, name, static if i == 0 else "interface {}")
         if value is MISSING:
             continue
         if type(value).__name__ == "Params":
@@ -832,7 +853,8 @@ def _pair_matches(a: Any, b: Any) -> bool:
 
 
 def _identities(seqs: Any) -> set:
-    """Hugo's collectIdentities: every element's normalised value."""
+    """Hugo's collectIdentities: every element's normalised value (a list
+    or map fails here, though complement's last list may hold them)."""
     seen = set()
     for seq in seqs:
         if not is_slice(seq):

@@ -134,11 +134,19 @@ class Math:
 
     def Ceil(self, number: Any) -> float:
         value = _float_arg(number, "Ceil operator can't be used with non-float value")
-        return value if not math.isfinite(value) else float(math.ceil(value))
+        return (
+            value
+            if not math.isfinite(value)
+            else math.copysign(math.ceil(value), value)
+        )
 
     def Floor(self, number: Any) -> float:
         value = _float_arg(number, "Floor operator can't be used with non-float value")
-        return value if not math.isfinite(value) else float(math.floor(value))
+        return (
+            value
+            if not math.isfinite(value)
+            else math.copysign(math.floor(value), value)
+        )
 
     def Round(self, number: Any) -> float:
         value = _float_arg(number, "Round operator can't be used with non-float value")
@@ -167,12 +175,13 @@ class Math:
         a, b = _float_arg(first, message), _float_arg(second, message)
         try:
             return math.pow(a, b)
-        except (OverflowError, ValueError):
-            if a == 0 and b < 0:
-                return math.inf
+        except (OverflowError, ValueError):  # Go's special cases
+            odd = b.is_integer() and abs(b) < 2**53 and int(b) % 2 == 1
+            if a == 0:
+                return math.copysign(math.inf, a) if odd else math.inf
             if a < 0 and not b.is_integer():
                 return math.nan
-            return math.inf if abs(a) > 1 else 0.0
+            return -math.inf if a < 0 and odd else math.inf
 
     def Max(self, *inputs: Any) -> float:
         return self._extreme(inputs, max)
