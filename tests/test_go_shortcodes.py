@@ -668,12 +668,12 @@ def _calls(draw, depth: int = 0) -> str:
         else:
             inner = draw(_calls(depth + 1))
             parts.append(f"{opening}{inner}{{{{{left} /box {right}}}}}")
-    return " ".join(parts)
+    return draw(st.sampled_from([" ", "\n", "\n\n"])).join(parts)
 
 
 @pytest.mark.hugo
 @settings(
-    max_examples=examples(8),
+    max_examples=examples(15),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
