@@ -729,6 +729,8 @@ _GO_PLACE = re.compile(r"template: (shortcodes|partials)/[a-z]+\.html:\d+(:\d+)?
         ('<p>{{ partial "missing.html" . }}</p>', "{{< bad >}}"),
         # A partial that fails: the partial's file is named.
         ('<p>{{ partial "broken.html" . }}</p>', "{{< bad >}}"),
+        # A page ref does not find (Hugo: REF_NOT_FOUND).
+        ('<a href="{{ ref .Page "nope.md" }}">x</a>', "{{< bad >}}"),
     ],
 )
 def test_a_failing_template_is_named_with_the_page_on_one_line(
@@ -759,6 +761,9 @@ def test_a_failing_template_is_named_with_the_page_on_one_line(
     if _GO_PLACE.search(done.stderr):
         for place in _GO_PLACE.finditer(done.stderr):
             assert place.group(0) in message, (done.stderr, message)
+    elif "ref .Page" in template:  # Hugo logs REF_NOT_FOUND, then stops
+        assert 'ref "nope.md": no page' in message
+        assert message.count("p.md:6") == 1
     else:  # Hugo's own words (a missing partial)
         assert 'partial "missing.html" not found' in done.stderr
         assert 'partial "missing.html" not found' in message

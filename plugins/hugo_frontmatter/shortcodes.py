@@ -626,8 +626,8 @@ class ShortcodeEngine:
                 site.page_finder = self._page_finder(site, run)
         dot = self._go_dot(call, run)
         funcs = {
-            "ref": lambda page, target: self._ref(target, True, run, line),
-            "relref": lambda page, target: self._ref(target, False, run, line),
+            "ref": lambda page, target: self._go_ref(target, True, run, line),
+            "relref": lambda page, target: self._go_ref(target, False, run, line),
         }
         try:
             return loader.execute(found, dot, funcs)
@@ -637,6 +637,14 @@ class ShortcodeEngine:
             raise self._go_error(
                 error, found, loader, call.name, run.where.path, line
             ) from error
+
+    def _go_ref(self, target: Any, absolute: bool, run: _Run, line: int) -> str:
+        """A template's ``ref``/``relref``: what is wrong is said once, in
+        the template's error, which names the page's line already."""
+        try:
+            return self._ref(target, absolute, run, line)
+        except ShortcodeError as error:
+            raise ValueError(error.message) from None
 
     def _page_finder(self, site: objects.Site, run: _Run) -> Callable[[str], Any]:
         """``.Site.GetPage`` for the page that runs (a relative path is
