@@ -221,7 +221,8 @@ def parse_duration(text: str) -> Duration:
         size = _UNITS[unit]
         total += int(whole or "0") * size
         if fraction:
-            total += int(int(fraction) * size / 10 ** len(fraction))
+            # Go scales the fraction in floating point, and so truncates.
+            total += int(float(int(fraction)) * (size / 10 ** len(fraction)))
         text = text[match.end() :]
     if total > 2**63 - 1:
         raise ValueError(f"time: invalid duration {go_quote(original)}")
