@@ -191,10 +191,6 @@ def test_the_migrated_site_runs_the_render_hook_as_hugo_does(tmp_path, hugo):
 
 
 @pytest.mark.hugo
-@pytest.mark.xfail(
-    reason="issue 23: i18n/T, .Site.Data and resources.Get are being written",
-    strict=False,
-)
 def test_the_migrated_site_reads_data_i18n_and_assets_as_hugo_does(tmp_path, hugo):
     hugos, ours = _both(tmp_path, hugo, INPUTS_PAGE)
     # What Hugo says: both i18n tables, both data folders, the site's asset
