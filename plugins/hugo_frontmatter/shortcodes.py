@@ -273,6 +273,7 @@ class ShortcodeEngine:
     ) -> None:
         self.go = go
         self._go_languages: dict[str, tuple[TemplateLoader, objects.Site]] = {}
+        self._go_files: dict[tuple[str, str], Found | None] = {}
         self.site_folder = site_folder
         self.site = {**site, "params": Params(site.get("params"))}
         self.resolve_ref = resolve_ref
@@ -591,11 +592,15 @@ class ShortcodeEngine:
         )
 
     def _go_file(self, name: str, language: str) -> Found | None:
-        if self.go is None:
-            return None
-        return self._go_language(language or self._language(PageInfo()))[0].shortcode(
-            name
-        )
+        """The Go template a shortcode runs on a page of ``language``."""
+        key = (name, language)
+        if key not in self._go_files:
+            found = None
+            if self.go is not None:
+                loader = self._go_language(language or self._language(PageInfo()))[0]
+                found = loader.shortcode(name)
+            self._go_files[key] = found
+        return self._go_files[key]
 
     def _go_page(self, page: PageInfo, site: objects.Site) -> objects.Page:
         """A page as Go templates see it."""
