@@ -62,16 +62,13 @@ def bundles_both_ways(
     hugo: str,
     root: Path,
     bundles: list[tuple[str, dict[str, bytes | str]]],
-    files: dict[str, str] | None = None,
-    config: str = "",
+    imaging: dict[str, Any] | None = None,
 ) -> list[tuple[str, str, SiteBindings]]:
     """Each bundle (a layout, and the files beside its index.md) as a page
     of one Hugo build, and the same layout run on the engine with the
     bundle's ``.Resources``: ``(hugo's page, cameo's, cameo's bindings)``."""
-    tree: dict[str, str | bytes] = {
-        "config.toml": config + "\n" + CONFIG,
-        **(files or {}),
-    }
+    table = "".join(f"{k} = {json.dumps(v)}\n" for k, v in (imaging or {}).items())
+    tree: dict[str, str | bytes] = {"config.toml": f"{CONFIG}\n[imaging]\n{table}"}
     for n, (layout, bundle) in enumerate(bundles):
         tree[f"layouts/_default/b{n}.html"] = layout
         tree[f"content/b{n}/index.md"] = f"---\nlayout: b{n}\ntitle: B{n}\n---\n"
@@ -84,7 +81,9 @@ def bundles_both_ways(
     for n, (layout, _) in enumerate(bundles):
         page = public / f"b{n}" / "index.html"
         hugo_page = page.read_text(encoding="utf-8") if page.exists() else ""
-        bindings = SiteBindings(base_url=BASE_URL, site_root=str(site))
+        bindings = SiteBindings(
+            base_url=BASE_URL, site_root=str(site), imaging=imaging or {}
+        )
         resources = page_resources(str(site / "content" / f"b{n}"), f"/b{n}/", bindings)
         templates = TemplateSet(funcs=own_functions(bindings), html=True)
         dot = {"Resources": resources, "Site": {}}
@@ -143,10 +142,23 @@ def image_operations(draw) -> dict[str, Any]:
     }
 
 
+IMAGING = st.fixed_dictionaries(
+    {},
+    optional={
+        "quality": st.integers(1, 100),
+        "resampleFilter": st.sampled_from(["Lanczos", "box", "CatmullRom"]),
+        "anchor": st.sampled_from(["Smart", "center", "TopLeft", "bottomright"]),
+    },
+)
+
+
 @settings(PROPERTY)
-@given(operations=st.lists(image_operations(), min_size=12, max_size=12))
+@given(
+    operations=st.lists(image_operations(), min_size=12, max_size=12),
+    imaging=IMAGING,
+)
 def test_processed_images_have_hugos_sizes_names_and_types(
-    hugo, tmp_path_factory, operations
+    hugo, tmp_path_factory, operations, imaging
 ):
     bundles = []
     for n, op in enumerate(operations):
@@ -164,7 +176,7 @@ def test_processed_images_have_hugos_sizes_names_and_types(
             (layout, {name: image_bytes(op["size"], op["format"], op["alpha"])})
         )
     root = tmp_path_factory.mktemp("images")
-    results = bundles_both_ways(hugo, root, bundles)
+    results = bundles_both_ways(hugo, root, bundles, imaging)
     for (hugo_page, cameo_page, bindings), op in zip(results, operations, strict=True):
         hugo_text, hugo_link = hugo_page.split("\n")
         cameo_text, cameo_link = cameo_page.split("\n")

@@ -20,7 +20,7 @@ import math
 import mimetypes
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -291,7 +291,7 @@ class ImageResource(Resource):
         return self._process("crop", spec)
 
     def _process(self, action: str, spec: Any) -> ImageResource:
-        config = ImageConfig.parse(action, str(spec), self._name)
+        config = ImageConfig.parse(action, str(spec), self._bindings.imaging)
         source_suffix = self._name.rsplit(".", 1)[-1].lower()
         source_format = _FORMATS.get(source_suffix)
         if source_format is None:
@@ -339,22 +339,29 @@ class ImageConfig:
     Hugo's rules: words in any case and order; for ``fit``, ``fill`` and
     ``crop`` both sizes are required."""
 
-    def __init__(self, action: str) -> None:
+    def __init__(self, action: str, imaging: Mapping[str, Any]) -> None:
+        defaults = {str(k).lower(): v for k, v in imaging.items()}
         self.action = action
         self.width = 0
         self.height = 0
-        self.quality = DEFAULT_QUALITY
+        self.quality = int(defaults.get("quality") or DEFAULT_QUALITY)
         self.rotate = 0
         self.format: str | None = None
-        self.filter = DEFAULT_FILTER
-        self.anchor = DEFAULT_ANCHOR
-        self.background: str | None = None
-        self.hint = "photo"
+        self.filter = str(defaults.get("resamplefilter") or DEFAULT_FILTER).lower()
+        self.anchor = str(defaults.get("anchor") or DEFAULT_ANCHOR).lower()
+        background = str(defaults.get("bgcolor") or "").lower().lstrip("#")
+        self.background: str | None = background or None
+        self.hint = str(defaults.get("hint") or "photo").lower()
+        if self.filter not in _FILTERS or self.anchor not in {*_ANCHORS, "smart"}:
+            raise ValueError(
+                f"the config's imaging.resampleFilter {self.filter!r} or "
+                f"imaging.anchor {self.anchor!r} is not one Hugo knows"
+            )
 
     @classmethod
-    def parse(cls, action: str, spec: str, name: str) -> ImageConfig:
+    def parse(cls, action: str, spec: str, imaging: Mapping[str, Any]) -> ImageConfig:
         """``spec`` read, or ValueError with Hugo's message."""
-        config = cls(action)
+        config = cls(action, imaging)
         for word in spec.split():
             part = word.lower()
             if part in _HINTS:
