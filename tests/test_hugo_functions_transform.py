@@ -710,8 +710,25 @@ def _dates(draw) -> str:
     }[form]
 
 
+_durations = st.builds(
+    lambda sign, parts: sign + "".join(parts),
+    st.sampled_from(["", "-", "+"]),
+    st.lists(
+        st.builds(
+            lambda whole, fraction, unit: whole + fraction + unit,
+            st.integers(0, 9999).map(str),
+            st.sampled_from(["", ".5", ".25", ".000001", ".999999999", "."]),
+            st.sampled_from(["ns", "us", "µs", "μs", "ms", "s", "m", "h"]),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+
+
 @_SETTINGS
 @given(
+    durations=st.lists(_durations, min_size=1, max_size=5),
     dates=st.lists(_dates(), min_size=1, max_size=5),
     layouts=st.lists(
         st.lists(st.sampled_from(_LAYOUT_PARTS), min_size=1, max_size=6).map("".join),
@@ -719,9 +736,19 @@ def _dates(draw) -> str:
         max_size=5,
     ),
 )
-def test_generated_dates_and_layouts_as_hugo(hugo, tmp_path_factory, dates, layouts):
+def test_generated_dates_layouts_and_durations_as_hugo(
+    hugo, tmp_path_factory, durations, dates, layouts
+):
     examples: list[Example] = [
         ("[{{ time .Params.v }}]", {"v": date}) for date in dates
+    ]
+    examples += [
+        (
+            "[{{ time.ParseDuration .Params.v }}|"
+            "{{ (time.ParseDuration .Params.v).Seconds }}]",
+            {"v": text},
+        )
+        for text in durations
     ]
     examples += [
         ("[{{ dateFormat .Params.l .Params.v }}]", {"v": date, "l": layout})
