@@ -385,8 +385,10 @@ def test_a_processed_image_is_published_where_its_address_says(hugo, tmp_path):
         (root / "content/posts/b").mkdir(parents=True)
         image = Image.new("RGB", (40, 20), (200, 10, 10))
         image.save(root / "content/posts/b/pic.jpg")
-    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)["content/posts/b/index.md"]
-    ours = _cameo_bodies(tmp_path / "cameo", files)["content/posts/b/index.md"]
+    config = CONFIG + "[imaging]\nquality = 90\n"  # in the file's name
+    page = "content/posts/b/index.md"
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files, config)[page]
+    ours = _cameo_bodies(tmp_path / "cameo", files, config=config)[page]
     for body, output in ((theirs, "hugo/public"), (ours, "cameo/out")):
         img = BeautifulSoup(body, "html.parser").img
         sources.append(img["src"])
@@ -394,6 +396,7 @@ def test_a_processed_image_is_published_where_its_address_says(hugo, tmp_path):
         with Image.open(tmp_path / output / img["src"].lstrip("/")) as small:
             assert small.size == (10, 5)
     assert sources[0].rsplit("_", 4)[1:] == sources[1].rsplit("_", 4)[1:]
+    assert "_q90_" in sources[1]
 
 
 LANGUAGES = """
@@ -449,9 +452,15 @@ def test_each_language_runs_its_own_variant(hugo, tmp_path):
 # hugo-profile, MIT; their licences beside them), as they are.
 REAL = Path(__file__).parent / "fixtures" / "go_shortcodes"
 REAL_SHORTCODES = {
-    f"layouts/shortcodes/{path.name}": path.read_text("utf-8")
-    for path in sorted(REAL.glob("*.html"))
-    if path.stem != "notice"  # needs i18n
+    **{
+        f"layouts/shortcodes/{path.name}": path.read_text("utf-8")
+        for path in sorted(REAL.glob("*.html"))
+    },
+    # cupper's data, which its principles and wcag read (.Site.Data).
+    **{
+        f"data/{path.name}": path.read_text("utf-8")
+        for path in sorted((REAL / "data").glob("*.json"))
+    },
 }
 REAL_PAGES = {
     "content/posts/cupper.md": """\
@@ -492,6 +501,10 @@ REAL_PAGES = {
 
         {{< codePen VpVNKW >}}
 
+        {{< principles include="Add value, Be consistent" descriptions="true" >}}
+
+        {{< wcag include="1.2.1, 1.3.1, 4.1.2" >}}
+
         {{< dynamic-img src="/v1/x.png" title="A \\"title\\"" >}}
 
         {{< fileTree >}}
@@ -504,6 +517,14 @@ REAL_PAGES = {
         ---
         title: Coder
         ---
+        {{< notice note >}}
+        A **note** with [a link](https://example.org/).
+        {{< /notice >}}
+
+        {{< notice warning "watch out" >}}
+        One line.
+        {{< /notice >}}
+
         {{< mermaid >}}
         graph TD;
           A-->B;
@@ -550,7 +571,8 @@ def test_the_shared_sites_theme_shortcodes_render_as_in_hugo(hugo, tmp_path):
 
 def _normal(html: str) -> str:
     """HTML as a tree, for bodies the theme's writer re-serialises (a
-    ``tabindex`` on ``<pre>``): attributes sorted, entities decoded,
+    ``tabindex`` on ``<pre>``, ``rel="noopener"`` on a link to another
+    host): attributes sorted, entities decoded,
     whitespace collapsed, and a highlighted block reduced to its text
     (Chroma and Pygments mark code up differently)."""
     soup = BeautifulSoup(html, "html.parser")
@@ -558,6 +580,8 @@ def _normal(html: str) -> str:
         block.replace_with(" ".join(block.get_text().split()))
     for tag in soup.find_all(True):
         tag.attrs.pop("tabindex", None)
+        if tag.get("rel") == ["noopener"]:  # the theme's, on links off the site
+            del tag["rel"]
     return " ".join(str(soup).replace("><", "> <").split())
 
 

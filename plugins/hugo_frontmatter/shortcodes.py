@@ -23,7 +23,6 @@ to ``markdownify``).
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 import os
@@ -558,6 +557,7 @@ class ShortcodeEngine:
                 markdownify=self.markdown,
                 output=go.output,
                 cache=go.cache,
+                default_language=str(self.site.get("language") or "en"),
                 **_config_bindings(go.config),
             )
             site = objects.Site(
@@ -858,13 +858,16 @@ def _placeholder(nonce: str, number: str) -> str:
 
 
 def _config_bindings(hugo_config: Mapping[str, Any]) -> dict[str, Any]:
-    """What SiteBindings takes from the Hugo config (titleCaseStyle, and
-    imaging where the bindings have it)."""
-    known = {item.name for item in dataclasses.fields(SiteBindings)}
-    found = {"title_case_style": str(hugo_config.get("titlecasestyle") or "")}
-    if "imaging" in known and isinstance(hugo_config.get("imaging"), Mapping):
-        found["imaging"] = hugo_config["imaging"]
-    return {name: value for name, value in found.items() if name in known}
+    """What SiteBindings takes from the Hugo config (keys in lower case):
+    titleCaseStyle, imaging, enableMissingTranslationPlaceholders."""
+    imaging = hugo_config.get("imaging")
+    return {
+        "title_case_style": str(hugo_config.get("titlecasestyle") or ""),
+        "imaging": imaging if isinstance(imaging, Mapping) else {},
+        "missing_translation_placeholders": bool(
+            hugo_config.get("enablemissingtranslationplaceholders")
+        ),
+    }
 
 
 def _nested_markdown(inner: str, markdown: Callable[[str], str]) -> str:
