@@ -532,6 +532,10 @@ def _example(template: str, a: Any, b: Any) -> tuple[str, dict[str, Any], str | 
     """A layout applying a function to the drawn values, its params, and the
     engine's error message if it fails (Hugo's build must fail with it)."""
     params = {"a": a, "b": b}
+    if template.startswith("{{ sort .Params.a \"") and isinstance(a, dict):
+        # Hugo sorts a map's values from Go's map order, which is random:
+        # equal values come out in any order.
+        template = "{{ sort .Params.a }}"
     try:
         _render(template, params)
     except TemplateError as error:
