@@ -76,6 +76,8 @@ FIXED = [
     '{{ default "x" (dict) }} {{ default "x" .Params.map.a }} {{ default "x" 3 }}',
     '{{ cond true 1 2 }} {{ cond false "a" "b" }} {{ compare.Conditional true 1 2 }}',
     "{{ compare.Eq 1 1 }} {{ compare.Lt 1 2 }} {{ compare.Default 1 0 }}",
+    '{{ $a := time "2020-01-01" }}{{ $b := time "2021-01-01" }}{{ lt $a $b }} '
+    '{{ gt $a $b }} {{ eq $a $a }} {{ ge $b $a }} {{ default "x" $a }}',
     # collections
     '{{ dict "a" 1 "b" "x" }} {{ dict (slice "a" "b") 1 "c" 2 }}',
     '{{ $d := dict "k" (slice 1 2) }}{{ index $d "k" 1 }} {{ len (dict) }}',
@@ -532,7 +534,7 @@ def _example(template: str, a: Any, b: Any) -> tuple[str, dict[str, Any], str | 
     """A layout applying a function to the drawn values, its params, and the
     engine's error message if it fails (Hugo's build must fail with it)."""
     params = {"a": a, "b": b}
-    if template.startswith("{{ sort .Params.a \"") and isinstance(a, dict):
+    if template.startswith('{{ sort .Params.a "') and isinstance(a, dict):
         # Hugo sorts a map's values from Go's map order, which is random:
         # equal values come out in any order.
         template = "{{ sort .Params.a }}"

@@ -53,7 +53,14 @@ def _side(value: Any) -> tuple[float, str | None]:
         return number, None
     if is_slice(value) or isinstance(value, Mapping):
         return float(len(value)), None
+    if _is_time(value):
+        return float(value.Unix()), None
     return 0.0, None
+
+
+def _is_time(value: Any) -> bool:
+    """A Go time.Time (funcs.time's GoTime): compared by its Unix seconds."""
+    return getattr(type(value), "GO_TYPE", None) == "time.Time"
 
 
 def collate_key(text: str) -> tuple:
@@ -105,9 +112,8 @@ def is_set(value: Any) -> bool:
         return bool(len(value) if not isinstance(value, (int, float)) else value)
     if isinstance(value, Mapping):
         return len(value) != 0
-    is_zero = getattr(value, "IsZero", None)
-    if callable(is_zero):
-        return not is_zero()
+    if _is_time(value):
+        return not value.IsZero()
     return True
 
 
