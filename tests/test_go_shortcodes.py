@@ -399,6 +399,71 @@ def test_a_processed_image_is_published_where_its_address_says(hugo, tmp_path):
     assert "_q90_" in sources[1]
 
 
+INLINE_PAGE = """\
+    ---
+    title: Inline
+    math: true
+    ---
+    Text.
+
+    {{< css.inline >}}
+    <style>
+    .emojify { font-size: 2rem; }
+    </style>
+    {{< /css.inline >}}
+
+    {{< math.inline >}}
+    {{ if or .Page.Params.math .Site.Params.math }}
+    <link rel="stylesheet" href="https://example.org/katex.css">
+    {{ end }}
+    {{< /math.inline >}}
+
+    {{< t.inline >}}{{ .Name }} {{ .Ordinal }} <b>{{ "<i>" }}</b>{{< /t.inline >}}
+    and {{< t.inline />}}
+
+    {{% md.inline %}}*{{ .Page.Title }}*{{% /md.inline %}}
+    """
+
+
+@pytest.mark.hugo
+def test_inline_shortcodes_run_when_the_config_enables_them(hugo, tmp_path):
+    """enableInlineShortcodes = true: each inline shortcode's inner text is
+    a Go template (unescaped, as Hugo runs it), and a self-closed one runs
+    the page's earlier definition again."""
+    config = CONFIG.replace("theme =", "enableInlineShortcodes = true\ntheme =")
+    config += "[markup.goldmark.renderer]\nunsafe = true\n"
+    files = {
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": INLINE_PAGE,
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files, config)
+    ours = _cameo_bodies(tmp_path / "cameo", files, config=config)
+    assert ours == theirs
+    assert "<b><i></b>" in ours["content/posts/p.md"]
+
+
+@pytest.mark.hugo
+def test_an_inline_shortcode_used_before_its_definition_stops_the_build(hugo, tmp_path):
+    config = CONFIG.replace("theme =", "enableInlineShortcodes = true\ntheme =")
+    files = {
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": ERROR_PAGE.format(call="{{< t.inline />}}"),
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": config, **LAYOUTS, **files})
+    done = subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    words = 'no earlier definition of shortcode "t.inline" found'
+    assert words in done.stderr and "p.md:6:" in done.stderr
+    with pytest.raises(BuildError) as raised:
+        _cameo_bodies(tmp_path / "cameo", files, config=config)
+    message = next(m for m in raised.value.problems if "p.md" in m)
+    assert "content/posts/p.md:6: " in message and words in message
+
+
 LANGUAGES = """
 defaultContentLanguage = "en"
 [languages.en]

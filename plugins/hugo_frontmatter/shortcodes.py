@@ -466,6 +466,8 @@ class ShortcodeEngine:
             call.go_dot.Inner = gotemplate.HTML(call.inner)
         template_file = self._template_file(tag.name)
         if tag.name.endswith(_INLINE_SUFFIX) and template_file is None:
+            if self.go is not None and self.go.config.get("enableinlineshortcodes"):
+                return self._render_inline(node, call, run)
             folder = self.site_folder or "the site's shortcode folder"
             logger.warning(
                 "%s: inline shortcode %r is a Go template and renders nothing "
@@ -642,6 +644,48 @@ class ShortcodeEngine:
             raise self._go_error(
                 error, found, loader, call.name, run.where.path, line
             ) from error
+
+    def _render_inline(self, node: _Node, call: ShortcodeCall, run: _Run) -> str:
+        """An inline shortcode, with the config's enableInlineShortcodes on:
+        its inner text is a Go template (text/template, as Hugo 0.111 runs
+        it), defined for the page and run; ``{{< name.inline />}}`` runs
+        the page's earlier definition again."""
+        name = node.tag.name
+        page_path = run.page.path or run.where.path
+        found = Found(
+            f"_inline_shortcode/{page_path}/{name}",
+            run.page.filename or run.where.path,
+        )
+        loader = self._go_language(self._language(run.page))[0]
+        if node.closed:
+            if any(isinstance(child, _Node) for child in node.children):
+                raise ShortcodeError(
+                    run.where.path,
+                    node.line,
+                    f'inline shortcode "{name}" holds another shortcode; an '
+                    "inline shortcode's inner text is its Go template, write "
+                    "it without shortcodes",
+                )
+            text = "".join(str(child) for child in node.children)
+            try:
+                loader.define(found, text)
+            except gotemplate.TemplateError as error:
+                raise ShortcodeError(
+                    run.where.path,
+                    node.line,
+                    f'inline shortcode "{name}": parse failed: {error}; fix the '
+                    "template between its tags",
+                ) from error
+            run.inline.add(name)
+        elif name not in run.inline:
+            raise ShortcodeError(
+                run.where.path,
+                node.line,
+                f'no earlier definition of shortcode "{name}" found (Hugo\'s '
+                f"words); write {{{{< {name} >}}}}...{{{{< /{name} >}}}} "
+                "before this one",
+            )
+        return self._render_go(found, call, run, node.line)
 
     def _go_ref(self, target: Any, absolute: bool, run: _Run, line: int) -> str:
         """A template's ``ref``/``relref``: what is wrong is said once, in
@@ -850,6 +894,7 @@ class _Run:
     outputs: dict[str, str] = field(default_factory=dict)
     hosts: set[str] = field(default_factory=set)
     go_page: Any = None  # the page as Go templates see it, made once
+    inline: set[str] = field(default_factory=set)  # inline shortcodes defined
 
 
 def _placeholder(nonce: str, number: str) -> str:

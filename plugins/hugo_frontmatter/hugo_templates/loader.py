@@ -259,6 +259,13 @@ class TemplateLoader:
         self._set(found.is_html).parse(found.name, text)
         self._parsed[found.name] = found
 
+    def define(self, found: Found, text: str) -> None:
+        """Parse ``text`` as template ``found.name`` (an inline shortcode,
+        written in the page ``found.path``), replacing an earlier one."""
+        self._paths[found.name] = found.path
+        self._set(found.is_html).parse(found.name, text)
+        self._parsed[found.name] = found
+
     def _set(self, html: bool) -> TemplateSet:
         if self._funcs is None:
             self._funcs = {
