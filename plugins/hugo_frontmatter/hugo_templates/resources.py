@@ -132,7 +132,12 @@ _FILTERS = {
     "welch": Image.Resampling.LANCZOS,
     "cosine": Image.Resampling.LANCZOS,
 }
-_HINTS = {"picture", "photo", "drawing", "icon", "text"}
+# WebP hints, in the order of their number in file names (h1 ...).
+_HINTS = ["picture", "photo", "drawing", "icon", "text"]
+# Hugo's version of its processing of a source format, in file names.
+_FORMAT_VERSIONS = {"PNG": 3, "WEBP": 2, "GIF": 1}
+# Longer names than this get their spec as a hash (Hugo's md5Threshold).
+_NAME_LIMIT = 100
 # Hugo's imaging defaults (config ``imaging``).
 DEFAULT_QUALITY = 75
 DEFAULT_FILTER = "box"
@@ -298,11 +303,13 @@ class ImageResource(Resource):
             raise ValueError(f"image format of {self._name!r} cannot be processed")
         target = config.format or source_format
         data = self.bytes()
-        digest = hashlib.md5(data, usedforsecurity=False).hexdigest()
-        stem, _, suffix = self._rel_permalink.rpartition(".")
-        if target != source_format:
-            suffix = _SUFFIX_OF_FORMAT[target]
-        relative = f"{stem}_hu{digest}_{len(data)}_{config.key(target)}.{suffix}"
+        relative = _processed_path(
+            self._rel_permalink,
+            _md5_fast(data),
+            len(data),
+            config.key(source_format, target),
+            None if target == source_format else _SUFFIX_OF_FORMAT[target],
+        )
         size = config.size(self._dimensions())
         bindings = self._bindings
         cache: dict[str, bytes] = {}
@@ -325,7 +332,7 @@ class ImageResource(Resource):
             self._base_url,
             load,
             publish,
-            media_type(f"x.{suffix}"),
+            media_type(relative),
             bindings=bindings,
         )
         processed._size = size
@@ -345,6 +352,8 @@ class ImageConfig:
         self.width = 0
         self.height = 0
         self.quality = int(defaults.get("quality") or DEFAULT_QUALITY)
+        self.quality_given = False
+        self.background_given = ""
         self.rotate = 0
         self.format: str | None = None
         self.filter = str(defaults.get("resamplefilter") or DEFAULT_FILTER).lower()
@@ -369,7 +378,7 @@ class ImageConfig:
             elif part.startswith("#"):
                 if not re.fullmatch(r"[0-9a-f]{3}|[0-9a-f]{6}", part[1:]):
                     raise ValueError(f"invalid color code: {part[1:]!r}")
-                config.background = part[1:]
+                config.background = config.background_given = part[1:]
             elif part in _ANCHORS or part == "smart":
                 config.anchor = part
             elif part in _FILTERS:
@@ -378,6 +387,7 @@ class ImageConfig:
                 config.format = _FORMATS[part]
             elif part.startswith("q"):
                 config.quality = _integer(part[1:], word)
+                config.quality_given = True
                 if not 1 <= config.quality <= 100:
                     raise ValueError("quality ranges from 1-100 inclusive")
             elif part.startswith("r"):
@@ -396,20 +406,25 @@ class ImageConfig:
             raise ValueError("must provide Width and Height")
         return config
 
-    def key(self, target: str) -> str:
-        """The spec's part of the output name, as Hugo names it."""
+    def key(self, source: str, target: str) -> str:
+        """The spec's part of the output name, as Hugo 0.111 makes it
+        (ImageConfig.GetKey)."""
         parts = [f"{self.width}x{self.height}", self.action]
-        if target in ("JPEG", "WEBP"):
+        if self.quality_given or target in ("JPEG", "WEBP"):
             parts.append(f"q{self.quality}")
-        if self.background or target == "JPEG" and self.format:
-            parts.append(f"bg{_long_color(self.background or DEFAULT_BACKGROUND)}")
-        if target == "WEBP":
-            parts.append(f"h{sorted(_HINTS).index(self.hint)}")
         if self.rotate:
             parts.append(f"r{self.rotate}")
+        if self.background_given:
+            parts.append(f"bg{self.background_given}")
+        elif source != "JPEG" and target == "JPEG":
+            parts.append(f"bg{self.background or DEFAULT_BACKGROUND}")
+        if target == "WEBP":
+            parts.append(f"h{_HINTS.index(self.hint) + 1}")
         parts.append(self.filter)
         if self.action in ("fill", "crop"):
-            parts.append(self.anchor)
+            parts.append("smart1" if self.anchor == "smart" else self.anchor)
+        if source in _FORMAT_VERSIONS:
+            parts.append(str(_FORMAT_VERSIONS[source]))
         return "_".join(parts)
 
     def size(self, source: tuple[int, int]) -> tuple[int, int]:
@@ -437,6 +452,42 @@ class ImageConfig:
             if all(kept):  # else smartcrop finds nothing: all of it is kept
                 width, height = kept
         return min(w, width), min(h, height)
+
+
+def _md5_fast(data: bytes) -> str:
+    """Hugo's MD5FromFileFast: 64 bytes at 0, then at 2048 (seven times, as
+    its seek is absolute), a short read hashing the whole buffer."""
+    digest = hashlib.md5(usedforsecurity=False)
+    buffer = bytearray(64)
+    for chunk in range(8):
+        start = 0 if chunk == 0 else 2048
+        read = data[start : start + 64]
+        buffer[: len(read)] = read
+        digest.update(buffer)
+        if len(read) < 64:
+            break
+    return digest.hexdigest()
+
+
+def _processed_path(
+    link: str, digest: str, size: int, key: str, suffix: str | None
+) -> str:
+    """Where Hugo 0.111 writes a processed image (relTargetPathFromConfig):
+    ``NAME_huHASH_SIZE_KEY.EXT`` beside the original."""
+    folder, _, base = link.rpartition("/")
+    name, dot, extension = base.rpartition(".")
+    if not dot:
+        name, extension = base, ""
+    extension = f".{suffix}" if suffix else (f".{extension}" if dot else "")
+    id_part = f"_hu{digest}_{size}"
+    if len(name) + len(id_part) + len(extension) > _NAME_LIMIT:
+        key = hashlib.md5(
+            (name + key + extension).encode("utf-8"), usedforsecurity=False
+        ).hexdigest()
+        name = name[: name.index("_hu")] if "_hu" in name else ""
+    elif id_part in name:
+        id_part = ""
+    return f"{folder}/{name}{id_part}_{key}{extension}"
 
 
 def _integer(text: str, word: str) -> int:
@@ -488,7 +539,7 @@ def _encode(
         left = (width - size[0]) * anchor[0] // 2
         top = (height - size[1]) * anchor[1] // 2
         image = image.crop((left, top, left + size[0], top + size[1]))
-    if target in ("JPEG", "BMP") or target == "GIF":
+    if target in ("JPEG", "BMP", "GIF") or config.background_given:
         color = "#" + _long_color(config.background or DEFAULT_BACKGROUND)
         flat = Image.new("RGB", image.size, color)
         flat.paste(image, mask=image.getchannel("A"))
