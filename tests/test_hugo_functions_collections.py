@@ -578,3 +578,28 @@ def test_drawn_values_give_hugos_results(
     for template, params, error in [case for case in drawn if case[2]][:3]:
         root = tmp_path_factory.mktemp("failed")
         assert _called(_hugo_error(hugo, root, template, params)) == error, template
+
+
+# Strings for sort: letters in both cases, accents, ligatures, punctuation,
+# symbols, spaces and digits (a string that reads as a number sorts as one).
+_SORTABLE = st.text(alphabet="aAbBzZ_-. 1é0èÉ~#ßæ", max_size=3)
+
+
+@settings(
+    max_examples=examples(3),
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.lists(_SORTABLE, max_size=6), min_size=30, max_size=30))
+def test_sort_orders_strings_as_hugo(
+    hugo: str, tmp_path_factory: pytest.TempPathFactory, lists: list
+) -> None:
+    """Hugo's sort compares strings with the language's collator (Unicode
+    Collation), numbers and numeric strings as numbers."""
+    cases = [
+        (template, {"a": words})
+        for words in lists
+        for template in ("{{ sort .Params.a }}", '{{ sort .Params.a "value" "desc" }}')
+    ]
+    _check(hugo, tmp_path_factory.mktemp("sorted"), cases)

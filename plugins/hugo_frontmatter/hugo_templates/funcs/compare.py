@@ -11,10 +11,13 @@ are not numbers compare as strings.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Callable, Mapping
 from typing import Any
+
+import pyuca
 
 from ..bindings import SiteBindings
 from .govalues import deep_equal, is_nil, is_slice, parse_float
@@ -63,14 +66,17 @@ def _is_time(value: Any) -> bool:
     return getattr(type(value), "GO_TYPE", None) == "time.Time"
 
 
-def collate_key(text: str) -> tuple:
-    """An approximation of the language's collator (Hugo's ``sort`` uses
-    one): letters before case, lower case before upper case."""
-    import unicodedata
+@functools.lru_cache(maxsize=1)
+def _collator() -> pyuca.Collator:
+    """The Unicode Collation Algorithm's default table, loaded once."""
+    return pyuca.Collator()
 
-    decomposed = unicodedata.normalize("NFD", text)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return (base.casefold(), decomposed.casefold(), text.swapcase())
+
+def collate_key(text: str) -> tuple:
+    """How the language's collator orders a string in Hugo's ``sort`` (Go's
+    x/text/collate: punctuation, then digits, then letters; accents and
+    then case break ties)."""
+    return _collator().sort_key(text)
 
 
 def compare_get(first: Any, second: Any, collate: bool = False) -> tuple[float, float]:
