@@ -818,6 +818,8 @@ _GO_PLACE = re.compile(r"template: (shortcodes|partials)/[a-z]+\.html:\d+(:\d+)?
         ('<p>{{ partial "missing.html" . }}</p>', "{{< bad >}}"),
         # A partial that fails: the partial's file is named.
         ('<p>{{ partial "broken.html" . }}</p>', "{{< bad >}}"),
+        # A partial that calls a partial that fails: both places, once.
+        ('<p>{{ partial "calls.html" . }}</p>', "{{< bad >}}"),
         # A page ref does not find (Hugo: REF_NOT_FOUND).
         ('<a href="{{ ref .Page "nope.md" }}">x</a>', "{{< bad >}}"),
     ],
@@ -828,6 +830,7 @@ def test_a_failing_template_is_named_with_the_page_on_one_line(
     files = {
         "layouts/shortcodes/bad.html": template,
         "layouts/partials/broken.html": "<i>{{ .Nope }}</i>",
+        "layouts/partials/calls.html": '{{ partial "broken.html" . }}',
         "themes/t/layouts/shortcodes/themed.html": "",
         "content/posts/p.md": ERROR_PAGE.format(call=call),
     }

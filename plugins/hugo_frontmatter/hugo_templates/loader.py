@@ -69,12 +69,24 @@ def write_published(output: str) -> None:
     _PUBLISHED.files.clear()
 
 
+# How deep partials may call partials (Go's templates stop {{template}} at
+# 100000; Python's stack is smaller).
+MAX_PARTIAL_DEPTH = 100
+_PARTIAL_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "hugo_partial_depth", default=0
+)
+
+
 class PartialNotFound(LookupError):
     """A partial no layouts folder has: Hugo's ``partial "x" not found``."""
 
 
 class PartialError(Exception):
     """A partial that fails, worded as Hugo words it for the caller."""
+
+
+class PartialTooDeep(PartialError):
+    """Partials calling partials past MAX_PARTIAL_DEPTH."""
 
 
 @dataclass(frozen=True)
@@ -325,17 +337,29 @@ class TemplateLoader:
         if found is None:
             raise PartialNotFound(f'partial "{name}" not found')
         dot = context[0] if context else None
+        depth = _PARTIAL_DEPTH.get()
+        if depth >= MAX_PARTIAL_DEPTH:
+            raise PartialTooDeep(
+                f'partial "{name}" is called {depth} partials deep; a partial '
+                "that calls itself must stop somewhere"
+            )
+        depth_token = _PARTIAL_DEPTH.set(depth + 1)
         try:
             output = self.execute(found, dot, _RUN_FUNCS.get())
         except TemplateError as error:
             said = errorf_text(error)
             if said is not None:  # the partial's errorf: its words go up
                 raise TemplateErrorf(said) from None
+            too_deep = _too_deep(error)
+            if too_deep is not None:  # said once, not once a level
+                raise too_deep from None
             # Hugo's chain: the caller's error names the partial's place.
             kind = "parse failed" if error.col is None else "execute of template failed"
             raise PartialError(
                 f'"{error_place(error, self)}": {kind}: {error}'
             ) from None
+        finally:
+            _PARTIAL_DEPTH.reset(depth_token)
         return HTML(output) if found.is_html else output
 
     def partial_cached(self, name: Any, *context_and_variants: Any) -> Any:
@@ -388,6 +412,16 @@ def _reads_inner(node: CommandNode) -> bool:
         ):
             return True
     return False
+
+
+def _too_deep(error: BaseException) -> PartialTooDeep | None:
+    """The PartialTooDeep a template error comes from, if any."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, PartialTooDeep):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def errorf_text(error: BaseException) -> str | None:
