@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from pelican.plugins.hugo_frontmatter.gotemplate import TemplateSet
+from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError, TemplateSet
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
 from pelican.plugins.hugo_frontmatter.hugo_templates.data import site_data
 from pelican.plugins.hugo_frontmatter.hugo_templates.funcs import (
@@ -679,3 +679,35 @@ def test_real_shortcodes_with_resources_and_data_render_as_hugo(hugo, tmp_path):
             Image.open(tmp_path / "hugo" / name) as hugos,
         ):
             assert ours.size == hugos.size, name
+
+
+BAD_SPECS = [
+    ("Fill", "abc"),
+    ("Fit", "600x"),
+    ("Crop", "x400"),
+    ("Resize", "q50"),
+    ("Resize", "10x q0"),
+    ("Resize", "10x q101"),
+    ("Fill", "10x10x10"),
+    ("Resize", "#zzz 10x"),
+    ("Resize", "#ff 10x"),
+    ("Resize", "r9x 10x"),
+    ("Resize", "ax10"),
+]
+
+
+@pytest.mark.parametrize(("action", "spec"), BAD_SPECS)
+def test_bad_image_spec_stops_with_hugos_message(hugo, tmp_path, action, spec):
+    call = f'.{action} "{spec}"'
+    layout = f'{{{{ with .Resources.Get "a.png" }}}}{{{{ {call} }}}}{{{{ end }}}}'
+    bundle = {"a.png": image_bytes((30, 20), "png")}
+    with pytest.raises(AssertionError) as hugo_error:
+        bundles_both_ways(hugo, tmp_path / "hugo", [(layout, bundle)])
+    hugo_message = str(hugo_error.value).split("error calling ")[1].splitlines()[0]
+    write_tree(tmp_path / "site", {f"content/b0/{k}": v for k, v in bundle.items()})
+    bindings = SiteBindings(base_url=BASE_URL)
+    resources_ = page_resources(str(tmp_path / "site/content/b0"), "/b0/", bindings)
+    with pytest.raises(TemplateError) as error:
+        TemplateSet(html=True).parse("t", layout).execute({"Resources": resources_})
+    assert str(error.value).split("error calling ")[1] == hugo_message
+    assert "\n" not in str(error.value)

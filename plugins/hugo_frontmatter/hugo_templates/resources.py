@@ -376,8 +376,7 @@ class ImageConfig:
             if part in _HINTS:
                 config.hint = part
             elif part.startswith("#"):
-                if not re.fullmatch(r"[0-9a-f]{3}|[0-9a-f]{6}", part[1:]):
-                    raise ValueError(f"invalid color code: {part[1:]!r}")
+                _check_color(part[1:])
                 config.background = config.background_given = part[1:]
             elif part in _ANCHORS or part == "smart":
                 config.anchor = part
@@ -389,7 +388,7 @@ class ImageConfig:
                 config.quality = _integer(part[1:], word)
                 config.quality_given = True
                 if not 1 <= config.quality <= 100:
-                    raise ValueError("quality ranges from 1-100 inclusive")
+                    raise ValueError("quality ranges from 1 to 100 inclusive")
             elif part.startswith("r"):
                 config.rotate = _integer(part[1:], word)
             elif "x" in part:
@@ -398,12 +397,11 @@ class ImageConfig:
                     raise ValueError("invalid image dimensions")
                 config.width = _integer(sizes[0], word) if sizes[0] else 0
                 config.height = _integer(sizes[1], word) if sizes[1] else 0
-            else:
-                raise ValueError(f"invalid image config: {word!r}")
-        if config.width <= 0 and config.height <= 0:
-            raise ValueError("must provide Width or Height")
+            # Any other word is left out, as Hugo does.
         if action != "resize" and (config.width <= 0 or config.height <= 0):
             raise ValueError("must provide Width and Height")
+        if config.width <= 0 and config.height <= 0:
+            raise ValueError("must provide Width or Height")
         return config
 
     def key(self, source: str, target: str) -> str:
@@ -491,9 +489,23 @@ def _processed_path(
 
 
 def _integer(text: str, word: str) -> int:
-    if not re.fullmatch(r"[-+]?[0-9]+", text):
-        raise ValueError(f"invalid image config: {word!r}")
+    """Go's strconv.Atoi, with its message."""
+    if not re.fullmatch(r"[-+]?[0-9]+", text, re.ASCII):
+        raise ValueError(f"strconv.Atoi: parsing {_go_quote(text)}: invalid syntax")
     return int(text)
+
+
+def _go_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _check_color(code: str) -> None:
+    """Hugo's hexStringToColor: 3 or 6 hex digits, else its message."""
+    if len(code.encode("utf-8")) not in (3, 6):
+        raise ValueError(f"invalid color code: {_go_quote(code)}")
+    for byte in code.encode("utf-8"):
+        if chr(byte) not in "0123456789abcdefABCDEF":
+            raise ValueError(f"encoding/hex: invalid byte: U+{byte:04X} {chr(byte)!r}")
 
 
 def _long_color(color: str) -> str:
