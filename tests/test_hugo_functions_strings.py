@@ -252,6 +252,13 @@ EXAMPLES: list[tuple[str, dict]] = [
     ),
     ('{{ jsonify (dict "prefix" "> " "indent" "\\t") (slice 1 (dict "k" "v")) }}', {}),
     ("{{ jsonify }}|{{ jsonify .Params.s }}", S),
+    # Hugo takes a tag's name as the first of its words.
+    ('{{ truncate 3 (safeHTML "ab<a\u00a0b> cd ef") }}', {}),
+    (
+        '{{ truncate 3 (safeHTML "ab< > cd ef") }}|'
+        '{{ truncate 3 (safeHTML "<p>ab</b></b> cd") }}',
+        {},
+    ),
     # Outside the BMP (front matter cannot carry it: the oracle's JSON
     # writes a surrogate pair, which Hugo's YAML refuses).
     ('{{ $e := "a😀b 😀" }}{{ upper $e }}|{{ substr $e 1 2 }}|{{ title $e }}', {}),
@@ -301,7 +308,8 @@ replace {{ replace $s $c "<&>" }} one {{ replace $s $c "x" 1 }}
 substr {{ substr $s $n }} {{ substr $s $n 3 }} {{ substr $s 1 $n }}
 negative {{ substr $s $n -2 }} {{ substr $s (sub 0 $n) 2 }}
 truncate {{ truncate (add 1 $n) $s }} {{ truncate 5 "…" $s }}
-html {{ truncate (add 3 $n) (safeHTML (printf "<p>%s <em>%s</em></p>" $s $c)) }}
+html {{ $h := printf "<p>%s <em>%s</em></p>" (replace $s "<" "&lt;") $c }}
+{{- truncate (add 3 $n) (safeHTML $h) }}
 chomp {{ chomp $s }} words {{ countwords $s }} runes {{ countrunes $s }}
 count {{ strings.RuneCount $s }} {{ strings.Count $c $s }}
 split {{ split $s $c }} has {{ hasPrefix $s $c }} {{ hasSuffix $s $c }}
@@ -386,6 +394,7 @@ ERRORS = [
     '{{ substr "abc" "x" }}',
     '{{ slicestr "abc" 5 }}',
     '{{ replace "a" "a" "b" "x" }}',
+    '{{ truncate 3 (safeHTML "ab<\\t> cd ef") }}',
 ]
 
 

@@ -95,8 +95,8 @@ def _is_punct(char: str) -> bool:
 
 def _flect_humanize(text: str) -> str:
     parts = _parts(text)
-    if not text or not parts:
-        return text if text.strip() == "" else ""
+    if not parts:
+        return ""
     parts[0] = go_title(parts[0])
     return " ".join(p for p in (_clean(part) for part in parts) if p)
 

@@ -159,7 +159,12 @@ def _truncate(length: Any, *options: Any) -> HTML:
             match = _TAG.match(text, i)
             if match:
                 next_tag = match.end()
-                name = match.group(2)
+                words = fields(match.group(2))  # Hugo's strings.Fields(..)[0]
+                if not words:
+                    raise ValueError(
+                        "runtime error: index out of range [0] with length 0"
+                    )
+                name = words[0]
                 last_word = last_non_space
                 if name not in _SINGLETS and match.group(3) is None:
                     tags.append((name, i, match.group(1) is None))
