@@ -603,3 +603,22 @@ def test_sort_orders_strings_as_hugo(
         for template in ("{{ sort .Params.a }}", '{{ sort .Params.a "value" "desc" }}')
     ]
     _check(hugo, tmp_path_factory.mktemp("sorted"), cases)
+
+
+class _Collection(list):
+    """A list class of its own, as a page collection is (Hugo's page.Pages)."""
+
+    def Len(self) -> int:  # noqa: N802 (Go's name)
+        return len(self)
+
+
+def test_a_collection_keeps_its_class_through_first_where_and_sort() -> None:
+    """Hugo's first, where, sort ... make a slice of the type they were
+    given, so a page collection keeps its methods."""
+    items = _Collection([{"w": 3, "t": "a"}, {"w": 1, "t": "b"}, {"w": 2, "t": "c"}])
+    template = (
+        '{{ (first 2 .).Len }} {{ (where . "w" ">" 1).Len }} '
+        '{{ range sort . "w" }}{{ .t }}{{ end }} {{ (sort . "w").Len }} '
+        "{{ (collections.Reverse .).Len }} {{ (uniq .).Len }}"
+    )
+    assert cameo_output(template, {}, dot=items) == "2 2 bca 3 3 3"

@@ -612,6 +612,8 @@ class Collections:
 
         stable_sort(pairs, before)
         values = [value for _, value in pairs]
+        if is_slice(seq):
+            return same_slice(seq, values)
         return GoSlice(values, elem) if elem != "interface {}" else values
 
     def Union(self, first: Any, second: Any) -> Any:

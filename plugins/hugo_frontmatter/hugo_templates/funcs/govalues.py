@@ -67,7 +67,14 @@ def elem_type(value: Sequence[Any]) -> str:
 
 def same_slice(like: Sequence[Any], items: Sequence[Any]) -> list:
     """``items`` as a slice of the same type as ``like`` (Go's
-    ``reflect.MakeSlice(like.Type())`` then appends)."""
+    ``reflect.MakeSlice(like.Type())`` then appends): a typed slice keeps
+    its element type, a list class of its own (a page collection) its
+    class where it can be made from a list."""
+    if type(like) not in (list, tuple, GoSlice) and isinstance(like, list):
+        try:
+            return type(like)(items)
+        except TypeError:
+            pass
     elem = elem_type(like)
     return GoSlice(items, elem) if elem != "interface {}" else list(items)
 
