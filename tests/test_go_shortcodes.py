@@ -251,6 +251,8 @@ PAGE_AND_SITE = (
     "|{{ .Page.Permalink }}|{{ .Page.RelPermalink }}|{{ .Site.Home.Permalink }}"
     "|{{ .Site.Home.RelPermalink }}|{{ .Site.BaseURL }}|{{ site.Title }}"
     "|{{ .Site.Title }}|{{ .Site.LanguageCode }}|{{ .Page.IsPage }}{{ .Page.IsHome }}"
+    "|{{ page.Title }}|{{ hugo.Version }}|{{ hugo.Environment }}"
+    "|{{ hugo.IsProduction }}|{{ hugo.Generator }}"
     '|{{ with .Site.GetPage "posts/other.md" }}{{ .Title }}|{{ .RelPermalink }}'
     '{{ end }}|{{ with .Site.GetPage "/nope" }}found{{ else }}nil{{ end }}'
     '|{{ ref .Page "posts/other.md" }}|{{ relref .Page "other.md" }}'

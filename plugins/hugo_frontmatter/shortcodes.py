@@ -40,6 +40,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 from . import gotemplate
+from .config import environment
 from .fields import Params
 from .frontmatter import FrontMatterError
 from .html_attributes import dynamic, filter_attributes
@@ -562,6 +563,7 @@ class ShortcodeEngine:
                 default_language=str(self.site.get("language") or "en"),
                 **_config_bindings(go.config),
             )
+            hugo_info = objects.HugoInfo(environment())
             site = objects.Site(
                 bindings,
                 title=str(own.get("title") or go.title),
@@ -577,6 +579,8 @@ class ShortcodeEngine:
                 bindings,
                 {
                     "site": lambda: site,
+                    "hugo": lambda: hugo_info,
+                    "page": page_bound("page"),
                     "ref": page_bound("ref"),
                     "relref": page_bound("relref"),
                 },
@@ -633,6 +637,7 @@ class ShortcodeEngine:
                 site.page_finder = self._page_finder(site, run)
         dot = self._go_dot(call, run)
         funcs = {
+            "page": lambda: run.go_page,
             "ref": lambda page, target: self._go_ref(target, True, run, line),
             "relref": lambda page, target: self._go_ref(target, False, run, line),
         }

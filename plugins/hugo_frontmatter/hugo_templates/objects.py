@@ -274,6 +274,21 @@ class Page:
         return f'Page({path} "{self.Title}")'
 
 
+class HugoInfo:
+    """What the ``hugo`` function gives: the Hugo this follows (0.111.3) and
+    the build's environment (HUGO_ENVIRONMENT, else production)."""
+
+    Version = "0.111.3"
+    Generator = HTML('<meta name="generator" content="Hugo 0.111.3">')
+    IsExtended = True
+    CommitHash = ""
+    BuildDate = ""
+
+    def __init__(self, environment: str) -> None:
+        self.Environment = environment
+        self.IsProduction = environment == "production"
+
+
 class Position:
     """Hugo's ``text.Position``: prints as ``"FILE:LINE:COL"``."""
 
