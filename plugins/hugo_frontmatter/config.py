@@ -622,7 +622,9 @@ def _menu_link(entry: Mapping[str, Any]) -> str | None:
 
 def _main_sections(value: Any, unused: list[str]) -> dict[str, Any]:
     sections = [value] if isinstance(value, str) else list(value or [])
-    return {"ARTICLE_PATHS": [str(section).strip("/") for section in sections]}
+    paths = [str(section).strip("/") for section in sections]
+    # HUGO_MAIN_SECTIONS: given (else Hugo takes each language's busiest)
+    return {"ARTICLE_PATHS": paths, "HUGO_MAIN_SECTIONS": paths}
 
 
 def _paginate(value: Any, unused: list[str]) -> dict[str, Any]:
@@ -867,6 +869,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         "HUGO_REF_LINKS_ERROR_LEVEL",
         "HUGO_REF_LINKS_NOT_FOUND_URL",
         "HUGO_PLURALIZE_LIST_TITLES",
+        "HUGO_MAIN_SECTIONS",
     ):
         settings[name] = found.get(name)
     if found.get("HUGO_LANGUAGES"):

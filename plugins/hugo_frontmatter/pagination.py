@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections import Counter
 from typing import Any
 
 from pelican.paginator import Page, Paginator
@@ -116,3 +117,18 @@ def term_order(pairs: list[tuple[Any, list]]) -> list[tuple[Any, list]]:
         return (-newest, str(term).lower())
 
     return sorted(pairs, key=key)
+
+
+def main_section_pages(contents: list, settings: dict[str, Any]) -> list:
+    """What a home page lists (``where site.RegularPages "Type" "in"
+    site.Params.mainSections``): the regular pages among ``contents`` (one
+    language's, in Hugo's order) in the main sections, the config's
+    ``mainSections`` or else the section of that language with the most
+    pages (Hugo 0.111 picks any of those that tie; here the first by name)."""
+    regular = [c for c in contents if getattr(c, "hugo_kind", "") == "page"]
+    main = settings.get("HUGO_MAIN_SECTIONS")
+    if main is None:
+        counts = Counter(c.section for c in regular if getattr(c, "section", ""))
+        most = max(counts.values(), default=0)
+        main = sorted(name for name, count in counts.items() if count == most)[:1]
+    return [c for c in regular if getattr(c, "section", None) in main]

@@ -29,7 +29,7 @@ from typing import Any
 
 import inflection
 from pelican import signals
-from pelican.contents import Article, Page
+from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import SafeDatetime
 
@@ -347,11 +347,12 @@ class HugoSiteGenerator(Generator):
             self.context[PAGINATORS] = self._paginators()
 
     def _paged_lists(self, contents: list) -> list[tuple[Page, list]]:
-        """The home pages and top sections' list pages, when lists are paged
-        (DEFAULT_PAGINATION, the config's ``paginate``), each with the regular
-        pages it lists in Hugo's order: a section its own (in its language),
-        the home page those of the main sections (the posts: Pelican's
-        articles) in its language."""
+        """The home pages and sections' list pages, when lists are paged
+        (DEFAULT_PAGINATION, the config's ``paginate``), each with what it
+        lists in Hugo's order (``.Pages``), in its language: a section its
+        regular pages and its sub-sections (a page in a folder of no
+        ``_index`` is its nearest section's), the home page the regular
+        pages of the main sections."""
         if pagination.page_size(self.settings) is None:
             return []  # lists are not paged (no config's ``paginate``)
         published = [c for c in contents if getattr(c, "status", "") == "published"]
@@ -362,31 +363,46 @@ class HugoSiteGenerator(Generator):
             lang = str(getattr(content, "lang", "") or "").lower()
             return lang if lang in languages else default
 
-        regular = [c for c in published if getattr(c, "hugo_kind", "") == "page"]
+        by_language: dict[str, list] = {}
+        for content in sorted(published, key=hugo_order):
+            by_language.setdefault(language(content), []).append(content)
         lists = []
-        for page in published:
-            kind = getattr(page, "hugo_kind", "")
-            if kind == "home":
-                entries = [c for c in regular if isinstance(c, Article)]
-            elif kind == "section" and self._is_top_section(page):
-                entries = [c for c in regular if c.section == page.section]
-            else:
-                continue
-            lang = language(page)
-            entries = sorted(
-                (c for c in entries if language(c) == lang), key=hugo_order
+        for items in by_language.values():
+            sections = {
+                self._folder(item): item
+                for item in items
+                if getattr(item, "hugo_kind", "") == "section"
+            }
+            entries: dict[str, list] = {folder: [] for folder in sections}
+            for item in items:
+                kind = getattr(item, "hugo_kind", "")
+                if kind == "page":
+                    where = self._folder(item)
+                elif kind == "section":
+                    where = posixpath.dirname(self._folder(item))
+                else:
+                    continue
+                while where and where not in sections:
+                    where = posixpath.dirname(where)
+                if where:
+                    entries[where].append(item)
+            lists.extend((page, entries[folder]) for folder, page in sections.items())
+            lists.extend(
+                (home, pagination.main_section_pages(items, self.settings))
+                for home in items
+                if getattr(home, "hugo_kind", "") == "home"
             )
-            lists.append((page, entries))
         return lists
 
-    def _is_top_section(self, page: Page) -> bool:
-        """A section's list page at the top of its language's content (a
-        sub-section lists its own pages, which are not told apart here)."""
-        if page in self.auto_sections:
-            return True
-        relative = os.path.relpath(os.path.abspath(page.source_path), self.path)
+    def _folder(self, content) -> str:
+        """The folder in Hugo's content a list page stands for, or that holds
+        a regular page (a leaf bundle's folder is the page itself)."""
+        relative = os.path.relpath(os.path.abspath(content.source_path), self.path)
         inside, _ = hugo_path(relative.replace(os.sep, "/"), self.settings)
-        return inside.count("/") == 1
+        folder, name = posixpath.split(inside)
+        if name.startswith("index.") and getattr(content, "hugo_kind", "") == "page":
+            folder = posixpath.dirname(folder)
+        return folder
 
     def _paginators(self) -> dict[str, Any]:
         return {

@@ -26,7 +26,6 @@ from typing import Any
 
 from feedgenerator import Rss201rev2Feed, get_tag_uri
 from pelican import signals
-from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category
 
@@ -488,10 +487,11 @@ class HugoTaxonomyGenerator(Generator):
     def _match_pelican_list(
         self, singular: str, terms: dict[str, tuple[str, list]]
     ) -> None:
-        """Pelican's list of categories or authors as Hugo's field makes it:
-        each of a post's categories lists it (Pelican: the first only), and
-        a name only Pelican reads (``category:``, ``author:``, plain params
-        in Hugo) has no page."""
+        """Pelican's list of tags, categories or authors as Hugo's field makes
+        it: a term lists every page that has it (Pelican: the posts only), each
+        of a post's categories lists it (Pelican: the first only), and a name
+        only Pelican reads (``category:``, ``author:``, plain params in Hugo)
+        has no page."""
         pairs = self.context.get(PELICAN_LISTS[singular])
         if pairs is None:
             return
@@ -501,11 +501,13 @@ class HugoTaxonomyGenerator(Generator):
                 for wrapper, articles in pairs
                 if not isinstance(wrapper, OwnLanguageTerm)
             ]
+            # Hugo's term lists every page that has it, not only the posts.
+            for wrapper, articles in pairs:
+                _, items = terms.get(wrapper.slug, ("", []))
+                articles.extend(item for item in items if item not in articles)
+                articles.sort(key=hugo_order)
             return
-        wanted = {
-            slug: (name, [item for item in items if isinstance(item, Article)])
-            for slug, (name, items) in terms.items()
-        }
+        wanted = {slug: (name, list(items)) for slug, (name, items) in terms.items()}
         kept = []
         for wrapper, articles in pairs:
             if isinstance(wrapper, OwnLanguageTerm):
@@ -594,7 +596,7 @@ class HugoTaxonomyGenerator(Generator):
         save_as = f"{prefix}/index.html"
         if save_as in self.written:
             return  # the language's _index.<lang>.md
-        posts = [item for item in contents if isinstance(item, Article)]
+        posts = pagination.main_section_pages(contents, self.settings)
         titles = self.settings.get("HUGO_LANGUAGE_TITLES") or {}
         self.planned.append(
             {
