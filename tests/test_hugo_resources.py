@@ -19,7 +19,11 @@ from PIL import Image
 
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError, TemplateSet
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
-from pelican.plugins.hugo_frontmatter.hugo_templates.data import site_data
+from pelican.plugins.hugo_frontmatter.hugo_templates.data import (
+    DataFileError,
+    site_data,
+    translation_tables,
+)
 from pelican.plugins.hugo_frontmatter.hugo_templates.funcs import (
     collections,
     lang,
@@ -64,12 +68,16 @@ def bundles_both_ways(
     root: Path,
     bundles: list[tuple[str, dict[str, bytes | str]]],
     imaging: dict[str, Any] | None = None,
+    files: dict[str, str] | None = None,
 ) -> list[tuple[str, str, SiteBindings]]:
     """Each bundle (a layout, and the files beside its index.md) as a page
     of one Hugo build, and the same layout run on the engine with the
     bundle's ``.Resources``: ``(hugo's page, cameo's, cameo's bindings)``."""
     table = "".join(f"{k} = {json.dumps(v)}\n" for k, v in (imaging or {}).items())
-    tree: dict[str, str | bytes] = {"config.toml": f"{CONFIG}\n[imaging]\n{table}"}
+    tree: dict[str, str | bytes] = {
+        "config.toml": f"{CONFIG}\n[imaging]\n{table}",
+        **(files or {}),
+    }
     for n, (layout, bundle) in enumerate(bundles):
         tree[f"layouts/_default/b{n}.html"] = layout
         tree[f"content/b{n}/index.md"] = f"---\nlayout: b{n}\ntitle: B{n}\n---\n"
@@ -711,3 +719,46 @@ def test_bad_image_spec_stops_with_hugos_message(hugo, tmp_path, action, spec):
         TemplateSet(html=True).parse("t", layout).execute({"Resources": resources_})
     assert str(error.value).split("error calling ")[1] == hugo_message
     assert "\n" not in str(error.value)
+
+
+BAD_DATA = [
+    ("data/bad.json", '{\n  "a": 1,\n  "b": \n}\n', 4),
+    ("data/bad.yaml", "a: 1\nb: [1, 2\nc: 3\n", 3),
+    ("data/bad.toml", 'a = 1\nb = "x\n', 2),
+    ("data/bad.xml", "<a>\n<b></a>\n", 2),
+    ("i18n/en.toml", "[a]\nother = \n", 2),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line"), BAD_DATA)
+def test_a_data_or_i18n_file_that_does_not_parse_is_named_with_its_line(
+    hugo, tmp_path, name, text, line
+):
+    # Hugo stops at it too.
+    with pytest.raises(AssertionError):
+        bundles_both_ways(
+            hugo,
+            tmp_path / "hugo",
+            [("{{ .Site.Data }}{{ T `a` }}", {})],
+            files={name: text},
+        )
+    site = write_tree(tmp_path / "site", {name: text})
+    tables = translation_tables if name.startswith("i18n") else site_data
+    with pytest.raises(DataFileError) as error:
+        tables([str(site)])
+    message = str(error.value)
+    assert message.startswith(f"{site / name}:{line}: is not valid "), message
+    assert message.endswith("and build again")
+    assert "\n" not in message
+
+
+def test_csv_in_data_stops_as_in_hugo(hugo, tmp_path):
+    files = {"data/table.csv": "a,b\n1,2\n"}
+    with pytest.raises(AssertionError) as hugo_error:
+        bundles_both_ways(
+            hugo, tmp_path / "hugo", [("{{ .Site.Data }}", {})], files=files
+        )
+    assert "logged 1 error" in str(hugo_error.value)
+    site = write_tree(tmp_path / "site", files)
+    with pytest.raises(DataFileError, match=r"table\.csv: Hugo 0\.111 cannot read CSV"):
+        site_data([str(site)])
