@@ -91,6 +91,8 @@ SHORTCODES = {
         '<em class="themed">{{ .Get 0 }}</em>\n'
     ),
     "themes/t/layouts/shortcodes/hello.html": "the site's hello wins\n",
+    # A site's template of a built-in's name replaces the built-in.
+    "layouts/shortcodes/youtube.html": '<i class="mine">{{ .Get 0 }}</i>\n',
 }
 PAGES = {
     "content/posts/params.md": """\
@@ -170,6 +172,8 @@ PAGES = {
         {{< themed "from the theme" >}} {{< lang >}}
 
         {{< withpartial "hi" >}}
+
+        {{< youtube abc123 >}}
         """,
 }
 
@@ -241,6 +245,7 @@ def test_go_shortcodes_render_as_in_hugo(hugo, tmp_path):
     )
     assert 'data-parent="tabs" data-ordinal="1"' in ours["content/posts/nested.md"]
     assert "theme en" in ours["content/posts/theme.md"]
+    assert '<i class="mine">abc123</i>' in ours["content/posts/theme.md"]
 
 
 PAGE_AND_SITE = (
