@@ -762,3 +762,33 @@ def test_csv_in_data_stops_as_in_hugo(hugo, tmp_path):
     site = write_tree(tmp_path / "site", files)
     with pytest.raises(DataFileError, match=r"table\.csv: Hugo 0\.111 cannot read CSV"):
         site_data([str(site)])
+
+
+def test_processed_images_keep_their_names_and_come_from_the_cache_on_rebuild(
+    tmp_path,
+):
+    site = write_tree(
+        tmp_path / "site", {"content/p/big.jpg": image_bytes((400, 300), "jpg")}
+    )
+    layout = (
+        '{{ with .Resources.Get "big.jpg" }}{{ (.Resize "120x").RelPermalink }}'
+        "{{ end }}"
+    )
+
+    def build() -> SiteBindings:
+        bindings = SiteBindings(base_url=BASE_URL, cache=str(tmp_path / "cache"))
+        dot = {"Resources": page_resources(str(site / "content/p"), "/p/", bindings)}
+        TemplateSet(html=True).parse("t", layout).execute(dot)
+        return bindings
+
+    first = build()
+    (name, content), *others = first.output.files.items()
+    assert not others
+    with Image.open(io.BytesIO(content)) as image:
+        assert image.size == (120, 90)
+    cached = tmp_path / "cache" / "hugo-images" / name
+    assert cached.read_bytes() == content
+    # A rebuild takes the image from the cache (this mark shows it) under the
+    # same name, rather than encoding it again.
+    cached.write_bytes(b"from the cache")
+    assert build().output.files == {name: b"from the cache"}
