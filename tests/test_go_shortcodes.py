@@ -91,6 +91,7 @@ SHORTCODES = {
         '<em class="themed">{{ .Get 0 }}</em>\n'
     ),
     "themes/t/layouts/shortcodes/hello.html": "the site's hello wins\n",
+    "layouts/shortcodes/docs/deep.html": "<s>{{ .Name }}</s>\n",
     # A site's template of a built-in's name replaces the built-in.
     "layouts/shortcodes/youtube.html": '<i class="mine">{{ .Get 0 }}</i>\n',
 }
@@ -174,6 +175,8 @@ PAGES = {
         {{< withpartial "hi" >}}
 
         {{< youtube abc123 >}}
+
+        {{< docs/deep >}}
         """,
 }
 
