@@ -69,6 +69,7 @@ def bundles_both_ways(
     bundles: list[tuple[str, dict[str, bytes | str]]],
     imaging: dict[str, Any] | None = None,
     files: dict[str, str] | None = None,
+    fronts: list[dict[str, Any]] | None = None,
 ) -> list[tuple[str, str, SiteBindings]]:
     """Each bundle (a layout, and the files beside its index.md) as a page
     of one Hugo build, and the same layout run on the engine with the
@@ -80,7 +81,8 @@ def bundles_both_ways(
     }
     for n, (layout, bundle) in enumerate(bundles):
         tree[f"layouts/_default/b{n}.html"] = layout
-        tree[f"content/b{n}/index.md"] = f"---\nlayout: b{n}\ntitle: B{n}\n---\n"
+        front = {"layout": f"b{n}", "title": f"B{n}", **(fronts[n] if fronts else {})}
+        tree[f"content/b{n}/index.md"] = f"---\n{json.dumps(front)}\n---\n"
         for name, data in bundle.items():
             tree[f"content/b{n}/{name}"] = data
     site = root / "site"
@@ -96,7 +98,12 @@ def bundles_both_ways(
         bindings = SiteBindings(
             base_url=BASE_URL, site_root=str(site), imaging=imaging or {}
         )
-        resources = page_resources(str(site / "content" / f"b{n}"), f"/b{n}/", bindings)
+        resources = page_resources(
+            str(site / "content" / f"b{n}"),
+            f"/b{n}/",
+            bindings,
+            (fronts[n] if fronts else {}).get("resources"),
+        )
         templates = TemplateSet(funcs=own_functions(bindings), html=True)
         dot = {"Resources": resources, "Site": {}}
         cameo_page = templates.parse(f"b{n}", layout).execute(dot)
@@ -792,3 +799,52 @@ def test_processed_images_keep_their_names_and_come_from_the_cache_on_rebuild(
     # same name, rather than encoding it again.
     cached.write_bytes(b"from the cache")
     assert build().output.files == {name: b"from the cache"}
+
+
+@st.composite
+def bundle_metadata(draw) -> dict[str, Any]:
+    """Front matter ``resources`` for a bundle: globs giving names, titles
+    (with ``:counter``) and params."""
+    entries = []
+    for n in range(draw(st.integers(1, 4))):
+        entry: dict[str, Any] = {
+            "src": draw(
+                st.lists(st.sampled_from(GLOB_PARTS), min_size=1, max_size=3).map(
+                    "".join
+                )
+            )
+        }
+        if draw(st.booleans()):
+            entry["name"] = draw(st.sampled_from([f"n{n}", f"n{n}-:counter"]))
+        if draw(st.booleans()):
+            entry["title"] = draw(st.sampled_from([f"T{n}", f"T{n} :counter"]))
+        if draw(st.booleans()):
+            entry["params"] = {draw(st.sampled_from(["Kind", "kind", "x"])): n}
+        entries.append(entry)
+    return {"resources": entries}
+
+
+METADATA_LAYOUT = (
+    "{{ range .Resources }}{{ .Name }}|{{ .Title }}|{{ .RelPermalink }}|"
+    "{{ .Params }}|{{ .Params.kind }}\n{{ end }}"
+    "{{ range .Resources.Match `n*` }}{{ .Name }},{{ end }}"
+)
+
+
+@settings(PROPERTY)
+@given(
+    bundles=st.lists(
+        st.tuples(bundle_files(), bundle_metadata()), min_size=6, max_size=6
+    )
+)
+def test_front_matter_resources_name_title_and_params_as_hugo(
+    hugo, tmp_path_factory, bundles
+):
+    site_bundles = [
+        (METADATA_LAYOUT, {name: "x" for name in names}) for (names, _), _ in bundles
+    ]
+    fronts = [front for _, front in bundles]
+    root = tmp_path_factory.mktemp("metadata")
+    results = bundles_both_ways(hugo, root, site_bundles, fronts=fronts)
+    for (hugo_page, cameo_page, _), bundle in zip(results, bundles, strict=True):
+        assert cameo_page == hugo_page, bundle

@@ -684,12 +684,17 @@ def _glob_class(body: str, negate: bool, pattern: str) -> str:
 
 
 def page_resources(
-    folder: str, rel_permalink: str, bindings: SiteBindings
+    folder: str,
+    rel_permalink: str,
+    bindings: SiteBindings,
+    metadata: Any = None,
 ) -> Resources:
     """``.Page.Resources`` of the page whose bundle is ``folder``: every file
     that is not content, in the folder and below for a leaf bundle
     (``index.md``), in the folder only for a branch bundle (``_index.md``),
-    in Hugo's order. Hugo's own copy of each is published by the site."""
+    in Hugo's order. ``metadata`` is the page's front matter ``resources``
+    (``src`` globs giving ``name``, ``title``, ``params``). Hugo's own copy
+    of each file is published by the site."""
     branch = any(name.startswith("_index.") for name in _listing(folder))
     base = rel_permalink if rel_permalink.endswith("/") else rel_permalink + "/"
     found: list[Resource] = []
@@ -703,7 +708,54 @@ def page_resources(
         else:
             found.append(make_resource(relative, base + relative, path, bindings))
     _go_stable_sort(found, _hugo_resource_less)
+    if metadata:
+        _assign_metadata(metadata, found)
+        _go_stable_sort(found, _hugo_resource_less)  # again, as Hugo does
     return Resources(r for r in found if not isinstance(r, _PageInBundle))
+
+
+def _assign_metadata(metadata: Any, found: list[Resource]) -> None:
+    """Hugo's AssignMetadata: for each resource, the first entry whose ``src``
+    glob matches gives its name and title (``:counter`` numbers the matches
+    of that glob), and every matching entry adds the params it lacks."""
+    if not isinstance(metadata, list) or not all(
+        isinstance(entry, Mapping) for entry in metadata
+    ):
+        raise ValueError("the front matter's resources must be a list of maps")
+    entries = []
+    for entry in metadata:
+        fields = {str(k).lower(): v for k, v in entry.items()}
+        if "src" not in fields:
+            raise ValueError("missing 'src' in metadata for resource")
+        source = str(fields["src"]).lower()
+        entries.append((source, glob_matcher(source), fields))
+    counters: dict[str, int] = {}
+    for resource in found:
+        if isinstance(resource, _PageInBundle):
+            continue
+        name = resource._name.lower()
+        assigned: dict[str, int] = {}
+        for source, matches, fields in entries:
+            if not matches(name):
+                continue
+            for field in ("name", "title"):
+                if field in assigned or field not in fields:
+                    continue
+                text = str(fields[field])
+                number = 0
+                if ":counter" in text:
+                    key = f"{field}_{source}"
+                    number = counters[key] = counters.get(key, 0) + 1
+                assigned[field] = number
+                text = text.replace(":counter", str(number))
+                if field == "name":
+                    resource._name = text
+                else:
+                    resource._title = text
+            if isinstance(fields.get("params"), Mapping):
+                for key, value in Params(fields["params"]).items():
+                    if key not in resource._params:
+                        resource._params[key] = value
 
 
 class _PageInBundle(Resource):
