@@ -261,6 +261,8 @@ PAGE_AND_SITE = (
     "|{{ .Site.Title }}|{{ .Site.LanguageCode }}|{{ .Page.IsPage }}{{ .Page.IsHome }}"
     "|{{ page.Title }}|{{ hugo.Version }}|{{ hugo.Environment }}"
     "|{{ hugo.IsProduction }}|{{ hugo.Generator }}"
+    "|{{ .Page.Description }}|{{ .Page.LinkTitle }}|{{ .Page.Slug }}"
+    "|{{ .Page.Draft }}|{{ .Page.Weight }}|{{ .Page.Keywords }}"
     '|{{ with .Site.GetPage "posts/other.md" }}{{ .Title }}|{{ .RelPermalink }}'
     '{{ end }}|{{ with .Site.GetPage "/nope" }}found{{ else }}nil{{ end }}'
     '|{{ ref .Page "posts/other.md" }}|{{ relref .Page "other.md" }}'
@@ -279,7 +281,8 @@ def test_page_and_site_objects_answer_as_in_hugo(hugo, tmp_path):
         "themes/t/layouts/shortcodes/themed.html": "",
         "content/posts/b/index.md": (
             "---\ntitle: Bundle\ndate: 2021-03-04T05:06:07+02:00\n"
-            "color: red\n---\nLine.\n\n{{< info >}}\n"
+            "color: red\ndescription: About it\nlinkTitle: Short\n"
+            "weight: 3\nkeywords: [a, b]\n---\nLine.\n\n{{< info >}}\n"
         ),
         "content/posts/other.md": "---\ntitle: Other\n---\n{{< info >}}\n",
     }

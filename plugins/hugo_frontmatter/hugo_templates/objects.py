@@ -230,6 +230,36 @@ class Page:
         self.Store = self.Scratch
         self._folder = folder
 
+    # Front matter fields Hugo gives a page method of their own.
+
+    @property
+    def Description(self) -> str:  # noqa: N802
+        return _text(self.Params.get("description"))
+
+    @property
+    def LinkTitle(self) -> str:  # noqa: N802
+        return _text(self.Params.get("linktitle")) or self.Title
+
+    @property
+    def Slug(self) -> str:  # noqa: N802
+        return _text(self.Params.get("slug"))
+
+    @property
+    def Draft(self) -> bool:  # noqa: N802
+        return self.Params.get("draft") is True
+
+    @property
+    def Weight(self) -> int:  # noqa: N802
+        weight = self.Params.get("weight")
+        return weight if isinstance(weight, int) and not isinstance(weight, bool) else 0
+
+    @property
+    def Keywords(self) -> list[str]:  # noqa: N802
+        keywords = self.Params.get("keywords")
+        if isinstance(keywords, list):
+            return [_text(word) for word in keywords]
+        return [_text(keywords)] if keywords else []
+
     @property
     def Permalink(self) -> str:  # noqa: N802
         """The page's URL with the host (BaseURL's host and the path)."""
