@@ -379,6 +379,25 @@ DATES = [
     "1999-12-31T00:00:00-12:00",
     "2021-06-01T12:30:00Z",
     1500000000,
+    # every layout spf13/cast tries (Go's time.Parse on each)
+    "2015-01-21T15:04:05+00:00",
+    "2015-01-21 15:04:05 +0000 UTC",
+    "2015-01-21 15:04:05.5 +0100 CET",
+    "02 Jan 06 15:04 -0700",
+    "02 Jan 06 15:04 MST",
+    "Monday, 02-Jan-06 15:04:05 MST",
+    "Mon Jan  2 15:04:05 2006",
+    "Mon Jan 2 15:04:05 2006",
+    "Mon Jan  2 15:04:05 MST 2006",
+    "Mon Jan 02 15:04:05 -0700 2006",
+    "2015-01-21 15:04:05,25",
+    "2015-01-21T15:04:05+0200",
+    "2015-01-21  15:04:05",
+    "Mon, 02 Jan 2006 15:04:05 GMT+2",  # differed: Go moves the clock
+    "Tue, 02 Jan 2006 15:04:05 -0700",
+    "2016-02-29",
+    "2015-01-21T15:04:05.999999999999Z",
+    "Mon, 02 Jan 2006 15:04:05 +02",
 ]
 LAYOUTS = [
     "Jan 2, 2006",
@@ -445,6 +464,8 @@ def test_time_functions_as_hugo(hugo, tmp_path):
         "+5m",
         ".5s",
         "1h1.5m",
+        "1592.000001ms",  # differed: Seconds splits whole seconds first, as Go
+        "1ns1446.25ms",
     ]:
         examples.append(
             (
@@ -560,6 +581,8 @@ ERRORS = [
     '{{ os.Stat "nope" }}',
     '{{ time "not a date" }}',
     '{{ time "2020-13-01" }}',
+    '{{ time "2015-1-21" }}',
+    '{{ time "2015-02-29" }}',
     '{{ time "2020-01-01" "Mars/Base" }}',
     '{{ time "2020-01-01" "UTC" "x" }}',
     '{{ time.ParseDuration "1x" }}',
@@ -697,16 +720,33 @@ def _dates(draw) -> str:
         )
     )
     fraction = draw(st.sampled_from(["", ".5", ".123456789", ".000001"]))
-    form = draw(st.sampled_from(["date", "iso", "iso-zone", "space", "space-zone"]))
+    form = draw(
+        st.sampled_from(
+            ["date", "iso", "iso-zone", "space", "space-zone", "rfc1123", "ruby"]
+            + ["rfc822", "ansic", "unix", "string"]
+        )
+    )
+    named = draw(st.sampled_from(["MST", "UTC", "CET", "GMT", "EST", "GMT+3"]))
+    week = moment.strftime("%a")
+    month = moment.strftime("%b")
+    zone = draw(st.sampled_from(_OFFSETS))
+    numeric = zone.replace(":", "").replace("Z", "+0000")
     clock = moment.strftime("%H:%M:%S") + fraction
     day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-    zone = draw(st.sampled_from(_OFFSETS))
     return {
         "date": day,
         "iso": f"{day}T{clock}",
         "iso-zone": f"{day}T{clock}{zone}",
         "space": f"{day} {clock}",
-        "space-zone": f"{day} {clock} {zone.replace(':', '').replace('Z', '+0000')}",
+        "space-zone": f"{day} {clock} {numeric}",
+        "rfc1123": f"{week}, {moment.day:02d} {month} {moment.year:04d} {clock} "
+        + named,
+        "ruby": f"{week} {month} {moment.day:02d} {clock} {numeric} {moment.year:04d}",
+        "rfc822": f"{moment.day:02d} {month} {moment.year % 100:02d} "
+        f"{moment.hour:02d}:{moment.minute:02d} {named}",
+        "ansic": f"{week} {month} {moment.day:>2d} {clock} {moment.year:04d}",
+        "unix": f"{week} {month} {moment.day:>2d} {clock} {named} {moment.year:04d}",
+        "string": f"{day} {clock} {numeric} {named}",
     }[form]
 
 
