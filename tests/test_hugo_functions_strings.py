@@ -376,6 +376,59 @@ def test_drawn_numbers_are_cast_as_hugo_casts_them(hugo, tmp_path_factory, batch
         assert cameo_output(template, params) == hugo_page, params
 
 
+# Words for pluralize and singularize: common ones, irregular ones, and those
+# that once differed (flect's lists are Hugo's, acronyms are parts: "ess").
+WORDS = """post page tag category person Person child Child Children man Men MEN
+woman Woman mouse goose tooth foot ox quiz bus box church wish fox hero potato
+photo piano radio zoo leaf wolf knife life wife half roof chief city day boy key
+lady story baby analysis crisis thesis datum medium media stadium criterion
+phenomenon index matrix vertex vertices appendix cactus fungus octopus virus
+alumnus status campus prospectus genius news series species fish sheep deer
+moose information equipment people children mice geese teeth feet oxen quizzes
+bases leaves wolves knives cities ladies stories categories HTML API ID
+BlogPost blog_post user-name big_dog house blouse spouse course movie zombie
+cookie tie hello foos ess aes vesfoot ootieses zz eta itum us chmenoot""".split()
+INFLECT_TEMPLATE = (
+    "{{ range .Params.w }}{{ pluralize . }}/{{ singularize . }}|{{ end }}"
+)
+
+
+def test_pluralize_and_singularize_match_hugo(hugo: str, tmp_path: Path) -> None:
+    """Hugo's flect word lists and its ways with case and acronyms."""
+    params = {"w": WORDS}
+    (expected,) = hugo_outputs(hugo, tmp_path, [(INFLECT_TEMPLATE, params)])
+    assert cameo_output(INFLECT_TEMPLATE, params) == expected
+
+
+WORD_PIECES = (
+    list("abcdefhilmnoprstuvxyzAEIOS")
+    + (
+        "us is um ex ix on fe ch sh ies es ves man men ouse oot child person ta ia "
+        "oo ss zz y Id Api"
+    ).split()
+)
+
+
+@settings(
+    max_examples=examples(3),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    words=st.lists(
+        st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=4).map("".join),
+        min_size=60,
+        max_size=60,
+    )
+)
+def test_drawn_words_inflect_as_hugo(hugo, tmp_path_factory, words):
+    """Made-up words meet flect's endings in every order."""
+    params = {"w": words}
+    root = tmp_path_factory.mktemp("hugo-inflect")
+    (expected,) = hugo_outputs(hugo, root, [(INFLECT_TEMPLATE, params)])
+    assert cameo_output(INFLECT_TEMPLATE, params) == expected
+
+
 ERRORS = [
     '{{ substr "abc" }}',
     '{{ upper (dict "a" 1) }}',
