@@ -205,6 +205,8 @@ FIXED = [
     "{{ math.Round 3 }} {{ math.Log 1 }} {{ math.Log 10 }} {{ math.Log 0 }} "
     "{{ math.Sqrt 2 }}",
     "{{ math.Sqrt -1 }} {{ math.Pow 2 10 }} {{ math.Pow 2 0.5 }} {{ math.Pow 0 -1 }}",
+    "{{ math.Pow 3894 3.5 }} {{ math.Pow -2 3 }} {{ math.Pow 2 -2 }} "
+    "{{ math.Pow -8 0.5 }}",
     "{{ math.Max 1 2 }} {{ math.Max 1 2.5 -3 }} {{ math.Min 1 2 }} "
     '{{ math.Min "3" 2.5 }}',
     "{{ math.Add 1 2 }} {{ math.Sub 1 2 }} {{ math.Mul 2 2 }} {{ math.Div 9 3 }}",
@@ -316,6 +318,10 @@ ERRORS = [
         "echoParam: reflect: slice index out of range",
     ),
     ('{{ shuffle "ab" }}', "shuffle: reflect.MakeSlice of non-slice type"),
+    (
+        "{{ isset (dict) nil }}",
+        "isset: reflect: call of reflect.Value.Type on zero Value",
+    ),
     (
         "{{ union .Params.none .Params.nested }}",
         "union: runtime error: hash of unhashable type []interface {}",

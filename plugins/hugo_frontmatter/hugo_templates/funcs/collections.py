@@ -463,6 +463,8 @@ class Collections:
                 ) from None
             return len(seq) > index
         if isinstance(seq, Mapping):
+            if key is None:
+                raise ValueError("reflect: call of reflect.Value.Type on zero Value")
             if isinstance(key, str):
                 return (
                     dict.__contains__(seq, key)

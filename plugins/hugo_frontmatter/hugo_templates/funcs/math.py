@@ -77,6 +77,76 @@ def _round(value: float) -> float:
     return math.copysign(float(rounded), value)
 
 
+def _is_odd_int(value: float) -> bool:
+    if abs(value) >= 2**53:
+        return False
+    whole, fraction = math.modf(value)
+    return fraction == 0 and int(whole) & 1 == 1
+
+
+def go_pow(x: float, y: float) -> float:
+    """Go's math.Pow, step for step (its results differ from C's pow in
+    the last digit): special cases, then x**frac(y) by Exp and Log and
+    x**int(y) by repeated squaring."""
+    if y == 0 or x == 1:
+        return 1.0
+    if y == 1:
+        return x
+    if math.isnan(x) or math.isnan(y):
+        return math.nan
+    if x == 0:
+        negative_odd = math.copysign(1, x) < 0 and _is_odd_int(y)
+        if y < 0:
+            return -math.inf if negative_odd else math.inf
+        return x if negative_odd else 0.0
+    if math.isinf(y):
+        if x == -1:
+            return 1.0
+        return 0.0 if (abs(x) < 1) == (y > 0) else math.inf
+    if math.isinf(x):
+        if x < 0:
+            return go_pow(1 / x, -y)
+        return 0.0 if y < 0 else math.inf
+    if y == 0.5:
+        return math.sqrt(x) if x >= 0 else math.nan
+    if y == -0.5:
+        return 1 / math.sqrt(x) if x >= 0 else math.nan
+    fraction, whole = math.modf(abs(y))
+    if fraction != 0 and x < 0:
+        return math.nan
+    if whole >= 2**63:
+        if x == -1:
+            return 1.0
+        return 0.0 if (abs(x) < 1) == (y > 0) else math.inf
+    mantissa, exponent = 1.0, 0
+    if fraction != 0:
+        if fraction > 0.5:
+            fraction -= 1
+            whole += 1
+        mantissa = math.exp(fraction * math.log(x))
+    x1, xe = math.frexp(x)
+    i = int(whole)
+    while i != 0:
+        if xe < -(1 << 12) or (1 << 12) < xe:
+            exponent += xe
+            break
+        if i & 1:
+            mantissa *= x1
+            exponent += xe
+        x1 *= x1
+        xe <<= 1
+        if x1 < 0.5:
+            x1 += x1
+            xe -= 1
+        i >>= 1
+    if y < 0:
+        mantissa, exponent = 1 / mantissa, -exponent
+    try:
+        return math.ldexp(mantissa, exponent)
+    except OverflowError:
+        return math.copysign(math.inf, mantissa)
+
+
 def _float_arg(value: Any, message: str) -> float:
     try:
         return to_float(value)
@@ -173,15 +243,7 @@ class Math:
     def Pow(self, first: Any, second: Any) -> float:
         message = "Pow operator can't be used with non-float value"
         a, b = _float_arg(first, message), _float_arg(second, message)
-        try:
-            return math.pow(a, b)
-        except (OverflowError, ValueError):  # Go's special cases
-            odd = b.is_integer() and abs(b) < 2**53 and int(b) % 2 == 1
-            if a == 0:
-                return math.copysign(math.inf, a) if odd else math.inf
-            if a < 0 and not b.is_integer():
-                return math.nan
-            return -math.inf if a < 0 and odd else math.inf
+        return go_pow(a, b)
 
     def Max(self, *inputs: Any) -> float:
         return self._extreme(inputs, max)
