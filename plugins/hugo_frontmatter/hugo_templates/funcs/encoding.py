@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...gotemplate import HTML, MISSING
-from ...gotemplate.gofmt import format_float, type_name
+from ...gotemplate.gofmt import format_float, sprintf, type_name
 from ..bindings import SiteBindings
-from ._cast import to_string, to_string_map_string
+from .govalues import to_string
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +159,16 @@ class _Encoder:
         raise TypeError(f"json: unsupported type: {type_name(value)}")
 
 
+def _options(value: Any) -> dict[str, str]:
+    """cast.ToStringMapStringE, for jsonify's options."""
+    if isinstance(value, Mapping):
+        return {str(key): to_string(item) for key, item in value.items()}
+    raise ValueError(
+        f"unable to cast {sprintf('%#v', value)} of type {type_name(value)} "
+        "to map[string]string"
+    )
+
+
 class Encoding:
     """The ``encoding`` namespace."""
 
@@ -174,7 +184,7 @@ class Encoding:
         if len(args) == 1:
             return HTML(_Encoder().encode(args[0]))
         if len(args) == 2:
-            options = to_string_map_string(args[0])
+            options = _options(args[0])
             encoder = _Encoder(options.get("prefix", ""), options.get("indent", ""))
             return HTML(encoder.encode(args[1]))
         raise ValueError("too many arguments to jsonify")

@@ -2,7 +2,7 @@
 ``upper``, ``title``, ``trim``, ``replace``, ``replaceRE``, ``findRE``,
 ``split``, ``substr``, ``truncate``, ``chomp`` ... and ``strings.X``.
 
-Arguments are cast as Hugo casts them (``_cast``); text follows Go's rules
+Arguments are cast as Hugo casts them (``govalues``); text follows Go's rules
 (``_gotext``), regular expressions Go's (``_goregexp``). ``title`` follows
 the site's ``titleCaseStyle`` (``bindings.title_case_style``): AP by
 default, ``Chicago``, or ``Go``.
@@ -18,7 +18,6 @@ from typing import Any
 from ...gotemplate import HTML
 from ..bindings import SiteBindings
 from . import _goregexp
-from ._cast import to_int, to_string
 from ._gotext import (
     fields,
     go_title,
@@ -30,6 +29,7 @@ from ._gotext import (
     to_lower,
     to_upper,
 )
+from .govalues import to_int, to_string
 
 logger = logging.getLogger(__name__)
 
