@@ -792,6 +792,38 @@ def test_nested_calls_see_their_parents_and_ordinals_as_in_hugo(
     assert ours == theirs
 
 
+# Bare parameters that look like numbers, some not quite (5., 1e3, 0x10,
+# past int64): Hugo types them by its patterns, and the template sees them.
+_BARE_PARAM = st.one_of(
+    st.from_regex(r"-?[0-9]{1,21}(\.[0-9]{0,3})?(e[0-9])?", fullmatch=True),
+    st.from_regex(r"-\.[0-9]{1,3}", fullmatch=True),  # a leading "." Hugo refuses
+    st.sampled_from(["true", "false", "0x10", "1_000", "-0", "007", "x1.5"]),
+)
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=examples(10),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(_BARE_PARAM, min_size=1, max_size=8))
+def test_bare_parameters_are_typed_as_in_hugo(tmp_path_factory, hugo, params):
+    root = tmp_path_factory.mktemp("typed")
+    files = {
+        "layouts/shortcodes/typed.html": (
+            '{{ range .Params }}{{ printf "%T=%v" . . }};{{ end }}'
+        ),
+        "themes/t/layouts/shortcodes/themed.html": "",
+        "content/posts/p.md": (
+            "---\ntitle: P\n---\n{{< typed " + " ".join(params) + " >}}\n"
+        ),
+    }
+    theirs = _hugo_bodies(hugo, root / "hugo", files)
+    ours = _cameo_bodies(root / "cameo", files)
+    assert ours == theirs
+
+
 def test_shortcode_variants_are_weighed_as_hugo_splits_names():
     assert shortcode_variants("note.html") == ("note", ["", "html", "html"])
     assert shortcode_variants("note.en.html") == ("note", ["en", "en", "html"])

@@ -62,8 +62,11 @@ _OPEN = re.compile(r"\{\{([<%])")
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 _SPACE = re.compile(r"\s*")
 _BARE = re.compile(r"""[^\s"`=]+?(?=\s|=|/?[>%]\}\}|$)""")
+# Hugo's ValTyped: a bare parameter is an int (in int64's range, else text)
+# or a float by these patterns (no exponent, digits after the point).
 _INT = re.compile(r"[+-]?[0-9]+")
-_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_FLOAT = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+_INT64 = range(-(2**63), 2**63)
 _INLINE_SUFFIX = ".inline"
 # Hugo's innerCleanupRegexp: one paragraph and its line end (Go's "." does
 # not cross a line break).
@@ -1071,7 +1074,7 @@ def _read_value(body: str, pos: int, name: str, where: _Where) -> tuple[Any, int
     text = word.group(0)
     if text in ("true", "false"):
         return text == "true", word.end()
-    if _INT.fullmatch(text):
+    if _INT.fullmatch(text) and int(text) in _INT64:
         return int(text), word.end()
     if _FLOAT.fullmatch(text):
         return float(text), word.end()
