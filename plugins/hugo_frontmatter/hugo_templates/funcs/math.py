@@ -77,6 +77,45 @@ def _round(value: float) -> float:
     return math.copysign(float(rounded), value)
 
 
+_LN2_HI = 6.93147180369123816490e-01
+_LN2_LO = 1.90821492927058770002e-10
+_LOG = (
+    6.666666666666735130e-01,
+    3.999999999940941908e-01,
+    2.857142874366239149e-01,
+    2.222219843214978396e-01,
+    1.818357216161805012e-01,
+    1.531383769920937332e-01,
+    1.479819860511658591e-01,
+)
+
+
+def go_log(x: float) -> float:
+    """Go's math.Log (the FreeBSD algorithm Go's amd64 code runs), whose
+    last digit can differ from C's log."""
+    if math.isnan(x) or x == math.inf:
+        return x
+    if x < 0:
+        return math.nan
+    if x == 0:
+        return -math.inf
+    f1, ki = math.frexp(x)
+    if f1 < math.sqrt(2) / 2:
+        f1 *= 2
+        ki -= 1
+    f = f1 - 1
+    k = float(ki)
+    l1, l2, l3, l4, l5, l6, l7 = _LOG
+    s = f / (2 + f)
+    s2 = s * s
+    s4 = s2 * s2
+    t1 = s2 * (l1 + s4 * (l3 + s4 * (l5 + s4 * l7)))
+    t2 = s4 * (l2 + s4 * (l4 + s4 * l6))
+    r = t1 + t2
+    hfsq = 0.5 * f * f
+    return k * _LN2_HI - ((hfsq - (s * (hfsq + r) + k * _LN2_LO)) - f)
+
+
 def _is_odd_int(value: float) -> bool:
     if abs(value) >= 2**53:
         return False
@@ -123,7 +162,8 @@ def go_pow(x: float, y: float) -> float:
         if fraction > 0.5:
             fraction -= 1
             whole += 1
-        mantissa = math.exp(fraction * math.log(x))
+        # Go's amd64 Exp is assembly whose last digit can differ from C's.
+        mantissa = math.exp(fraction * go_log(x))
     x1, xe = math.frexp(x)
     i = int(whole)
     while i != 0:
@@ -223,14 +263,11 @@ class Math:
         return _round(value)
 
     def Log(self, number: Any) -> float:
-        value = _float_arg(
-            number, "Log operator can't be used with non integer or float value"
+        return go_log(
+            _float_arg(
+                number, "Log operator can't be used with non integer or float value"
+            )
         )
-        if value < 0 or math.isnan(value):
-            return math.nan
-        if value == 0:
-            return -math.inf
-        return math.log(value)
 
     def Sqrt(self, number: Any) -> float:
         value = _float_arg(
