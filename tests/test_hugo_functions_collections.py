@@ -205,7 +205,8 @@ FIXED = [
     "{{ math.Round 3 }} {{ math.Log 1 }} {{ math.Log 10 }} {{ math.Log 0 }} "
     "{{ math.Sqrt 2 }}",
     "{{ math.Sqrt -1 }} {{ math.Pow 2 10 }} {{ math.Pow 2 0.5 }} {{ math.Pow 0 -1 }}",
-    "{{ math.Log 3.059 }} {{ math.Log 22.169 }} {{ math.Log 2.149 }} {{ math.Log 3.453 }}",
+    "{{ math.Log 3.059 }} {{ math.Log 22.169 }} {{ math.Log 2.149 }} "
+    "{{ math.Log 3.453 }}",
     "{{ math.Pow 3894 3.5 }} {{ math.Pow -2 3 }} {{ math.Pow 2 -2 }} "
     "{{ math.Pow -8 0.5 }}",
     "{{ math.Max 1 2 }} {{ math.Max 1 2.5 -3 }} {{ math.Min 1 2 }} "
