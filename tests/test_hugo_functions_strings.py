@@ -365,6 +365,10 @@ FIXED_VALUES = [
     {"s": "\u3000", "c": "", "n": 0},  # humanize of blank text is empty
     {"s": "a\u3000<of ßǅof 어the ", "c": " ", "n": 20},
     {"s": "éééof of x", "c": "of", "n": 3},  # title: rune lengths
+    # stripTags: an end tag found after "İ", a bad attribute ends the text
+    {"s": "어<script>İ/'</script>+<<br />&", "c": "", "n": 1},
+    {"s": "ß<br />:</script>y<x=</SCRIPT><br></b>", "c": "", "n": 1},
+    {"s": '0<a =!한<b>"cᾳ<textarea></b>', "c": "", "n": 1},
 ]
 
 
