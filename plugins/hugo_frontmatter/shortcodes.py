@@ -1015,12 +1015,15 @@ def _read_tag(body: str, start: int, delim: str, where: _Where) -> _Tag:
                 f'closing tag of "{tag.name}" has parameters; write '
                 f"{{{{{delim} /{tag.name} {end_mark}",
             )
+        value_start = pos
         value, pos = _read_value(body, pos, tag.name, where)
         if body.startswith("=", pos) and isinstance(value, str):
             key = value
             value, pos = _read_value(body, pos + 1, tag.name, where)
             named[key] = value
         else:
+            if body[value_start] not in '"`':
+                _check_bare(body, value_start, pos, where)
             positional.append(value)
         if named and positional:
             raise ShortcodeError(
@@ -1031,6 +1034,23 @@ def _read_tag(body: str, start: int, delim: str, where: _Where) -> _Tag:
             )
     tag.params = named if named else positional
     return tag
+
+
+def _check_bare(body: str, start: int, end: int, where: _Where) -> None:
+    """Hugo's lexer takes an unquoted positional parameter of letters,
+    digits, ``_``, ``-`` and ``.`` (not first); on any other character it
+    stops the build (a ``/`` it reads as a closing mark, left alone here)."""
+    for index in range(start, end):
+        char = body[index]
+        if char.isalnum() or char in "_-/" or (char == "." and index > start):
+            continue
+        raise ShortcodeError(
+            where.path,
+            where.line(index),
+            f"unrecognized character in shortcode action: U+{ord(char):04X} "
+            f"'{char}'. Note: Parameters with non-alphanumeric args must be "
+            f'quoted (Hugo\'s words); write "{body[start:end]}"',
+        )
 
 
 def _read_value(body: str, pos: int, name: str, where: _Where) -> tuple[Any, int]:
