@@ -252,6 +252,11 @@ EXAMPLES: list[tuple[str, dict]] = [
     ),
     ('{{ jsonify (dict "prefix" "> " "indent" "\\t") (slice 1 (dict "k" "v")) }}', {}),
     ("{{ jsonify }}|{{ jsonify .Params.s }}", S),
+    (
+        '{{ jsonify (time "2020-01-02") }}|'
+        '{{ jsonify (dict "t" (time "2021-03-04T05:06:07.5+02:00")) }}',
+        {},
+    ),
     # Hugo takes a tag's name as the first of its words.
     ('{{ truncate 3 (safeHTML "ab<a\u00a0b> cd ef") }}', {}),
     (

@@ -1,12 +1,14 @@
 """Hugo 0.111's ``encoding`` namespace (``tpl/encoding``): ``base64Encode``,
 ``base64Decode`` and ``jsonify``, whose text is Go's json.Marshal: map keys
 sorted, ``<``, ``>``, ``&`` escaped as ``\\u003c``, numbers as Go writes
-them, and json.MarshalIndent with ``(dict "indent" "  " "prefix" "")``.
+them, a time as RFC 3339, and json.MarshalIndent with
+``(dict "indent" "  " "prefix" "")``.
 ``jsonify`` returns trusted HTML, as in Hugo."""
 
 from __future__ import annotations
 
 import base64
+import datetime
 import logging
 import math
 from collections.abc import Callable, Mapping
@@ -16,6 +18,7 @@ from ...gotemplate import HTML, MISSING
 from ...gotemplate.gofmt import format_float, sprintf, type_name
 from ..bindings import SiteBindings
 from .govalues import to_string
+from .time import GoTime
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ _B64 = {
     )
 }
 _NEWLINES = b"\r\n"
+_RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 _PAD = ord("=")
 
 
@@ -136,6 +140,10 @@ class _Encoder:
             return _json_float(value)
         if isinstance(value, str):
             return _json_string(str(value))
+        if isinstance(value, datetime.date):  # a front matter date
+            value = GoTime.from_python(value)
+        if isinstance(value, GoTime):
+            return _json_string(value.Format(_RFC3339_NANO))  # Go's MarshalJSON
         colon = ": " if self.indent is not None else ":"
         if isinstance(value, Mapping):
             if not value:
