@@ -518,14 +518,16 @@ def message_tables(draw) -> dict[str, str]:
         max_size=10,
     ),
     default=st.sampled_from(LANGUAGES),
+    placeholders=st.booleans(),
 )
 def test_translations_pick_hugos_message_and_plural_form(
-    hugo, tmp_path_factory, files, calls, default
+    hugo, tmp_path_factory, files, calls, default, placeholders
 ):
     layout = "".join(f'{{{{ T "{i}" {count} }}}}|' for i, count in calls)
     root = tmp_path_factory.mktemp("i18n")
-    for hugo_page, cameo_page in i18n_site(hugo, root, files, layout, default):
-        assert cameo_page == hugo_page, files
+    pages = i18n_site(hugo, root, files, layout, default, placeholders)
+    for language, (hugo_page, cameo_page) in zip(LANGUAGES, pages, strict=True):
+        assert cameo_page == hugo_page, (language, files)
 
 
 # The resources namespace over assets/ ----------------------------------------

@@ -28,6 +28,7 @@ from PIL import Image, ImageOps
 
 from ..fields import Params
 from .bindings import SiteBindings
+from .funcs.gosort import stable_sort
 
 logger = logging.getLogger(__name__)
 
@@ -698,7 +699,7 @@ def page_resources(
     branch = any(name.startswith("_index.") for name in _listing(folder))
     base = rel_permalink if rel_permalink.endswith("/") else rel_permalink + "/"
     found: list[Resource] = []
-    for relative, path in _walk(folder, "", not branch):
+    for relative, path in walk_files(folder, "", not branch):
         if _is_content(relative) and re.match(r"_?index\.", relative):
             continue  # the page itself
         if _is_content(relative):
@@ -707,10 +708,10 @@ def page_resources(
             found.append(_PageInBundle(relative, bindings))
         else:
             found.append(make_resource(relative, base + relative, path, bindings))
-    _go_stable_sort(found, _hugo_resource_less)
+    stable_sort(found, _hugo_resource_less)
     if metadata:
         _assign_metadata(metadata, found)
-        _go_stable_sort(found, _hugo_resource_less)  # again, as Hugo does
+        stable_sort(found, _hugo_resource_less)  # again, as Hugo does
     return Resources(r for r in found if not isinstance(r, _PageInBundle))
 
 
@@ -772,14 +773,16 @@ def _is_content(name: str) -> bool:
     return "." in base and base.rsplit(".", 1)[1].lower() in CONTENT_SUFFIXES
 
 
-def _walk(folder: str, prefix: str, below: bool) -> Iterable[tuple[str, str]]:
+def walk_files(
+    folder: str, prefix: str = "", below: bool = True
+) -> Iterable[tuple[str, str]]:
     """Files under ``folder`` in Hugo's order: names sorted in any case,
     a folder's files in its place; ``below`` false: this folder's only."""
     for name in sorted(_listing(folder), key=str.lower):
         path = os.path.join(folder, name)
         if os.path.isdir(path):
             if below:
-                yield from _walk(path, f"{prefix}{name}/", below)
+                yield from walk_files(path, f"{prefix}{name}/", below)
         else:
             yield f"{prefix}{name}", path
 
@@ -815,7 +818,7 @@ def make_resource(
 
 def _hugo_resource_less(a: Resource, b: Resource) -> bool:
     # Hugo's comparison, which is not a strict order: its result depends on
-    # the sort that uses it (Go's sort.SliceStable), done below as Go does.
+    # the sort that uses it (Go's sort.SliceStable, done as Go does it).
     if a.ResourceType < b.ResourceType:
         return True
     a_page, b_page = isinstance(a, _PageInBundle), isinstance(b, _PageInBundle)
@@ -824,94 +827,9 @@ def _hugo_resource_less(a: Resource, b: Resource) -> bool:
     return a._rel_permalink < b._rel_permalink
 
 
-def _go_stable_sort(items: list, less: Callable[[Any, Any], bool]) -> None:
-    """Go 1.20's ``sort.SliceStable``: insertion sorts of 20, then SymMerge."""
-    n = len(items)
-    block = 20
-    start = 0
-    while start + block <= n:
-        _insertion_sort(items, start, start + block, less)
-        start += block
-    _insertion_sort(items, start, n, less)
-    while block < n:
-        a, b = 0, 2 * block
-        while b <= n:
-            _sym_merge(items, a, a + block, b, less)
-            a = b
-            b += 2 * block
-        if a + block < n:
-            _sym_merge(items, a, a + block, n, less)
-        block *= 2
-
-
-def _insertion_sort(items: list, a: int, b: int, less: Callable) -> None:
-    for i in range(a + 1, b):
-        j = i
-        while j > a and less(items[j], items[j - 1]):
-            items[j], items[j - 1] = items[j - 1], items[j]
-            j -= 1
-
-
-def _sym_merge(items: list, a: int, m: int, b: int, less: Callable) -> None:
-    if m - a == 1:
-        i, j = m, b
-        while i < j:
-            h = (i + j) // 2
-            if less(items[h], items[a]):
-                i = h + 1
-            else:
-                j = h
-        items[a:i] = items[a + 1 : i] + [items[a]]
-        return
-    if b - m == 1:
-        i, j = a, m
-        while i < j:
-            h = (i + j) // 2
-            if not less(items[m], items[h]):
-                i = h + 1
-            else:
-                j = h
-        items[i : m + 1] = [items[m]] + items[i:m]
-        return
-    mid = (a + b) // 2
-    n = mid + m
-    if m > mid:
-        start, r = n - b, mid
-    else:
-        start, r = a, m
-    p = n - 1
-    while start < r:
-        c = (start + r) // 2
-        if not less(items[p - c], items[c]):
-            start = c + 1
-        else:
-            r = c
-    end = n - start
-    if start < m < end:
-        items[start:end] = items[m:end] + items[start:m]
-    if a < start < mid:
-        _sym_merge(items, a, start, mid, less)
-    if mid < end < b:
-        _sym_merge(items, mid, end, b, less)
-
-
 def integrity(data: bytes, algorithm: str = "sha256") -> tuple[str, str]:
     """The hex digest and the ``integrity`` attribute's value (SRI)."""
     digest = hashlib.new(algorithm, data)
     return digest.hexdigest(), f"{algorithm}-" + base64.b64encode(
         digest.digest()
     ).decode("ascii")
-
-
-def file_names(folders: Iterable[str]) -> dict[str, str]:
-    """Every file under ``folders``, by its ``/``-path relative to its folder;
-    the first folder holding a name wins (the site's assets over its theme's)."""
-    found: dict[str, str] = {}
-    for folder in folders:
-        for top, subfolders, files in os.walk(folder):
-            subfolders.sort()
-            for name in sorted(files):
-                path = os.path.join(top, name)
-                relative = os.path.relpath(path, folder).replace(os.sep, "/")
-                found.setdefault(relative, path)
-    return found

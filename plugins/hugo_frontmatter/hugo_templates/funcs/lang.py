@@ -3,8 +3,9 @@
 0.111 (go-i18n v2) translates.
 
 - The language: the page's if it has an ``i18n/`` file (even an empty
-  one), else the default language's (``defaultContentLanguage``) if it has
-  one, else none (``""``, even with placeholders).
+  one) or is English (always in go-i18n's bundle), else the default
+  language's (``defaultContentLanguage``) if it has one, else none (``""``,
+  even with placeholders).
 - Its message, else English's (go-i18n's bundle language, whatever the
   default language is); none: ``""``, or ``[i18n] ID`` when
   ``enableMissingTranslationPlaceholders`` is on (also for a message found
@@ -67,10 +68,11 @@ class LangNamespace:
             argument = _IntCount(argument)
         current = bindings.language.lower()
         default = bindings.default_language.lower()
-        if current not in self._tables:
+        known = self._tables.keys() | {_BUNDLE_LANGUAGE}
+        if current not in known:
             # Hugo: a language without i18n files translates as the default
             # language does; neither has any: nothing, even a placeholder.
-            if default not in self._tables:
+            if default not in known:
                 return ""
             current = default
         for language in dict.fromkeys([current, _BUNDLE_LANGUAGE]):

@@ -26,6 +26,7 @@ from ..resources import (
     integrity,
     make_resource,
     media_type,
+    walk_files,
 )
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class ResourcesNamespace:
         if self._assets is None:
             found: dict[str, str] = {}
             for root in self._bindings.roots():
-                for relative, path in _walk(os.path.join(root, "assets"), ""):
+                for relative, path in walk_files(os.path.join(root, "assets")):
                     found.setdefault(relative, path)
             names = sorted(found, key=lambda name: name.lower().split("/"))
             self._assets = Resources(
@@ -126,19 +127,6 @@ class ResourcesNamespace:
         )
         fingerprinted.Data = {"Integrity": sri}
         return fingerprinted
-
-
-def _walk(folder: str, prefix: str):
-    try:
-        names = sorted(os.listdir(folder), key=str.lower)
-    except OSError:
-        return
-    for name in names:
-        path = os.path.join(folder, name)
-        if os.path.isdir(path):
-            yield from _walk(path, f"{prefix}{name}/")
-        else:
-            yield f"{prefix}{name}", path
 
 
 def functions(bindings: SiteBindings) -> dict[str, Callable[..., Any]]:
