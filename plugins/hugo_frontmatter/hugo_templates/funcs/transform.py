@@ -14,6 +14,7 @@ import html
 import io
 import json
 import logging
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -164,6 +165,8 @@ def strip_tags(html: str) -> str:
                 if html[j] in "'\"<":
                     return "".join(out)  # html/template gives up here
                 j += 1
+            if j == i:  # "=" where a name should be: html/template gives up
+                return "".join(out)
             i = j
             while i < n and html[i] in _TAG_SPACE:
                 i += 1
@@ -255,6 +258,42 @@ def trim_short_html(text: str) -> str:
         text = text.removeprefix("<p>").removesuffix("</p>")
         text = text.strip(_GO_SPACE)
     return text
+
+
+_NUMERIC_REF = re.compile(r"&#(?:([xX])([0-9a-fA-F]*)|([0-9]*))(;?)")
+# What HTML5 (and Go) read a numeric reference in 0x80-0x9F as.
+_WINDOWS_1252 = (
+    "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
+    "\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013"
+    "\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178"
+)
+
+
+def _numeric_ref(match: re.Match[str]) -> str:
+    hexadecimal, digits, semicolon = match[1], match[2] or match[3] or "", match[4]
+    if 2 + len(hexadecimal or "") + len(digits) + len(semicolon) <= 3:
+        return match[0]  # Go matched nothing: "&#1" stays as it is
+    code = int(digits, 16 if hexadecimal else 10) if digits else 0
+    if 0x80 <= code <= 0x9F:
+        return _WINDOWS_1252[code - 0x80]
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    return chr(code)
+
+
+def html_unescape(text: str) -> str:
+    """Go's html.UnescapeString: numeric references as Go reads them (one
+    digit without ``;`` is no reference; ``&#1;`` is U+0001), names as HTML5."""
+    if "&" not in text:
+        return text
+    out: list[str] = []
+    done = 0
+    for match in _NUMERIC_REF.finditer(text):
+        out.append(html.unescape(text[done : match.start()]))
+        out.append(_numeric_ref(match))
+        done = match.end()
+    out.append(html.unescape(text[done:]))
+    return "".join(out)
 
 
 # -- unmarshal ---------------------------------------------------------------
@@ -386,7 +425,7 @@ class TransformNamespace:
         return text
 
     def HTMLUnescape(self, value: Any) -> str:  # noqa: N802 (Go's name)
-        return html.unescape(to_string(value))
+        return html_unescape(to_string(value))
 
     def Markdownify(self, value: Any) -> HTML:  # noqa: N802 (Go's name)
         return HTML(trim_short_html(self._markdownify(to_string(value))))
