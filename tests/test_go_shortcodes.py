@@ -266,6 +266,8 @@ PAGE_AND_SITE = (
     '|{{ with .Site.GetPage "posts/other.md" }}{{ .Title }}|{{ .RelPermalink }}'
     '{{ end }}|{{ with .Site.GetPage "/nope" }}found{{ else }}nil{{ end }}'
     '|{{ ref .Page "posts/other.md" }}|{{ relref .Page "other.md" }}'
+    '|{{ relref . "other.md" }}'
+    '|{{ with .Site.GetPage "docs/d.md" }}{{ relref . "e.md" }}{{ end }}'
     '|{{ .Position }}|{{ .Page.Scratch.Set "k" 2 }}{{ .Page.Scratch.Get "k" }}'
     '|{{ .Page.RenderString "*md*" }}|{{ .Page.Param "color" }}'
     '|{{ .Page.Param "nested.deep" }}'
@@ -285,6 +287,8 @@ def test_page_and_site_objects_answer_as_in_hugo(hugo, tmp_path):
             "weight: 3\nkeywords: [a, b]\n---\nLine.\n\n{{< info >}}\n"
         ),
         "content/posts/other.md": "---\ntitle: Other\n---\n{{< info >}}\n",
+        "content/docs/d.md": "---\ntitle: D\n---\nD.\n",
+        "content/docs/e.md": "---\ntitle: E\n---\nE.\n",
     }
     theirs = _hugo_bodies(hugo, tmp_path / "hugo", files, config)
     ours = _cameo_bodies(tmp_path / "cameo", files, config=config)

@@ -641,8 +641,8 @@ class ShortcodeEngine:
         dot = self._go_dot(call, run)
         funcs = {
             "page": lambda: run.go_page,
-            "ref": lambda page, target: self._go_ref(target, True, run, line),
-            "relref": lambda page, target: self._go_ref(target, False, run, line),
+            "ref": lambda page, target: self._go_ref(page, target, True, run, line),
+            "relref": lambda page, target: self._go_ref(page, target, False, run, line),
         }
         try:
             return loader.execute(found, dot, funcs)
@@ -695,9 +695,19 @@ class ShortcodeEngine:
             )
         return self._render_go(found, call, run, node.line)
 
-    def _go_ref(self, target: Any, absolute: bool, run: _Run, line: int) -> str:
-        """A template's ``ref``/``relref``: what is wrong is said once, in
-        the template's error, which names the page's line already."""
+    def _go_ref(
+        self, page: Any, target: Any, absolute: bool, run: _Run, line: int
+    ) -> str:
+        """A template's ``ref PAGE TARGET``/``relref``: from ``PAGE`` (a
+        shortcode's dot stands for its page), as Hugo resolves it; what is
+        wrong is said once, in the template's error, which names the
+        page's line already."""
+        if isinstance(page, objects.Shortcode):
+            page = page.Page
+        if isinstance(page, objects.Page) and page is not run.go_page and page.File:
+            # Another page's (from GetPage): relative to its file.
+            other = PageInfo(lang=page.Lang, path=page.File.Path)
+            run = _Run(other, _Where("", page.File.Filename, 1), run.nonce)
         try:
             return self._ref(target, absolute, run, line)
         except ShortcodeError as error:
