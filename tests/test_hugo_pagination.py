@@ -21,6 +21,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from cameo_tools.build import BuildError
+
 from .conftest import (
     MIGRATED_SETTINGS,
     ROOT,
@@ -251,3 +253,23 @@ def test_every_list_is_paged_as_hugo_pages_it(hugo, site):
     Hugo's with a theme that pages its lists, and the same entries on each
     page of a section's and a taxonomy's list."""
     _compare_paged(hugo, site)
+
+
+def test_a_page_at_a_later_page_of_a_list_is_a_clash_named_by_its_file(tmp_path):
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\ntitle = "S"\npaginate = 1\n',
+        "content/x.md": "---\ntitle: X\nurl: /posts/page/2/\n---\nX\n",
+        "cameoconf.py": MIGRATED_SETTINGS,
+    }
+    for number in range(3):
+        files[f"content/posts/p{number}.md"] = f"---\ntitle: P{number}\n---\nP\n"
+    write_tree(tmp_path, files)
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path, tmp_path / "out", tmp_path / "cameoconf.py")
+    assert any(
+        line.endswith(
+            "content/x.md:3: writes posts/page/2/index.html, which page 2 of the "
+            "list /posts/ writes too; give the page another url or slug"
+        )
+        for line in caught.value.problems
+    ), caught.value.problems

@@ -419,14 +419,18 @@ class HugoSiteGenerator(Generator):
         for page, _ in self.lists:
             pages = paginators[page.save_as]
             for later in pagination.later_pages(pages):
-                self._claim(
-                    claimed,
-                    later.save_as,
-                    f"page {later.number} of {_where(page, 'url')}",
-                )
+                path = posixpath.normpath(later.save_as)
+                label = f"page {later.number} of the list /{page.url}"
+                if path in claimed:  # a page's url: named first, as the one to move
+                    state.report(
+                        f"{claimed[path]}: writes {path}, which {label} writes "
+                        "too; give the page another url or slug"
+                    )
+                else:
+                    self._claim(claimed, path, label)
             location = pagination.page_one_location(page.url)
             if location not in claimed:
-                claimed[location] = f"page 1 of {_where(page, 'url')}"
+                claimed[location] = f"page 1 of the list /{page.url}"
                 self.redirects[location] = (
                     self._absolute(page.url),
                     getattr(page, "lang", ""),
