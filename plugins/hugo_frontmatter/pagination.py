@@ -1,14 +1,17 @@
-"""A paginated list's ``page/1/``, as Hugo writes it: a redirect to the list.
+"""Hugo's paged lists: their page size, their entries and their ``page/1/``.
 
 Hugo 0.111 writes every list a layout paginates at the list's own URL and,
 from its second page on, at ``<list>/page/N/``; ``<list>/page/1/`` is then a
 redirect to the list, so that a link made by counting pages still lands.
 Pelican writes the pages (``PAGINATION_PATTERNS``, set from the config's
-``paginate``) but not that redirect: this adds it for each list Pelican
-paginates (the posts' index and the tag, category and author pages), when
-the site follows Hugo's URLs. The list is told by the context Pelican's
-writer renders it with (a ``*_page`` of number 1), from the public
-``content_written`` signal.
+``paginate``) but not that redirect: ``write_page_one`` adds it for each
+list Pelican's writer paginates (the posts' index, each term and each list
+of terms), when the site follows Hugo's URLs; the list is told by the
+context the writer renders it with (a ``*_page`` of number 1), from the
+public ``content_written`` signal. The home page and the sections, which
+Pelican writes as pages, are paged by ``site.py`` with the helpers here:
+what a home page lists (the main sections) and in which order a taxonomy
+lists its terms.
 """
 
 from __future__ import annotations
@@ -76,7 +79,9 @@ def page_size(settings: dict[str, Any]) -> int | None:
     return size if isinstance(size, int) and size > 0 else None
 
 
-def paginator(save_as: str, url: str, entries: list, settings: dict[str, Any]):
+def paginator(
+    save_as: str, url: str, entries: list, settings: dict[str, Any]
+) -> Paginator:
     """Pelican's paginator of a list page at ``save_as`` (its pages at
     PAGINATION_PATTERNS); one page when lists are not paged."""
     return Paginator(save_as, url, entries, settings, page_size(settings))
