@@ -637,3 +637,30 @@ def test_a_collection_keeps_its_class_through_first_where_and_sort() -> None:
         "{{ (collections.Reverse .).Len }} {{ (uniq .).Len }}"
     )
     assert cameo_output(template, {}, dot=items) == "2 2 bca 3 3 3"
+
+
+class _Version:
+    """A value with Hugo's Eq and Compare methods (compare.Eqer and
+    compare.Comparer, as Hugo's version strings have)."""
+
+    def __init__(self, number: int):
+        self.number = number
+
+    def Eq(self, other: Any) -> bool:  # noqa: N802 (Go's name)
+        return other == self.number
+
+    def Compare(self, other: Any) -> int:  # noqa: N802 (Go's name)
+        """-1 when ``other`` is less than this value, as Hugo's say."""
+        return (other > self.number) - (other < self.number)
+
+
+def test_values_that_compare_themselves_decide() -> None:
+    """Hugo's eq asks a value's own Eq, lt and sort its own Compare."""
+    template = (
+        "{{ eq .v 3 }} {{ eq 3 .v }} {{ eq .v 4 }} {{ lt .v 4 }} {{ lt 4 .v }} "
+        "{{ gt .v 2 }} {{ le .v 3 }}"
+    )
+    assert (
+        cameo_output(template, {}, dot={"v": _Version(3)})
+        == "true true false true false true true"
+    )

@@ -38,8 +38,26 @@ def equal(first: Any, *others: Any) -> bool:
     """Hugo's Eq: whether ``first`` is any of ``others``."""
     if not others:
         raise ValueError(MISSING_ARGUMENTS)
-    first = _normalized(first)
-    return any(deep_equal(first, _normalized(other)) for other in others)
+    for other in others:
+        # Hugo's compare.Eqer: a value that says itself what it equals.
+        for value, against in ((first, other), (other, first)):
+            method = _method(value, "Eq")
+            if method is not None:
+                if method(against):
+                    return True
+                break
+        else:
+            if deep_equal(_normalized(first), _normalized(other)):
+                return True
+    return False
+
+
+def _method(value: Any, name: str) -> Any:
+    """A Go method of an object (not a map key of that name)."""
+    if isinstance(value, Mapping) or value is None:
+        return None
+    method = getattr(value, name, None)
+    return method if callable(method) else None
 
 
 def _side(value: Any) -> tuple[float, str | None]:
@@ -81,6 +99,11 @@ def collate_key(text: str) -> tuple:
 
 def compare_get(first: Any, second: Any, collate: bool = False) -> tuple[float, float]:
     """Hugo's compareGet: two numbers whose order is the values' order."""
+    for value, against, sign in ((first, second, 1), (second, first, -1)):
+        method = _method(value, "Compare")  # Hugo's compare.Comparer
+        if method is not None and not _is_time(value):  # not Go's Time.Compare
+            order = method(against) * sign
+            return (1.0, 0.0) if order < 0 else (0.0, 1.0) if order > 0 else (0.0, 0.0)
     left, left_text = _side(first)
     right, right_text = _side(second)
     if left_text is not None and right_text is not None:
