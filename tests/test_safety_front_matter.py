@@ -134,8 +134,8 @@ def test_non_text_titles_render_as_hugo_prints_them(tmp_path):
             "the sitemap",
             {"SITEURL": "https://example.org"},
         ),
-        ("aliases: [/robots.txt]", "robots.txt", "the cameo plugin (robots.txt)", {}),
-        ("aliases: [/favicon.ico]", "favicon.ico", "the cameo plugin (a favicon)", {}),
+        ("url: /robots.txt", "robots.txt", "the cameo plugin (robots.txt)", {}),
+        ("url: /favicon.ico", "favicon.ico", "the cameo plugin (a favicon)", {}),
         (
             "url: /apple-touch-icon.png",
             "apple-touch-icon.png",
@@ -149,7 +149,7 @@ def test_non_text_titles_render_as_hugo_prints_them(tmp_path):
             {"FEED_ALL_ATOM": "feeds/all.atom.xml"},
         ),
         (
-            "aliases: [/feeds/travel.rss.xml]",
+            "url: /feeds/travel.rss.xml",
             "feeds/travel.rss.xml",
             "a feed (CATEGORY_FEED_RSS)",
             {"CATEGORY_FEED_RSS": "feeds/{slug}.rss.xml"},
