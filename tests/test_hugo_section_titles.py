@@ -15,10 +15,9 @@ from hypothesis import strategies as st
 from .conftest import build_site, examples, hugo_build, write_tree
 
 # Names sites give their sections, in the cases and spellings people use.
-# Hugo pluralizes with Go's flect, cameo with inflection: both follow Rails'
-# rules; they part on rare words and on names in capitals (flect writes the
-# suffix it swaps in lower case: STORY, STOries), which are not drawn here
-# (docs/hugo-config.md).
+# Hugo pluralizes with Go's flect, and so does cameo (hugo_templates'
+# inflect, flect's word lists and rules), rare words and names in capitals
+# included (flect writes the suffix it swaps in lower case: STORY, STOries).
 WORDS = (
     "post", "blog", "article", "news", "project", "talk", "note", "paper",
     "publication", "doc", "guide", "tutorial", "recipe", "photo", "gallery",
@@ -26,11 +25,12 @@ WORDS = (
     "analysis", "index", "quiz", "bus", "city", "day", "leaf", "wife",
     "life", "half", "sheep", "data", "media", "matrix", "vertex", "crisis",
     "mouse", "portfolio", "video", "podcast", "book", "study", "library",
+    "cactus", "foot", "ox", "octopus", "criterion", "thesis", "goose",
 )  # fmt: skip
 NAMES = st.builds(
     lambda word, shape, extra: shape(word) + extra,
     st.sampled_from(WORDS),
-    st.sampled_from((str, str.capitalize)),
+    st.sampled_from((str, str.capitalize, str.upper)),
     st.sampled_from(("", "-notes", "_item", " stuff", "2")),
 )
 

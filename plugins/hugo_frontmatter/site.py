@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
 
-import inflection
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -44,6 +43,7 @@ from .fields import (
     plugin_options,
 )
 from .frontmatter import FrontMatterError
+from .hugo_templates.funcs.inflect import Inflect
 from .hugo_templates.loader import write_published
 from .paths import display_path, is_inside, path_in
 from .reader import choose_template
@@ -686,14 +686,17 @@ class HugoSiteGenerator(Generator):
                 )
 
 
+pluralize = Inflect().Pluralize
+
+
 def section_title(name: str, settings: dict[str, Any]) -> str:
     """The title Hugo 0.111 gives a section that has no ``_index.md``: its
     folder's name as written, the first letter upper-cased, in the plural
-    unless ``pluralizeListTitles = false`` (Hugo pluralizes with Go's flect,
-    here with inflection, the same Rails rules; a few rare words differ)."""
+    unless ``pluralizeListTitles = false`` (with flect's rules, as Hugo's
+    ``pluralize`` template function has them)."""
     title = name[:1].upper() + name[1:]
     if settings.get("HUGO_PLURALIZE_LIST_TITLES") is not False:
-        return inflection.pluralize(title)
+        return pluralize(title)
     return title
 
 
