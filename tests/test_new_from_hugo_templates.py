@@ -180,10 +180,6 @@ def test_the_migrated_site_runs_the_go_templates_as_hugo_does(tmp_path, hugo):
 
 
 @pytest.mark.hugo
-@pytest.mark.xfail(
-    reason="issue 23: the Markdown render hooks are not run on the engine yet",
-    strict=False,
-)
 def test_the_migrated_site_runs_the_render_hook_as_hugo_does(tmp_path, hugo):
     hugos, ours = _both(tmp_path, hugo, HOOK_PAGE)
     assert str(hugos.select_one("a")) == '<a class="hooked" href="/me/">about</a>'

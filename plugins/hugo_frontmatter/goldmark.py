@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from markdown_it import MarkdownIt, rules_block, rules_inline
@@ -1202,14 +1202,20 @@ class Renderer:
     """One markdown-it set up as Hugo's Goldmark; ``render`` a page at a time."""
 
     def __init__(
-        self, options: GoldmarkOptions | None = None, plugins: Sequence[Plugin] = ()
+        self,
+        options: GoldmarkOptions | None = None,
+        plugins: Sequence[Plugin] = (),
+        hooks: RenderHooks | None = None,
     ):
         self.options = options or GoldmarkOptions()
         self.plugins = tuple(plugins)
+        self.hooks = hooks
         self._code = _CodeRenderer(self.options)
         self.md = self._build()
         for plugin in self.plugins:
             plugin(self.md)
+        if hooks is not None:  # after the plugins: their tokens are hooked too
+            _use_hooks(self.md, hooks, self._code)
 
     def render(self, text: str) -> str:
         """The page body's HTML; the ``<!--more-->`` divider leaves nothing."""
@@ -1519,3 +1525,252 @@ _FOOTNOTE_RULES: dict[str, Callable[..., str]] = {
     "footnote_close": lambda *a: "</li>\n",
     "footnote_anchor": _footnote_anchor,
 }
+
+
+# -- render hooks ------------------------------------------------------------
+
+
+class RenderHooks(Protocol):
+    """What runs a site's Markdown render hooks (``hugo_templates.hooks``).
+
+    ``find(kind)`` is the hook the page being rendered has for ``kind``
+    (``link``, ``image``, ``heading``, ``codeblock-LANG``, ``codeblock``),
+    or None; ``render`` runs it on an element's facts, ``line`` being the
+    element's line in the Markdown (1 for its first)."""
+
+    def find(self, kind: str) -> Any: ...
+
+    def render(
+        self, found: Any, kind: str, facts: dict[str, Any], line: int
+    ) -> str: ...
+
+
+def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
+    """Hand links, images, headings and fenced code to the page's hooks, as
+    Hugo's Goldmark renderer does; an element with no hook for the page
+    renders as it does without hooks (the same rules, the same tokens)."""
+    destinations: dict[str, str] = {}
+    normalize = md.normalizeLink
+
+    def remember(url: str) -> str:
+        # Goldmark gives a hook the destination as written (entities and
+        # escapes resolved); markdown-it percent-encodes it as it parses.
+        normalized = normalize(url)
+        destinations[normalized] = url
+        return normalized
+
+    md.normalizeLink = remember
+    md.core.ruler.push(
+        "goldmark_render_hooks", lambda state: _hook_tokens(state, hooks)
+    )
+    default_image = md.renderer.rules["image"]
+    default_fence = md.renderer.rules["fence"]
+
+    def link(
+        self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+    ) -> str:
+        token = tokens[idx]
+        href = str(token.attrGet("href") or "")
+        facts = {
+            "destination": destinations.get(href, href),
+            "title": str(token.attrGet("title") or ""),
+            "text": self.renderInline(token.children or [], options, env),
+            "plain_text": _plain_text(token.children or []),
+        }
+        return hooks.render(token.meta["hook"], "link", facts, token.meta["line"])
+
+    def image(
+        self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+    ) -> str:
+        token = tokens[idx]
+        found = hooks.find("image")
+        if found is None:
+            return default_image(tokens, idx, options, env)
+        ordinal = env.get("goldmark_images", 0)
+        env["goldmark_images"] = ordinal + 1
+        src = str(token.attrGet("src") or "")
+        facts = {
+            "destination": destinations.get(src, src),
+            "title": str(token.attrGet("title") or ""),
+            "text": self.renderInline(token.children or [], options, env),
+            "plain_text": _plain_text(token.children or []),
+            "ordinal": ordinal,
+        }
+        return hooks.render(found, "image", facts, token.meta.get("line", 0))
+
+    def heading(
+        self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+    ) -> str:
+        token = tokens[idx]
+        facts = {
+            "level": token.meta["level"],
+            "anchor": str(token.attrGet("id") or ""),
+            "text": self.renderInline(token.children or [], options, env),
+            "plain_text": _plain_text(token.children or []),
+            "attributes": {name: str(value) for name, value in token.attrItems()},
+        }
+        html = hooks.render(token.meta["hook"], "heading", facts, token.meta["line"])
+        return "\n" + html if idx and tokens[idx - 1].hidden else html
+
+    def fence(
+        self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+    ) -> str:
+        token = tokens[idx]
+        language, attrs = _split_fence_info(token.info)
+        found = hooks.find(f"codeblock-{language}") if language else None
+        if found is None:
+            found = hooks.find("codeblock")
+        if found is None:
+            return default_fence(tokens, idx, options, env)
+        ordinal = env.get("goldmark_fences", 0)
+        env["goldmark_fences"] = ordinal + 1
+        facts = {
+            "type": language,
+            "inner": token.content.removesuffix("\n"),
+            "options": _hook_options(attrs),
+            "attributes": _hook_attributes(attrs),
+            "ordinal": ordinal,
+            "column": token.meta.get("column", 1),
+        }
+        line = token.map[0] + 1 if token.map else 0
+        html = hooks.render(found, "codeblock", facts, line)
+        return "\n" + html if idx and tokens[idx - 1].hidden else html
+
+    md.add_render_rule("goldmark_link_hook", link)
+    md.add_render_rule("goldmark_heading_hook", heading)
+    md.add_render_rule("image", image)
+    md.add_render_rule("fence", fence)
+
+
+def _hook_tokens(state: StateCore, hooks: RenderHooks) -> None:
+    """Gather a hooked link's and heading's tokens into one token each (the
+    hook gets the rendered inside), and note where images and fences are."""
+    link = hooks.find("link")
+    heading = hooks.find("heading")
+    lines = state.src.split("\n")
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            line = token.map[0] + 1 if token.map else 0
+            token.children = _hook_inline(token.children, line, link)
+        elif token.type == "fence" and token.map:
+            where = lines[token.map[0]] if token.map[0] < len(lines) else ""
+            token.meta = {**(token.meta or {}), "column": where.find(token.markup) + 1}
+    if heading is None:
+        return
+    tokens: list[Token] = []
+    index = 0
+    while index < len(state.tokens):
+        token = state.tokens[index]
+        inline = state.tokens[index + 1] if index + 1 < len(state.tokens) else None
+        if token.type == "heading_open" and inline is not None:
+            hooked = Token("goldmark_heading_hook", token.tag, 0)
+            hooked.attrs = dict(token.attrs)
+            hooked.map = token.map
+            hooked.block = True
+            hooked.children = inline.children
+            hooked.meta = {
+                "hook": heading,
+                "level": _markdown_level(token),
+                "line": token.map[0] + 1 if token.map else 0,
+            }
+            tokens.append(hooked)
+            index += 3
+            continue
+        tokens.append(token)
+        index += 1
+    state.tokens = tokens
+
+
+def _markdown_level(token: Token) -> int:
+    """A heading's level as written (``##``, or a setext underline), which
+    a plugin moving the page's headings (cameo's outline) leaves alone."""
+    if token.markup == "=":
+        return 1
+    if token.markup == "-":
+        return 2
+    return len(token.markup) if token.markup else int(token.tag[1:])
+
+
+def _hook_inline(children: list[Token], line: int, link: Any) -> list[Token]:
+    """Inline tokens with each link (with ``link``, its hook) one token."""
+    result: list[Token] = []
+    index = 0
+    while index < len(children):
+        child = children[index]
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "image":
+            child.meta = {**(child.meta or {}), "line": line}
+        elif child.type == "link_open" and link is not None:
+            end = index + 1
+            while end < len(children) and children[end].type != "link_close":
+                end += 1
+            hooked = Token("goldmark_link_hook", "a", 0)
+            hooked.attrs = dict(child.attrs)
+            hooked.children = _hook_inline(children[index + 1 : end], line, None)
+            hooked.meta = {"hook": link, "line": line}
+            result.append(hooked)
+            index = end + 1
+            continue
+        result.append(child)
+        index += 1
+    return result
+
+
+def _plain_text(tokens: Sequence[Token]) -> str:
+    """Goldmark's ``Text`` of a node: its text and code, no markup (a soft
+    line break adds nothing)."""
+    parts = []
+    for token in tokens:
+        if token.children:
+            parts.append(_plain_text(token.children))
+        elif token.type in ("text", "code_inline", "goldmark_typographic"):
+            parts.append(token.content)
+    return "".join(parts)
+
+
+def _hook_options(attrs: Sequence[FenceAttribute]) -> dict[str, Any]:
+    """A fence's highlighting options as Hugo gives them to a hook: names in
+    lower case, values typed (``true``, ``5``), ``hl_lines`` as ranges of
+    zero-based line indexes (``[[0, 0]]``)."""
+    options: dict[str, Any] = {}
+    for attr in attrs:
+        name = attr.name.lower()
+        if name not in _HIGHLIGHT_OPTIONS:
+            continue
+        if name == "hl_lines":
+            ranges = parse_line_ranges(_list_value(attr.source), strict=False)
+            options[name] = [[start - 1, end - 1] for start, end in ranges]
+        else:
+            options[name] = _typed_value(attr.source)
+    return options
+
+
+def _typed_value(source: str) -> Any:
+    if source[:1] in "\"'":
+        return source[1:-1]
+    if source in ("true", "false"):
+        return source == "true"
+    try:
+        return int(source)
+    except ValueError:
+        pass
+    try:
+        return float(source)
+    except ValueError:
+        return source
+
+
+def _hook_attributes(attrs: Sequence[FenceAttribute]) -> dict[str, str]:
+    """A fence's other attributes, as Hugo gives them to a hook (classes
+    joined)."""
+    found: dict[str, str] = {}
+    for attr in attrs:
+        name = attr.name.lower()
+        if name in _HIGHLIGHT_OPTIONS:
+            continue
+        if name == "class" and name in found:
+            found[name] = f"{found[name]} {attr.printed}"
+        else:
+            found[name] = attr.printed
+    return found

@@ -10,6 +10,7 @@ summary. Any other Markdown file goes to Pelican's own reader and its
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import ctypes
 import dataclasses
 import fnmatch
@@ -19,7 +20,7 @@ import os
 import posixpath
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -36,11 +37,18 @@ from . import (
     state,
     urls,
 )
+from .hugo_templates import hooks as go_hooks
 from .hugo_templates import loader as go_loader
 from .paths import display_path
 
 logger = logging.getLogger(__name__)
 
+# A site with render hooks: the modules that run them, in the cache's key too.
+_HOOK_MODULES = [
+    f"{__package__}.hugo_templates.hooks",
+    f"{__package__}.hugo_templates.loader",
+    f"{__package__}.hugo_templates.objects",
+]
 # The modules whose code decides a Hugo page's HTML (the Markdown cache's key).
 _RENDERING_MODULES = [
     "markdown_it",
@@ -62,6 +70,7 @@ class HugoMarkdownReader(MarkdownReader):
         self._renderer: goldmark.Renderer | None = None
         self._safe_renderer: goldmark.Renderer | None = None
         self._renderer_key = ""
+        self._hooks: go_hooks.SiteHooks | None = None
         self._shortcodes: shortcodes.ShortcodeEngine | None = None
         self._refs: refs.RefResolver | None = None
 
@@ -179,13 +188,14 @@ class HugoMarkdownReader(MarkdownReader):
         the front matter gives one), and the embed hosts its shortcodes use
         its ``frame_hosts``."""
         page = self._page_info(metadata, source_path)
-        expanded = self._shortcode_engine().expand(
-            front.body, page, source.shown_path, front.body_line
-        )
-        if expanded.frame_hosts:
-            metadata["frame_hosts"] = sorted(expanded.frame_hosts)
-        text, divided = _text_to_render(expanded.markdown)
-        html = expanded.finish(self._render(text))
+        with self._page_hooks(page, metadata, source, front.body_line):
+            expanded = self._shortcode_engine().expand(
+                front.body, page, source.shown_path, front.body_line
+            )
+            if expanded.frame_hosts:
+                metadata["frame_hosts"] = sorted(expanded.frame_hosts)
+            text, divided = _text_to_render(expanded.markdown)
+            html = expanded.finish(self._render(text))
         summary = None
         if divided:
             summary, html = goldmark.cut_summary(html)
@@ -225,20 +235,85 @@ class HugoMarkdownReader(MarkdownReader):
         """Markdown as Hugo's Goldmark renders it, with the options of the
         Hugo config (``markup``), kept in the Markdown cache."""
         renderer = self._ensure_renderer()
-        return markdown_cache.current().convert(
-            self._renderer_key, text, renderer.render
-        )
+        cache = markdown_cache.current()
+        hooked = self._hooks.page if self._hooks is not None else None
+        if hooked is not None:
+            # The hooks' output depends on the page too: its facts are
+            # part of what the cache keeps the HTML under.
+            return cache.convert(
+                self._renderer_key,
+                f"{hooked.facts}\0{text}",
+                lambda _: renderer.render(text),
+            )
+        return cache.convert(self._renderer_key, text, renderer.render)
 
     def _ensure_renderer(self) -> goldmark.Renderer:
         if self._renderer is None:
             options = self._goldmark_options()
             plugins = list(self.settings.get("HUGO_MARKDOWN_PLUGINS") or [])
-            self._renderer = goldmark.Renderer(options, plugins)
+            site = go_loader.find_site(self.settings)
+            roots = [site.root, *site.themes]
+            hooks_key = ""
+            if go_hooks.hook_files(roots):
+                self._hooks = go_hooks.SiteHooks()
+                hooks_key = go_hooks.hooks_key(roots)
+            self._renderer = goldmark.Renderer(options, plugins, self._hooks)
             modules = [*_RENDERING_MODULES, *(type(p).__module__ for p in plugins)]
-            self._renderer_key = markdown_cache.renderer_key(
-                (options, plugins), modules
+            if self._hooks is not None:
+                modules.extend(_HOOK_MODULES)
+            description = (
+                (options, plugins, hooks_key) if hooks_key else (options, plugins)
             )
+            self._renderer_key = markdown_cache.renderer_key(description, modules)
         return self._renderer
+
+    @contextlib.contextmanager
+    def _page_hooks(
+        self,
+        page: shortcodes.PageInfo,
+        metadata: dict[str, Any],
+        source: fields.Source,
+        body_line: int,
+    ) -> Iterator[None]:
+        """Render the page's Markdown with its render hooks, if the site has
+        any (its shortcodes' ``markdownify`` too, as Hugo's)."""
+        self._ensure_renderer()
+        if self._hooks is None:
+            yield
+            return
+        engine = self._shortcode_engine()
+        language = engine._language(page)
+        loader, site = engine._go_language(language)
+        go_page = engine._go_page(page, site)
+        page_type = str(metadata.get("type") or page.section or "")
+        facts = repr(
+            (
+                page.title,
+                page.lang,
+                page.rel_permalink,
+                dict(page.params),
+                page.path,
+                page.filename,
+                page.kind,
+                page.section,
+                str(page.date),
+                page.bundle_folder,
+                page_type,
+                body_line,
+            )
+        )
+        hook_page = go_hooks.HookPage(
+            go_page,
+            loader,
+            page_type,
+            source.shown_path,
+            page.filename,
+            body_line,
+            {"page": lambda: go_page},
+            facts,
+        )
+        with self._hooks.rendering(hook_page):
+            yield
 
     def prerender(self, paths: list[str], workers: int) -> int:
         """Convert, in ``workers`` processes, the Markdown of the files in
@@ -247,6 +322,10 @@ class HugoMarkdownReader(MarkdownReader):
         converted; the text and the renderer are the ones ``read`` uses, so
         the HTML is the same. The number of texts converted."""
         renderer = self._ensure_renderer()
+        if self._hooks is not None:
+            # A hook runs with its page and the site's templates: the pages
+            # of a site with hooks are rendered in this process, as read.
+            return 0
         texts = []
         for path in paths:
             try:

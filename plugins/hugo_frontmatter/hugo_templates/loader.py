@@ -199,6 +199,7 @@ class TemplateLoader:
         self._paths: dict[str, str] = {}  # template name -> file, for errors
         self._shortcodes: dict[str, Found | None] = {}
         self._partials: dict[str, Found | None] = {}
+        self._hooks: dict[tuple[str, str], Found | None] = {}
         self._cached: dict[tuple, Any] = {}
         self._inner: dict[str, bool] = {}
 
@@ -257,6 +258,42 @@ class TemplateLoader:
                         break
             self._partials[name] = found
         return self._partials[name]
+
+    def render_hook(self, kind: str, page_type: str = "") -> Found | None:
+        """The Markdown render hook ``render-KIND`` of a page of ``page_type``
+        in this language's HTML, or None: in ``layouts/<type>/_markup/``,
+        then ``layouts/_default/_markup/``; in each, the language and output
+        format variants first (``render-link.en.html.html``,
+        ``render-link.html.html``, ``render-link.en.html``,
+        ``render-link.html``); each name the site's, then the theme's."""
+        key = (kind, page_type)
+        if key not in self._hooks:
+            language = self.bindings.language.lower()
+            base = f"render-{kind}"
+            names = [
+                f"{base}.{language}.html.html",
+                f"{base}.html.html",
+                f"{base}.{language}.html",
+                f"{base}.html",
+            ]
+            folders = [page_type] if page_type and page_type != "_default" else []
+            found = None
+            for folder in [*folders, "_default"]:
+                if ".." in folder.split("/") or folder.startswith("/"):
+                    continue
+                for name in names:
+                    relative = f"{folder}/_markup/{name}"
+                    for root in self.roots:
+                        path = os.path.join(root, "layouts", *relative.split("/"))
+                        if os.path.isfile(path):
+                            found = Found(relative, path)
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+            self._hooks[key] = found
+        return self._hooks[key]
 
     # Parsing and running.
 

@@ -1,0 +1,251 @@
+"""A site's Markdown render hooks, run on the Go template engine as Hugo 0.111 does.
+
+A hook is ``layouts/<type>/_markup/render-KIND.html`` or
+``layouts/_default/_markup/render-KIND.html`` (the site's, then its
+theme's; ``TemplateLoader.render_hook`` finds it), KIND one of ``link``,
+``image``, ``heading``, ``codeblock-LANG`` and ``codeblock``. Goldmark's
+renderer (``goldmark.Renderer`` with ``hooks=``) hands each Markdown link
+(bare and ``<...>`` ones too, not raw HTML), image, heading and fenced code
+block of a page to the page's hook, whose output stands for the element.
+
+The dots are Hugo's: ``.Text`` is the rendered inside as a plain string
+(html/template escapes it unless piped to ``safeHTML``, as in Hugo 0.111),
+``.PlainText`` the inside's text without markup."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..frontmatter import FrontMatterError
+from ..gotemplate import TemplateError
+from ..paths import display_path
+from .loader import Found, TemplateLoader, error_place, errorf_text
+from .objects import Page, Position
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("link", "image", "heading", "codeblock")
+MARKUP = "_markup"
+# What else a hook's output may read, whose change must reach the Markdown
+# cache: the partials it calls, the site's data, translations and assets.
+_INPUT_FOLDERS = (os.path.join("layouts", "partials"), "data", "i18n", "assets")
+
+
+class RenderHookError(FrontMatterError):
+    """A render hook that does not parse or fails, at its page's line."""
+
+
+@dataclass
+class Link:
+    """A link hook's dot (Hugo's ``LinkContext``)."""
+
+    Page: Any
+    Destination: str
+    Title: str
+    Text: str
+    PlainText: str
+
+
+@dataclass
+class Image(Link):
+    """An image hook's dot: a link's, with Hugo 0.111's image additions (an
+    image alone in a paragraph is still in its ``<p>``: never a block)."""
+
+    Ordinal: int = 0
+    IsBlock: bool = False
+    Attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Heading:
+    """A heading hook's dot (Hugo's ``HeadingContext``)."""
+
+    Page: Any
+    Level: int
+    Anchor: str
+    Text: str
+    PlainText: str
+    Attributes: dict[str, Any]
+
+
+@dataclass
+class CodeBlock:
+    """A code block hook's dot (Hugo's ``CodeblockContext``)."""
+
+    Page: Any
+    Type: str
+    Inner: str
+    Options: dict[str, Any]
+    Attributes: dict[str, Any]
+    Ordinal: int
+    Position: Position
+
+
+@dataclass
+class HookPage:
+    """The page being rendered, as its hooks see it: its Go ``.Page``, the
+    templates of its language, its type (the hooks of ``layouts/<type>/``),
+    its file (as shown, and on disk) and the line of its body's first line;
+    ``funcs`` are its page-bound functions (``page``)."""
+
+    page: Page
+    loader: TemplateLoader
+    page_type: str
+    shown_path: str
+    filename: str
+    body_line: int = 1
+    funcs: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    facts: str = ""  # what of the page its hooks may read, for the cache
+
+
+def hook_files(roots: list[str]) -> list[str]:
+    """Every render hook file of the site and its themes, sorted."""
+    found = []
+    for root in roots:
+        layouts = os.path.join(root, "layouts")
+        try:
+            folders = sorted(os.listdir(layouts))
+        except OSError:
+            continue
+        for folder in folders:
+            markup = os.path.join(layouts, folder, MARKUP)
+            try:
+                names = sorted(os.listdir(markup))
+            except OSError:
+                continue
+            found.extend(
+                os.path.join(markup, name)
+                for name in names
+                if name.startswith("render-")
+                and os.path.isfile(os.path.join(markup, name))
+            )
+    return found
+
+
+def hooks_key(roots: list[str]) -> str:
+    """A hash of what a hook's output depends on besides the page: the hook
+    files' contents, and the files (path, size, time) of the partials, data,
+    i18n and assets folders, so that the Markdown cache is not stale."""
+    digest = hashlib.sha256()
+    for path in hook_files(roots):
+        digest.update(path.encode("utf-8"))
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
+    for root in roots:
+        for folder in _INPUT_FOLDERS:
+            for where, _, names in sorted(os.walk(os.path.join(root, folder))):
+                for name in sorted(names):
+                    path = os.path.join(where, name)
+                    try:
+                        stat = os.stat(path)
+                    except OSError:
+                        continue
+                    digest.update(
+                        f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+                    )
+    return digest.hexdigest()
+
+
+class SiteHooks:
+    """The render hooks of one site, for ``goldmark.Renderer``: it asks for
+    the hooks of the page set by ``rendering``."""
+
+    def __init__(self) -> None:
+        self.page: HookPage | None = None
+
+    @contextlib.contextmanager
+    def rendering(self, page: HookPage) -> Iterator[None]:
+        """Render with ``page``'s hooks (none outside)."""
+        before, self.page = self.page, page
+        try:
+            yield
+        finally:
+            self.page = before
+
+    def find(self, kind: str) -> Found | None:
+        """The page's hook for ``kind``, or None."""
+        if self.page is None:
+            return None
+        return self.page.loader.render_hook(kind, self.page.page_type)
+
+    def render(self, found: Found, kind: str, facts: dict[str, Any], line: int) -> str:
+        """Run a hook on an element at ``line`` of the page's Markdown."""
+        page = self.page
+        assert page is not None  # find gave a hook: a page is set
+        dot = self._dot(kind, facts, page, line)
+        try:
+            return page.loader.execute(found, dot, page.funcs)
+        except RenderHookError:
+            raise
+        except Exception as error:  # any error of a template, located
+            raise self._error(error, found, page, line) from None
+
+    @staticmethod
+    def _dot(kind: str, facts: dict[str, Any], page: HookPage, line: int) -> Any:
+        go_page = page.page
+        if kind == "link":
+            return Link(
+                go_page,
+                facts["destination"],
+                facts["title"],
+                facts["text"],
+                facts["plain_text"],
+            )
+        if kind == "image":
+            return Image(
+                go_page,
+                facts["destination"],
+                facts["title"],
+                facts["text"],
+                facts["plain_text"],
+                facts["ordinal"],
+            )
+        if kind == "heading":
+            return Heading(
+                go_page,
+                facts["level"],
+                facts["anchor"],
+                facts["text"],
+                facts["plain_text"],
+                facts["attributes"],
+            )
+        return CodeBlock(
+            go_page,
+            facts["type"],
+            facts["inner"],
+            facts["options"],
+            facts["attributes"],
+            facts["ordinal"],
+            Position(page.filename, page.body_line - 1 + line, facts["column"]),
+        )
+
+    @staticmethod
+    def _error(
+        error: Exception, found: Found, page: HookPage, line: int
+    ) -> RenderHookError:
+        """One line: the page's file:line, the hook's file:line:col and Go's
+        (or Hugo's) words."""
+        said = errorf_text(error)
+        if isinstance(error, TemplateError) and said is not None:
+            place = display_path(error_place(error, page.loader))
+            message = f"{place}: errorf: {said}"
+        elif isinstance(error, TemplateError):
+            place = display_path(error_place(error, page.loader))
+            kind = "parse failed" if error.col is None else "execute of template failed"
+            message = f"{place}: {kind}: {error}"
+        elif isinstance(error, UnicodeDecodeError):
+            message = f"{display_path(found.path)}: is not UTF-8 text; save it as UTF-8"
+        else:
+            message = f"{display_path(found.path)}: {error}"
+        hook = found.name.rsplit("/", 1)[-1]
+        return RenderHookError(
+            page.shown_path,
+            page.body_line - 1 + line,
+            f'render hook "{hook}": {message}; fix the hook template',
+        )
