@@ -709,9 +709,9 @@ def page_resources(
         else:
             found.append(make_resource(relative, base + relative, path, bindings))
     stable_sort(found, _hugo_resource_less)
-    if metadata:
+    if metadata:  # sorted again by the names given, as Hugo 0.111 does
         _assign_metadata(metadata, found)
-        stable_sort(found, _hugo_resource_less)  # again, as Hugo does
+        stable_sort(found, _hugo_resource_less)
     return Resources(r for r in found if not isinstance(r, _PageInBundle))
 
 
@@ -824,7 +824,7 @@ def _hugo_resource_less(a: Resource, b: Resource) -> bool:
     a_page, b_page = isinstance(a, _PageInBundle), isinstance(b, _PageInBundle)
     if a_page or b_page:
         return b_page and (not a_page or a._name < b._name)
-    return a._rel_permalink < b._rel_permalink
+    return a._name < b._name
 
 
 def integrity(data: bytes, algorithm: str = "sha256") -> tuple[str, str]:
