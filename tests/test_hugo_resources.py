@@ -795,12 +795,18 @@ def test_processed_images_keep_their_names_and_come_from_the_cache_on_rebuild(
     assert not others
     with Image.open(io.BytesIO(content)) as image:
         assert image.size == (120, 90)
-    cached = tmp_path / "cache" / "hugo-images" / name
+    (cached,) = (tmp_path / "cache" / "hugo-images").iterdir()
     assert cached.read_bytes() == content
     # A rebuild takes the image from the cache (this mark shows it) under the
     # same name, rather than encoding it again.
     cached.write_bytes(b"from the cache")
     assert build().output.files == {name: b"from the cache"}
+    # A changed image is encoded again, even where Hugo's name for it (which
+    # hashes only parts of the file) stays the same.
+    changed = bytearray((site / "content/p/big.jpg").read_bytes())
+    changed[-1000] ^= 1
+    (site / "content/p/big.jpg").write_bytes(bytes(changed))
+    assert build().output.files[name] != b"from the cache"
 
 
 @st.composite

@@ -319,7 +319,8 @@ class ImageResource(Resource):
             if "bytes" not in cache:
                 cache["bytes"] = _cached(
                     bindings.cache,
-                    relative,
+                    # The whole source's hash: Hugo's name hashes only parts.
+                    f"{hashlib.sha256(data).hexdigest()}_{relative.rsplit('/')[-1]}",
                     lambda: _encode(config, self._open(), size, target),
                 )
             return cache["bytes"]
@@ -565,12 +566,12 @@ def _encode(
     return out.getvalue()
 
 
-def _cached(cache: str | None, relative: str, make: Callable[[], bytes]) -> bytes:
-    """``make()``, kept in ``cache`` (named by the output path, which holds
-    the source's hash and the spec) so that a rebuild does not encode again."""
+def _cached(cache: str | None, name: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``, kept in ``cache`` under ``name`` (the source's hash and
+    the spec) so that a rebuild does not encode the image again."""
     if not cache:
         return make()
-    path = os.path.join(cache, "hugo-images", *relative.lstrip("/").split("/"))
+    path = os.path.join(cache, "hugo-images", name)
     try:
         with open(path, "rb") as handle:
             return handle.read()
