@@ -318,14 +318,20 @@ def _all_text(node: Element) -> str:
 # Embeds Hugo makes from a fetch at build time (a post on X or Instagram, a
 # simple Vimeo's thumbnail). Offline the fetch fails (its error ignored) and
 # Hugo writes nothing, or an empty box with its <style>; cameo writes a link
-# card. The two cannot be compared here, so both are left out.
-OFFLINE_CARDS = frozenset({"x-post", "instagram-post", "vimeo-video"})
+# card. The two cannot be compared here, so both are left out. A gist is
+# the same in the browser: Hugo writes a script that fetches it from GitHub
+# (nothing without the network, and refused by the theme's CSP), cameo a
+# link card.
+OFFLINE_CARDS = frozenset({"x-post", "instagram-post", "vimeo-video", "gist"})
+GIST_SCRIPT = "https://gist.github.com/"
 HUGO_OFFLINE_BOX = "s_video_simple"
 
 
 def _is_offline_card(node: Element) -> bool:
     classes = set(node.classes)
     if node.tag == "blockquote" and OFFLINE_CARDS & classes:
+        return True
+    if node.tag == "script" and node.attrs.get("src", "").startswith(GIST_SCRIPT):
         return True
     if node.tag == "div" and HUGO_OFFLINE_BOX in classes:
         return not _clean(_all_text(node))
