@@ -10,6 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -70,13 +71,14 @@ def bundles_both_ways(
     imaging: dict[str, Any] | None = None,
     files: dict[str, str] | None = None,
     fronts: list[dict[str, Any]] | None = None,
+    base_url: str = BASE_URL,
 ) -> list[tuple[str, str, SiteBindings]]:
     """Each bundle (a layout, and the files beside its index.md) as a page
     of one Hugo build, and the same layout run on the engine with the
     bundle's ``.Resources``: ``(hugo's page, cameo's, cameo's bindings)``."""
     table = "".join(f"{k} = {json.dumps(v)}\n" for k, v in (imaging or {}).items())
     tree: dict[str, str | bytes] = {
-        "config.toml": f"{CONFIG}\n[imaging]\n{table}",
+        "config.toml": CONFIG.replace(BASE_URL, base_url) + f"\n[imaging]\n{table}",
         **(files or {}),
     }
     for n, (layout, bundle) in enumerate(bundles):
@@ -96,11 +98,11 @@ def bundles_both_ways(
         page = public / f"b{n}" / "index.html"
         hugo_page = page.read_text(encoding="utf-8") if page.exists() else ""
         bindings = SiteBindings(
-            base_url=BASE_URL, site_root=str(site), imaging=imaging or {}
+            base_url=base_url, site_root=str(site), imaging=imaging or {}
         )
         resources = page_resources(
             str(site / "content" / f"b{n}"),
-            f"/b{n}/",
+            urlsplit(base_url).path + f"b{n}/",
             bindings,
             (fronts[n] if fronts else {}).get("resources"),
         )
@@ -856,3 +858,22 @@ def test_front_matter_resources_name_title_and_params_as_hugo(
     results = bundles_both_ways(hugo, root, site_bundles, fronts=fronts)
     for (hugo_page, cameo_page, _), bundle in zip(results, bundles, strict=True):
         assert cameo_page == hugo_page, bundle
+
+
+def test_files_are_published_without_the_base_urls_path(hugo, tmp_path):
+    layout = (
+        '{{ (resources.Get "css/a.css").RelPermalink }} '
+        '{{ ((.Resources.Get "s.png").Resize "10x").RelPermalink }} '
+        '{{ (.Resources.Get "s.png").Permalink }}'
+    )
+    bundle = {"s.png": image_bytes((30, 20), "png")}
+    files = {"assets/css/a.css": "a {}"}
+    base_url = "http://example.org/blog/"
+    ((hugo_page, cameo_page, bindings),) = bundles_both_ways(
+        hugo, tmp_path, [(layout, bundle)], files=files, base_url=base_url
+    )
+    assert cameo_page == hugo_page
+    public = tmp_path / "site" / "hugo"
+    for name in bindings.output.files:
+        assert (public / name).is_file(), name
+    assert "css/a.css" in bindings.output.files

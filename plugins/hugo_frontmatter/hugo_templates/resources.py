@@ -326,7 +326,7 @@ class ImageResource(Resource):
             return cache["bytes"]
 
         def publish(resource: Resource) -> None:
-            bindings.output.add(relative, resource.bytes())
+            bindings.output.add(output_path(relative, bindings), resource.bytes())
 
         processed = ImageResource(
             self._name,
@@ -452,6 +452,13 @@ class ImageConfig:
             if all(kept):  # else smartcrop finds nothing: all of it is kept
                 width, height = kept
         return min(w, width), min(h, height)
+
+
+def output_path(link: str, bindings: SiteBindings) -> str:
+    """Where the file at URL path ``link`` is written in the output: without
+    the base URL's path (``/blog/css/a.css`` is ``css/a.css``), as in Hugo."""
+    base = urlsplit(bindings.base_url).path.rstrip("/") + "/"
+    return link[len(base) :] if link.startswith(base) else link.lstrip("/")
 
 
 def _md5_fast(data: bytes) -> str:

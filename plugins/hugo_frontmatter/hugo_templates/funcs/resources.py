@@ -26,6 +26,7 @@ from ..resources import (
     integrity,
     make_resource,
     media_type,
+    output_path,
     walk_files,
 )
 
@@ -65,12 +66,16 @@ class ResourcesNamespace:
 
     def _publish_file(self, path: str) -> Callable[[Resource], None]:
         def publish(resource: Resource) -> None:
-            self._bindings.output.add(resource.RelPermalink, path)
+            bindings = self._bindings
+            bindings.output.add(output_path(resource.RelPermalink, bindings), path)
 
         return publish
 
     def _publish_bytes(self, resource: Resource) -> None:
-        self._bindings.output.add(resource.RelPermalink, resource.bytes())
+        bindings = self._bindings
+        bindings.output.add(
+            output_path(resource.RelPermalink, bindings), resource.bytes()
+        )
 
     def Get(self, name: Any) -> Resource | None:
         """The asset at ``name`` (``images/logo.png``), or nil."""
