@@ -877,3 +877,23 @@ def test_files_are_published_without_the_base_urls_path(hugo, tmp_path):
     for name in bindings.output.files:
         assert (public / name).is_file(), name
     assert "css/a.css" in bindings.output.files
+
+
+def test_a_file_that_is_not_an_image_is_0x0_and_cannot_be_processed(hugo, tmp_path):
+    bundle = {"x.jpg": "not an image"}
+    ((hugo_page, cameo_page, _),) = bundles_both_ways(
+        hugo, tmp_path / "size", [('[{{ (.Resources.Get "x.jpg").Width }}]', bundle)]
+    )
+    assert cameo_page == hugo_page == "[0]"
+    layout = '{{ ((.Resources.Get "x.jpg").Resize "10x").Width }}'
+    with pytest.raises(AssertionError) as hugo_error:
+        bundles_both_ways(hugo, tmp_path / "resize", [(layout, bundle)])
+    site = write_tree(tmp_path / "site", {"content/b0/x.jpg": "not an image"})
+    bindings = SiteBindings(base_url=BASE_URL)
+    found = page_resources(str(site / "content/b0"), "/b0/", bindings)
+    with pytest.raises(TemplateError) as error:
+        TemplateSet(html=True).parse("t", layout).execute({"Resources": found})
+    # Hugo names the file by its absolute path, cameo as the build shows it.
+    hugo_message = str(hugo_error.value).splitlines()[0].split('x.jpg"')[-1]
+    assert str(error.value).endswith('x.jpg"' + hugo_message)
+    assert "content/b0/x.jpg" in str(error.value)

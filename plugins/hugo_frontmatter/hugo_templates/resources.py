@@ -24,9 +24,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..fields import Params
+from ..paths import display_path
 from .bindings import SiteBindings
 from .funcs.gosort import stable_sort
 
@@ -205,6 +206,7 @@ class Resource:
         self._media = media or media_type(name)
         self._params = Params()
         self.Data: dict[str, Any] = {}
+        self.source = name  # the file, for messages (not a template field)
 
     @property
     def Name(self) -> str:
@@ -279,9 +281,14 @@ class ImageResource(Resource):
         return self._dimensions()[1]
 
     def _dimensions(self) -> tuple[int, int]:
+        """The size; an image that cannot be decoded is 0x0, as in Hugo."""
         if self._size is None:
-            with Image.open(io.BytesIO(self.bytes())) as image:
-                self._size = image.size
+            try:
+                with Image.open(io.BytesIO(self.bytes())) as image:
+                    self._size = image.size
+            except (UnidentifiedImageError, OSError) as error:
+                logger.warning("image %s cannot be read: %s", self.source, error)
+                self._size = (0, 0)
         return self._size
 
     def Resize(self, spec: str) -> ImageResource:
@@ -303,6 +310,8 @@ class ImageResource(Resource):
         if source_format is None:
             raise ValueError(f"image format of {self._name!r} cannot be processed")
         target = config.format or source_format
+        if self._dimensions() == (0, 0):
+            raise ValueError(f'image "{self.source}": {action} : image: unknown format')
         data = self.bytes()
         relative = _processed_path(
             self._rel_permalink,
@@ -339,6 +348,7 @@ class ImageResource(Resource):
         )
         processed._size = size
         processed._title = self._title
+        processed.source = self.source
         processed._params = self._params
         return processed
 
@@ -818,10 +828,13 @@ def make_resource(
 
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix in _FORMATS:
-        return ImageResource(
+        resource: Resource = ImageResource(
             name, rel_permalink, bindings.base_url, load, publish, bindings=bindings
         )
-    return Resource(name, rel_permalink, bindings.base_url, load, publish)
+    else:
+        resource = Resource(name, rel_permalink, bindings.base_url, load, publish)
+    resource.source = display_path(path)
+    return resource
 
 
 def _hugo_resource_less(a: Resource, b: Resource) -> bool:
