@@ -65,12 +65,16 @@ def title_rune(char: str) -> str:
 
 
 def to_upper(text: str) -> str:
-    """strings.ToUpper."""
+    """strings.ToUpper (ASCII text at once: its mapping is one for one)."""
+    if text.isascii():
+        return text.upper()
     return "".join(upper_rune(char) for char in text)
 
 
 def to_lower(text: str) -> str:
-    """strings.ToLower."""
+    """strings.ToLower (ASCII text at once: its mapping is one for one)."""
+    if text.isascii():
+        return text.lower()
     return "".join(lower_rune(char) for char in text)
 
 
