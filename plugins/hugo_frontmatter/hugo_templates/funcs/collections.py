@@ -483,7 +483,11 @@ class Collections:
         if isinstance(seq, str):
             raise ValueError("reflect.MakeSlice of non-slice type")
         items = list(seq)
-        digest = hashlib.sha256(sprint(items).encode("utf-8")).digest()
+        # Seeded by the list's text: strings joined (quick), else Go's print
+        text = (
+            "\x1f".join(items) if all(type(i) is str for i in items) else sprint(items)
+        )
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
         random.Random(digest).shuffle(items)
         return same_slice(seq, items)
 
