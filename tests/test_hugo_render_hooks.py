@@ -8,13 +8,18 @@ file:line and the hook's file:line:col, on one line."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from .conftest import build_site, migrated_settings, write_tree
+from cameo_tools.build import BuildError
+
+from .conftest import build_site, examples, migrated_settings, write_tree
 
 CONFIG = """\
 baseURL = "https://example.org/"
@@ -210,3 +215,134 @@ def test_render_hooks_render_as_in_hugo(hugo, tmp_path):
     assert '<pre class="go" data-linenos="true">fmt.Println(1)\nx := 2</pre>' in code
     assert 'data-file="ROOT/content/posts/code.md" data-line="15:3"' in code
     assert '<a class="blog" href="/b/">blog link</a>' in (ours["content/blog/post.md"])
+
+
+# The hook's place in Hugo's message: file:line:col where it fails to run;
+# where it does not parse, Go gives the line alone (Hugo adds ":1" to it).
+_GO_PLACE = re.compile(r"layouts/_default/_markup/render-link\.html:\d+:\d+")
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
+    ("template", "kind"),
+    [
+        ('<a href="{{ .Destination }}">{{ .Nope }}</a>', "execute of template failed"),
+        ('<a href="{{ .Destination }">x</a>', "parse failed"),
+    ],
+)
+def test_a_failing_hook_is_named_with_the_page_on_one_line(
+    hugo, tmp_path, template, kind
+):
+    files = {
+        "layouts/_default/_markup/render-link.html": template,
+        "content/posts/p.md": "---\ntitle: P\n---\nText.\n\nA [link](/x/) here.\n",
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": CONFIG, **LAYOUTS, **files})
+    done = subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert kind in done.stderr
+    with pytest.raises(BuildError) as raised:
+        _cameo_bodies(tmp_path / "cameo", files)
+    message = next(m for m in raised.value.problems if "p.md" in m)
+    assert "\n" not in message and "Traceback" not in message
+    # The link's own line (Hugo names the page's 1:1), the hook's place as
+    # Hugo gives it, and what kind of failure.
+    assert "content/posts/p.md:6: " in message
+    assert 'render hook "render-link.html"' in message
+    assert kind in message
+    if kind == "parse failed":
+        assert "layouts/_default/_markup/render-link.html:1:1" in done.stderr
+        assert "layouts/_default/_markup/render-link.html:1: parse failed" in message
+    else:
+        for place in _GO_PLACE.finditer(done.stderr):
+            assert place.group(0) in message, (done.stderr, message)
+
+
+# Markdown drawn from what the hooks take: links (titles, inline markup, an
+# image inside), autolinks, images inline and alone, headings with and
+# without attributes, fences with a language, options or none.
+_WORD = st.sampled_from(["alpha", "Beta", "x1", "R&D", "über"])
+_DEST = st.sampled_from(
+    ["/a/", "https://ex.example/x?y=1&z=2", "rel/path", "#frag", "/é", "/a%20b"]
+)
+_TITLE = st.sampled_from(["", ' "T"', ' "Q & A"', " 'it''s'"])
+
+
+@st.composite
+def _inline(draw, in_link: bool = False) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(
+            st.sampled_from(
+                ["word", "em", "code", "image"]
+                if in_link
+                else ["word", "em", "code", "image", "link", "auto"]
+            )
+        )
+        word = draw(_WORD)
+        if kind == "word":
+            parts.append(word)
+        elif kind == "em":
+            parts.append(draw(st.sampled_from(["*{}*", "**{}**"])).format(word))
+        elif kind == "code":
+            parts.append(f"`{word}`")
+        elif kind == "image":
+            parts.append(f"![{word}]({draw(_DEST)}{draw(_TITLE)})")
+        elif kind == "link":
+            parts.append(f"[{draw(_inline(True))}]({draw(_DEST)}{draw(_TITLE)})")
+        else:
+            parts.append("<https://auto.example/p>")
+    return " ".join(parts)
+
+
+@st.composite
+def _block(draw) -> str:
+    kind = draw(st.sampled_from(["paragraph", "image", "heading", "fence"]))
+    if kind == "paragraph":
+        return draw(_inline())
+    if kind == "image":
+        return f"![{draw(_WORD)}]({draw(_DEST)})"
+    if kind == "heading":
+        attrs = draw(st.sampled_from(["", " {#own .cls}", " {.a .b data-x=1}"]))
+        return f"{'#' * draw(st.integers(1, 3))} {draw(_inline())}{attrs}"
+    language = draw(st.sampled_from(["", "go", "python", "text"]))
+    options = draw(
+        st.sampled_from(["", " {linenos=true}", ' {hl_lines=[1, "2-3"] .k}'])
+    )
+    # Hugo places a block where its code first occurs in the file: blocks
+    # with the same code, or none, are placed alike.
+    lines = draw(
+        st.lists(st.sampled_from(["x := 1", "<b>&amp;</b>", "  two", ""]), max_size=3)
+    )
+    info = f"{language}{options}" if language else ""
+    return "```" + info + "\n" + "".join(f"{line}\n" for line in lines) + "```"
+
+
+_HOOKS_DRAWN = {
+    name: text for name, text in HOOKS.items() if not name.startswith("layouts/blog")
+}
+
+
+@pytest.mark.hugo
+@settings(
+    max_examples=examples(12),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.lists(_block(), min_size=1, max_size=5), min_size=1, max_size=4))
+def test_drawn_markdown_goes_through_the_hooks_as_in_hugo(
+    tmp_path_factory, hugo, pages
+):
+    root = tmp_path_factory.mktemp("drawn")
+    files = dict(_HOOKS_DRAWN)
+    for number, blocks in enumerate(pages):
+        body = "\n\n".join(blocks)
+        files[f"content/posts/p{number}.md"] = f"---\ntitle: P{number}\n---\n{body}\n"
+    theirs = _hugo_bodies(hugo, root / "hugo", files)
+    ours = _cameo_bodies(root / "cameo", files)
+    assert ours == theirs

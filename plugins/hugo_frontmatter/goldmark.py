@@ -1626,11 +1626,10 @@ def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
         env["goldmark_fences"] = ordinal + 1
         facts = {
             "type": language,
-            "inner": token.content.removesuffix("\n"),
+            "inner": token.content.rstrip("\n"),
             "options": _hook_options(attrs),
             "attributes": _hook_attributes(attrs),
             "ordinal": ordinal,
-            "column": token.meta.get("column", 1),
         }
         line = token.map[0] + 1 if token.map else 0
         html = hooks.render(found, "codeblock", facts, line)
@@ -1644,17 +1643,13 @@ def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
 
 def _hook_tokens(state: StateCore, hooks: RenderHooks) -> None:
     """Gather a hooked link's and heading's tokens into one token each (the
-    hook gets the rendered inside), and note where images and fences are."""
+    hook gets the rendered inside), and note the line of each image."""
     link = hooks.find("link")
     heading = hooks.find("heading")
-    lines = state.src.split("\n")
     for token in state.tokens:
         if token.type == "inline" and token.children:
             line = token.map[0] + 1 if token.map else 0
             token.children = _hook_inline(token.children, line, link)
-        elif token.type == "fence" and token.map:
-            where = lines[token.map[0]] if token.map[0] < len(lines) else ""
-            token.meta = {**(token.meta or {}), "column": where.find(token.markup) + 1}
     if heading is None:
         return
     tokens: list[Token] = []
@@ -1707,6 +1702,7 @@ def _hook_inline(children: list[Token], line: int, link: Any) -> list[Token]:
                 end += 1
             hooked = Token("goldmark_link_hook", "a", 0)
             hooked.attrs = dict(child.attrs)
+            hooked.info = child.info
             hooked.children = _hook_inline(children[index + 1 : end], line, None)
             hooked.meta = {"hook": link, "line": line}
             result.append(hooked)
@@ -1719,12 +1715,22 @@ def _hook_inline(children: list[Token], line: int, link: Any) -> list[Token]:
 
 def _plain_text(tokens: Sequence[Token]) -> str:
     """Goldmark's ``Text`` of a node: its text and code, no markup (a soft
-    line break adds nothing)."""
+    line break adds nothing, an autolink nothing either: it has no
+    children in Goldmark's tree)."""
     parts = []
+    in_autolink = False
     for token in tokens:
-        if token.children:
+        if token.type in ("link_open", "link_close") and token.info == "auto":
+            in_autolink = token.type == "link_open"
+        elif in_autolink or (
+            token.type == "goldmark_link_hook" and token.info == "auto"
+        ):
+            continue
+        elif token.children:
             parts.append(_plain_text(token.children))
-        elif token.type in ("text", "code_inline", "goldmark_typographic"):
+        elif token.type == "goldmark_typographic":  # Goldmark's text: the entity
+            parts.append(token.meta["entity"])
+        elif token.type in ("text", "code_inline"):
             parts.append(token.content)
     return "".join(parts)
 

@@ -102,6 +102,28 @@ class HookPage:
     body_line: int = 1
     funcs: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     facts: str = ""  # what of the page its hooks may read, for the cache
+    source: bytes | None = None  # the file's bytes, read when a block asks
+
+
+def _position(page: HookPage, inner: str) -> Position:
+    """A code block's ``.Position`` as Hugo 0.111 finds it: where the
+    block's code first occurs in the page's file (so an empty block, or one
+    whose code is also earlier in the file, is placed there), a line up
+    from it (the fence's); nowhere (0:0) if the code is not in the file as
+    it is (a block in a list, its indentation taken off)."""
+    if page.source is None:
+        try:
+            with open(page.filename, "rb") as handle:
+                page.source = handle.read()
+        except OSError:
+            page.source = b""
+    source = page.source
+    offset = source.find(inner.encode("utf-8"))
+    if offset < 0:
+        return Position(page.filename, 0, 0)
+    line = source.count(b"\n", 0, offset) + 1
+    column = offset - source.rfind(b"\n", 0, offset)
+    return Position(page.filename, line - 1, column)
 
 
 def hook_files(roots: list[str]) -> list[str]:
@@ -222,7 +244,7 @@ class SiteHooks:
             facts["options"],
             facts["attributes"],
             facts["ordinal"],
-            Position(page.filename, page.body_line - 1 + line, facts["column"]),
+            _position(page, facts["inner"]),
         )
 
     @staticmethod
@@ -246,6 +268,6 @@ class SiteHooks:
         hook = found.name.rsplit("/", 1)[-1]
         return RenderHookError(
             page.shown_path,
-            page.body_line - 1 + line,
+            page.body_line - 1 + max(line, 1),
             f'render hook "{hook}": {message}; fix the hook template',
         )
