@@ -346,3 +346,53 @@ def test_drawn_markdown_goes_through_the_hooks_as_in_hugo(
     theirs = _hugo_bodies(hugo, root / "hugo", files)
     ours = _cameo_bodies(root / "cameo", files)
     assert ours == theirs
+
+
+@pytest.mark.hugo
+def test_the_hook_hugo_picks_is_the_one_run(hugo, tmp_path):
+    # The theme's language variant over the site's plain one; a section's
+    # own hook over _default's; a code block's language over the generic.
+    files = {
+        "layouts/_default/_markup/render-image.html": "<i>site {{ .Text }}</i>",
+        "themes/t/layouts/_default/_markup/render-image.en.html": (
+            "<i>theme en {{ .Text }}</i>"
+        ),
+        "layouts/_default/_markup/render-link.html": "<b>default {{ .Text }}</b>",
+        "themes/t/layouts/notes/_markup/render-link.html": "<b>notes {{ .Text }}</b>",
+        "layouts/_default/_markup/render-codeblock.html": "<pre>any</pre>",
+        "themes/t/layouts/_default/_markup/render-codeblock-sh.html": "<pre>sh</pre>",
+        "content/posts/p.md": (
+            "---\ntitle: P\n---\n![a](/a.png) [l](/l/)\n\n```sh\nls\n```\n\n"
+            "```go\nx\n```\n"
+        ),
+        "content/notes/n.md": "---\ntitle: N\n---\n[l](/l/) ![a](/a.png)\n",
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
+    ours = _cameo_bodies(tmp_path / "cameo", files)
+    assert ours == theirs
+    assert "<i>theme en a</i>" in ours["content/posts/p.md"]
+    assert "<b>notes l</b>" in ours["content/notes/n.md"]
+    assert "<pre>sh</pre><pre>any</pre>" in ours["content/posts/p.md"]
+
+
+def test_a_changed_hook_or_page_is_not_served_from_the_markdown_cache(tmp_path):
+    # The same text, converted before: the hook's and the page's changes
+    # still reach the page (the cache is kept between the builds).
+    files = {
+        "layouts/_default/_markup/render-link.html": (
+            '<a href="{{ .Destination }}">one {{ .Page.Title }}</a>'
+        ),
+        "content/posts/p.md": "---\ntitle: First\n---\nA [link](/x/).\n",
+    }
+    first = _cameo_bodies(tmp_path, files)["content/posts/p.md"]
+    assert '<a href="/x/">one First</a>' in first
+    hook = tmp_path / "layouts/_default/_markup/render-link.html"
+    hook.write_text('<a href="{{ .Destination }}">two {{ .Page.Title }}</a>')
+    _cameo_bodies(tmp_path, {})
+    second = _bodies(tmp_path / "out", files, _content)["content/posts/p.md"]
+    assert '<a href="/x/">two First</a>' in second
+    page = tmp_path / "content/posts/p.md"
+    page.write_text(page.read_text().replace("First", "Second"))
+    _cameo_bodies(tmp_path, {})
+    third = _bodies(tmp_path / "out", files, _content)["content/posts/p.md"]
+    assert '<a href="/x/">two Second</a>' in third
