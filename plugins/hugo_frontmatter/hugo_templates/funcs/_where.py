@@ -10,16 +10,8 @@ from typing import Any
 
 from ...gotemplate import MISSING
 from ...gotemplate.gofmt import format_value
-from .govalues import (
-    elem_type,
-    go_type,
-    is_nil,
-    is_number,
-    is_slice,
-    normalize,
-    same_slice,
-    to_string,
-)
+from ..gocast import go_type, is_nil, is_number, is_slice, to_string
+from .govalues import elem_type, normalize, same_slice
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..bindings import SiteBindings
-from .govalues import to_float, to_int, to_string
+from ..gocast import to_float, to_int, to_string
 
 logger = logging.getLogger(__name__)
 

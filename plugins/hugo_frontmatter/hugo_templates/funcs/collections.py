@@ -23,6 +23,7 @@ from ...gotemplate import MISSING
 from ...gotemplate.escape import HTML
 from ...gotemplate.gofmt import format_value, sprint, sprintf
 from ..bindings import SiteBindings
+from ..gocast import go_type, is_nil, is_number, is_slice, to_int, to_string
 from ._where import contains, get_nested, intersect, sub_element, where
 from .compare import less
 from .gosort import stable_sort
@@ -30,15 +31,9 @@ from .govalues import (
     GoSlice,
     comparable,
     elem_type,
-    go_type,
-    is_nil,
-    is_number,
-    is_slice,
     make_slice,
     normalize,
     same_slice,
-    to_int,
-    to_string,
 )
 from .math import arithmetic
 

@@ -20,7 +20,8 @@ from typing import Any
 import pyuca
 
 from ..bindings import SiteBindings
-from .govalues import deep_equal, is_nil, is_slice, parse_float
+from ..gocast import is_nil, is_slice, parse_float
+from .govalues import deep_equal
 
 logger = logging.getLogger(__name__)
 

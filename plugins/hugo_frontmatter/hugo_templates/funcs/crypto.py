@@ -11,7 +11,7 @@ from typing import Any
 
 from ...gotemplate.gofmt import go_quote
 from ..bindings import SiteBindings
-from .govalues import to_string
+from ..gocast import to_string
 
 logger = logging.getLogger(__name__)
 

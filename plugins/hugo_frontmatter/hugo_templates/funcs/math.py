@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..bindings import SiteBindings
-from .govalues import is_number, to_float, to_int, wrap_int64
+from ..gocast import is_number, to_float, to_int, wrap_int64
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...gotemplate.escape import CSS, HTML, JS, URL, HTMLAttr, JSStr
 from ..bindings import SiteBindings
-from .govalues import to_string
+from ..gocast import to_string
 
 logger = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ...gotemplate import HTML
 from ..bindings import SiteBindings
+from ..gocast import to_int, to_string
 from . import _goregexp
 from ._gotext import (
     fields,
@@ -29,7 +30,6 @@ from ._gotext import (
     to_lower,
     to_upper,
 )
-from .govalues import to_int, to_string
 
 logger = logging.getLogger(__name__)
 

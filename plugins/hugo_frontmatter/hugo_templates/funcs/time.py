@@ -36,7 +36,7 @@ from ..go_time import (  # noqa: F401 (names other modules import from here)
     zero_time,
 )
 from ..go_timeparse import as_time, parse_time  # noqa: F401
-from ..gocast import to_int, to_string
+from ..gocast import to_int64, to_string
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ class TimeNamespace:
         }
         if name not in sizes:
             raise ValueError(f"{go_quote(name)} is not a valid duration unit")
-        return Duration(to_int(number) * sizes[name])
+        return Duration(to_int64(number) * sizes[name])
 
 
 def functions(bindings: SiteBindings) -> dict[str, Callable[..., Any]]:

@@ -202,7 +202,7 @@ class TransformNamespace:
             )
         try:
             text = to_string(data)
-        except TypeError:
+        except ValueError:
             raise TypeError(f"type {type_name(data)} not supported") from None
         return unmarshal_text(
             text, options["format"], options["delimiter"], options["comment"]

@@ -153,14 +153,14 @@ class URLsNamespace:
     def RelURL(self, value: Any) -> HTML:  # noqa: N802 (Go's name)
         try:
             text = to_string(value)
-        except TypeError:
+        except ValueError:
             return HTML("")
         return HTML(self._rel(text, language=False))
 
     def AbsURL(self, value: Any) -> HTML:  # noqa: N802 (Go's name)
         try:
             text = to_string(value)
-        except TypeError:
+        except ValueError:
             return HTML("")
         return HTML(self._abs(text, language=False))
 
@@ -172,21 +172,23 @@ class URLsNamespace:
 
     def URLize(self, value: Any) -> str:  # noqa: N802 (Go's name)
         try:
-            return urlize(to_string(value))
-        except TypeError:
+            text = to_string(value)
+        except ValueError:
             return ""
+        return urlize(text)
 
     def Anchorize(self, value: Any) -> str:  # noqa: N802 (Go's name)
         try:
-            return anchorize(to_string(value))
-        except TypeError:
+            text = to_string(value)
+        except ValueError:
             return ""
+        return anchorize(text)
 
     def Parse(self, value: Any) -> go_url.URL:  # noqa: N802 (Go's name)
         try:
             text = to_string(value)
-        except TypeError as error:
-            raise TypeError(f"Error in Parse: {error}") from None
+        except ValueError as error:
+            raise ValueError(f"Error in Parse: {error}") from None
         return go_url.parse(text)
 
 
