@@ -396,3 +396,30 @@ def test_a_changed_hook_or_page_is_not_served_from_the_markdown_cache(tmp_path):
     _cameo_bodies(tmp_path, {})
     third = _bodies(tmp_path / "out", files, _content)["content/posts/p.md"]
     assert '<a href="/x/">two Second</a>' in third
+
+
+@pytest.mark.hugo
+def test_a_link_hook_resolves_pages_as_in_hugo(hugo, tmp_path):
+    # The common hook: a link to a content file becomes its page's URL.
+    files = {
+        "layouts/_default/_markup/render-link.html": (
+            "{{ $url := .Destination }}"
+            '{{ if strings.HasSuffix $url ".md" }}'
+            "{{ $url = relref .Page $url }}{{ end }}"
+            '{{ with .Page.Site.GetPage "posts/other.md" }}'
+            '<a href="{{ $url }}" data-other="{{ .Title }}">{{ end }}'
+            "{{ .Text | safeHTML }}</a>"
+        ),
+        "content/posts/p.md": (
+            "---\ntitle: P\n---\nSee [the other](other.md), [home](/) and "
+            "[by path](/posts/other.md).\n"
+        ),
+        "content/posts/other.md": "---\ntitle: Other page\n---\nHi.\n",
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
+    ours = _cameo_bodies(tmp_path / "cameo", files)
+    assert ours == theirs
+    assert (
+        '<a data-other="Other page" href="/posts/other/">the other</a>'
+        in (ours["content/posts/p.md"])
+    )

@@ -20,7 +20,7 @@ import os
 import posixpath
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -302,6 +302,18 @@ class HugoMarkdownReader(MarkdownReader):
                 body_line,
             )
         )
+        refs = self._refs
+        assert refs is not None  # made with the shortcode engine
+
+        def ref(absolute: bool) -> Callable[[Any, Any], str]:
+            return lambda _page, target: refs.resolve(
+                target, page, source.shown_path, body_line, absolute
+            )
+
+        def get_page(path: str) -> Any:
+            found = self._page_at(str(path), source.shown_path, language)
+            return None if found is None else engine._go_page(found, site)
+
         hook_page = go_hooks.HookPage(
             go_page,
             loader,
@@ -309,9 +321,10 @@ class HugoMarkdownReader(MarkdownReader):
             source.shown_path,
             page.filename,
             body_line,
-            {"page": lambda: go_page},
+            {"page": lambda: go_page, "ref": ref(True), "relref": ref(False)},
             facts,
         )
+        site.page_finder = get_page  # .Site.GetPage from this page
         with self._hooks.rendering(hook_page):
             yield
 
