@@ -99,6 +99,9 @@ _NAMES = ("s", "js", "link", "markup", "attr", "word", "color", "css", "expr", "
 # Once differed: an unclosed tag in trusted HTML stays; CSS escapes decode.
 @example(values={**dict.fromkeys(_NAMES, ""), "markup": "<a", "lt": "\\"}, items=[])
 @example(values={**dict.fromkeys(_NAMES, ""), "lt": "\\41\\;b"}, items=[])
+# Once differed: trusted HTML ending inside a tag's attribute name is dropped
+# (html/template's stripTags, not a pattern for tags).
+@example(values={**dict.fromkeys(_NAMES, ""), "markup": "<a:"}, items=[])
 @given(
     values=st.fixed_dictionaries(
         {

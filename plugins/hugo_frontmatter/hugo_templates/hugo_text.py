@@ -1,5 +1,6 @@
 """Hugo's text helpers, as its template functions use them: the text of
-HTML (``strip_html``, with html/template's ``strip_tags``), a lone
+HTML (``strip_html``, with html/template's ``strip_tags`` from
+``gotemplate.escape``), a lone
 paragraph unwrapped (``trim_short_html``), emoji codes (``emojify_text``)
 and Go's ``html.UnescapeString`` (``html_unescape``)."""
 
@@ -11,191 +12,36 @@ import logging
 import re
 
 from ..goldmark import emoji_codes
+from ..gotemplate.escape import strip_tags
+from .go_text import is_space
 
 logger = logging.getLogger(__name__)
 
-# Go's unicode.IsSpace in Latin-1.
+# Go's unicode.IsSpace in Latin-1, which TrimShortHTML trims.
 GO_SPACE = "\t\n\v\f\r \x85\xa0"
 # Hugo's StripHTML: line ends become spaces, paragraph and line breaks a
 # mark that becomes a line end once the tags are gone.
+_STRIP_PRE = re.compile(r"\n|</p>|<br>|<br />")
 _NEW_LINE = "___hugonl_"
-_STRIP_PRE = (
-    ("\n", " "),
-    ("</p>", _NEW_LINE),
-    ("<br>", _NEW_LINE),
-    ("<br />", _NEW_LINE),
-)
-_TAG_SPACE = " \t\n\f\r"
-# Elements whose text html/template reads as text (kept) or as script or
-# style (dropped) up to their end tag.
-_RCDATA = {"textarea": True, "title": True, "script": False, "style": False}
-
-
-def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    # Go's strings.Replacer: one pass, the first old string matching wins.
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        for old, new in pairs:
-            if text.startswith(old, i):
-                out.append(new)
-                i += len(old)
-                break
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
-def _tag_name_end(text: str, i: int) -> int:
-    """Go's eatTagName: a letter, then letters, digits, ``x-y``, ``x:y``."""
-    if i == len(text) or not (text[i].isascii() and text[i].isalpha()):
-        return i
-    j = i + 1
-    while j < len(text):
-        char = text[j]
-        if char.isascii() and char.isalnum():
-            j += 1
-        elif (
-            char in ":-"
-            and j + 1 < len(text)
-            and text[j + 1].isascii()
-            and text[j + 1].isalnum()
-        ):
-            j += 2
-        else:
-            break
-    return j
-
-
-def _special_end(text: str, i: int, element: str) -> int:
-    """Where ``</element`` (then space, ``/`` or ``>``) starts, or -1."""
-    lowered = text.lower()
-    at = i
-    while True:
-        at = lowered.find("</" + element, at)
-        if at < 0:
-            return -1
-        after = at + 2 + len(element)
-        if after < len(text) and text[after] in "> \t\n\f/":
-            return at
-        at += 2
-
-
-def strip_tags(html: str) -> str:
-    """html/template's stripTags: the text of HTML, tags, comments, scripts
-    and styles gone; a ``<`` that starts no tag stays, and so does the whole
-    text when nothing but text was read (``a <b`` ends in a tag name)."""
-    out: list[str] = []
-    state, element, i, all_text = "text", "", 0, True
-    n = len(html)
-    while i < n:
-        if state == "text":
-            k = i
-            while True:
-                at = html.find("<", k)
-                if at < 0 or at + 1 == n:
-                    out.append(html[i:])
-                    i = n
-                    break
-                if html.startswith("<!--", at):
-                    out.append(html[i:at])
-                    state, i = "comment", at + 4
-                    break
-                j = at + 1
-                closing = html[j] == "/"
-                if closing:
-                    if j + 1 == n:
-                        out.append(html[i:])
-                        i = n
-                        break
-                    j += 1
-                end = _tag_name_end(html, j)
-                if end != j:
-                    out.append(html[i:at])
-                    name = html[j:end].lower()
-                    element = "" if closing or name not in _RCDATA else name
-                    state, i = "tag", end
-                    break
-                k = end
-        elif state == "comment":
-            all_text = False
-            at = html.find("-->", i)
-            state, i = ("text", at + 3) if at >= 0 else (state, n)
-        elif state == "rcdata":
-            all_text = all_text and _RCDATA[element]
-            at = _special_end(html, i, element)
-            stop = n if at < 0 else at
-            if _RCDATA[element]:
-                text = html[i:stop]
-                if at >= 0 and "<" in text:
-                    text = text[: text.rfind("<")]
-                out.append(text)
-            if at >= 0:
-                state, element = "text", ""
-            i = stop
-        elif state == "tag":
-            all_text = False
-            while i < n and html[i] in _TAG_SPACE:
-                i += 1
-            if i == n:
-                break
-            if html[i] == ">":
-                i += 1
-                state = "rcdata" if element else "text"
-                continue
-            j = i
-            while j < n and html[j] not in _TAG_SPACE + "=>":
-                if html[j] in "'\"<":
-                    return "".join(out)  # html/template gives up here
-                j += 1
-            if j == i:  # "=" where a name should be: html/template gives up
-                return "".join(out)
-            i = j
-            while i < n and html[i] in _TAG_SPACE:
-                i += 1
-            if i < n and html[i] == "=":
-                i += 1
-                while i < n and html[i] in _TAG_SPACE:
-                    i += 1
-                if i == n:
-                    break
-                if html[i] in "'\"":
-                    end = html.find(html[i], i + 1)
-                    if end < 0:
-                        return "".join(out)
-                    i = end + 1
-                else:
-                    while i < n and html[i] not in _TAG_SPACE + ">":
-                        i += 1
-    if all_text:
-        return html
-    return "".join(out)
 
 
 def strip_html(text: str) -> str:
-    """Hugo's tpl.StripHTML: the text of HTML, paragraph and line breaks as
-    line ends, runs of white space as their first character."""
+    """Hugo's tpl.StripHTML: html/template's stripTags, paragraph and line
+    breaks kept as line ends, a run of white space kept as its first."""
     if "<" not in text and ">" not in text:
         return text
-    pre = _replace_all(text, _STRIP_PRE)
+    pre = _STRIP_PRE.sub(lambda m: " " if m.group(0) == "\n" else _NEW_LINE, text)
     stripped = strip_tags(pre)
     if pre != text:
         stripped = stripped.replace(_NEW_LINE, "\n")
     out: list[str] = []
     was_space = False
     for char in stripped:
-        is_space = char in GO_SPACE or _is_go_space(char)
-        if not (is_space and was_space):
+        space = is_space(char)
+        if not (space and was_space):
             out.append(char)
-        was_space = is_space
+        was_space = space
     return "".join(out) if out else stripped
-
-
-def _is_go_space(char: str) -> bool:
-    return (
-        char in "\u1680\u2028\u2029\u202f\u205f\u3000" or "\u2000" <= char <= "\u200a"
-    )
 
 
 @functools.cache

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..bindings import SiteBindings
+from ..go_text import go_title, is_space, to_lower, to_upper, trim_space
 from ..gocast import to_string
-from ._gotext import go_title, is_space, to_lower, to_upper, trim_space
 
 logger = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 ``upper``, ``title``, ``trim``, ``replace``, ``replaceRE``, ``findRE``,
 ``split``, ``substr``, ``truncate``, ``chomp`` ... and ``strings.X``.
 
-Arguments are cast as Hugo casts them (``govalues``); text follows Go's rules
-(``_gotext``), regular expressions Go's (``_goregexp``). ``title`` follows
+Arguments are cast as Hugo casts them (``gocast``); text follows Go's rules
+(``go_text``), regular expressions Go's (``_goregexp``). ``title`` follows
 the site's ``titleCaseStyle`` (``bindings.title_case_style``): AP by
 default, ``Chicago``, or ``Go``.
 """
@@ -17,19 +17,19 @@ from typing import Any
 
 from ...gotemplate import HTML
 from ..bindings import SiteBindings
-from ..gocast import to_int, to_string
-from . import _goregexp
-from ._gotext import (
+from ..go_text import (
     fields,
     go_title,
     html_escape,
     is_cjk,
     is_space,
-    strip_html,
     title_rune,
     to_lower,
     to_upper,
 )
+from ..gocast import to_int, to_string
+from ..hugo_text import strip_html
+from . import _goregexp
 
 logger = logging.getLogger(__name__)
 

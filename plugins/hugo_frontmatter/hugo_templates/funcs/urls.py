@@ -14,16 +14,12 @@ from typing import Any
 from ...gotemplate import HTML
 from .. import go_url
 from ..bindings import SiteBindings
+from ..go_text import is_space, to_lower, trim_space
 from ..gocast import to_string
 from .path import join
 
 logger = logging.getLogger(__name__)
 
-# Go's unicode.IsSpace.
-_GO_SPACE = frozenset(
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 
@@ -55,19 +51,14 @@ def unicode_sanitize(text: str) -> str:
                     out.append("-")
                 prepend_hyphen = False
             out.append(char)
-        elif out and char in _GO_SPACE and not was_hyphen:
+        elif out and is_space(char) and not was_hyphen:
             prepend_hyphen = True
     return "".join(out)
 
 
-def _go_lower(text: str) -> str:
-    # Go lowers rune by rune, one rune to one rune.
-    return "".join(char.lower()[0] if char.lower() else char for char in text)
-
-
 def urlize(text: str) -> str:
     """Hugo's URLize: the sanitized text in lower case, as Go prints it as a URL."""
-    return go_url.parse(_go_lower(unicode_sanitize(text))).String()
+    return go_url.parse(to_lower(unicode_sanitize(text))).String()
 
 
 def anchorize(text: str) -> str:
@@ -75,11 +66,11 @@ def anchorize(text: str) -> str:
     and space become ``-``, letters, digits and ``_`` lower-cased, the rest
     dropped."""
     out: list[str] = []
-    for char in text.strip("".join(_GO_SPACE)):
+    for char in trim_space(text):
         if char in "- ":
             out.append("-")
         elif char == "_" or _category(char)[0] == "L" or _category(char) == "Nd":
-            out.append(_go_lower(char))
+            out.append(to_lower(char))
     return "".join(out)
 
 
