@@ -1560,6 +1560,9 @@ def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
         return normalized
 
     md.normalizeLink = remember
+    md.core.ruler.before(
+        "normalize", "goldmark_hook_destinations", lambda _: destinations.clear()
+    )
     md.core.ruler.push(
         "goldmark_render_hooks", lambda state: _hook_tokens(state, hooks)
     )
