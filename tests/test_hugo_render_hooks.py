@@ -140,11 +140,13 @@ def _hugo_bodies(hugo: str, root: Path, files: dict[str, str]) -> dict[str, str]
     return _bodies(root / "public", files, lambda html: html)
 
 
-def _cameo_bodies(root: Path, files: dict[str, str], **overrides) -> dict[str, str]:
+def _cameo_bodies(
+    root: Path, files: dict[str, str], config: str = CONFIG, **overrides
+) -> dict[str, str]:
     write_tree(
         root,
         {
-            "hugo.toml": CONFIG,
+            "hugo.toml": config,
             "cameoconf.py": migrated_settings("."),
             "themes/t/theme.toml": 'name = "t"\n',
             **files,
@@ -444,3 +446,24 @@ def test_a_dangerous_address_reaches_the_hook_empty(tmp_path):
     assert '="javascript' not in body.lower()
     assert body.count('href=""') == 2 and 'src=""' in body
     assert '<a href="/fine/">ok</a>' in body
+
+
+@pytest.mark.hugo
+def test_no_code_block_hook_runs_where_code_fences_are_off(hugo, tmp_path):
+    # Hugo 0.111 adds its code block extension only with codeFences on.
+    config = CONFIG + "[markup.highlight]\ncodeFences = false\n"
+    files = {
+        "layouts/_default/_markup/render-codeblock.html": "<pre>hooked</pre>",
+        "content/posts/p.md": "---\ntitle: P\n---\n```html\n<p>\n```\n",
+    }
+    write_tree(tmp_path / "hugo", {"hugo.toml": config, **LAYOUTS, **files})
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    theirs = (tmp_path / "hugo/public/posts/p/index.html").read_text("utf-8")
+    ours = _cameo_bodies(tmp_path / "cameo", files, config)["content/posts/p.md"]
+    assert "hooked" not in theirs and "hooked" not in ours
+    assert BeautifulSoup(ours, "html.parser").pre.get_text() == "<p>\n"

@@ -1619,6 +1619,8 @@ def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
         self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
     ) -> str:
         token = tokens[idx]
+        if not code.options.code_fences:  # Hugo runs no code block hook then
+            return default_fence(tokens, idx, options, env)
         language, attrs = _split_fence_info(token.info)
         found = hooks.find(f"codeblock-{language}") if language else None
         if found is None:
