@@ -24,6 +24,7 @@ from ..fields import Params
 from ..gotemplate import HTML, MISSING
 from .bindings import SiteBindings
 from .funcs import time as go_time
+from .hugo_text import trim_short_html
 
 logger = logging.getLogger(__name__)
 
@@ -278,9 +279,9 @@ class Page:
         return value
 
     def RenderString(self, *args: Any) -> HTML:  # noqa: N802
-        """Markdown as the page renders it: ``RenderString TEXT`` inline (one
-        paragraph loses its ``<p>``), ``RenderString (dict "display"
-        "block") TEXT`` as a block."""
+        """Markdown as the page renders it: ``RenderString TEXT`` inline (a
+        lone paragraph loses its ``<p>``, Hugo's TrimShortHTML),
+        ``RenderString (dict "display" "block") TEXT`` as a block."""
         if len(args) not in (1, 2):
             raise ValueError(f"want 1 or 2 arguments, got {len(args)}")
         options = args[0] if len(args) == 2 else {}
@@ -288,7 +289,7 @@ class Page:
         display = str(options.get("display", "inline")) if options else "inline"
         html = self.Site.bindings.markdownify(_text(text))
         if display == "inline":
-            html = _trim_paragraph(html)
+            html = trim_short_html(html)
         return HTML(html)
 
     @cached_property
@@ -425,15 +426,3 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _trim_paragraph(html: str) -> str:
-    """One paragraph comes back without its ``<p>`` (Hugo's inline rendering)."""
-    stripped = html.strip()
-    if (
-        stripped.startswith("<p>")
-        and stripped.endswith("</p>")
-        and stripped.count("<p>") == 1
-    ):
-        return stripped[3:-4]
-    return html
