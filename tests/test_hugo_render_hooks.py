@@ -467,3 +467,37 @@ def test_no_code_block_hook_runs_where_code_fences_are_off(hugo, tmp_path):
     ours = _cameo_bodies(tmp_path / "cameo", files, config)["content/posts/p.md"]
     assert "hooked" not in theirs and "hooked" not in ours
     assert BeautifulSoup(ours, "html.parser").pre.get_text() == "<p>\n"
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("hooked", [True, False])
+def test_an_image_alone_is_a_block_where_the_config_says_so(hugo, tmp_path, hooked):
+    config = CONFIG + (
+        "[markup.goldmark.parser]\nwrapStandAloneImageWithinParagraph = false\n"
+    )
+    files = {
+        "content/posts/p.md": (
+            "---\ntitle: P\n---\n![alone](/a.png)\n\nText ![inline](/b.png)\n\n"
+            '![alone *x*](/c.png "t")\n\n  ![indented](/d.png)\n\n'
+            "![a](/a.png) ![b](/b.png)\n\n- ![in a list](/e.png)\n"
+        ),
+    }
+    if hooked:
+        files["layouts/_default/_markup/render-image.html"] = (
+            '<img src="{{ .Destination }}" data-block="{{ .IsBlock }}"'
+            ' data-n="{{ .Ordinal }}">'
+        )
+    write_tree(tmp_path / "hugo", {"hugo.toml": config, **LAYOUTS, **files})
+    subprocess.run(
+        [hugo, "--quiet", "-s", str(tmp_path / "hugo"), "-d", "public"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    theirs = (tmp_path / "hugo/public/posts/p/index.html").read_text("utf-8")
+    ours = _cameo_bodies(tmp_path / "cameo", files, config)["content/posts/p.md"]
+    assert ours == _normal(theirs.strip())
+    if hooked:
+        assert '<img data-block="true" data-n="0" src="/a.png"/><p>' in ours
+    else:
+        assert '<img alt="alone" src="/a.png"/><p>' in ours

@@ -201,6 +201,7 @@ class GoldmarkOptions:
     line_no_start: int = 1
     anchor_line_nos: bool = False
     guess_syntax: bool = False
+    wrap_standalone_image: bool = True
 
     @classmethod
     def from_hugo_config(
@@ -244,6 +245,9 @@ class GoldmarkOptions:
             line_no_start=_number(markup, 1, *hl, "lineNoStart"),
             anchor_line_nos=_flag(markup, False, *hl, "anchorLineNos"),
             guess_syntax=_flag(markup, False, *hl, "guessSyntax"),
+            wrap_standalone_image=_flag(
+                markup, True, *parser, "wrapStandAloneImageWithinParagraph"
+            ),
         )
 
 
@@ -1308,6 +1312,9 @@ class Renderer:
             ),
         )
         md.core.ruler.after("block", "goldmark_paragraph_lines", _paragraph_lines)
+        if not opts.wrap_standalone_image:
+            md.core.ruler.push("goldmark_standalone_images", _unwrap_standalone_images)
+            md.add_render_rule("goldmark_unwrapped", lambda *a: "")
         md.core.ruler.after("block", "goldmark_list_fences", _blank_lines_in_items)
         return md
 
@@ -1330,6 +1337,27 @@ class Renderer:
                 ids.put(str(given))
             else:
                 token.attrSet("id", ids.generate(inline.content.rsplit("\n", 1)[-1]))
+
+
+def _unwrap_standalone_images(state: StateCore) -> None:
+    """Hugo's ``wrapStandAloneImageWithinParagraph = false``: a paragraph
+    that is one image alone is the image, with no ``<p>`` (nor a line end)
+    around it, and a block to its render hook (``.IsBlock``)."""
+    tokens = state.tokens
+    for index in range(len(tokens) - 2):
+        opening, inline, closing = tokens[index : index + 3]
+        if (
+            opening.type == "paragraph_open"
+            and closing.type == "paragraph_close"
+            and inline.children
+            and len(inline.children) == 1
+            and inline.children[0].type == "image"
+        ):
+            if not opening.hidden:  # a tight list's item writes none already
+                # Not hidden: markdown-it starts a line after a hidden one.
+                opening.type = closing.type = "goldmark_unwrapped"
+            image = inline.children[0]
+            image.meta = {**(image.meta or {}), "block": True}
 
 
 def _after_bare_text(
@@ -1598,6 +1626,7 @@ def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
             "text": self.renderInline(token.children or [], options, env),
             "plain_text": _plain_text(token.children or []),
             "ordinal": ordinal,
+            "is_block": bool(token.meta.get("block")),
         }
         return hooks.render(found, "image", facts, token.meta.get("line", 0))
 

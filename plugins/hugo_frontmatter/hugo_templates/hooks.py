@@ -55,7 +55,8 @@ class Link:
 @dataclass
 class Image(Link):
     """An image hook's dot: a link's, with Hugo 0.111's image additions (an
-    image alone in a paragraph is still in its ``<p>``: never a block)."""
+    image alone in a paragraph is a block only where the config's
+    ``wrapStandAloneImageWithinParagraph`` is false)."""
 
     Ordinal: int = 0
     IsBlock: bool = False
@@ -227,6 +228,7 @@ class SiteHooks:
                 facts["text"],
                 facts["plain_text"],
                 facts["ordinal"],
+                facts["is_block"],
             )
         if kind == "heading":
             return Heading(
