@@ -156,6 +156,9 @@ for _tag, _pattern, _first in (
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
 
+# Its public name: hugo_templates reads data files and unmarshal text with it.
+ConfigYamlLoader = _ConfigYamlLoader
+
 
 class HugoConfigError(Exception):
     """A Hugo config that cannot be used, located so that the user can fix it."""

@@ -10,7 +10,7 @@ import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .exec import MISSING, _arity_of, is_true
+from .exec import MISSING, arity_of, is_true
 from .gofmt import sprint, sprintf, sprintln, type_name
 
 logger = logging.getLogger(__name__)
@@ -275,7 +275,7 @@ def _call(function: Any, *args: Any) -> Any:
         raise ValueError("call of nil")
     if not callable(function):
         raise ValueError(f"non-function of type {type_name(function)}")
-    shape = _arity_of(function)
+    shape = arity_of(function)
     if shape is not None:
         fixed, variadic = shape
         if variadic and len(args) < fixed:

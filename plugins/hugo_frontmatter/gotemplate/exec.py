@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import TemplateError, position
-from .gofmt import format_value, go_quote, type_name
+from .gofmt import format_value, go_quote, sorted_keys, type_name
 from .nodes import (
     ActionNode,
     BoolNode,
@@ -118,7 +118,10 @@ def _arity(function: Callable) -> tuple[int, bool] | None:
     return fixed, variadic
 
 
-def _arity_of(function: Callable) -> tuple[int, bool] | None:
+def arity_of(function: Callable) -> tuple[int, bool] | None:
+    """A function's ``(fixed, variadic)`` arguments as a template calls it (a
+    bound method less its ``self``), or None where Python cannot tell; the
+    engine and ``call`` check arguments against it."""
     target = getattr(function, "__func__", None)
     if target is not None:  # a bound method: its function, less self
         shape = _arity(target)
@@ -265,9 +268,7 @@ class State:
         if value is None or value is MISSING:
             return []
         if isinstance(value, Mapping):
-            from .gofmt import _sorted_keys
-
-            return [(key, value[key]) for key in _sorted_keys(value)]
+            return [(key, value[key]) for key in sorted_keys(value)]
         if isinstance(value, (list, tuple)) or (
             isinstance(value, Sequence) and not isinstance(value, (str, bytes))
         ):
@@ -530,7 +531,7 @@ class State:
     ) -> Any:
         # args[0] is the command; a field inside a chain has none (Go's nil).
         count = len(args[1:]) + (1 if has_final else 0)
-        shape = _arity_of(function)
+        shape = arity_of(function)
         if shape is not None:
             fixed, variadic = shape
             if variadic and count < fixed:

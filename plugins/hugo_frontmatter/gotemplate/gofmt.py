@@ -337,7 +337,7 @@ class _Printer:
             self.fmt_string(value, verb)
         elif isinstance(value, Mapping):
             self.out.append("map[")
-            for i, key in enumerate(_sorted_keys(value)):
+            for i, key in enumerate(sorted_keys(value)):
                 if i:
                     self.out.append(" ")
                 self.print_value(key, verb, depth + 1)
@@ -482,7 +482,7 @@ def _go_syntax(value: Any, depth: int) -> str:
     if isinstance(value, Mapping):
         items = ", ".join(
             f"{_go_syntax(key, depth + 1)}:{_go_syntax(value[key], depth + 1)}"
-            for key in _sorted_keys(value)
+            for key in sorted_keys(value)
         )
         return f"{type_name(value)}{{{items}}}"
     if isinstance(value, (list, tuple)):
@@ -558,7 +558,7 @@ def _sharp_float(num: str, verb: str, prec: int | None) -> str:
     return mantissa + exp
 
 
-def _sorted_keys(mapping: Mapping) -> list:
+def sorted_keys(mapping: Mapping) -> list:
     """Go's fmtsort order for one kind of key (numbers, strings or bools)."""
     try:
         return sorted(mapping)

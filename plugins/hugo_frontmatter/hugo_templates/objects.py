@@ -4,7 +4,7 @@ and a shortcode's own dot, with Hugo 0.111's names and answers.
 Fields are attributes or properties (``.Title``); what takes arguments is a
 method (``.Get 0``, ``.Param "x"``), as the engine calls a method with the
 command's arguments. Values that Hugo prints in a form of its own (a
-``text.Position``) have a ``String`` method; dates are ``funcs.time``'s
+``text.Position``) have a ``String`` method; dates are ``go_time``'s
 ``GoTime`` (``.Date.Format``). The shortcode
 engine makes them from what the reader knows of a page; nothing here reads
 Pelican's settings."""
@@ -22,8 +22,9 @@ from typing import Any
 
 from ..fields import Params
 from ..gotemplate import HTML, MISSING
+from . import go_time
 from .bindings import SiteBindings
-from .funcs import time as go_time
+from .go_timeparse import as_time
 from .hugo_text import trim_short_html
 
 logger = logging.getLogger(__name__)
@@ -407,7 +408,7 @@ def _page_time(date: Any) -> Any:
     if offset:
         zone = go_time.fixed_zone("", int(offset.total_seconds()))
         return go_time.GoTime(date, date.microsecond * 1000, zone)
-    return go_time.as_time(date)
+    return as_time(date)
 
 
 def _walk_key(values: Mapping[str, Any], key: str) -> Any:

@@ -23,7 +23,15 @@ from ...gotemplate import MISSING
 from ...gotemplate.escape import HTML
 from ...gotemplate.gofmt import format_value, sprint, sprintf
 from ..bindings import SiteBindings
-from ..gocast import go_type, is_nil, is_number, is_slice, to_int, to_string
+from ..gocast import (
+    go_type,
+    is_nil,
+    is_number,
+    is_slice,
+    map_item,
+    to_int,
+    to_string,
+)
 from ._where import contains, get_nested, intersect, sub_element, where
 from .compare import less
 from .gosort import stable_sort
@@ -736,11 +744,12 @@ def _merge(source: Any, target: Any) -> Any:
     lower = type(target).__name__ == "Params"
     out = type(target)() if lower else {}
     for name in target:
-        dict.__setitem__(out, name, _raw(target, name)) if lower else out.__setitem__(
-            name, target[name]
-        )
+        if lower:
+            dict.__setitem__(out, name, map_item(target, name))
+        else:
+            out[name] = target[name]
     for name in source:
-        value = _raw(source, name)
+        value = map_item(source, name)
         found = _lookup_any_case(target, name)
         if found is not MISSING:
             if isinstance(found[1], Mapping) and isinstance(value, Mapping):
@@ -757,17 +766,13 @@ def _merge(source: Any, target: Any) -> Any:
     return out
 
 
-def _raw(mapping: Mapping, key: Any) -> Any:
-    return dict.__getitem__(mapping, key) if isinstance(mapping, dict) else mapping[key]
-
-
 def _lookup_any_case(mapping: Mapping, name: Any) -> Any:
     keys = dict.keys(mapping) if isinstance(mapping, dict) else mapping.keys()
     if name in keys:
-        return (name, _raw(mapping, name))
+        return (name, map_item(mapping, name))
     for key in keys:
         if isinstance(key, str) and str(name).lower() == key.lower():
-            return (key, _raw(mapping, key))
+            return (key, map_item(mapping, key))
     return MISSING
 
 

@@ -81,7 +81,7 @@ def _side(value: Any) -> tuple[float, str | None]:
 
 
 def _is_time(value: Any) -> bool:
-    """A Go time.Time (funcs.time's GoTime): compared by its Unix seconds."""
+    """A Go time.Time (go_time's GoTime): compared by its Unix seconds."""
     return getattr(type(value), "GO_TYPE", None) == "time.Time"
 
 

@@ -17,8 +17,8 @@ from typing import Any
 from ...gotemplate import HTML, MISSING
 from ...gotemplate.gofmt import format_float, sprintf, type_name
 from ..bindings import SiteBindings
+from ..go_time import GoTime
 from ..gocast import to_string
-from .time import GoTime
 
 logger = logging.getLogger(__name__)
 

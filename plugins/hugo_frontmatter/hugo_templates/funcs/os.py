@@ -15,8 +15,8 @@ from typing import Any
 
 from ...gotemplate.gofmt import go_quote
 from ..bindings import SiteBindings
+from ..go_time import GoTime
 from ..gocast import to_string
-from .time import GoTime
 
 logger = logging.getLogger(__name__)
 

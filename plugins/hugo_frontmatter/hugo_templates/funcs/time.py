@@ -2,8 +2,8 @@
 Hugo accepts, in a location), ``dateFormat``/``time.Format`` (Go layouts
 such as ``Jan 2, 2006`` and Hugo's ``:date_long``, in English), ``now``,
 ``time.Duration``/``duration`` and ``time.ParseDuration``. The Go values
-themselves (``GoTime``, ``Duration``) live in ``..go_time``; their names
-are here too for the modules that import them from here.
+themselves (``GoTime``, ``Duration``) live in ``..go_time``, Go's time.Parse
+in ``..go_timeparse``.
 
 ``now`` is reproducible: it is ``SOURCE_DATE_EPOCH`` when that is set (the
 reproducible-builds convention), else the moment the site's functions were
@@ -20,22 +20,16 @@ from typing import Any
 
 from ...gotemplate.gofmt import go_quote
 from ..bindings import SiteBindings
-from ..go_time import (  # noqa: F401 (names other modules import from here)
-    LOCAL,
+from ..go_time import (
     UNITS,
     UTC,
     Duration,
     GoTime,
-    Location,
-    Month,
-    Weekday,
-    fixed_zone,
     go_format,
     load_location,
     parse_duration,
-    zero_time,
 )
-from ..go_timeparse import as_time, parse_time  # noqa: F401
+from ..go_timeparse import as_time
 from ..gocast import to_int64, to_string
 
 logger = logging.getLogger(__name__)

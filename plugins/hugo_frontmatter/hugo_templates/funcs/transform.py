@@ -22,6 +22,7 @@ from ... import config as hugo_config
 from ...gotemplate import HTML
 from ...gotemplate.gofmt import go_quote, type_name
 from ..bindings import SiteBindings
+from ..go_time import GoTime
 from ..gocast import to_string
 from ..hugo_text import (
     emojify_text,
@@ -29,7 +30,6 @@ from ..hugo_text import (
     strip_html,
     trim_short_html,
 )
-from .time import GoTime
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def unmarshal_text(
         if kind == "toml":
             return _go_values(tomllib.loads(text))
         if kind == "yaml":
-            loader = hugo_config._ConfigYamlLoader  # go-yaml v2's rules
+            loader = hugo_config.ConfigYamlLoader  # go-yaml v2's rules
             return _go_values(yaml.load(text, Loader=loader))  # noqa: S506 (safe)
         if kind == "csv":
             return _read_csv(text, delimiter, comment)
