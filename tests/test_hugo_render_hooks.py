@@ -304,9 +304,17 @@ def _inline(draw, in_link: bool = False) -> str:
 
 @st.composite
 def _block(draw) -> str:
-    kind = draw(st.sampled_from(["paragraph", "image", "heading", "fence"]))
+    kind = draw(
+        st.sampled_from(["paragraph", "image", "heading", "fence", "list", "quote"])
+    )
     if kind == "paragraph":
         return draw(_inline())
+    if kind == "list":  # tight, or loose with a block in an item
+        items = draw(st.lists(_inline(), min_size=1, max_size=3))
+        gap = draw(st.sampled_from(["\n", "\n\n"]))
+        return gap.join(f"- {item}" for item in items)
+    if kind == "quote":
+        return "> " + draw(st.sampled_from(["# ", "", "- "])) + draw(_inline())
     if kind == "image":
         return f"![{draw(_WORD)}]({draw(_DEST)})"
     if kind == "heading":
