@@ -692,6 +692,17 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+def param_text(value: Any) -> str:
+    """A value as the shortcode code prints a parameter: nil as ``""``,
+    booleans as Go writes them, anything else as Python's ``str`` (a float
+    as Python writes it, where ``as_text`` writes Go's)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def go_text(value: Any) -> str | None:
     """cast.ToString: a scalar as Hugo prints it; None for a list or a map,
     which Hugo takes as empty text."""

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import config, fields, urls
+from .fields import param_text
 from .frontmatter import FrontMatterError
 
 logger = logging.getLogger(__name__)
@@ -465,23 +466,15 @@ def _ref_args(args: Any) -> tuple[str, str, str]:
     if isinstance(args, Mapping):
         given = {str(k).lower(): v for k, v in args.items()}
         return (
-            _text(given.get("path")),
-            _text(given.get("lang")),
-            _text(given.get("outputformat")),
+            param_text(given.get("path")),
+            param_text(given.get("lang")),
+            param_text(given.get("outputformat")),
         )
     if isinstance(args, (list, tuple)):
         if not args or len(args) > 2:
             raise ValueError("invalid number of arguments to ref")
-        return _text(args[0]), "", _text(args[1]) if len(args) == 2 else ""
-    return _text(args), "", ""
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+        return param_text(args[0]), "", param_text(args[1]) if len(args) == 2 else ""
+    return param_text(args), "", ""
 
 
 def _parse_target(target: str) -> tuple[str, str]:

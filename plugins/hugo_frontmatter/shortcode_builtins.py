@@ -21,6 +21,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from .fields import param_text
 from .goldmark import hugo_line_ranges, lines_in
 from .urls import safe_url
 
@@ -56,21 +57,13 @@ class BuiltinContext:
         return value
 
     def text(self, name: str, index: int | None = None) -> str:
-        return _text(self.get(name, index))
+        return param_text(self.get(name, index))
 
 
 @dataclass(frozen=True)
 class Builtin:
     render: Callable[[BuiltinContext], str]
     inner: bool = False
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def lookup(values: Mapping[str, Any], name: str) -> Any:
@@ -87,13 +80,13 @@ def lookup(values: Mapping[str, Any], name: str) -> Any:
 
 
 def _e(value: Any) -> str:
-    return html.escape(_text(value), quote=True)
+    return html.escape(param_text(value), quote=True)
 
 
 def _url(value: Any) -> str:
     """A URL attribute's value as Hugo's templates print it: ``javascript:``
     and kin are ``#ZgotmplZ`` (``urls.safe_url``), then escaped."""
-    return _e(safe_url(_text(value)))
+    return _e(safe_url(param_text(value)))
 
 
 def _truthy(value: Any) -> bool:
@@ -226,7 +219,7 @@ def param(ctx: BuiltinContext) -> str:
             "site's params; set it, or remove the shortcode"
         )
     if isinstance(value, (list, tuple)):
-        value = "[" + " ".join(_text(v) for v in value) + "]"
+        value = "[" + " ".join(param_text(v) for v in value) + "]"
     return _e(value)
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from ..fields import Params
+from ..fields import Params, param_text
 from ..gotemplate import HTML, MISSING
 from . import go_time
 from .bindings import SiteBindings
@@ -236,15 +236,15 @@ class Page:
 
     @property
     def Description(self) -> str:  # noqa: N802
-        return _text(self.Params.get("description"))
+        return param_text(self.Params.get("description"))
 
     @property
     def LinkTitle(self) -> str:  # noqa: N802
-        return _text(self.Params.get("linktitle")) or self.Title
+        return param_text(self.Params.get("linktitle")) or self.Title
 
     @property
     def Slug(self) -> str:  # noqa: N802
-        return _text(self.Params.get("slug"))
+        return param_text(self.Params.get("slug"))
 
     @property
     def Draft(self) -> bool:  # noqa: N802
@@ -259,8 +259,8 @@ class Page:
     def Keywords(self) -> list[str]:  # noqa: N802
         keywords = self.Params.get("keywords")
         if isinstance(keywords, list):
-            return [_text(word) for word in keywords]
-        return [_text(keywords)] if keywords else []
+            return [param_text(word) for word in keywords]
+        return [param_text(keywords)] if keywords else []
 
     @property
     def Permalink(self) -> str:  # noqa: N802
@@ -288,7 +288,7 @@ class Page:
         options = args[0] if len(args) == 2 else {}
         text = args[-1]
         display = str(options.get("display", "inline")) if options else "inline"
-        html = self.Site.bindings.markdownify(_text(text))
+        html = self.Site.bindings.markdownify(param_text(text))
         if display == "inline":
             html = trim_short_html(html)
         return HTML(html)
@@ -419,11 +419,3 @@ def _walk_key(values: Mapping[str, Any], key: str) -> Any:
             return None
         current = current.get(part)
     return None if current is MISSING else current
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
