@@ -39,6 +39,7 @@ class HugoHTMLReader(HugoMarkdownReader):
         front: frontmatter.FrontMatter,
         source: fields.Source,
         metadata: dict[str, Any],
+        source_path: str,
     ) -> str:
         """The body as written; with ``<!--more-->``, Hugo 0.111's summary
         is the HTML before it and its content the HTML after it."""
