@@ -22,6 +22,7 @@ from ... import config as hugo_config
 from ...gotemplate import HTML
 from ...gotemplate.gofmt import go_quote, type_name
 from ..bindings import SiteBindings
+from ..go_text import html_escape
 from ..go_time import GoTime
 from ..gocast import to_string
 from ..hugo_text import (
@@ -150,16 +151,7 @@ class TransformNamespace:
         return HTML(emojify_text(to_string(value)))
 
     def HTMLEscape(self, value: Any) -> str:  # noqa: N802 (Go's name)
-        text = to_string(value)
-        for old, new in (
-            ("&", "&amp;"),
-            ("'", "&#39;"),
-            ("<", "&lt;"),
-            (">", "&gt;"),
-            ('"', "&#34;"),
-        ):
-            text = text.replace(old, new)
-        return text
+        return html_escape(to_string(value))
 
     def HTMLUnescape(self, value: Any) -> str:  # noqa: N802 (Go's name)
         return html_unescape(to_string(value))
