@@ -297,6 +297,8 @@ MARKDOWN_INPUTS = [
     "`code`",
     "a\nb",
     "",
+    "a\u3000",  # differed: TrimShortHTML trims Unicode's spaces, as Go's
+    "\u2003a",
 ]
 
 

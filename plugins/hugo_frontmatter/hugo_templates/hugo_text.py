@@ -13,12 +13,10 @@ import re
 
 from ..goldmark import emoji_codes
 from ..gotemplate.escape import strip_tags
-from .go_text import is_space
+from .go_text import is_space, trim_space
 
 logger = logging.getLogger(__name__)
 
-# Go's unicode.IsSpace in Latin-1, which TrimShortHTML trims.
-GO_SPACE = "\t\n\v\f\r \x85\xa0"
 # Hugo's StripHTML: line ends become spaces, paragraph and line breaks a
 # mark that becomes a line end once the tags are gone.
 _STRIP_PRE = re.compile(r"\n|</p>|<br>|<br />")
@@ -84,9 +82,9 @@ def trim_short_html(text: str) -> str:
     first_open = text.find("<p")
     last_open = text.rfind("<p")
     if first_open == last_open and text.rfind("</p>") == text.rfind("</"):
-        text = text.strip(GO_SPACE)
+        text = trim_space(text)
         text = text.removeprefix("<p>").removesuffix("</p>")
-        text = text.strip(GO_SPACE)
+        text = trim_space(text)
     return text
 
 
