@@ -509,3 +509,27 @@ def test_an_image_alone_is_a_block_where_the_config_says_so(hugo, tmp_path, hook
         assert '<img data-block="true" data-n="0" src="/a.png"/><p>' in ours
     else:
         assert '<img alt="alone" src="/a.png"/><p>' in ours
+
+
+@pytest.mark.hugo
+def test_a_hook_that_renders_markdown_runs_the_hooks_inside_as_in_hugo(hugo, tmp_path):
+    # A caption from the image's title, Markdown rendered by the page (its
+    # own link through the link hook), and the links after it.
+    files = {
+        "layouts/_default/_markup/render-image.html": (
+            '<figure><img src="{{ .Destination | safeURL }}">'
+            "<figcaption>{{ .Title | .Page.RenderString }}</figcaption></figure>"
+        ),
+        "layouts/_default/_markup/render-link.html": (
+            '<a href="{{ .Destination | safeURL }}" data-d="{{ .Destination }}">'
+            "{{ .Text | safeHTML }}</a>"
+        ),
+        "content/posts/p.md": (
+            "---\ntitle: P\n---\n[first](/é/)\n\n"
+            '![a](/i.png "*cap* [in](/ü/)") and [after](/ö/)\n'
+        ),
+    }
+    theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
+    ours = _cameo_bodies(tmp_path / "cameo", files)
+    assert ours == theirs
+    assert '<a data-d="/ö/" href="/%c3%b6/">after</a>' in ours["content/posts/p.md"]

@@ -1573,6 +1573,11 @@ class RenderHooks(Protocol):
     ) -> str: ...
 
 
+# How many link addresses (as written, by their encoded form) a renderer
+# with hooks keeps before it starts again.
+_DESTINATIONS_KEPT = 100_000
+
+
 def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
     """Hand links, images, headings and fenced code to the page's hooks, as
     Hugo's Goldmark renderer does; an element with no hook for the page
@@ -1587,10 +1592,13 @@ def _use_hooks(md: MarkdownIt, hooks: RenderHooks, code: _CodeRenderer) -> None:
         destinations[normalized] = url
         return normalized
 
+    def forget(_state: StateCore) -> None:
+        # Not at every render: a hook's RenderString renders inside another.
+        if len(destinations) > _DESTINATIONS_KEPT:
+            destinations.clear()
+
     md.normalizeLink = remember
-    md.core.ruler.before(
-        "normalize", "goldmark_hook_destinations", lambda _: destinations.clear()
-    )
+    md.core.ruler.before("normalize", "goldmark_hook_destinations", forget)
     md.core.ruler.push(
         "goldmark_render_hooks", lambda state: _hook_tokens(state, hooks)
     )
