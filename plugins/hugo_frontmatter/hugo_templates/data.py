@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from ..config import _ConfigYamlLoader
+from ..config import ConfigYamlLoader
 from ..paths import display_path
 
 logger = logging.getLogger(__name__)
@@ -170,7 +170,7 @@ def read_data_file(path: str) -> Any:
             return tomllib.loads(text.replace("\r\n", "\n"))
         if kind == "xml":
             return _xml_value(ElementTree.fromstring(text)) if text.strip() else {}
-        return _string_keys(yaml.load(text, Loader=_ConfigYamlLoader))  # noqa: S506
+        return _string_keys(yaml.load(text, Loader=ConfigYamlLoader))  # noqa: S506
     except json.JSONDecodeError as error:
         raise DataFileError(
             shown, error.lineno, f"is not valid JSON: {error.msg}; {fix}"

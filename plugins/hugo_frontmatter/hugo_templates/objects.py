@@ -12,7 +12,6 @@ Pelican's settings."""
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
@@ -24,19 +23,12 @@ from ..fields import Params, param_text
 from ..gotemplate import HTML, MISSING
 from . import go_time
 from .bindings import SiteBindings
+from .data import site_data
 from .go_timeparse import as_time
 from .hugo_text import trim_short_html
+from .resources import page_resources
 
 logger = logging.getLogger(__name__)
-
-
-def _optional(module: str) -> Any:
-    """A module of this package that another engineer's work adds (data,
-    resources), or None until it is there."""
-    try:
-        return importlib.import_module(f"{__package__}.{module}")
-    except ImportError:
-        return None
 
 
 class Scratch:
@@ -165,9 +157,6 @@ class Site:
     @cached_property
     def Data(self) -> Any:  # noqa: N802
         """``data/`` of the site and its theme, read when first asked."""
-        site_data = getattr(_optional("data"), "site_data", None)
-        if site_data is None:
-            return Params()
         return site_data(self.bindings.roots())
 
     @cached_property
@@ -295,11 +284,16 @@ class Page:
 
     @cached_property
     def Resources(self) -> Any:  # noqa: N802
-        """The page bundle's files (resources.page_resources), or none."""
-        page_resources = getattr(_optional("resources"), "page_resources", None)
-        if page_resources is None or self._folder is None:
+        """The page bundle's files (resources.page_resources), or none;
+        named, titled and given params by the front matter's ``resources``."""
+        if self._folder is None:
             return EmptyResources()
-        return page_resources(self._folder, self.RelPermalink, self.Site.bindings)
+        return page_resources(
+            self._folder,
+            self.RelPermalink,
+            self.Site.bindings,
+            self.Params.get("resources"),
+        )
 
     def String(self) -> str:  # noqa: N802
         path = self.File.Path if self.File else self.RelPermalink
