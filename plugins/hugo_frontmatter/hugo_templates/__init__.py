@@ -19,6 +19,13 @@ Pelican:
   its theme's, with Hugo's variant weights), the set of parsed templates one
   language shares for a build, ``partial``/``partialCached``, whether a
   shortcode takes inner text, and the files templates publish.
+- ``hooks``: Markdown render hooks run on the engine.
+- Go's and Hugo's rules the functions share, each in one module that
+  imports no ``funcs/`` module: ``gocast`` (spf13/cast, strconv),
+  ``go_text`` (Go's case and spaces, ``html.EscapeString``), ``hugo_text``
+  (``StripHTML``, ``TrimShortHTML``, ``Emojify``), ``go_time`` and
+  ``go_timeparse`` (``time.Time``, ``time.Parse``), ``go_url``
+  (``net/url``).
 
 The shortcode engine (``..shortcodes``) makes one ``TemplateLoader`` and one
 ``objects.Site`` per language, and for each page one ``objects.Page`` whose
