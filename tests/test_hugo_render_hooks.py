@@ -533,3 +533,23 @@ def test_a_hook_that_renders_markdown_runs_the_hooks_inside_as_in_hugo(hugo, tmp
     ours = _cameo_bodies(tmp_path / "cameo", files)
     assert ours == theirs
     assert '<a data-d="/ö/" href="/%c3%b6/">after</a>' in ours["content/posts/p.md"]
+
+
+def test_a_changed_page_a_hook_reads_is_not_served_from_the_cache(tmp_path):
+    # p.md's text is the same in both builds; the page its hook reads is not.
+    files = {
+        "layouts/_default/_markup/render-link.html": (
+            '{{ with .Page.Site.GetPage "posts/other.md" }}'
+            '<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
+        ),
+        "content/posts/p.md": "---\ntitle: P\n---\nA [link](/x/).\n",
+        "content/posts/other.md": "---\ntitle: Before\n---\nHi.\n",
+    }
+    first = _cameo_bodies(tmp_path, files)["content/posts/p.md"]
+    assert '<a href="/posts/other/">Before</a>' in first
+    other = tmp_path / "content/posts/other.md"
+    other.write_text("---\ntitle: After\nslug: moved\n---\nHi.\n")
+    _cameo_bodies(tmp_path, {})
+    page = {"content/posts/p.md": ""}
+    second = _bodies(tmp_path / "out", page, _content)["content/posts/p.md"]
+    assert '<a href="/posts/moved/">After</a>' in second

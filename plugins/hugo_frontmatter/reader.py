@@ -256,14 +256,18 @@ class HugoMarkdownReader(MarkdownReader):
             hooks_key = ""
             if go_hooks.hook_files(roots):
                 self._hooks = go_hooks.SiteHooks()
-                hooks_key = go_hooks.hooks_key(roots)
+                hooks_key = go_hooks.hooks_key(roots, self.settings["PATH"])
             self._renderer = goldmark.Renderer(options, plugins, self._hooks)
             modules = [*_RENDERING_MODULES, *(type(p).__module__ for p in plugins)]
             if self._hooks is not None:
                 modules.extend(_HOOK_MODULES)
-            description = (
-                (options, plugins, hooks_key) if hooks_key else (options, plugins)
-            )
+            description: tuple = (options, plugins)
+            if hooks_key:  # and what a hook reads of the site (.Site)
+                site_facts = [
+                    self.settings.get(name)
+                    for name in ("SITENAME", "SITEURL", "HUGO_PARAMS")
+                ]
+                description = (*description, hooks_key, site.config, site_facts)
             self._renderer_key = markdown_cache.renderer_key(description, modules)
         return self._renderer
 

@@ -151,27 +151,27 @@ def hook_files(roots: list[str]) -> list[str]:
     return found
 
 
-def hooks_key(roots: list[str]) -> str:
-    """A hash of what a hook's output depends on besides the page: the hook
-    files' contents, and the files (path, size, time) of the partials, data,
-    i18n and assets folders, so that the Markdown cache is not stale."""
+def hooks_key(roots: list[str], content: str) -> str:
+    """A hash of what a hook's output depends on besides the page's text:
+    the hook files' contents, and the files (path, size, time) of the
+    partials, data, i18n and assets folders and of the ``content`` folder
+    (the pages a hook's ``ref`` or ``GetPage`` reads), so that the Markdown
+    cache is not stale."""
     digest = hashlib.sha256()
     for path in hook_files(roots):
         digest.update(path.encode("utf-8"))
         with open(path, "rb") as handle:
             digest.update(handle.read())
-    for root in roots:
-        for folder in _INPUT_FOLDERS:
-            for where, _, names in sorted(os.walk(os.path.join(root, folder))):
-                for name in sorted(names):
-                    path = os.path.join(where, name)
-                    try:
-                        stat = os.stat(path)
-                    except OSError:
-                        continue
-                    digest.update(
-                        f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
-                    )
+    folders = [os.path.join(root, name) for root in roots for name in _INPUT_FOLDERS]
+    for top in [*folders, content]:
+        for where, _, names in sorted(os.walk(top)):
+            for name in sorted(names):
+                path = os.path.join(where, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
