@@ -125,8 +125,9 @@ _UNRESERVED = frozenset(
     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
 )
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
-# What Go's strings.TrimSpace takes off (unicode.IsSpace).
-_GO_SPACES = (
+# Go's unicode.IsSpace: what strings.TrimSpace takes off (the one list of
+# them; hugo_templates.go_text reads Go's text with it too).
+GO_SPACES = (
     "\t\n\v\f\r \x85\xa0\u1680"
     + "".join(map(chr, range(0x2000, 0x200B)))
     + "\u2028\u2029\u202f\u205f\u3000"
@@ -168,7 +169,7 @@ def menu_path(path: str) -> str:
     ``/About Me/`` is ``/about-me/``), percent-encoded, ``.`` and ``..``
     segments and empty ones dropped; a trailing slash kept, and added
     after a last ``.`` or ``..`` (``/a/.`` is ``/a/``)."""
-    text = sanitize(path.strip(_GO_SPACES))
+    text = sanitize(path.strip(GO_SPACES))
     if text.startswith("//"):
         text = _host_as_ascii(text)
     segments: list[str] = []

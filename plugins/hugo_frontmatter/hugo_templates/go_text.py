@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from ..urls import GO_SPACES
+
 logger = logging.getLogger(__name__)
 
-_GO_SPACES = frozenset("\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | {
-    chr(c) for c in range(0x2000, 0x200B)
-}
+_GO_SPACES = frozenset(GO_SPACES)
 
 
 def is_space(char: str) -> bool:
