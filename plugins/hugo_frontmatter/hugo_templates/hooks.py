@@ -93,7 +93,7 @@ class HookPage:
     """The page being rendered, as its hooks see it: its Go ``.Page``, the
     templates of its language, its type (the hooks of ``layouts/<type>/``),
     its file (as shown, and on disk) and the line of its body's first line;
-    ``funcs`` are its page-bound functions (``page``)."""
+    ``funcs`` are its page-bound functions (``page``, ``ref``, ``relref``)."""
 
     page: Page
     loader: TemplateLoader
