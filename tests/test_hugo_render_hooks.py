@@ -376,12 +376,16 @@ def test_the_hook_hugo_picks_is_the_one_run(hugo, tmp_path):
             "```go\nx\n```\n"
         ),
         "content/notes/n.md": "---\ntitle: N\n---\n[l](/l/) ![a](/a.png)\n",
+        # A page's type, from its front matter, over its section.
+        "layouts/special/_markup/render-link.html": "<b>special {{ .Text }}</b>",
+        "content/notes/typed.md": "---\ntitle: T\ntype: special\n---\n[l](/l/)\n",
     }
     theirs = _hugo_bodies(hugo, tmp_path / "hugo", files)
     ours = _cameo_bodies(tmp_path / "cameo", files)
     assert ours == theirs
     assert "<i>theme en a</i>" in ours["content/posts/p.md"]
     assert "<b>notes l</b>" in ours["content/notes/n.md"]
+    assert "<b>special l</b>" in ours["content/notes/typed.md"]
     assert "<pre>sh</pre><pre>any</pre>" in ours["content/posts/p.md"]
 
 
