@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from .hugo_functions_oracle import cameo_output, hugo_outputs
 from .test_go_shortcodes import CONFIG, _cameo_bodies, _hugo_bodies
 
 # Markdown as .Page.RenderString renders it inline, raw HTML allowed. Hugo's
@@ -45,3 +46,19 @@ def test_render_string_inline_trims_as_hugo(hugo, tmp_path: Path):
     )
     assert ours == theirs
     assert ours["content/posts/p0.md"] == "[a</p>\n<!-- c -->]"
+
+
+# Each namespace written by a different hand named its Go type its own way
+# (``*transform.Namespace``, ``Strings``): Hugo's are all ``*NAME.Namespace``.
+NAMESPACES = (
+    "cast collections compare crypto encoding fmt inflect lang math os path safe "
+    "strings time transform urls"
+)
+
+
+@pytest.mark.hugo
+def test_every_namespace_has_hugos_type(hugo, tmp_path: Path):
+    template = "{{ range slice " + NAMESPACES + ' }}{{ printf "%T" . }}|{{ end }}'
+    (want,) = hugo_outputs(hugo, tmp_path, [(template, {})])
+    assert cameo_output(template, {}) == want
+    assert want.startswith("*cast.Namespace|*collections.Namespace|")

@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 class Cast:
     """The ``cast`` namespace: Go-named methods."""
 
+    GO_TYPE = "*cast.Namespace"
+
     def ToInt(self, value: Any) -> int:
         return to_int(_plain(value))
 

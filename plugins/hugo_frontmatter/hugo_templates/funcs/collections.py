@@ -178,6 +178,8 @@ def _assignable(type_: str, to: str) -> bool:
 class Collections:
     """The ``collections`` namespace: Go-named methods."""
 
+    GO_TYPE = "*collections.Namespace"
+
     def __init__(self, bindings: SiteBindings):
         self._bindings = bindings
         self._functions: dict[str, Callable[..., Any]] | None = None

@@ -150,6 +150,8 @@ def is_set(value: Any) -> bool:
 class Compare:
     """The ``compare`` namespace: Go-named methods."""
 
+    GO_TYPE = "*compare.Namespace"
+
     def Default(self, default: Any, *given: Any) -> Any:
         """The given value if it is set, else ``default``; ``given`` is
         optional since a missing piped value passes nothing."""

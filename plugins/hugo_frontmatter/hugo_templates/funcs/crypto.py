@@ -25,6 +25,8 @@ def _bytes(value: Any) -> bytes:
 class Crypto:
     """The ``crypto`` namespace."""
 
+    GO_TYPE = "*crypto.Namespace"
+
     def MD5(self, v: Any) -> str:
         return hashlib.md5(_bytes(v)).hexdigest()
 

@@ -180,6 +180,8 @@ def _options(value: Any) -> dict[str, str]:
 class Encoding:
     """The ``encoding`` namespace."""
 
+    GO_TYPE = "*encoding.Namespace"
+
     def Base64Decode(self, content: Any) -> str:
         return _b64decode(to_string(content).encode("utf-8")).decode("utf-8", "replace")
 

@@ -28,6 +28,8 @@ class TemplateErrorf(ValueError):
 class Fmt:
     """The ``fmt`` namespace: Go-named methods."""
 
+    GO_TYPE = "*fmt.Namespace"
+
     def __init__(self) -> None:
         self._warned: set[str] = set()
 

@@ -233,6 +233,8 @@ def _inflect(word: str, plural: bool) -> str:
 class Inflect:
     """The ``inflect`` namespace."""
 
+    GO_TYPE = "*inflect.Namespace"
+
     def Humanize(self, v: Any) -> str:
         word = to_string(v)
         if not word:

@@ -49,6 +49,8 @@ class _IntCount:
 class LangNamespace:
     """``lang``: translations for one language's site."""
 
+    GO_TYPE = "*lang.Namespace"
+
     def __init__(self, bindings: SiteBindings) -> None:
         self._bindings = bindings
         self._tables: dict[str, dict[str, dict[str, str]]] | None = None

@@ -202,6 +202,8 @@ def _int64(value: Any) -> int:
 class Math:
     """The ``math`` namespace: Go-named methods."""
 
+    GO_TYPE = "*math.Namespace"
+
     def __init__(self) -> None:
         self._counter = itertools.count(1)
 

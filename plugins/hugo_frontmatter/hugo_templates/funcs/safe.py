@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 class Safe:
     """The ``safe`` namespace."""
 
+    GO_TYPE = "*safe.Namespace"
+
     def CSS(self, a: Any) -> CSS:
         return CSS(to_string(a))
 

@@ -343,6 +343,8 @@ class Strings:
     """The ``strings`` namespace: Go-named methods, Hugo's argument order
     (``strings.TrimPrefix "a" .s``)."""
 
+    GO_TYPE = "*strings.Namespace"
+
     def __init__(self, title: Callable[[str], str]) -> None:
         self._title = title
 
