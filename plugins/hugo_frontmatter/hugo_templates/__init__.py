@@ -32,6 +32,6 @@ The shortcode engine (``..shortcodes``) makes one ``TemplateLoader`` and one
 shortcodes share its ``Scratch``.
 
 Imports go down only: this package uses ``gotemplate`` and the plugin's
-leaf modules (``fields``, ``paths``), never the reader or the shortcodes
-module, which use it.
+lower modules (``fields``, ``paths``, ``urls``, ``config``, ``goldmark``,
+``frontmatter``), never the reader or the shortcodes module, which use it.
 """
