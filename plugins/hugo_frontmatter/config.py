@@ -101,7 +101,7 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _MISSING = object()
 
 
-class _ConfigYamlLoader(_Yaml12Loader):
+class ConfigYamlLoader(_Yaml12Loader):
     """YAML as Hugo 0.111 reads its config (go-yaml v2's rules, checked with
     ``hugo config``): ``yes``/``no``, ``on``/``off`` and ``y``/``n`` are
     booleans, keys too (``y:`` is the key ``true``); ``0777`` is octal;
@@ -128,8 +128,8 @@ class _ConfigYamlLoader(_Yaml12Loader):
         return super().construct_yaml_int(node)
 
 
-_ConfigYamlLoader.add_constructor(
-    "tag:yaml.org,2002:int", _ConfigYamlLoader.construct_yaml_int
+ConfigYamlLoader.add_constructor(
+    "tag:yaml.org,2002:int", ConfigYamlLoader.construct_yaml_int
 )
 for _tag, _pattern, _first in (
     (
@@ -152,12 +152,9 @@ for _tag, _pattern, _first in (
     ),
     ("merge", r"^(?:<<)$", "<"),
 ):
-    _ConfigYamlLoader.add_implicit_resolver(
+    ConfigYamlLoader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
-
-# Its public name: hugo_templates reads data files and unmarshal text with it.
-ConfigYamlLoader = _ConfigYamlLoader
 
 
 class HugoConfigError(Exception):
@@ -302,7 +299,7 @@ def parse_file(path: str) -> dict[str, Any]:
         elif kind == "json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_ConfigYamlLoader)  # noqa: S506 (a safe loader)
+            data = yaml.load(text, Loader=ConfigYamlLoader)  # noqa: S506 (a safe loader)
     except tomllib.TOMLDecodeError as error:
         position = _TOML_POSITION.search(str(error))
         problem = _TOML_POSITION.sub("", str(error)).strip()
