@@ -138,12 +138,9 @@ def test_generated_values_escape_as_hugo_escapes_them(
 @pytest.mark.parametrize(
     "text",
     [
-        "<script>var x = {{ .x }};</script>",
         "<style>p { content: '{{ .x }}' }</style>",
         '<p style="background: url({{ .x }})">',
         "<style>/* {{ .x }} */</style>",
-        '<p onclick="f({{ .x }})">',
-        '<img srcset="{{ .x }}">',
     ],
 )
 def test_contexts_not_handled_yet_refuse_to_parse_rather_than_print_unescaped(text):

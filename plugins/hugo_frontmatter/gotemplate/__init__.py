@@ -8,12 +8,15 @@ them (``template: t:1:3: executing "t" at <.Foo>: ...``). See
 docs/gotemplate.md for what is supported."""
 
 from .errors import TemplateError
-from .escape import HTML, URL, HTMLAttr
+from .escape import CSS, HTML, JS, URL, HTMLAttr, JSStr
 from .exec import MISSING
 from .template import Template, TemplateSet
 
 __all__ = [
+    "CSS",
     "HTML",
+    "JS",
+    "JSStr",
     "MISSING",
     "URL",
     "HTMLAttr",

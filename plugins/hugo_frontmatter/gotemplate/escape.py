@@ -2,16 +2,19 @@
 
 The pass reads the template's own HTML text to know where each action
 prints (HTML text, a quoted or unquoted attribute value, a URL attribute,
-a tag's attribute list) and appends Go's escaper for that place to the
-action's pipeline, as Go's html/template does. Values of the trusted types
-(``HTML``, ``HTMLAttr``, ``URL``; Hugo's ``safeHTML``, ``safeHTMLAttr``,
-``safeURL``) pass where Go lets them. Contexts not handled yet (``<script>``,
-``<style>``, ``style=``, event handler and ``srcset`` attributes) are an
-error, never unescaped output."""
+a tag's attribute list, CSS, JavaScript in ``<script>`` and ``on*``
+attributes, ``srcset``) and appends Go's escaper for that place to the
+action's pipeline, as Go 1.20's html/template does. Values of the trusted
+types (``HTML``, ``HTMLAttr``, ``URL``, ``CSS``, ``JS``, ``JSStr``; Hugo's
+``safeHTML`` and so on) pass where Go lets them. Contexts not handled yet
+(inside CSS strings, comments and ``url(...)``) are an error, never
+unescaped output."""
 
 from __future__ import annotations
 
+import html
 import logging
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -19,7 +22,7 @@ from typing import Any
 
 from .errors import TemplateError, position
 from .exec import MISSING, Tree
-from .gofmt import go_quote, sprint
+from .gofmt import format_float, go_quote, sprint
 from .nodes import (
     ActionNode,
     BranchNode,
@@ -54,7 +57,7 @@ class CSS(str):
 
 
 class JS(str):
-    """Trusted JavaScript (Hugo's safeJS); escaped as text outside scripts."""
+    """Trusted JavaScript (Hugo's safeJS): printed as it is as a JS value."""
 
 
 class JSStr(str):
@@ -62,7 +65,7 @@ class JSStr(str):
 
 
 # Where an action prints.
-TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA = range(8)
+TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA, SCRIPT = range(9)
 # URL parts inside a URL attribute.
 URL_NONE, URL_PRE_QUERY, URL_QUERY = range(3)
 
@@ -89,7 +92,7 @@ URL_ATTRIBUTES = frozenset(
     }
 )
 _RCDATA_ELEMENTS = {"textarea", "title"}
-_UNSUPPORTED_ELEMENTS = {"script", "style"}
+_UNSUPPORTED_ELEMENTS = {"style"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,11 @@ class Context:
     url_part: int = URL_NONE
     element: str = ""  # an RCDATA element being read
     css: str = ""  # inside CSS: "" at a value, or a quote, "/*" or "url("
+    # Inside JavaScript (a script element, an on* attribute): "" in code, or
+    # a string's quote, "/" in a regexp, "/*" or "//" in a comment; and
+    # whether a "/" in code would start a regexp or divide (Go's jsCtx).
+    js: str = ""
+    js_ctx: str = "regexp"
 
 
 def attr_type(name: str) -> str:
@@ -128,101 +136,280 @@ def attr_type(name: str) -> str:
 _TAG_START = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
 
 
-def _advance(context: Context, text: str) -> Context:
-    """The context after ``text`` (Go's escapeText transitions, reduced)."""
-    i = 0
+def _is_comment(context: Context) -> bool:
+    """Whether ``context`` is inside a comment html/template drops."""
+    return context.state == COMMENT or (
+        context.state == SCRIPT and context.js in ("/*", "//")
+    )
+
+
+def _advance(context: Context, text: str) -> tuple[Context, str]:
+    """The context after ``text``, and ``text`` without the HTML comments and
+    a script's JS comments (Go's escapeText: a block comment becomes a space,
+    or a newline if it held one; a line comment's end of line stays)."""
+    out: list[str] = []
+    i = written = 0
     while i < len(text):
-        state = context.state
-        if state == TEXT:
-            at = text.find("<", i)
-            if at < 0:
-                return context
-            if text.startswith("<!--", at):
-                context, i = Context(COMMENT), at + 4
-                continue
-            tag = _TAG_START.match(text, at)
-            if not tag:
-                i = at + 1
-                continue
-            name = tag.group(2).lower()
-            element = "" if tag.group(1) else name
-            context, i = Context(TAG, element=element), tag.end()
-        elif state == COMMENT:
-            at = text.find("-->", i)
-            if at < 0:
-                return context
-            context, i = Context(TEXT), at + 3
-        elif state == RCDATA:
-            close = re.compile(r"</" + context.element + r"\b", re.IGNORECASE)
-            found = close.search(text, i)
-            if context.element == "style":
-                css_text = text[i:] if not found else text[i : found.start()]
-                context = replace(context, css=_css_after(context.css, css_text))
-            if not found:
-                return context
-            context, i = Context(TAG), found.end()
-        elif state == TAG:
-            while i < len(text) and text[i] in " \t\n\r\f/":
-                i += 1
-            if i >= len(text):
-                return context
-            if text[i] == ">":
-                i += 1
-                if context.element in _UNSUPPORTED_ELEMENTS:
-                    context = Context(
-                        RCDATA, attr=context.element, element=context.element
-                    )
-                elif context.element in _RCDATA_ELEMENTS:
-                    context = Context(RCDATA, element=context.element)
-                else:
-                    context = Context(TEXT)
-                continue
-            end = i
-            while end < len(text) and text[end] not in " \t\n\r\f/=>":
-                end += 1
-            kind = attr_type(text[i:end])
-            context = replace(context, state=ATTR_NAME, attr=kind)
-            i = end
-            if end < len(text):
-                context = replace(context, state=AFTER_NAME)
-        elif state in (ATTR_NAME, AFTER_NAME):
-            while i < len(text) and text[i] in " \t\n\r\f":
-                i += 1
-            if i >= len(text):
-                return replace(context, state=AFTER_NAME)
-            if text[i] == "=":
-                context, i = replace(context, state=BEFORE_VALUE), i + 1
-            else:
-                context = replace(context, state=TAG, attr="plain")
-        elif state == BEFORE_VALUE:
-            while i < len(text) and text[i] in " \t\n\r\f":
-                i += 1
-            if i >= len(text):
-                return context
-            delim = text[i] if text[i] in "\"'" else ""
-            context = replace(context, state=ATTR, delim=delim, url_part=URL_NONE)
-            if delim:
-                i += 1
-        else:  # ATTR: read the value up to its end
-            if context.delim:
-                end = text.find(context.delim, i)
-            else:
-                found = re.compile(r"[ \t\n\r\f>]").search(text, i)
-                end = found.start() if found else -1
-            value = text[i:] if end < 0 else text[i:end]
-            if context.attr == "css":
-                context = replace(context, css=_css_after(context.css, value))
-            if context.attr == "url" and value:
-                part = context.url_part
-                if "?" in value or "#" in value:
-                    part = URL_QUERY
-                elif part == URL_NONE:
-                    part = URL_PRE_QUERY
-                context = replace(context, url_part=part)
-            if end < 0:
-                return context
-            i = end + (1 if context.delim else 0)
-            context = Context(TAG, element=context.element)
+        after, end = _step(context, text, i)
+        if _is_comment(context):
+            if context.state == SCRIPT and context.js == "/*":
+                out.append("\n" if _has_line_end(text[written:end]) else " ")
+            written = end
+        if after.state != context.state or after.js != context.js:
+            if _is_comment(after):
+                opener = 4 if after.state == COMMENT else 2
+                out.append(text[written : end - opener])
+                written = end
+        context, i = after, end
+    if not written:
+        return context, text
+    if not _is_comment(context):
+        out.append(text[written:])
+    return context, "".join(out)
+
+
+def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
+    """One of Go's escapeText transitions from ``text[i]``: the context after
+    it and where the next begins."""
+    state = context.state
+    if state == TEXT:
+        at = text.find("<", i)
+        if at < 0:
+            return context, len(text)
+        if text.startswith("<!--", at):
+            return Context(COMMENT), at + 4
+        tag = _TAG_START.match(text, at)
+        if not tag:
+            return context, at + 1
+        name = tag.group(2).lower()
+        element = "" if tag.group(1) else name
+        return Context(TAG, element=element), tag.end()
+    if state == COMMENT:
+        at = text.find("-->", i)
+        if at < 0:
+            return context, len(text)
+        return Context(TEXT), at + 3
+    if state == SCRIPT:
+        at = _raw_end(text, i, "script")
+        if at == i:
+            return Context(TAG), at + len("</script")
+        after, step = _js_step(context, text[i:] if at < 0 else text[i:at])
+        return after, i + step
+    if state == RCDATA:
+        close = re.compile(r"</" + context.element + r"\b", re.IGNORECASE)
+        found = close.search(text, i)
+        if context.element == "style":
+            css_text = text[i:] if not found else text[i : found.start()]
+            context = replace(context, css=_css_after(context.css, css_text))
+        if not found:
+            return context, len(text)
+        return Context(TAG), found.end()
+    if state == TAG:
+        while i < len(text) and text[i] in " \t\n\r\f/":
+            i += 1
+        if i >= len(text):
+            return context, i
+        if text[i] == ">":
+            element = context.element
+            if element == "script":
+                return Context(SCRIPT, element=element), i + 1
+            if element in _UNSUPPORTED_ELEMENTS:
+                return Context(RCDATA, attr=element, element=element), i + 1
+            if element in _RCDATA_ELEMENTS:
+                return Context(RCDATA, element=element), i + 1
+            return Context(TEXT), i + 1
+        end = i
+        while end < len(text) and text[end] not in " \t\n\r\f/=>":
+            end += 1
+        name = text[i:end]
+        kind = attr_type(name)
+        if context.element == "script" and name.lower() == "type":
+            kind = "script_type"
+        context = replace(context, state=ATTR_NAME, attr=kind)
+        if end < len(text):
+            context = replace(context, state=AFTER_NAME)
+        return context, end
+    if state in (ATTR_NAME, AFTER_NAME):
+        while i < len(text) and text[i] in " \t\n\r\f":
+            i += 1
+        if i >= len(text):
+            return replace(context, state=AFTER_NAME), i
+        if text[i] == "=":
+            return replace(context, state=BEFORE_VALUE), i + 1
+        return replace(context, state=TAG, attr="plain"), i
+    if state == BEFORE_VALUE:
+        while i < len(text) and text[i] in " \t\n\r\f":
+            i += 1
+        if i >= len(text):
+            return context, i
+        delim = text[i] if text[i] in "\"'" else ""
+        context = replace(context, state=ATTR, delim=delim, url_part=URL_NONE)
+        return context, i + (1 if delim else 0)
+    # ATTR: read the value up to its end
+    if context.delim:
+        end = text.find(context.delim, i)
+    else:
+        found = re.compile(r"[ \t\n\r\f>]").search(text, i)
+        end = found.start() if found else -1
+    value = text[i:] if end < 0 else text[i:end]
+    if context.attr == "css":
+        context = replace(context, css=_css_after(context.css, value))
+    if context.attr == "url" and value:
+        part = context.url_part
+        if "?" in value or "#" in value:
+            part = URL_QUERY
+        elif part == URL_NONE:
+            part = URL_PRE_QUERY
+        context = replace(context, url_part=part)
+    if end < 0:
+        if context.attr == "js":  # Go reads the value with entities decoded
+            context = _js_after(context, html.unescape(value))
+        return context, len(text)
+    element = context.element
+    if context.attr == "script_type" and not is_js_type(value):
+        element = ""
+    return Context(TAG, element=element), end + (1 if context.delim else 0)
+
+
+# JavaScript (Go 1.20's js.go and tJS, tJSDelimited, tBlockCmt, tLineCmt).
+
+_JS_SPACE = (
+    "\f\n\r\t\v\u0020\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_JS_LINE_ENDS = "\n\r\u2028\u2029"
+_REGEXP_PRECEDERS = frozenset(
+    "break case continue delete do else finally in instanceof return throw try "
+    "typeof void".split()
+)
+_JS_TYPES = frozenset(
+    {
+        "",
+        "application/ecmascript",
+        "application/javascript",
+        "application/json",
+        "application/ld+json",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "module",
+        "text/ecmascript",
+        "text/javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
+
+
+class _BadJS(Exception):
+    """JavaScript the escaper cannot read safely (Go's escaping errors)."""
+
+
+def is_js_type(mime_type: str) -> bool:
+    """Go's isJSType: whether a script of this ``type`` holds JavaScript
+    (else its body is HTML text)."""
+    return mime_type.partition(";")[0].lower().strip() in _JS_TYPES
+
+
+def _has_line_end(text: str) -> bool:
+    return any(char in _JS_LINE_ENDS for char in text)
+
+
+def _is_js_ident_part(char: str) -> bool:
+    return char == "$" or char == "_" or (char.isascii() and char.isalnum())
+
+
+def _next_js_ctx(code: str, preceding: str) -> str:
+    """Go's nextJSCtx: whether a "/" after ``code`` starts a regexp."""
+    code = code.rstrip(_JS_SPACE)
+    if not code:
+        return preceding
+    last = code[-1]
+    if last in "+-":
+        run = len(code) - len(code.rstrip(last))
+        return "regexp" if run % 2 else "divop"
+    if last == ".":
+        return "divop" if len(code) > 1 and code[-2] in "0123456789" else "regexp"
+    if last in ",<>=*%&|^?!~([:;{}":
+        return "regexp"
+    start = len(code)
+    while start and _is_js_ident_part(code[start - 1]):
+        start -= 1
+    return "regexp" if code[start:] in _REGEXP_PRECEDERS else "divop"
+
+
+def _js_step(context: Context, code: str) -> tuple[Context, int]:
+    """One JavaScript transition from the start of ``code``."""
+    js = context.js
+    if js == "":
+        found = re.search(r"[\"'/]", code)
+        if not found:
+            return replace(context, js_ctx=_next_js_ctx(code, context.js_ctx)), len(
+                code
+            )
+        at = found.start()
+        js_ctx = _next_js_ctx(code[:at], context.js_ctx)
+        char = code[at]
+        if char in "\"'":
+            return replace(context, js=char, js_ctx="regexp"), at + 1
+        after = code[at + 1 : at + 2]
+        if after in ("/", "*"):
+            return replace(context, js="/" + after, js_ctx=js_ctx), at + 2
+        if js_ctx == "regexp":
+            return replace(context, js="/", js_ctx=js_ctx), at + 1
+        if js_ctx == "divop":
+            return replace(context, js_ctx="regexp"), at + 1
+        raise _BadJS(
+            f"'/' could start a division or regexp: {go_quote(code[at:][:32])}"
+        )
+    if js == "/*":
+        at = code.find("*/")
+        if at < 0:
+            return context, len(code)
+        return replace(context, js=""), at + 2
+    if js == "//":
+        found = re.search(f"[{_JS_LINE_ENDS}]", code)
+        if not found:
+            return context, len(code)
+        return replace(context, js=""), found.start()
+    specials = "\\/[]" if js == "/" else "\\" + js
+    i, in_charset = 0, False
+    while True:
+        found = re.compile("[" + re.escape(specials) + "]").search(code, i)
+        if not found:
+            break
+        at = found.start()
+        char = code[at]
+        if char == "\\":
+            at += 1
+            if at == len(code):
+                raise _BadJS(
+                    f"unfinished escape sequence in JS string: {go_quote(code)}"
+                )
+        elif char == "[":
+            in_charset = True
+        elif char == "]":
+            in_charset = False
+        elif not in_charset:
+            return replace(context, js="", js_ctx="divop"), at + 1
+        i = at + 1
+    if in_charset:
+        raise _BadJS(f"unfinished JS regexp charset: {go_quote(code)}")
+    return context, len(code)
+
+
+def _js_after(context: Context, code: str) -> Context:
+    i = 0
+    while i < len(code):
+        context, step = _js_step(context, code[i:])
+        i += step
     return context
 
 
@@ -261,6 +448,17 @@ def _nudge(context: Context) -> Context:
     return context
 
 
+_JS_ESCAPERS = {
+    "": "_html_template_jsvalescaper",
+    '"': "_html_template_jsstrescaper",
+    "'": "_html_template_jsstrescaper",
+    "/": "_html_template_jsregexpescaper",
+    "/*": "_html_template_commentescaper",
+    "//": "_html_template_commentescaper",
+}
+_SRCSET = "_html_template_srcsetescaper"
+
+
 def _escapers(context: Context, node: Node, name: str) -> list[str]:
     """Go's escaper function names for an action printing in ``context``."""
     state = context.state
@@ -270,6 +468,12 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         return ["_html_template_commentescaper"]
     if state == RCDATA and context.attr == "plain":
         return ["_html_template_rcdataescaper"]
+    if state == SCRIPT:
+        return [_JS_ESCAPERS[context.js]]
+    if state == ATTR and context.attr in ("js", "srcset"):
+        last = "attr" if context.delim else "htmlnospace"
+        first = _JS_ESCAPERS[context.js] if context.attr == "js" else _SRCSET
+        return [first, f"_html_template_{last}escaper"]
     if state == RCDATA and context.element == "style" and not context.css:
         return ["_html_template_cssvaluefilter"]
     if state == ATTR and context.attr == "css" and not context.css:
@@ -277,7 +481,7 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         return ["_html_template_cssvaluefilter", f"_html_template_{last}escaper"]
     if state in (TAG, ATTR_NAME, AFTER_NAME):
         return ["_html_template_htmlnamefilter"]
-    if state == ATTR and context.attr in ("plain", "url"):
+    if state == ATTR and context.attr in ("plain", "url", "script_type"):
         chain = []
         if context.attr == "url":
             if context.url_part == URL_NONE:
@@ -367,15 +571,19 @@ def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
             context = _escape_list(child, context, tree)
         return context
     if isinstance(node, TextNode):
-        after = _advance(context, node.text)
-        if context.state == COMMENT or "<!--" in node.text:
-            node.text = _strip_comments(node.text, context.state == COMMENT)
+        try:
+            after, node.text = _advance(context, node.text)
+        except _BadJS as error:
+            raise _Unsupported(str(error), node) from None
         return after
     if isinstance(node, ActionNode):
         if node.pipe.decl:
             return context
         context = _nudge(context)
         _add_escapers(node, _escapers(context, node, tree.name))
+        in_js = context.state == SCRIPT or context.attr == "js"
+        if in_js and context.state in (SCRIPT, ATTR) and context.js == "":
+            context = replace(context, js_ctx="divop")  # a value, then "/" divides
         return context
     if isinstance(node, BranchNode):
         after = _escape_list(node.body, context, tree)
@@ -390,9 +598,13 @@ def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
 
 
 def _join(a: Context, b: Context, node: BranchNode) -> Context:
-    """Go's join: branches must end in one context, a nudged one will do."""
+    """Go's join: branches must end in one context, a nudged one will do; in
+    JavaScript, one where a "/" may divide or start a regexp will too, and
+    a "/" next is an error."""
     if a == b:
         return a
+    if replace(a, js_ctx=b.js_ctx) == b:
+        return replace(a, js_ctx="unknown")
     if _nudge(a) == _nudge(b):
         return _nudge(a)
     raise _Unsupported(
@@ -400,21 +612,16 @@ def _join(a: Context, b: Context, node: BranchNode) -> Context:
     )
 
 
-def _strip_comments(text: str, inside: bool) -> str:
-    """html/template drops HTML comments from the template's text."""
-    if inside:
-        end = text.find("-->")
-        text = "" if end < 0 else text[end + 3 :]
-    return re.sub(r"<!--.*?(-->|$)", "", text, flags=re.DOTALL)
-
-
 # The escapers (html/template's html.go, url.go, content.go).
+
+
+_TRUSTED = (HTML, HTMLAttr, URL, CSS, JS, JSStr)
 
 
 def _stringify(args: tuple) -> tuple[str, type]:
     if len(args) == 1:
         value = args[0]
-        if isinstance(value, (HTML, HTMLAttr, URL)):
+        if isinstance(value, _TRUSTED):
             return str(value), type(value)
         if isinstance(value, str):
             return value, str
@@ -652,7 +859,10 @@ def _process_url(args: tuple, normalize: bool) -> str:
     """Go's processURLOnto: %-encode what a URL may not hold as it is
     (normalising keeps reserved characters and valid %xx escapes)."""
     text, kind = _stringify(args)
-    normalize = normalize or kind is URL
+    return _url_text(text, normalize or kind is URL)
+
+
+def _url_text(text: str, normalize: bool) -> str:
     data = text.encode("utf-8")
     out = []
     for i, byte in enumerate(data):
@@ -724,7 +934,139 @@ def comment_escaper(*args: Any) -> str:
     return ""
 
 
+# JavaScript escapers (Go 1.20's js.go); control characters first.
+_JS_LOW = {chr(n): f"\\u{n:04x}" for n in range(0x20)}
+_JS_LOW.update({"\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"})
+_JS_LINES = {"\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JS_STR_NORM_TABLE = {
+    **_JS_LOW,
+    **_JS_LINES,
+    '"': "\\u0022",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    "+": "\\u002b",
+    "/": "\\/",
+    "<": "\\u003c",
+    ">": "\\u003e",
+}
+_JS_STR_TABLE = {**_JS_STR_NORM_TABLE, "\\": "\\\\"}
+_JS_REGEXP_TABLE = {
+    **_JS_STR_TABLE,
+    **{char: "\\" + char for char in "$()*-.?[]^{|}"},
+}
+
+
+def js_str_escaper(*args: Any) -> str:
+    """Go's jsStrEscaper: a JS string's body, safe in HTML too; a trusted
+    JSStr keeps its own backslash escapes."""
+    text, kind = _stringify(args)
+    return _replace(text, _JS_STR_NORM_TABLE if kind is JSStr else _JS_STR_TABLE)
+
+
+def js_regexp_escaper(*args: Any) -> str:
+    """Go's jsRegexpEscaper: matched literally in a regexp; never empty,
+    so that ``/{{.x}}/`` is not a line comment."""
+    text, _ = _stringify(args)
+    return _replace(text, _JS_REGEXP_TABLE) or "(?:)"
+
+
+def js_val_escaper(*args: Any) -> str:
+    """Go's jsValEscaper: the value as a JS expression, JSON as Go's
+    encoding/json writes it, padded with spaces where it would run into a
+    keyword; a trusted JS as it is, a JSStr quoted."""
+    if len(args) == 1:
+        value = args[0]
+        if isinstance(value, JS):
+            return str(value)
+        if isinstance(value, JSStr):
+            return f'"{value}"'
+    else:
+        value = sprint(*args)
+    try:
+        text = _json(value)
+    except (TypeError, ValueError) as error:
+        message = str(error).replace("*/", "* /")
+        return f" /* {message} */null "
+    if _is_js_ident_part(text[0]) or _is_js_ident_part(text[-1]):
+        return f" {text} "
+    return text
+
+
+_JSON_TABLE = {
+    **{chr(n): f"\\u{n:04x}" for n in range(0x20)},
+    **_JS_LINES,
+    "\t": "\\t",
+    "\n": "\\n",
+    "\r": "\\r",
+    '"': '\\"',
+    "\\": "\\\\",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+}
+
+
+def _json_float(value: float) -> str:
+    """A float as Go's encoding/json writes it."""
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(f"json: unsupported value: {format_float(value, 'g', None)}")
+    if value and (abs(value) < 1e-6 or abs(value) >= 1e21):
+        mantissa, _, exponent = format_float(value, "e", None).partition("e")
+        return f"{mantissa}e{exponent[0]}{exponent[1:].lstrip('0') or '0'}"
+    return format_float(value, "f", None)
+
+
+def _json(value: Any) -> str:
+    """Go's json.Marshal for the values a template holds (maps with sorted
+    keys); another object is its printed form, as a string."""
+    if value is None or value is MISSING:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _json_float(value)
+    if isinstance(value, str):
+        return '"' + _replace(value, _JSON_TABLE) + '"'
+    if isinstance(value, Mapping):
+        items = sorted((str(key), item) for key, item in value.items())
+        return "{" + ",".join(f"{_json(k)}:{_json(v)}" for k, v in items) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_json(item) for item in value) + "]"
+    return _json(sprint(value))
+
+
+_HTML_SPACE = "\t\n\f\r "
+
+
+def srcset_escaper(*args: Any) -> str:
+    """Go's srcsetFilterAndEscaper: each comma-separated image candidate
+    keeps a safe URL (normalised) and plain metadata (``2x``, ``100w``),
+    else becomes ``#ZgotmplZ``; a trusted URL is one normalised URL."""
+    text, kind = _stringify(args)
+    if kind is URL:
+        return _url_text(text, True).replace(",", "%2c")
+    return ",".join(_srcset_candidate(part) for part in text.split(","))
+
+
+def _srcset_candidate(text: str) -> str:
+    start = len(text) - len(text.lstrip(_HTML_SPACE))
+    end = start
+    while end < len(text) and text[end] not in _HTML_SPACE:
+        end += 1
+    url, metadata = text[start:end], text[end:]
+    plain = all(c in _HTML_SPACE or (c.isascii() and c.isalnum()) for c in metadata)
+    if is_safe_url(url) and plain:
+        return text[:start] + _url_text(url, True) + metadata
+    return "#" + FAILSAFE
+
+
 ESCAPERS = {
+    "_html_template_jsvalescaper": js_val_escaper,
+    "_html_template_jsstrescaper": js_str_escaper,
+    "_html_template_jsregexpescaper": js_regexp_escaper,
+    "_html_template_srcsetescaper": srcset_escaper,
     "_html_template_cssvaluefilter": css_value_filter,
     "_html_template_commentescaper": comment_escaper,
     "_html_template_htmlescaper": html_escaper,
