@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import types
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -43,6 +44,9 @@ from .nodes import (
 logger = logging.getLogger(__name__)
 # Go's basic kinds; a subclass is a named type, whose methods can be called.
 _BASIC_TYPES = (str, int, float, bool, list, tuple)
+
+# What a field names that the engine calls: a method (bound), a builtin.
+_CALLED_TYPES = (types.MethodType, types.BuiltinFunctionType)
 
 # Go allows 100000 nested template calls; Python's stack allows fewer.
 MAX_DEPTH = 200
@@ -132,6 +136,24 @@ def arity_of(function: Callable) -> tuple[int, bool] | None:
         return None
 
 
+def _call_plan(function: Callable) -> tuple[tuple[int, bool] | None, tuple]:
+    """A function's ``arity_of`` and its Go argument kinds (``go_arg_types``),
+    worked out once per function (a bound method's once per its function)."""
+    target = getattr(function, "__func__", None)
+    try:
+        return _plan(function if target is None else target, target is not None)
+    except TypeError:  # unhashable callable
+        return None, getattr(function, "go_arg_types", ())
+
+
+@lru_cache(maxsize=4096)
+def _plan(function: Callable, bound: bool) -> tuple[tuple[int, bool] | None, tuple]:
+    shape = _arity(function)
+    if bound and shape is not None:  # less self
+        shape = (max(shape[0] - 1, 0), shape[1])
+    return shape, tuple(getattr(function, "go_arg_types", ()))
+
+
 class State:
     """One execution: the output, the variable stack, the node for messages."""
 
@@ -196,7 +218,18 @@ class State:
     # Walking.
     def walk(self, dot: Any, node: Node) -> None:
         self.node = node
-        if isinstance(node, TextNode):
+        kind = type(node)  # the common kinds first, by exact type: the hot path
+        if kind is TextNode:
+            self.out.append(node.text)
+        elif kind is ListNode:
+            walk = self.walk
+            for child in node.nodes:
+                walk(dot, child)
+        elif kind is ActionNode:
+            value = self.eval_pipeline(dot, node.pipe)
+            if not node.pipe.decl:
+                self.print_value(node, value)
+        elif isinstance(node, TextNode):
             self.out.append(node.text)
         elif isinstance(node, ActionNode):
             value = self.eval_pipeline(dot, node.pipe)
@@ -369,6 +402,11 @@ class State:
     def eval_arg(self, dot: Any, node: Node) -> Any:
         """An argument's value; missing values become nil, as Go passes them."""
         self.node = node
+        kind = type(node)
+        if kind is StringNode:
+            return node.text
+        if kind is DotNode:
+            return None if dot is MISSING else dot
         if isinstance(node, DotNode):
             return None if dot is MISSING else dot
         if isinstance(node, NilNode):
@@ -451,7 +489,9 @@ class State:
         if receiver is None:
             self.errorf(f"nil pointer evaluating interface {{}}.{name}")
         has_args = len(args) > 1 or has_final
-        if isinstance(receiver, Mapping) and not _has_method(receiver, name):
+        if type(receiver) is dict or (
+            isinstance(receiver, Mapping) and not _has_method(receiver, name)
+        ):
             if has_args:
                 self.errorf(f"{name} is not a method but has arguments")
             self.from_map = True  # Go's static type of the value: interface {}
@@ -474,7 +514,7 @@ class State:
             except Exception as error:  # a property that failed
                 self.errorf(f"error calling {name}: {error}")
             if attribute is not MISSING:
-                if inspect.ismethod(attribute) or inspect.isbuiltin(attribute):
+                if isinstance(attribute, _CALLED_TYPES):
                     return self.eval_call(
                         dot, attribute, node, name, args, final, has_final
                     )
@@ -531,7 +571,7 @@ class State:
     ) -> Any:
         # args[0] is the command; a field inside a chain has none (Go's nil).
         count = len(args[1:]) + (1 if has_final else 0)
-        shape = arity_of(function)
+        shape, kinds = _call_plan(function)
         if shape is not None:
             fixed, variadic = shape
             if variadic and count < fixed:
@@ -543,13 +583,16 @@ class State:
                 self.errorf(
                     f"wrong number of args for {name}: want {fixed} got {count}"
                 )
-        kinds = getattr(function, "go_arg_types", ())
-        arguments = [
-            self.eval_string_arg(dot, arg)
-            if i < len(kinds) and kinds[i] == "string"
-            else self.eval_arg(dot, arg)
-            for i, arg in enumerate(args[1:])
-        ]
+        if kinds:
+            arguments = [
+                self.eval_string_arg(dot, arg)
+                if i < len(kinds) and kinds[i] == "string"
+                else self.eval_arg(dot, arg)
+                for i, arg in enumerate(args[1:])
+            ]
+        else:
+            eval_arg = self.eval_arg
+            arguments = [eval_arg(dot, arg) for arg in args[1:]]
         if has_final:
             arguments.append(None if final is MISSING else final)
         try:
