@@ -289,6 +289,8 @@ class Collections:
         elif not (isinstance(seq, str) or is_slice(seq)):
             raise ValueError(f"can't iterate over {format_value(seq)}")
         items = _items(seq)
+        if final is None and all(type(item) is str for item in items):
+            return HTML(separator.join(items))  # the common case, in one join
         out = []
         for i, item in enumerate(items):
             try:

@@ -14,6 +14,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ..bindings import SiteBindings
@@ -97,6 +98,13 @@ def _flect_humanize(text: str) -> str:
         return ""
     parts[0] = go_title(parts[0])
     return " ".join(p for p in (_clean(part) for part in parts) if p)
+
+
+@lru_cache(maxsize=4096)
+def _humanize_words(word: str) -> str:
+    """Humanize of a text that is no number: pages say the same words again
+    and again (a notice's title in every call), so each is worked out once."""
+    return _flect_humanize(to_lower(_flect_humanize(word)))
 
 
 def _ordinalize(text: str) -> str:
@@ -243,7 +251,7 @@ class Inflect:
             _INTEGER.fullmatch(word) and -(2**63) <= int(word) < 2**63
         ):
             return _ordinalize(word)
-        return _flect_humanize(to_lower(_flect_humanize(word)))
+        return _humanize_words(word)
 
     def Pluralize(self, v: Any) -> str:
         word = to_string(v)
