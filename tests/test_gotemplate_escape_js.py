@@ -8,12 +8,15 @@ hostile values (quotes, ``</script>``, ``<!--``, backslashes, U+2028/U+2029,
 Hypothesis draws; the engine's output must be Hugo 0.111's, byte for byte.
 All layouts of one set of values render in one Hugo build."""
 
+import subprocess
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError, TemplateSet
 
+from .conftest import hugo_build
 from .hugo_functions_oracle import cameo_output, hugo_outputs
 
 pytestmark = pytest.mark.hugo
@@ -124,7 +127,14 @@ def test_generated_values_escape_as_hugo_escapes_them(
         ("<script>/[{{ .x }}]/</script>", 'unfinished JS regexp charset: "["'),
     ],
 )
-def test_javascript_the_escaper_cannot_read_is_a_parse_error(text, message):
+def test_javascript_the_escaper_cannot_read_is_a_parse_error(
+    hugo, tmp_path, text, message
+):
     with pytest.raises(TemplateError, match="^html/template:t:1:") as caught:
         TemplateSet(html=True).parse("t", text)
     assert message in str(caught.value)
+    # Hugo refuses the same layout with the same words.
+    files = {"config.toml": "", "content/p.md": "---\nlayout: p\n---\n"}
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        hugo_build(hugo, tmp_path, files, {"layouts/_default/p.html": text})
+    assert message in failed.value.stderr.decode()
