@@ -2,7 +2,7 @@
 
 One layout per place JavaScript is written (a ``<script>`` value, strings,
 regexps, template literals, comments, trusted ``safeJS``/``safeJSStr``,
-script types, ``on*`` attributes) and ``srcset``, each run with the same
+times, script types, ``on*`` attributes) and ``srcset``, each run with the same
 hostile values (quotes, ``</script>``, ``<!--``, backslashes, U+2028/U+2029,
 ``${``, regexp specials, numbers, nil, maps, lists) and with values
 Hypothesis draws; the engine's output must be Hugo 0.111's, byte for byte.
@@ -66,6 +66,8 @@ CONTEXTS = {
     "srcset": '<img srcset="{{ .Params.s }} 1x, /a.png?{{ .Params.s }} 2x, '
     "{{ .Params.link }}\" srcset='{{ .Params.link | safeURL }}, {{ .Params.img }}'>"
     "<img srcset={{ .Params.img }}>",
+    "script_time": '<script>var t = {{ time "2023-01-02T03:04:05.5+02:00" }}, '
+    'd = {{ time "2023-01-02" }}, s = "{{ time "2023-01-02" }}";</script>',
     "branches": "<script>{{ if .Params.t }}var a = 1{{ else }}var a = "
     "{{ .Params.n }}{{ end }};{{ range .Params.list }}f({{ . }});{{ end }}"
     "{{ with .Params.s }}g('{{ . }}'){{ end }}</script>",

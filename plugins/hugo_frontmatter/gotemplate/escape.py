@@ -1018,7 +1018,8 @@ def _json_float(value: float) -> str:
 
 def _json(value: Any) -> str:
     """Go's json.Marshal for the values a template holds (maps with sorted
-    keys); another object is its printed form, as a string."""
+    keys); an object with Go's ``MarshalJSON`` (a time) is what that says,
+    another is its printed form, as a string."""
     if value is None or value is MISSING:
         return "null"
     if isinstance(value, bool):
@@ -1034,6 +1035,9 @@ def _json(value: Any) -> str:
         return "{" + ",".join(f"{_json(k)}:{_json(v)}" for k, v in items) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(_json(item) for item in value) + "]"
+    marshal = getattr(value, "MarshalJSON", None)  # Go's json.Marshaler
+    if callable(marshal):
+        return str(marshal())
     return _json(sprint(value))
 
 

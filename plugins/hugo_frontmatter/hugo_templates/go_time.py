@@ -377,6 +377,10 @@ class GoTime:
     def Format(self, layout: Any) -> str:  # noqa: N802 (Go's name)
         return go_format(self, to_string(layout))
 
+    def MarshalJSON(self) -> str:  # noqa: N802 (Go's name)
+        """Go's Time.MarshalJSON, which html/template uses in a script."""
+        return '"' + self.Format("2006-01-02T15:04:05.999999999Z07:00") + '"'
+
     def String(self) -> str:  # noqa: N802 (Go's name)
         return go_format(self, "2006-01-02 15:04:05.999999999 -0700 MST")
 
