@@ -61,6 +61,11 @@ logger = logging.getLogger(__name__)
 _OPEN = re.compile(r"\{\{([<%])")
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 _SPACE = re.compile(r"\s*")
+# A tag without parameters ({{< name >}}, {{< /name >}}), most of a page's
+# tags: read at once; any other goes through _read_tag's loop.
+_PLAIN_TAG = re.compile(
+    r"\{\{([<%])\s*(/?)\s*([A-Za-z0-9_][A-Za-z0-9_./-]*+)\s*([>%])\}\}"
+)
 _BARE = re.compile(r"""[^\s"`=]+?(?=\s|=|/?[>%]\}\}|$)""")
 # Hugo's ValTyped: a bare parameter is an int (in int64's range, else text)
 # or a float by these patterns (no exponent, digits after the point).
@@ -970,6 +975,10 @@ def _tokenize(body: str, where: _Where) -> list[_Tag]:
 
 
 def _read_tag(body: str, start: int, delim: str, where: _Where) -> _Tag:
+    plain = _PLAIN_TAG.match(body, start)
+    if plain is not None and plain[4] == (">" if delim == "<" else "%"):
+        kind = "close" if plain[2] else "open"
+        return _Tag(kind, start, plain.end(), delim, plain[3])
     end_mark = ">}}" if delim == "<" else "%}}"
     pos = start + 3
     if body.startswith("/*", _SPACE.match(body, pos).end()):
