@@ -144,13 +144,23 @@ def _is_comment(context: Context) -> bool:
 
 
 def _advance(context: Context, text: str) -> tuple[Context, str]:
-    """The context after ``text``, and ``text`` without the HTML comments and
-    a script's JS comments (Go's escapeText: a block comment becomes a space,
-    or a newline if it held one; a line comment's end of line stays)."""
+    """The context after ``text``, and ``text`` as Go's escapeText writes it:
+    without HTML comments and a script's JS comments (a block comment becomes
+    a space, or a newline if it held one; a line comment's end of line
+    stays), and with a "<" in HTML text that starts no tag escaped."""
     out: list[str] = []
     i = written = 0
     while i < len(text):
         after, end = _step(context, text, i)
+        if context.state == TEXT or (
+            context.state == RCDATA and context.element in _RCDATA_ELEMENTS
+        ):
+            # A "<" that starts no tag, comment or doctype becomes "&lt;".
+            stop = end if after.state == context.state else text.rfind("<", i, end)
+            for at in range(i, stop):
+                if text[at] == "<" and text[at : at + 9].upper() != "<!DOCTYPE":
+                    out.append(text[written:at] + "&lt;")
+                    written = at + 1
         if _is_comment(context):
             if context.state == SCRIPT and context.js == "/*":
                 out.append("\n" if _has_line_end(text[written:end]) else " ")
