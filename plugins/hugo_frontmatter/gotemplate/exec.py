@@ -342,11 +342,12 @@ class State:
         for cmd in pipe.cmds:
             value = self.eval_command(dot, cmd, value, final_given)
             final_given = True
-        for variable in pipe.decl:
-            if pipe.is_assign:
-                self.set_var(variable.ident[0], value)
-            else:
-                self.push(variable.ident[0], value)
+        if pipe.decl:
+            for variable in pipe.decl:
+                if pipe.is_assign:
+                    self.set_var(variable.ident[0], value)
+                else:
+                    self.push(variable.ident[0], value)
         return value
 
     def not_a_function(self, args: list[Node], has_final: bool) -> None:
@@ -357,6 +358,9 @@ class State:
         self, dot: Any, cmd: CommandNode, final: Any, has_final: bool
     ) -> Any:
         first = cmd.args[0]
+        if type(first) is IdentifierNode:  # a function: the commonest command
+            self.node = first
+            return self.eval_function(dot, first, cmd, cmd.args, final, has_final)
         if isinstance(first, FieldNode):
             self.node = first
             return self.eval_field_chain(
