@@ -222,9 +222,13 @@ class State:
         if kind is TextNode:
             self.out.append(node.text)
         elif kind is ListNode:
-            walk = self.walk
+            walk, out = self.walk, self.out
             for child in node.nodes:
-                walk(dot, child)
+                if type(child) is TextNode:  # as walk does, without the call
+                    self.node = child
+                    out.append(child.text)
+                else:
+                    walk(dot, child)
         elif kind is ActionNode:
             value = self.eval_pipeline(dot, node.pipe)
             if not node.pipe.decl:
@@ -574,20 +578,23 @@ class State:
         has_final: bool,
     ) -> Any:
         # args[0] is the command; a field inside a chain has none (Go's nil).
-        count = len(args[1:]) + (1 if has_final else 0)
+        given = max(len(args) - 1, 0)
+        count = given + 1 if has_final else given
         shape, kinds = _call_plan(function)
         if shape is not None:
             fixed, variadic = shape
             if variadic and count < fixed:
                 self.errorf(
                     f"wrong number of args for {name}: want at least {fixed} "
-                    f"got {len(args[1:])}"
+                    f"got {given}"
                 )
             if not variadic and count != fixed:
                 self.errorf(
                     f"wrong number of args for {name}: want {fixed} got {count}"
                 )
-        if kinds:
+        if not given:
+            arguments = []
+        elif kinds:
             arguments = [
                 self.eval_string_arg(dot, arg)
                 if i < len(kinds) and kinds[i] == "string"
