@@ -256,7 +256,8 @@ class State:
             self.errorf(f"unknown node: {node}")
 
     def walk_if_or_with(self, dot: Any, node: BranchNode) -> None:
-        mark = self.mark()
+        variables = self.vars
+        mark = len(variables)
         try:
             value = self.eval_pipeline(dot, node.pipe)
             if is_true(value):
@@ -264,7 +265,7 @@ class State:
             elif node.else_list is not None:
                 self.walk(dot, node.else_list)
         finally:
-            self.pop(mark)
+            del variables[mark:]
 
     def walk_range(self, dot: Any, node: RangeNode) -> None:
         self.node = node
@@ -478,8 +479,11 @@ class State:
         has_final: bool,
     ) -> Any:
         self.from_map = False
-        for name in ident[:-1]:
-            receiver = self.eval_field(dot, name, node, [], MISSING, False, receiver)
+        if len(ident) > 1:
+            for name in ident[:-1]:
+                receiver = self.eval_field(
+                    dot, name, node, [], MISSING, False, receiver
+                )
         return self.eval_field(dot, ident[-1], node, args, final, has_final, receiver)
 
     def eval_field(
