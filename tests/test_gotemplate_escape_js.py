@@ -127,9 +127,11 @@ def test_generated_values_escape_as_hugo_escapes_them(
         ),
         ('<script>"a\\{{ .x }}"</script>', "unfinished escape sequence in JS string"),
         ("<script>/[{{ .x }}]/</script>", 'unfinished JS regexp charset: "["'),
+        ("<p onclick='x''>{{ .x }}", '"\'" in attribute name: "\'>"'),
+        ('<p title=a"b>{{ .x }}', r'"\"" in unquoted attr: "a\"b"'),
     ],
 )
-def test_javascript_the_escaper_cannot_read_is_a_parse_error(
+def test_html_and_javascript_the_escaper_cannot_read_are_a_parse_error(
     hugo, tmp_path, text, message
 ):
     with pytest.raises(TemplateError, match="^html/template:t:1:") as caught:
@@ -140,3 +142,65 @@ def test_javascript_the_escaper_cannot_read_is_a_parse_error(
     with pytest.raises(subprocess.CalledProcessError) as failed:
         hugo_build(hugo, tmp_path, files, {"layouts/_default/p.html": text})
     assert message in failed.value.stderr.decode()
+
+
+# Pieces of JavaScript that move the escaper between code, strings,
+# regexps and comments, and actions between them.
+JS_PIECES = [
+    '"',
+    "'",
+    "`",
+    "/",
+    "//",
+    "/*",
+    "*/",
+    "\n",
+    "\\",
+    "x",
+    "1",
+    "1.",
+    "+",
+    "++",
+    "-",
+    ")",
+    "(",
+    "[",
+    "]",
+    "}",
+    " return ",
+    "<!--",
+    "-->",
+    "{{ .Params.s }}",
+    "{{ .Params.re }}",
+    "{{ .Params.n }}",
+]
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    codes=st.lists(
+        st.lists(st.sampled_from(JS_PIECES), max_size=12).map("".join),
+        min_size=4,
+        max_size=4,
+    )
+)
+def test_generated_scripts_escape_as_hugo_escapes_them(hugo, tmp_path_factory, codes):
+    """Scripts and event handlers made of pieces that move between code,
+    strings, regexps and comments: the ones the engine takes (it refuses a
+    "/" it cannot place, as Go does) Hugo renders the same."""
+    layouts = []
+    for code in codes:
+        layouts += [f"<script>{code}</script>", f"<p onclick='{code}'>"]
+    taken = []
+    for text in layouts:
+        try:
+            TemplateSet(html=True).parse("t", text)
+        except TemplateError:
+            continue
+        taken.append(text)
+    root = tmp_path_factory.mktemp("hugo-escape-js-code")
+    examples = [(text, HOSTILE) for text in taken]
+    for (text, _), expected in zip(
+        examples, hugo_outputs(hugo, root, examples), strict=True
+    ):
+        assert cameo_output(text, HOSTILE) == expected, text

@@ -201,8 +201,8 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
         return Context(TEXT), at + 3
     if state == SCRIPT:
         at = _raw_end(text, i, "script")
-        if at == i:
-            return Context(TAG), at + len("</script")
+        if at == i:  # HTML text reads the end tag
+            return Context(TEXT), at
         after, step = _js_step(context, text[i:] if at < 0 else text[i:at])
         return after, i + step
     if state == RCDATA:
@@ -215,6 +215,7 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
             return context, len(text)
         return Context(TAG), found.end()
     if state == TAG:
+        _check_attr_name(text, i)
         while i < len(text) and text[i] in " \t\n\r\f/":
             i += 1
         if i >= len(text):
@@ -262,6 +263,11 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
         found = re.compile(r"[ \t\n\r\f>]").search(text, i)
         end = found.start() if found else -1
     value = text[i:] if end < 0 else text[i:end]
+    if not context.delim:
+        for char in value:
+            if char in "\"'<=`":
+                quoted = go_quote(value)
+                raise _BadText(f"{go_quote(char)} in unquoted attr: {quoted}")
     if context.attr == "css":
         context = replace(context, css=_css_after(context.css, value))
     if context.attr == "url" and value:
@@ -318,8 +324,8 @@ _JS_TYPES = frozenset(
 )
 
 
-class _BadJS(Exception):
-    """JavaScript the escaper cannot read safely (Go's escaping errors)."""
+class _BadText(Exception):
+    """Text the escaper cannot read safely (Go's escaping errors)."""
 
 
 def is_js_type(mime_type: str) -> bool:
@@ -376,7 +382,7 @@ def _js_step(context: Context, code: str) -> tuple[Context, int]:
             return replace(context, js="/", js_ctx=js_ctx), at + 1
         if js_ctx == "divop":
             return replace(context, js_ctx="regexp"), at + 1
-        raise _BadJS(
+        raise _BadText(
             f"'/' could start a division or regexp: {go_quote(code[at:][:32])}"
         )
     if js == "/*":
@@ -400,7 +406,7 @@ def _js_step(context: Context, code: str) -> tuple[Context, int]:
         if char == "\\":
             at += 1
             if at == len(code):
-                raise _BadJS(
+                raise _BadText(
                     f"unfinished escape sequence in JS string: {go_quote(code)}"
                 )
         elif char == "[":
@@ -411,7 +417,7 @@ def _js_step(context: Context, code: str) -> tuple[Context, int]:
             return replace(context, js="", js_ctx="divop"), at + 1
         i = at + 1
     if in_charset:
-        raise _BadJS(f"unfinished JS regexp charset: {go_quote(code)}")
+        raise _BadText(f"unfinished JS regexp charset: {go_quote(code)}")
     return context, len(code)
 
 
@@ -445,6 +451,14 @@ def _css_after(state: str, text: str) -> str:
                 return ""
             state, i = found.group(0).lower(), found.end()
     return state
+
+
+def _check_attr_name(text: str, i: int) -> None:
+    """Go's eatAttrName: a quote or "<" in an attribute name is an error."""
+    found = re.compile(r"[ \t\n\f\r]*[^ \t\n\f\r=>\"'<]*([\"'<])").match(text, i)
+    if found:
+        char, ahead = go_quote(found.group(1)), go_quote(text[i : i + 32])
+        raise _BadText(f"{char} in attribute name: {ahead}")
 
 
 def _nudge(context: Context) -> Context:
@@ -583,7 +597,7 @@ def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
     if isinstance(node, TextNode):
         try:
             after, node.text = _advance(context, node.text)
-        except _BadJS as error:
+        except _BadText as error:
             raise _Unsupported(str(error), node) from None
         return after
     if isinstance(node, ActionNode):
