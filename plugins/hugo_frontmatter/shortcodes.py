@@ -1077,6 +1077,9 @@ def _read_value(body: str, pos: int, name: str, where: _Where) -> tuple[Any, int
     (bare numbers and true/false are typed, as in Hugo)."""
     quote = body[pos] if pos < len(body) else ""
     if quote == '"':
+        close = body.find('"', pos + 1)
+        if close >= 0 and "\\" not in body[pos + 1 : close]:
+            return body[pos + 1 : close], close + 1  # no escapes: as it is
         out = []
         i = pos + 1
         while i < len(body) and body[i] != '"':
