@@ -454,3 +454,29 @@ def test_a_permalink_given_in_the_settings_is_checked_too(tmp_path):
         )
     assert "HUGO_FRONTMATTER['permalinks'] ['posts'] = '/:bogus/'" in str(caught.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_keys_the_sites_go_templates_read_are_not_named_as_unused(tmp_path):
+    config = (
+        HUGO_TOML.replace(
+            "\n[", '\nenableInlineShortcodes = true\ntitleCaseStyle = "Go"\n[', 1
+        )
+        + "\n[imaging]\nquality = 90\n"
+    )
+    settings = _site(tmp_path, config)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        build_site(tmp_path / "content", tmp_path / "out", settings)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    warning = next(
+        record.getMessage()
+        for record in records
+        if "not used by this build" in record.getMessage()
+    )
+    assert "copyright" in warning  # the theme does not show it
+    for key in ("enableinlineshortcodes", "titlecasestyle", "imaging"):
+        assert key not in warning.lower()

@@ -57,6 +57,17 @@ ROOT_STEMS = frozenset({"hugo", "config"})
 # Keys that have no meaning for a Pelican build: the Hugo theme is replaced
 # by this one, and Hugo's own error switches have no counterpart to miss.
 IGNORED_KEYS = frozenset({"theme", "themesdir", "ignoreerrors"})
+# Keys only the site's own Go templates read (shortcodes, partials, render
+# hooks: shortcodes.py and hugo_templates read the config for them), so they
+# are not named as unused.
+TEMPLATE_KEYS = frozenset(
+    {
+        "enableinlineshortcodes",
+        "enablemissingtranslationplaceholders",
+        "imaging",
+        "titlecasestyle",
+    }
+)
 # Keys of a language's table that are about the language, not its site.
 LANGUAGE_ONLY_KEYS = frozenset(
     {
@@ -408,7 +419,7 @@ def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
         mapper = _KEY_MAPPERS.get(key)
         if mapper:
             settings.update(mapper(value, unused))
-        elif key not in IGNORED_KEYS:
+        elif key not in IGNORED_KEYS | TEMPLATE_KEYS:
             unused.append(key)
 
     # Every param is what a site's shortcodes see as site.params.
