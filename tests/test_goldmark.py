@@ -377,11 +377,6 @@ def test_summary_is_the_markdown_before_the_divider() -> None:
     summary, whole = split_summary(body)
     assert summary == "The summary, with *emphasis*.\n\n"
     assert "<!--more-->" not in whole
-    renderer = Renderer()
-    assert (
-        renderer.render_summary(body) == "<p>The summary, with <em>emphasis</em>.</p>\n"
-    )
-    assert renderer.render_summary("No divider.") is None
     assert split_summary("No divider.") == (None, "No divider.")
 
 

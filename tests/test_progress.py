@@ -159,12 +159,13 @@ def test_nothing_is_shown_before_the_quiet_time_is_over():
     assert lines[-1] == "write: 10/10 pages (100%), done in 10.0 s"
 
 
-def test_no_stream_prints_nothing():
+def test_no_stream_prints_nothing(capsys):
     progress = Progress(None)
     with progress.phase("assets", 3, 3) as phase:
         phase.advance(3, 3)
     with progress.step("push", "to origin/gh-pages"):
         pass
+    assert capsys.readouterr() == ("", "")  # not on stdout or stderr either
 
 
 def test_advancing_from_many_threads_counts_everything_once():

@@ -1226,11 +1226,6 @@ class Renderer:
         _, body = split_summary(text)
         return self._render(body)
 
-    def render_summary(self, text: str) -> str | None:
-        """The HTML of the Markdown before ``<!--more-->``, or None."""
-        summary, _ = split_summary(text)
-        return None if summary is None else self._render(summary)
-
     def _render(self, text: str) -> str:
         # Hugo 0.111 replaces emoji codes in the Markdown itself, before
         # parsing: in code too, and heading ids are made from the result.
