@@ -204,3 +204,26 @@ def test_generated_scripts_escape_as_hugo_escapes_them(hugo, tmp_path_factory, c
         examples, hugo_outputs(hugo, root, examples), strict=True
     ):
         assert cameo_output(text, HOSTILE) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('<p onclick="f({{ .x }})', "inside a js attribute value"),
+        ("<script>{{ .x }}", "inside <script>"),
+        ("<title>{{ .x }}", "inside <title>"),
+        ("<p {{ .x }}", "inside a tag"),
+    ],
+)
+def test_a_template_ending_outside_html_text_is_an_error_as_in_hugo(
+    hugo, tmp_path, text, where
+):
+    with pytest.raises(TemplateError) as caught:
+        TemplateSet(html=True).parse("t", text)
+    assert str(caught.value) == (
+        f"html/template:t: ends in a non-text context ({where}): close it"
+    )
+    files = {"config.toml": "", "content/p.md": "---\nlayout: p\n---\n"}
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        hugo_build(hugo, tmp_path, files, {"layouts/_default/p.html": text})
+    assert "ends in a non-text context" in failed.value.stderr.decode()

@@ -585,8 +585,27 @@ def escape_trees(trees: Mapping[str, Tree], names: list[str]) -> None:
                 line,
                 col,
             ) from None
-        if end.state not in (TEXT, RCDATA):
-            logger.debug("template %s ends inside a tag", name)
+        if end.state != TEXT and name == tree.parse_name:
+            line = tree.text.count("\n") + 1
+            raise TemplateError(
+                f"html/template:{name}: ends in a non-text context "
+                f"({_where(end)}): close it",
+                name,
+                line,
+            )
+
+
+def _where(context: Context) -> str:
+    """Where a template ends, in words, for Go's ErrEndContext."""
+    if context.state == SCRIPT:
+        return "inside <script>"
+    if context.state == RCDATA:
+        return f"inside <{context.element}>"
+    if context.state == COMMENT:
+        return "inside an HTML comment"
+    if context.state == ATTR:
+        return f"inside a {context.attr} attribute value"
+    return "inside a tag"
 
 
 def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
