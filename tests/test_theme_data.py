@@ -4,6 +4,7 @@ and JSON-LD, absolute addresses only, robots.txt, translations, sections."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from .conftest import HUGO_SETTINGS, build_site, write_tree
+from .conftest import HUGO_SETTINGS, ROOT, build_site, write_tree
 
 SOCIAL = [("GitHub", "https://github.com/ann")]
 TREE = {
@@ -227,3 +228,17 @@ def test_a_section_without_index_lists_its_pages_undated(sections):
     # notes/ is not an article folder: its pages are pages, listed undated.
     items = _soup(sections / "notes" / "index.html").select(".dated-list li")
     assert [(li.time, li.a.get_text()) for li in items] == [(None, "A note")]
+
+
+def test_the_avatars_sizes_are_the_width_the_stylesheet_shows_it_at():
+    """images.py makes the avatar at 1x, 2x and 3x the width profile.css
+    gives ``.avatar`` (a root font size of 16 px): one changed without the
+    other would send a blurred or needlessly large picture."""
+    from pelican.plugins.cameo import images
+
+    css = (ROOT / "theme" / "static" / "css" / "profile.css").read_text("utf-8")
+    rule = re.search(r"\n\.avatar \{([^}]*)\}", css)
+    width = re.search(r"\bwidth: ([0-9.]+)rem;", rule.group(1))
+    assert images.AVATAR_SIZES == f"{width.group(1)}rem"
+    pixels = round(float(width.group(1)) * 16)
+    assert images.AVATAR_WIDTHS == (pixels, 2 * pixels, 3 * pixels)

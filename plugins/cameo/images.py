@@ -117,7 +117,8 @@ def image_size(path: str) -> tuple[int, int]:
         ) from None
 
 
-# Widths (CSS px x 1, 2, 3) of the avatar as the theme shows it (7.5rem).
+# Widths (CSS px x 1, 2, 3) of the avatar as the theme shows it (7.5rem in
+# profile.css; tests/test_theme_data.py keeps the two the same).
 AVATAR_WIDTHS = (120, 240, 360)
 AVATAR_SIZES = "7.5rem"
 # Modern formats first: a browser takes the first <source> it can show.
