@@ -232,7 +232,11 @@ class State:
         elif kind is ActionNode:
             value = self.eval_pipeline(dot, node.pipe)
             if not node.pipe.decl:
-                self.print_value(node, value)
+                if isinstance(value, str):  # as print_value writes it
+                    self.node = node
+                    self.out.append(value)
+                else:
+                    self.print_value(node, value)
         elif isinstance(node, TextNode):
             self.out.append(node.text)
         elif isinstance(node, ActionNode):
@@ -365,6 +369,12 @@ class State:
         first = cmd.args[0]
         if type(first) is IdentifierNode:  # a function: the commonest command
             self.node = first
+            name = first.ident
+            function = self.funcs.get(name)
+            if function is not None and name != "and" and name != "or":
+                return self.eval_call(
+                    dot, function, cmd, name, cmd.args, final, has_final
+                )
             return self.eval_function(dot, first, cmd, cmd.args, final, has_final)
         if isinstance(first, FieldNode):
             self.node = first
