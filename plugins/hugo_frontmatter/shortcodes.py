@@ -379,15 +379,21 @@ class ShortcodeEngine:
     ) -> list[_Node | str]:
         roots: list[_Node | str] = []
         stack: list[_Node] = []
+        inner_of: dict[str, bool] = {}  # a name checked once per page
         for tag in tags:
             into = stack[-1].children if stack else roots
             if tag.kind == "text":
                 into.append(tag.text)
             elif tag.kind == "open":
                 node = _Node(tag, where.line(tag.pos))
-                self._check_known(tag.name, where.path, node.line, language)
+                takes_inner = inner_of.get(tag.name)
+                if takes_inner is None:
+                    self._check_known(tag.name, where.path, node.line, language)
+                    takes_inner = self._needs_inner(
+                        tag.name, where, node.line, language
+                    )
+                    inner_of[tag.name] = takes_inner
                 into.append(node)
-                takes_inner = self._needs_inner(tag.name, where, node.line, language)
                 if (
                     tag.self_closing
                     and not takes_inner
