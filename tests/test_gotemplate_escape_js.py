@@ -68,6 +68,10 @@ CONTEXTS = {
     "<img srcset={{ .Params.img }}>",
     "script_time": '<script>var t = {{ time "2023-01-02T03:04:05.5+02:00" }}, '
     'd = {{ time "2023-01-02" }}, s = "{{ time "2023-01-02" }}";</script>',
+    "script_pipelines": "<script>var a = {{ .Params.s | html }}, "
+    'b = "{{ .Params.s | urlquery }}", c = {{ html .Params.s }}, '
+    "d = {{ .Params.m | jsonify }}, e = {{ .Params.list | jsonify | safeJS }}, "
+    "f = {{ .Params.n }}{{ .Params.n }}, g = (1) / {{ .Params.n }} / 2;</script>",
     "branches": "<script>{{ if .Params.t }}var a = 1{{ else }}var a = "
     "{{ .Params.n }}{{ end }};{{ range .Params.list }}f({{ . }});{{ end }}"
     "{{ with .Params.s }}g('{{ . }}'){{ end }}</script>",
