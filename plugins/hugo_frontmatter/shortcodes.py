@@ -58,14 +58,15 @@ from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
 
 logger = logging.getLogger(__name__)
 
-_OPEN = re.compile(r"\{\{([<%])")
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 _SPACE = re.compile(r"\s*")
-# A tag without parameters ({{< name >}}, {{< /name >}}), most of a page's
-# tags: read at once; any other goes through _read_tag's loop.
-_PLAIN_TAG = re.compile(
-    r"\{\{([<%])\s*(/?)\s*([A-Za-z0-9_][A-Za-z0-9_./-]*+)\s*([>%])\}\}"
+# Where a tag starts; with the whole tag when it has no parameters
+# ({{< name >}}, {{< /name >}}, most of a page's tags), read at once: any
+# other goes through _read_tag.
+_TAG_START = re.compile(
+    r"\{\{([<%])(?:\s*(/?)\s*([A-Za-z0-9_][A-Za-z0-9_./-]*+)\s*([>%])\}\})?"
 )
+_END_OF = {"<": ">", "%": "%"}
 _BARE = re.compile(r"""[^\s"`=]+?(?=\s|=|/?[>%]\}\}|$)""")
 # Hugo's ValTyped: a bare parameter is an int (in int64's range, else text)
 # or a float by these patterns (no exponent, digits after the point).
@@ -966,11 +967,16 @@ def _tokenize(body: str, where: _Where) -> list[_Tag]:
     pos = 0
     text_start = 0
     while True:
-        match = _OPEN.search(body, pos)
+        match = _TAG_START.search(body, pos)
         if match is None:
             break
         start = match.start()
-        tag = _read_tag(body, start, match.group(1), where)
+        delim = match[1]
+        if match[4] == _END_OF[delim]:  # a tag without parameters
+            kind = "close" if match[2] else "open"
+            tag = _Tag(kind, start, match.end(), delim, match[3])
+        else:
+            tag = _read_tag(body, start, delim, where)
         if start > text_start:
             tags.append(_Tag("text", text_start, start, text=body[text_start:start]))
         tags.append(tag)
@@ -981,10 +987,6 @@ def _tokenize(body: str, where: _Where) -> list[_Tag]:
 
 
 def _read_tag(body: str, start: int, delim: str, where: _Where) -> _Tag:
-    plain = _PLAIN_TAG.match(body, start)
-    if plain is not None and plain[4] == (">" if delim == "<" else "%"):
-        kind = "close" if plain[2] else "open"
-        return _Tag(kind, start, plain.end(), delim, plain[3])
     end_mark = ">}}" if delim == "<" else "%}}"
     pos = start + 3
     if body.startswith("/*", _SPACE.match(body, pos).end()):
