@@ -47,7 +47,8 @@ CONTEXTS = {
     "rcdata": "<title>{{ .Params.markup }}</title><textarea>{{ .Params.s }}</textarea>",
     "comment": "<p>a<!-- {{ .Params.s }} -->b</p><!-- gone -->",
     "stray_lt": "<!doctype html><p>a < b <3 {{ .Params.s }}<</p><textarea><!--x--> "
-    '< {{ .Params.lt }}</textarea><p title="<!--a-->">',
+    '< {{ .Params.lt }}</textarea><p title="<!--a-->">'
+    "<title>a </title-x> {{ .Params.s }} </TITLE >",
     "predefined": '{{ .Params.s | html }}<a href="/q?{{ .Params.s | urlquery }}">',
     "tag_parts": "<div {{ with .Params.word }}hidden{{ end }} id=x>"
     "<h{{ .Params.level }}>h</h{{ .Params.level }}>",

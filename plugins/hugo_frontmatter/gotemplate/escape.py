@@ -206,14 +206,13 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
         after, step = _js_step(context, text[i:] if at < 0 else text[i:at])
         return after, i + step
     if state == RCDATA:
-        close = re.compile(r"</" + context.element + r"\b", re.IGNORECASE)
-        found = close.search(text, i)
+        at = _raw_end(text, i, context.element)  # Go's indexTagEnd
         if context.element == "style":
-            css_text = text[i:] if not found else text[i : found.start()]
+            css_text = text[i:] if at < 0 else text[i:at]
             context = replace(context, css=_css_after(context.css, css_text))
-        if not found:
+        if at < 0:
             return context, len(text)
-        return Context(TAG), found.end()
+        return Context(TAG), at + 2 + len(context.element)
     if state == TAG:
         _check_attr_name(text, i)
         while i < len(text) and text[i] in " \t\n\r\f/":
