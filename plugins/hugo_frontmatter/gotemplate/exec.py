@@ -378,6 +378,11 @@ class State:
             return self.eval_function(dot, first, cmd, cmd.args, final, has_final)
         if isinstance(first, FieldNode):
             self.node = first
+            if len(first.ident) == 1:  # .Name: eval_field_chain's one step
+                self.from_map = False
+                return self.eval_field(
+                    dot, first.ident[0], first, cmd.args, final, has_final, dot
+                )
             return self.eval_field_chain(
                 dot, dot, first, first.ident, cmd.args, final, has_final
             )
