@@ -613,6 +613,8 @@ class State:
                 )
         if not given:
             arguments = []
+        elif given == 1 and not kinds:  # one argument: no comprehension
+            arguments = [self.eval_arg(dot, args[1])]
         elif kinds:
             arguments = [
                 self.eval_string_arg(dot, arg)
