@@ -38,6 +38,8 @@ CONTEXTS = {
     "single_quoted": "<p class='{{ .Params.s }}'>",
     "unquoted": "<p class={{ .Params.s }} title={{ .Params.markup | safeHTML }}>",
     "url_start": '<a href="{{ .Params.js }}">a</a><a href="{{ .Params.link }}">b</a>',
+    "url_space": '<a href=" {{ .Params.js }}">a</a><a href="&#x20;{{ .Params.js }}">'
+    '<a href="x&#63;{{ .Params.s }}">',
     "url_trusted": '<a href="{{ .Params.js | safeURL }}">a</a>',
     "url_path": '<img src="/img/{{ .Params.s }}"><a href="/x/{{ .Params.link }}">',
     "url_query": '<a href="/search?q={{ .Params.s }}&u={{ .Params.link }}">q</a>',

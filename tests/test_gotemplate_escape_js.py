@@ -133,6 +133,10 @@ def test_generated_values_escape_as_hugo_escapes_them(
         ("<script>/[{{ .x }}]/</script>", 'unfinished JS regexp charset: "["'),
         ("<p onclick='x''>{{ .x }}", '"\'" in attribute name: "\'>"'),
         ('<p title=a"b>{{ .x }}', r'"\"" in unquoted attr: "a\"b"'),
+        (
+            '<a href="{{ if .x }}/a?{{ else }}/b{{ end }}{{ .x }}">',
+            "{{.x}} appears in an ambiguous context within a URL",
+        ),
     ],
 )
 def test_html_and_javascript_the_escaper_cannot_read_are_a_parse_error(

@@ -67,7 +67,7 @@ class JSStr(str):
 # Where an action prints.
 TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA, SCRIPT = range(9)
 # URL parts inside a URL attribute.
-URL_NONE, URL_PRE_QUERY, URL_QUERY = range(3)
+URL_NONE, URL_PRE_QUERY, URL_QUERY, URL_UNKNOWN = range(4)
 
 # Go's html/template attrTypeMap: the attributes whose value is a URL.
 URL_ATTRIBUTES = frozenset(
@@ -269,11 +269,11 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
                 raise _BadText(f"{go_quote(char)} in unquoted attr: {quoted}")
     if context.attr == "css":
         context = replace(context, css=_css_after(context.css, value))
-    if context.attr == "url" and value:
-        part = context.url_part
-        if "?" in value or "#" in value:
+    if context.attr == "url" and end < 0:  # Go's tURL, entities decoded
+        part, decoded = context.url_part, html.unescape(value)
+        if "?" in decoded or "#" in decoded:
             part = URL_QUERY
-        elif part == URL_NONE:
+        elif decoded.strip(" \t\n\f\r") and part == URL_NONE:
             part = URL_PRE_QUERY
         context = replace(context, url_part=part)
     if end < 0:
@@ -507,6 +507,9 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
     if state == ATTR and context.attr in ("plain", "url", "script_type"):
         chain = []
         if context.attr == "url":
+            if context.url_part == URL_UNKNOWN:
+                message = f"{node} appears in an ambiguous context within a URL"
+                raise _Unsupported(message, node)
             if context.url_part == URL_NONE:
                 chain += ["_html_template_urlfilter", "_html_template_urlnormalizer"]
             elif context.url_part == URL_PRE_QUERY:
@@ -640,11 +643,13 @@ def _escape_list(node: Node, context: Context, tree: Tree) -> Context:
 
 
 def _join(a: Context, b: Context, node: BranchNode) -> Context:
-    """Go's join: branches must end in one context, a nudged one will do; in
-    JavaScript, one where a "/" may divide or start a regexp will too, and
-    a "/" next is an error."""
+    """Go's join: branches must end in one context, a nudged one will do; so
+    will two places in a URL, or in JavaScript one where a "/" would divide
+    and one where it starts a regexp (an action or "/" next is an error)."""
     if a == b:
         return a
+    if replace(a, url_part=b.url_part) == b:
+        return replace(a, url_part=URL_UNKNOWN)
     if replace(a, js_ctx=b.js_ctx) == b:
         return replace(a, js_ctx="unknown")
     if _nudge(a) == _nudge(b):
