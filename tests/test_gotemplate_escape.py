@@ -146,6 +146,7 @@ def test_generated_values_escape_as_hugo_escapes_them(
         "<style>p { content: '{{ .x }}' }</style>",
         '<p style="background: url({{ .x }})">',
         "<style>/* {{ .x }} */</style>",
+        '<p style="a: &quot;{{ .x }}">',
     ],
 )
 def test_contexts_not_handled_yet_refuse_to_parse_rather_than_print_unescaped(text):

@@ -267,8 +267,8 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
             if char in "\"'<=`":
                 quoted = go_quote(value)
                 raise _BadText(f"{go_quote(char)} in unquoted attr: {quoted}")
-    if context.attr == "css":
-        context = replace(context, css=_css_after(context.css, value))
+    if context.attr == "css" and end < 0:  # entities decoded, as in Go
+        context = replace(context, css=_css_after(context.css, html.unescape(value)))
     if context.attr == "url" and end < 0:  # Go's tURL, entities decoded
         part, decoded = context.url_part, html.unescape(value)
         if "?" in decoded or "#" in decoded:
