@@ -133,6 +133,7 @@ def test_generated_values_escape_as_hugo_escapes_them(
         ("<script>/[{{ .x }}]/</script>", 'unfinished JS regexp charset: "["'),
         ("<p onclick='x''>{{ .x }}", '"\'" in attribute name: "\'>"'),
         ('<p title=a"b>{{ .x }}', r'"\"" in unquoted attr: "a\"b"'),
+        ("<p =x>{{ .x }}", 'expected space, attr name, or end of tag, but got "=x>"'),
         (
             '<a href="{{ if .x }}/a?{{ else }}/b{{ end }}{{ .x }}">',
             "{{.x}} appears in an ambiguous context within a URL",

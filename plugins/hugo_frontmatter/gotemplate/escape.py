@@ -231,6 +231,9 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
         end = i
         while end < len(text) and text[end] not in " \t\n\r\f/=>":
             end += 1
+        if end == i:  # "=" with no name before it
+            got = go_quote(text[i:])
+            raise _BadText(f"expected space, attr name, or end of tag, but got {got}")
         name = text[i:end]
         kind = attr_type(name)
         if context.element == "script" and name.lower() == "type":
