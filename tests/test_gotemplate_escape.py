@@ -60,6 +60,13 @@ CONTEXTS = {
     "style_attribute": '<li style="background: {{ .Params.color }};'
     '{{ if .Params.level }} border: 1px{{ end }}"><p style="a: {{ .Params.expr }}">'
     "<p style={{ .Params.color }}><p style='{{ .Params.css }}'>",
+    "css_strings": "<style>p { content: '{{ .Params.s }}' } q { content: "
+    '"{{ .Params.js }}" } a { background: url({{ .Params.link }}) } '
+    "b { background: url( '{{ .Params.s }}' ) } c { x: url(\"/x?{{ .Params.s }}\") }"
+    "/* {{ .Params.s }} */ p { color: red } // line {{ .Params.s }}\n q {} "
+    "d { e: \"{{ .Params.s }}?{{ .Params.s }}\"; f: '{{ .Params.lt }}' }</style>",
+    "css_attribute": '<p style="background: url({{ .Params.link }}); '
+    'content: \'{{ .Params.s }}\'"><p style="content: &quot;{{ .Params.lt }}&quot;">',
     "branches": '{{ if .Params.s }}<a href="{{ .Params.js }}">{{ else }}<a>{{ end }}'
     "{{ range .Params.list }}<i title={{ . }}>{{ . }}</i>{{ end }}",
 }
@@ -143,14 +150,15 @@ def test_generated_values_escape_as_hugo_escapes_them(
 @pytest.mark.parametrize(
     "text",
     [
-        "<style>p { content: '{{ .x }}' }</style>",
-        '<p style="background: url({{ .x }})">',
-        "<style>/* {{ .x }} */</style>",
-        '<p style="a: &quot;{{ .x }}">',
+        '<p title="{{ template "x" }}">',
+        '<script>{{ template "x" }}</script>',
+        '<style>p { content: "{{ template "x" }}" }</style>',
     ],
 )
-def test_contexts_not_handled_yet_refuse_to_parse_rather_than_print_unescaped(text):
-    with pytest.raises(TemplateError, match="is not supported yet"):
+def test_template_calls_outside_html_text_refuse_to_parse_rather_than_print_unescaped(
+    text,
+):
+    with pytest.raises(TemplateError, match='calling "x" outside HTML text'):
         TemplateSet(html=True).parse("t", text)
 
 
@@ -161,9 +169,10 @@ def test_branches_ending_in_different_contexts_are_an_error():
 
 def test_escaping_error_names_file_line_and_column():
     with pytest.raises(TemplateError) as caught:
-        TemplateSet(html=True).parse("x.html", 'a\n<p style="url({{ .x }})">')
+        TemplateSet(html=True).parse(
+            "x.html", 'a\n<a href="{{ if .x }}?{{ end }}{{ .x }}">'
+        )
     assert str(caught.value) == (
-        "html/template:x.html:2:17: escaping {{.x}} in a css context "
-        '(after "url(") is not supported yet'
+        "html/template:x.html:2:33: {{.x}} appears in an ambiguous context within a URL"
     )
-    assert (caught.value.name, caught.value.line, caught.value.col) == ("x.html", 2, 17)
+    assert (caught.value.name, caught.value.line, caught.value.col) == ("x.html", 2, 33)

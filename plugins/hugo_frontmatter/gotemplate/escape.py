@@ -65,7 +65,18 @@ class JSStr(str):
 
 
 # Where an action prints.
-TEXT, TAG, ATTR_NAME, AFTER_NAME, BEFORE_VALUE, ATTR, COMMENT, RCDATA, SCRIPT = range(9)
+(
+    TEXT,
+    TAG,
+    ATTR_NAME,
+    AFTER_NAME,
+    BEFORE_VALUE,
+    ATTR,
+    COMMENT,
+    RCDATA,
+    SCRIPT,
+    STYLE,
+) = range(10)
 # URL parts inside a URL attribute.
 URL_NONE, URL_PRE_QUERY, URL_QUERY, URL_UNKNOWN = range(4)
 
@@ -92,7 +103,6 @@ URL_ATTRIBUTES = frozenset(
     }
 )
 _RCDATA_ELEMENTS = {"textarea", "title"}
-_UNSUPPORTED_ELEMENTS = {"style"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,9 @@ class Context:
     attr: str = "plain"  # plain, url, or an unsupported kind
     url_part: int = URL_NONE
     element: str = ""  # an RCDATA element being read
-    css: str = ""  # inside CSS: "" at a value, or a quote, "/*" or "url("
+    # Inside CSS: "" at a value, or a string's quote, "url(" (unquoted) or
+    # "url(" and its quote, "/*" or "//" in a comment.
+    css: str = ""
     # Inside JavaScript (a script element, an on* attribute): "" in code, or
     # a string's quote, "/" in a regexp, "/*" or "//" in a comment; and
     # whether a "/" in code would start a regexp or divide (Go's jsCtx).
@@ -138,8 +150,10 @@ _TAG_START = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
 
 def _is_comment(context: Context) -> bool:
     """Whether ``context`` is inside a comment html/template drops."""
-    return context.state == COMMENT or (
-        context.state == SCRIPT and context.js in ("/*", "//")
+    return (
+        context.state == COMMENT
+        or (context.state == SCRIPT and context.js in ("/*", "//"))
+        or (context.state == STYLE and context.css in ("/*", "//"))
     )
 
 
@@ -164,8 +178,14 @@ def _advance(context: Context, text: str) -> tuple[Context, str]:
         if _is_comment(context):
             if context.state == SCRIPT and context.js == "/*":
                 out.append("\n" if _has_line_end(text[written:end]) else " ")
+            if context.state == STYLE and context.css == "/*":
+                out.append(" ")
             written = end
-        if after.state != context.state or after.js != context.js:
+        if (after.state, after.js, after.css) != (
+            context.state,
+            context.js,
+            context.css,
+        ):
             if _is_comment(after):
                 opener = 4 if after.state == COMMENT else 2
                 out.append(text[written : end - opener])
@@ -205,11 +225,14 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
             return Context(TEXT), at
         after, step = _js_step(context, text[i:] if at < 0 else text[i:at])
         return after, i + step
+    if state == STYLE:
+        at = _raw_end(text, i, "style")
+        if at == i:  # HTML text reads the end tag
+            return Context(TEXT), at
+        after, step = _css_step(context, text[i:] if at < 0 else text[i:at])
+        return after, i + step
     if state == RCDATA:
         at = _raw_end(text, i, context.element)  # Go's indexTagEnd
-        if context.element == "style":
-            css_text = text[i:] if at < 0 else text[i:at]
-            context = replace(context, css=_css_after(context.css, css_text))
         if at < 0:
             return context, len(text)
         return Context(TAG), at + 2 + len(context.element)
@@ -223,8 +246,8 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
             element = context.element
             if element == "script":
                 return Context(SCRIPT, element=element), i + 1
-            if element in _UNSUPPORTED_ELEMENTS:
-                return Context(RCDATA, attr=element, element=element), i + 1
+            if element == "style":
+                return Context(STYLE, element=element), i + 1
             if element in _RCDATA_ELEMENTS:
                 return Context(RCDATA, element=element), i + 1
             return Context(TEXT), i + 1
@@ -271,14 +294,9 @@ def _step(context: Context, text: str, i: int) -> tuple[Context, int]:
                 quoted = go_quote(value)
                 raise _BadText(f"{go_quote(char)} in unquoted attr: {quoted}")
     if context.attr == "css" and end < 0:  # entities decoded, as in Go
-        context = replace(context, css=_css_after(context.css, html.unescape(value)))
+        context = _css_after(context, html.unescape(value))
     if context.attr == "url" and end < 0:  # Go's tURL, entities decoded
-        part, decoded = context.url_part, html.unescape(value)
-        if "?" in decoded or "#" in decoded:
-            part = URL_QUERY
-        elif decoded.strip(" \t\n\f\r") and part == URL_NONE:
-            part = URL_PRE_QUERY
-        context = replace(context, url_part=part)
+        context = _url_part_after(context, html.unescape(value))
     if end < 0:
         if context.attr == "js":  # Go reads the value with entities decoded
             context = _js_after(context, html.unescape(value))
@@ -431,28 +449,86 @@ def _js_after(context: Context, code: str) -> Context:
     return context
 
 
-_CSS_OPEN = re.compile(r"[\"']|/\*|url\(", re.IGNORECASE)
-_CSS_CLOSE = {'"': re.compile(r'(?<!\\)"'), "'": re.compile(r"(?<!\\)'")}
-_CSS_CLOSE["/*"] = re.compile(r"\*/")
-_CSS_CLOSE["url("] = re.compile(r"\)")
+_CSS_SPACE = "\t\n\f\r "
+# Where a CSS string or url(...) ends, and its escape character.
+_CSS_STRING_ENDS = {
+    '"': '\\"',
+    "'": "\\'",
+    'url("': '\\"',
+    "url('": "\\'",
+    "url(": "\\\t\n\f\r )",
+}
 
 
-def _css_after(state: str, text: str) -> str:
-    """Where CSS ``text`` leaves a reader: at a value, or in a string,
-    comment or url(...) (Go's tCSS, reduced)."""
+def _css_step(context: Context, code: str) -> tuple[Context, int]:
+    """One of Go's CSS transitions (tCSS, tCSSStr, comments) from the start
+    of ``code``: every string is read as a URL, as Go reads it."""
+    css = context.css
+    if css == "":
+        for found in re.finditer(r"[(\"'/]", code):
+            at, char = found.start(), found.group()
+            if char == "(" and _ends_with_url(code[:at].rstrip(_CSS_SPACE)):
+                j = len(code) - len(code[at + 1 :].lstrip(_CSS_SPACE))
+                quote = code[j : j + 1]
+                if quote in ("'", '"'):
+                    return replace(context, css="url(" + quote), j + 1
+                return replace(context, css="url("), j
+            if char == "/" and code[at + 1 : at + 2] in ("/", "*"):
+                return replace(context, css=code[at : at + 2]), at + 2
+            if char in "'\"":
+                return replace(context, css=char), at + 1
+        return context, len(code)
+    if css == "/*":
+        at = code.find("*/")
+        return (context, len(code)) if at < 0 else (replace(context, css=""), at + 2)
+    if css == "//":
+        found = re.search(r"[\n\f\r]", code)
+        return (
+            (context, len(code))
+            if not found
+            else (replace(context, css=""), found.start())
+        )
+    ends = re.compile("[" + re.escape(_CSS_STRING_ENDS[css]) + "]")
+    k = 0
+    while True:
+        found = ends.search(code, k)
+        if not found:
+            return _url_part_after(context, _decode_css(code[k:])), len(code)
+        at = found.start()
+        if code[at] != "\\":
+            return replace(context, css=""), at + 1
+        at += 1
+        if at == len(code):
+            raise _BadText(
+                f"unfinished escape sequence in CSS string: {go_quote(code)}"
+            )
+        context = _url_part_after(context, _decode_css(code[: at + 1]))
+        k = at + 1
+
+
+def _css_after(context: Context, code: str) -> Context:
     i = 0
-    while i < len(text):
-        if state:
-            found = _CSS_CLOSE[state].search(text, i)
-            if not found:
-                return state
-            state, i = "", found.end()
-        else:
-            found = _CSS_OPEN.search(text, i)
-            if not found:
-                return ""
-            state, i = found.group(0).lower(), found.end()
-    return state
+    while i < len(code):
+        context, step = _css_step(context, code[i:])
+        i += step
+    return context
+
+
+def _ends_with_url(text: str) -> bool:
+    """Go's endsWithCSSKeyword(text, "url")."""
+    if len(text) < 3 or text[-3:].lower() != "url":
+        return False
+    return len(text) == 3 or not _is_css_nmchar(text[-4])
+
+
+def _url_part_after(context: Context, text: str) -> Context:
+    """Go's tURL: a "?" or "#" starts the query; anything else but spaces
+    the path."""
+    if "?" in text or "#" in text:
+        return replace(context, url_part=URL_QUERY)
+    if text.strip(_CSS_SPACE) and context.url_part == URL_NONE:
+        return replace(context, url_part=URL_PRE_QUERY)
+    return context
 
 
 def _check_attr_name(text: str, i: int) -> None:
@@ -485,6 +561,31 @@ _JS_ESCAPERS = {
 _SRCSET = "_html_template_srcsetescaper"
 
 
+def _url_escapers(context: Context, node: Node, path_escaper: str) -> list[str]:
+    """Go's escapers for a part of a URL: the scheme filtered at its start,
+    then the path, or the query escaped."""
+    if context.url_part == URL_UNKNOWN:
+        message = f"{node} appears in an ambiguous context within a URL"
+        raise _Unsupported(message, node)
+    if context.url_part == URL_NONE:
+        return ["_html_template_urlfilter", path_escaper]
+    if context.url_part == URL_PRE_QUERY:
+        return [path_escaper]
+    return ["_html_template_urlescaper"]
+
+
+def _css_escapers(context: Context, node: Node) -> list[str]:
+    """Go's escapers in CSS: a value filtered, a string or url(...) as a URL
+    (a string's path CSS-escaped), nothing printed in a comment."""
+    if context.css == "":
+        return ["_html_template_cssvaluefilter"]
+    if context.css in ("/*", "//"):
+        return ["_html_template_commentescaper"]
+    string = context.css in ("'", '"')
+    path = "_html_template_cssescaper" if string else "_html_template_urlnormalizer"
+    return _url_escapers(context, node, path)
+
+
 def _escapers(context: Context, node: Node, name: str) -> list[str]:
     """Go's escaper function names for an action printing in ``context``."""
     state = context.state
@@ -500,25 +601,17 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         last = "attr" if context.delim else "htmlnospace"
         first = _JS_ESCAPERS[context.js] if context.attr == "js" else _SRCSET
         return [first, f"_html_template_{last}escaper"]
-    if state == RCDATA and context.element == "style" and not context.css:
-        return ["_html_template_cssvaluefilter"]
-    if state == ATTR and context.attr == "css" and not context.css:
+    if state == STYLE:
+        return _css_escapers(context, node)
+    if state == ATTR and context.attr == "css":
         last = "attr" if context.delim else "htmlnospace"
-        return ["_html_template_cssvaluefilter", f"_html_template_{last}escaper"]
+        return [*_css_escapers(context, node), f"_html_template_{last}escaper"]
     if state in (TAG, ATTR_NAME, AFTER_NAME):
         return ["_html_template_htmlnamefilter"]
     if state == ATTR and context.attr in ("plain", "url", "script_type"):
         chain = []
         if context.attr == "url":
-            if context.url_part == URL_UNKNOWN:
-                message = f"{node} appears in an ambiguous context within a URL"
-                raise _Unsupported(message, node)
-            if context.url_part == URL_NONE:
-                chain += ["_html_template_urlfilter", "_html_template_urlnormalizer"]
-            elif context.url_part == URL_PRE_QUERY:
-                chain += ["_html_template_urlnormalizer"]
-            else:
-                chain += ["_html_template_urlescaper"]
+            chain += _url_escapers(context, node, "_html_template_urlnormalizer")
         if context.delim:
             chain.append("_html_template_attrescaper")
         else:
@@ -528,8 +621,6 @@ def _escapers(context: Context, node: Node, name: str) -> list[str]:
         COMMENT: "an HTML comment",
         BEFORE_VALUE: "the start of an attribute value",
     }.get(state, f"a {context.attr or context.element} context")
-    if context.css:
-        what += f" (after {go_quote(context.css)})"
     raise _Unsupported(f"escaping {node} in {what} is not supported yet", node)
 
 
@@ -604,6 +695,8 @@ def _where(context: Context) -> str:
     """Where a template ends, in words, for Go's ErrEndContext."""
     if context.state == SCRIPT:
         return "inside <script>"
+    if context.state == STYLE:
+        return "inside <style>"
     if context.state == RCDATA:
         return f"inside <{context.element}>"
     if context.state == COMMENT:
@@ -1116,7 +1209,50 @@ def _srcset_candidate(text: str) -> str:
     return "#" + FAILSAFE
 
 
+_CSS_TABLE = {
+    "\0": "\\0",
+    "\t": "\\9",
+    "\n": "\\a",
+    "\f": "\\c",
+    "\r": "\\d",
+    '"': "\\22",
+    "&": "\\26",
+    "'": "\\27",
+    "(": "\\28",
+    ")": "\\29",
+    "+": "\\2b",
+    "/": "\\2f",
+    ":": "\\3a",
+    ";": "\\3b",
+    "<": "\\3c",
+    ">": "\\3e",
+    "\\": "\\\\",
+    "{": "\\7b",
+    "}": "\\7d",
+}
+
+
+def css_escaper(*args: Any) -> str:
+    """Go's cssEscaper: CSS hex escapes, with a space after one where a hex
+    digit or a space follows (or at the end)."""
+    text, _ = _stringify(args)
+    out = []
+    for n, char in enumerate(text):
+        escaped = _CSS_TABLE.get(char)
+        if escaped is None:
+            out.append(char)
+            continue
+        out.append(escaped)
+        after = text[n + 1 : n + 2]
+        if char != "\\" and (
+            not after or after in "0123456789abcdefABCDEF" + _CSS_SPACE
+        ):
+            out.append(" ")
+    return "".join(out)
+
+
 ESCAPERS = {
+    "_html_template_cssescaper": css_escaper,
     "_html_template_jsvalescaper": js_val_escaper,
     "_html_template_jsstrescaper": js_str_escaper,
     "_html_template_jsregexpescaper": js_regexp_escaper,
