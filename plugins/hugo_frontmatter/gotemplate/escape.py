@@ -6,9 +6,9 @@ a tag's attribute list, CSS, JavaScript in ``<script>`` and ``on*``
 attributes, ``srcset``) and appends Go's escaper for that place to the
 action's pipeline, as Go 1.20's html/template does. Values of the trusted
 types (``HTML``, ``HTMLAttr``, ``URL``, ``CSS``, ``JS``, ``JSStr``; Hugo's
-``safeHTML`` and so on) pass where Go lets them. Contexts not handled yet
-(inside CSS strings, comments and ``url(...)``) are an error, never
-unescaped output."""
+``safeHTML`` and so on) pass where Go lets them. What Go refuses, and a
+``{{template}}`` call outside HTML text (not handled yet), is an error when
+parsed, never unescaped output."""
 
 from __future__ import annotations
 
