@@ -323,9 +323,10 @@ class ShortcodeEngine:
             return Expanded(body, frozenset())
         where = _Where(body, shown_path, first_line)
         tags = _tokenize(body, where)
-        roots = self._tree(tags, where, self._language(page))
+        language = self._language(page)
+        roots = self._tree(tags, where, language)
         nonce = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        run = _Run(page, where, nonce)
+        run = _Run(page, where, nonce, language=language)
         parts = []
         ordinal = 0
         for item in roots:
@@ -501,7 +502,7 @@ class ShortcodeEngine:
             return ""
         if template_file is not None:
             return self._render_template(template_file, call, run, node.line)
-        go_file = self._go_file(tag.name, self._language(run.page))
+        go_file = self._go_file(tag.name, run.language or self._language(run.page))
         if go_file is not None:
             return self._render_go(go_file, call, run, node.line)
         builtin = BUILTINS.get(tag.name)
@@ -644,7 +645,7 @@ class ShortcodeEngine:
     def _render_go(
         self, found: Found, call: ShortcodeCall, run: _Run, line: int
     ) -> str:
-        language = self._language(run.page)
+        language = run.language or self._language(run.page)
         loader, site = self._go_language(language)
         if run.go_page is None:
             run.go_page = self._go_page(run.page, site)
@@ -925,6 +926,7 @@ class _Run:
     hosts: set[str] = field(default_factory=set)
     go_page: Any = None  # the page as Go templates see it, made once
     inline: set[str] = field(default_factory=set)  # inline shortcodes defined
+    language: str = ""  # the page's (ShortcodeEngine._language), found once
 
 
 def _placeholder(nonce: str, number: str) -> str:

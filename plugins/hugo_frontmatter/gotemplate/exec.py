@@ -39,6 +39,7 @@ from .nodes import (
     TemplateNode,
     TextNode,
     VariableNode,
+    WithNode,
 )
 
 logger = logging.getLogger(__name__)
@@ -237,6 +238,8 @@ class State:
                     self.out.append(value)
                 else:
                     self.print_value(node, value)
+        elif kind is IfNode or kind is WithNode:
+            self.walk_if_or_with(dot, node)
         elif isinstance(node, TextNode):
             self.out.append(node.text)
         elif isinstance(node, ActionNode):
