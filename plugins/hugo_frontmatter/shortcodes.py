@@ -219,6 +219,9 @@ class _Node:
     closed: bool = False
 
 
+_NO_INNER = Markup("")
+
+
 class ShortcodeCall:
     """One shortcode in a page: what its template sees (Hugo's shortcode API)."""
 
@@ -239,7 +242,7 @@ class ShortcodeCall:
         self.position = position
         self.column = column
         self.indentation = ""  # the white space before the tag on its line
-        self.inner: Markup = Markup("")
+        self.inner: Markup = _NO_INNER  # set when its children are rendered
         self.go_dot: objects.Shortcode | None = None  # made when a Go template asks
 
     def get(self, key: int | str) -> Any:
