@@ -380,14 +380,16 @@ class ShortcodeEngine:
         return uses
 
     def _tree(
-        self, tags: list[_Tag], where: _Where, language: str = ""
+        self, tags: list[_Tag | str], where: _Where, language: str = ""
     ) -> list[_Node | str]:
         roots: list[_Node | str] = []
         stack: list[_Node] = []
         inner_of: dict[str, bool] = {}  # a name checked once per page
         for tag in tags:
             into = stack[-1].children if stack else roots
-            if tag.kind == "text":
+            if isinstance(tag, str):
+                into.append(tag)
+            elif tag.kind == "text":
                 into.append(tag.text)
             elif tag.kind == "open":
                 node = _Node(tag, where.line(tag.pos))
@@ -966,9 +968,10 @@ def _end(tag: _Tag) -> str:
     return ">" if tag.delim == "<" else "%"
 
 
-def _tokenize(body: str, where: _Where) -> list[_Tag]:
-    """Split ``body`` into text, opening and closing tags (escaped ones are text)."""
-    tags: list[_Tag] = []
+def _tokenize(body: str, where: _Where) -> list[_Tag | str]:
+    """Split ``body`` into text (a str, or a text tag for an escaped one),
+    opening and closing tags."""
+    tags: list[_Tag | str] = []
     pos = 0
     text_start = 0
     while True:
@@ -983,11 +986,11 @@ def _tokenize(body: str, where: _Where) -> list[_Tag]:
         else:
             tag = _read_tag(body, start, delim, where)
         if start > text_start:
-            tags.append(_Tag("text", text_start, start, text=body[text_start:start]))
+            tags.append(body[text_start:start])
         tags.append(tag)
         pos = text_start = tag.end
     if text_start < len(body):
-        tags.append(_Tag("text", text_start, len(body), text=body[text_start:]))
+        tags.append(body[text_start:])
     return tags
 
 
