@@ -225,9 +225,18 @@ class State:
         elif kind is ListNode:
             walk, out = self.walk, self.out
             for child in node.nodes:
-                if type(child) is TextNode:  # as walk does, without the call
+                child_kind = type(child)
+                if child_kind is TextNode:  # as walk does, without the call
                     self.node = child
                     out.append(child.text)
+                elif child_kind is ActionNode and not child.pipe.decl:  # the same
+                    self.node = child
+                    value = self.eval_pipeline(dot, child.pipe)
+                    if isinstance(value, str):
+                        self.node = child
+                        out.append(value)
+                    else:
+                        self.print_value(child, value)
                 else:
                     walk(dot, child)
         elif kind is ActionNode:
