@@ -67,6 +67,12 @@ _TAG_START = re.compile(
     r"\{\{([<%])(?:\s*(/?)\s*([A-Za-z0-9_][A-Za-z0-9_./-]*+)\s*([>%])\}\})?"
 )
 _END_OF = {"<": ">", "%": "%"}
+# An opening tag whose parameters are all "quoted" without backslashes
+# ({{< notice "info" "Title" >}}): read at once, as _read_tag reads it.
+_QUOTED_TAG = re.compile(
+    r'\{\{([<%])\s*([A-Za-z0-9_][A-Za-z0-9_./-]*+)((?:\s+"[^"\\]*")+)\s*([>%])\}\}'
+)
+_QUOTED = re.compile(r'"([^"\\]*)"')
 _BARE = re.compile(r"""[^\s"`=]+?(?=\s|=|/?[>%]\}\}|$)""")
 # Hugo's ValTyped: a bare parameter is an int (in int64's range, else text)
 # or a float by these patterns (no exponent, digits after the point).
@@ -995,6 +1001,10 @@ def _tokenize(body: str, where: _Where) -> list[_Tag | str]:
 
 
 def _read_tag(body: str, start: int, delim: str, where: _Where) -> _Tag:
+    quoted = _QUOTED_TAG.match(body, start)
+    if quoted is not None and quoted[4] == _END_OF[delim]:
+        params = _QUOTED.findall(quoted[3])
+        return _Tag("open", start, quoted.end(), delim, quoted[2], params)
     end_mark = ">}}" if delim == "<" else "%}}"
     pos = start + 3
     if body.startswith("/*", _SPACE.match(body, pos).end()):
