@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-SITES = Path("/work/shared/hugo-sites")
+SITES = REPO.parent / "shared" / "hugo-sites"  # ../shared, beside the checkout
 GOAL_MS = 50.0
 # The page: calls of real shortcodes, in turn: name, parameters (a list is
 # positional, a dict named), the text between the tags.

@@ -38,7 +38,8 @@ from .hugo_functions_oracle import hugo_outputs
 pytestmark = pytest.mark.hugo
 
 BASE_URL = "http://example.org/"
-CUPPER = "/work/shared/hugo-sites/cupper-example"
+# The shared sites' real shortcodes and data, copied with their licences.
+REAL = Path(__file__).parent / "fixtures" / "go_shortcodes"
 CONFIG = f"""
 baseURL = "{BASE_URL}"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404"]
@@ -364,7 +365,7 @@ def test_site_data_merges_site_and_theme_files_as_hugo(hugo, tmp_path_factory, f
 def test_site_data_reads_xml_as_hugo(hugo, tmp_path):
     files = {
         "data/x.xml": '<root a="1"><b>t</b><c x="2">u</c><c>v</c><d/></root>',
-        "data/Cupper.json": (Path(CUPPER) / "data" / "wcag.json").read_text(),
+        "data/Cupper.json": (REAL / "data" / "wcag.json").read_text(),
     }
     layout = "{{ .Site.Data }}"
     (hugo_page,) = hugo_outputs(hugo, tmp_path / "hugo", [(layout, {})], "", files)
@@ -593,14 +594,10 @@ def test_assets_are_found_published_and_fingerprinted_as_hugo(hugo, tmp_path):
 
 # The real shortcodes that use resources and data -----------------------------
 
-PROFILE = "/work/shared/hugo-sites/profile-example"
 REAL_SHORTCODES = {
-    "figureCupper": f"{CUPPER}/theme-shortcodes/figureCupper.html",
-    "colors": f"{CUPPER}/theme-shortcodes/colors.html",
-    "principles": f"{CUPPER}/theme-shortcodes/principles.html",
-    "wcag": f"{CUPPER}/theme-shortcodes/wcag.html",
-    "tested": f"{CUPPER}/theme-shortcodes/tested.html",
-    "dynamic-img": f"{PROFILE}/theme-shortcodes/dynamic-img.html",
+    name: REAL / f"{name}.html"
+    for name in ("figureCupper", "colors", "principles", "wcag", "tested")
+    + ("dynamic-img",)
 }
 # (shortcode, its named or positional params), one page each.
 REAL_CALLS = [
@@ -617,6 +614,18 @@ REAL_CALLS = [
     ("dynamic-img", {"src": "/v1/x.jpg", "title": "A <title>", "width": "w_300"}),
 ]
 OPTIONS = {"Resize": "700x", "Fit": "300x200", "Fill": "200x200 q60", "Original": ""}
+
+
+def _photo(width: int, height: int) -> bytes:
+    """A JPEG with detail in it (a gradient and noise), as a photo has."""
+    gradient = Image.linear_gradient("L").resize((width, height))
+    noise = Image.effect_noise((width, height), 60)
+    image = Image.merge(
+        "RGB", (gradient, noise, gradient.transpose(Image.FLIP_LEFT_RIGHT))
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
 
 
 def shortcode_call(name: str, params: dict[str, str] | list[str]) -> str:
@@ -641,7 +650,7 @@ def test_real_shortcodes_with_resources_and_data_render_as_hugo(hugo, tmp_path):
         Site,
     )
 
-    sun = Path(CUPPER, "content/post/cupper-shortcodes/sun.jpg").read_bytes()
+    sun = _photo(1800, 1685)  # the size of cupper's sun.jpg
     files: dict[str, str | bytes] = {
         "config.toml": (
             f'baseURL = "{BASE_URL}"\n'
@@ -651,8 +660,8 @@ def test_real_shortcodes_with_resources_and_data_render_as_hugo(hugo, tmp_path):
             "[imaging]\nquality = 99\n"
         ),
         "layouts/_default/single.html": "{{ .Content }}",
-        "data/principles.json": Path(CUPPER, "data/principles.json").read_text(),
-        "data/wcag.json": Path(CUPPER, "data/wcag.json").read_text(),
+        "data/principles.json": (REAL / "data" / "principles.json").read_text(),
+        "data/wcag.json": (REAL / "data" / "wcag.json").read_text(),
     }
     for name, path in REAL_SHORTCODES.items():
         files[f"layouts/shortcodes/{name}.html"] = Path(path).read_text()
