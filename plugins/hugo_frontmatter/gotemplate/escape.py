@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import logging
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -22,7 +21,7 @@ from typing import Any
 
 from .errors import TemplateError, position
 from .exec import MISSING, Tree
-from .gofmt import format_float, go_quote, sprint
+from .gofmt import go_quote, json_float, sprint
 from .nodes import (
     ActionNode,
     BranchNode,
@@ -1149,16 +1148,6 @@ _JSON_TABLE = {
 }
 
 
-def _json_float(value: float) -> str:
-    """A float as Go's encoding/json writes it."""
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"json: unsupported value: {format_float(value, 'g', None)}")
-    if value and (abs(value) < 1e-6 or abs(value) >= 1e21):
-        mantissa, _, exponent = format_float(value, "e", None).partition("e")
-        return f"{mantissa}e{exponent[0]}{exponent[1:].lstrip('0') or '0'}"
-    return format_float(value, "f", None)
-
-
 def _json(value: Any) -> str:
     """Go's json.Marshal for the values a template holds (maps with sorted
     keys); an object with Go's ``MarshalJSON`` (a time) is what that says,
@@ -1170,7 +1159,7 @@ def _json(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return _json_float(value)
+        return json_float(value)
     if isinstance(value, str):
         return '"' + _replace(value, _JSON_TABLE) + '"'
     if isinstance(value, Mapping):

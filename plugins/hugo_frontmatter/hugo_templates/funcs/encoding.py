@@ -10,12 +10,11 @@ from __future__ import annotations
 import base64
 import datetime
 import logging
-import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...gotemplate import HTML, MISSING
-from ...gotemplate.gofmt import format_float, sprintf, type_name
+from ...gotemplate.gofmt import json_float, sprintf, type_name
 from ..bindings import SiteBindings
 from ..go_time import GoTime
 from ..gocast import to_string
@@ -106,17 +105,6 @@ def _json_string(text: str) -> str:
     return "".join(out)
 
 
-def _json_float(value: float) -> str:
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"json: unsupported value: {format_float(value, 'g', None)}")
-    if value != 0 and (abs(value) < 1e-6 or abs(value) >= 1e21):
-        text = format_float(value, "e", None)
-        mantissa, _, exponent = text.partition("e")
-        sign, digits = exponent[0], exponent[1:].lstrip("0") or "0"
-        return f"{mantissa}e{sign}{digits}"
-    return format_float(value, "f", None)
-
-
 class _Encoder:
     """json.Marshal, or json.MarshalIndent with a prefix and an indent."""
 
@@ -137,7 +125,7 @@ class _Encoder:
         if isinstance(value, int):
             return str(value)
         if isinstance(value, float):
-            return _json_float(value)
+            return json_float(value)
         if isinstance(value, str):
             return _json_string(str(value))
         if isinstance(value, datetime.date):  # a front matter date
