@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from cameo_tools.build import BuildError
 
 from .conftest import build_site, examples, migrated_settings, write_tree
+from .test_go_shortcodes import _content  # the theme's body, byte for byte
 
 CONFIG = """\
 baseURL = "https://example.org/"
@@ -154,12 +155,6 @@ def _cameo_bodies(
     )
     build_site(root, root / "out", root / "cameoconf.py", **overrides)
     return _bodies(root / "out", files, _content)
-
-
-def _content(html: str) -> str:
-    """The page's body as the theme writes it (inside its ``e-content``)."""
-    start = html.index(">", html.index('class="prose e-content"')) + 1
-    return html[start : html.rindex("</div>", start, html.index("</article>"))]
 
 
 def _normal(html: str) -> str:
