@@ -1148,6 +1148,12 @@ _JSON_TABLE = {
 }
 
 
+def json_string(text: str) -> str:
+    """A string as Go's encoding/json writes it, HTML-safe (``<`` is
+    ``\\u003c``), as json.Marshal and html/template's JS values do."""
+    return '"' + _replace(text, _JSON_TABLE) + '"'
+
+
 def _json(value: Any) -> str:
     """Go's json.Marshal for the values a template holds (maps with sorted
     keys); an object with Go's ``MarshalJSON`` (a time) is what that says,
@@ -1161,7 +1167,7 @@ def _json(value: Any) -> str:
     if isinstance(value, float):
         return json_float(value)
     if isinstance(value, str):
-        return '"' + _replace(value, _JSON_TABLE) + '"'
+        return json_string(value)
     if isinstance(value, Mapping):
         items = sorted((str(key), item) for key, item in value.items())
         return "{" + ",".join(f"{_json(k)}:{_json(v)}" for k, v in items) + "}"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...gotemplate import HTML, MISSING
+from ...gotemplate.escape import json_string
 from ...gotemplate.gofmt import json_float, sprintf, type_name
 from ..bindings import SiteBindings
 from ..go_time import GoTime
@@ -78,33 +79,6 @@ def _b64decode(src: bytes) -> bytes:
             return bytes(out)
 
 
-_JSON_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-
-
-def _json_string(text: str) -> str:
-    out = ['"']
-    for char in text:
-        if char in _JSON_ESCAPES:
-            out.append(_JSON_ESCAPES[char])
-        elif char < " ":
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
 class _Encoder:
     """json.Marshal, or json.MarshalIndent with a prefix and an indent."""
 
@@ -127,11 +101,11 @@ class _Encoder:
         if isinstance(value, float):
             return json_float(value)
         if isinstance(value, str):
-            return _json_string(str(value))
+            return json_string(str(value))
         if isinstance(value, datetime.date):  # a front matter date
             value = GoTime.from_python(value)
         if isinstance(value, GoTime):
-            return _json_string(value.Format(_RFC3339_NANO))  # Go's MarshalJSON
+            return json_string(value.Format(_RFC3339_NANO))  # Go's MarshalJSON
         colon = ": " if self.indent is not None else ":"
         if isinstance(value, Mapping):
             if not value:
@@ -139,7 +113,7 @@ class _Encoder:
             keys = sorted(value, key=str)
             items = [
                 self._newline(depth + 1)
-                + _json_string(str(key))
+                + json_string(str(key))
                 + colon
                 + self.encode(value[key], depth + 1)
                 for key in keys
