@@ -317,7 +317,9 @@ def child(settings: str, output: str) -> None:
     outcome: dict[str, Any] = {"ok": False, "expand_ms": []}
     try:
         from cameo_tools.build import BuildError, build
-        from pelican.plugins.hugo_frontmatter import shortcodes
+        from pelican.plugins.hugo_frontmatter.shortcodes.expand import (
+            expand as shortcodes,
+        )
 
         expand = shortcodes.ShortcodeEngine.expand
 

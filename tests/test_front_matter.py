@@ -11,8 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter.fields import Source, to_pelican
-from pelican.plugins.hugo_frontmatter.frontmatter import FrontMatterError, split
+from pelican.plugins.hugo_frontmatter.content.fields import Source, to_pelican
+from pelican.plugins.hugo_frontmatter.content.frontmatter import (
+    FrontMatterError,
+    split,
+)
 from pelican.plugins.hugo_frontmatter.reader import choose_template
 
 from .conftest import ROOT, build_site, write_tree

@@ -14,14 +14,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.hugo_frontmatter.fields import (
+from pelican.plugins.hugo_frontmatter.content.fields import (
     FIELD_MAPPERS,
     PELICAN_NAMES,
     RESERVED_NAMES,
     Source,
     to_pelican,
 )
-from pelican.plugins.hugo_frontmatter.frontmatter import (
+from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     YAML12_RESOLVERS,
     FrontMatter,
     FrontMatterError,

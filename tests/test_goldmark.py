@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from pelican.plugins.hugo_frontmatter.goldmark import (
+from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkConfigError,
     GoldmarkOptions,
     Renderer,
@@ -32,7 +32,7 @@ from pelican.plugins.hugo_frontmatter.goldmark import (
     parse_line_ranges,
     split_summary,
 )
-from pelican.plugins.hugo_frontmatter.heading_ids import (
+from pelican.plugins.hugo_frontmatter.markdown.heading_ids import (
     HeadingIds,
     blackfriday_id,
     github_ascii_id,

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cameo_tools.build import BuildError, build
-from pelican.plugins.hugo_frontmatter import config
+from pelican.plugins.hugo_frontmatter.config import settings as config
 
 from .conftest import CACHE, ROOT, TITLE_LAYOUTS, hugo_build, write_tree
 

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter import config
+from pelican.plugins.hugo_frontmatter.config import settings as config
 
 from .conftest import TITLE_LAYOUTS, write_tree
 from .test_hugo_accepts_config import build_migrated, toml_value

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.hugo_frontmatter.goldmark import (
+from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkOptions,
     Renderer,
     find_bare_link,

@@ -21,11 +21,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.hugo_frontmatter.goldmark import Renderer
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError
 from pelican.plugins.hugo_frontmatter.hugo_templates import go_url
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
 from pelican.plugins.hugo_frontmatter.hugo_templates.resources import Resource
+from pelican.plugins.hugo_frontmatter.markdown.goldmark import Renderer
 
 from .conftest import examples as how_many
 from .conftest import hugo_build, write_tree

@@ -11,9 +11,12 @@ import pytest
 
 from cameo_tools.build import BuildError
 from pelican.plugins.cameo import theme_support
-from pelican.plugins.hugo_frontmatter import urls
-from pelican.plugins.hugo_frontmatter.fields import Source, to_pelican
-from pelican.plugins.hugo_frontmatter.frontmatter import FrontMatterError, split
+from pelican.plugins.hugo_frontmatter.content import urls
+from pelican.plugins.hugo_frontmatter.content.fields import Source, to_pelican
+from pelican.plugins.hugo_frontmatter.content.frontmatter import (
+    FrontMatterError,
+    split,
+)
 
 from .conftest import build_site, write_tree
 

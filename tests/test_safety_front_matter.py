@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter import urls
-from pelican.plugins.hugo_frontmatter.frontmatter import split
+from pelican.plugins.hugo_frontmatter.content import urls
+from pelican.plugins.hugo_frontmatter.content.frontmatter import split
 
 from .conftest import HUGO_SETTINGS, ROOT, build_site, examples, write_tree
 from .test_front_matter_properties import malformed_documents

@@ -18,16 +18,22 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter.fields import automatic_summary, plain_text
-from pelican.plugins.hugo_frontmatter.frontmatter import FrontMatterError, split
-from pelican.plugins.hugo_frontmatter.goldmark import (
+from pelican.plugins.hugo_frontmatter.content.fields import (
+    automatic_summary,
+    plain_text,
+)
+from pelican.plugins.hugo_frontmatter.content.frontmatter import (
+    FrontMatterError,
+    split,
+)
+from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkOptions,
     Renderer,
     attribute_allowed,
     lines_in,
     parse_line_ranges,
 )
-from pelican.plugins.hugo_frontmatter.shortcodes import (
+from pelican.plugins.hugo_frontmatter.shortcodes.expand import (
     PageInfo,
     ShortcodeEngine,
     ShortcodeError,

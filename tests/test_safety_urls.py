@@ -18,9 +18,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter import urls
-from pelican.plugins.hugo_frontmatter.goldmark import GoldmarkOptions, Renderer
-from pelican.plugins.hugo_frontmatter.html_attributes import filter_attributes
+from pelican.plugins.hugo_frontmatter.content import urls
+from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
+    GoldmarkOptions,
+    Renderer,
+)
+from pelican.plugins.hugo_frontmatter.shortcodes.html_attributes import (
+    filter_attributes,
+)
 
 from .conftest import HUGO_SETTINGS, build_site, examples, hugo_build, write_tree
 

@@ -13,8 +13,11 @@ import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdown_it import MarkdownIt
 
-from pelican.plugins.hugo_frontmatter.frontmatter import FrontMatterError, split
-from pelican.plugins.hugo_frontmatter.shortcodes import (
+from pelican.plugins.hugo_frontmatter.content.frontmatter import (
+    FrontMatterError,
+    split,
+)
+from pelican.plugins.hugo_frontmatter.shortcodes.expand import (
     PageInfo,
     Scratch,
     ShortcodeEngine,

@@ -12,7 +12,7 @@ import shutil
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from pelican.plugins.hugo_frontmatter.paths import display_path, is_inside, path_in
+from cameo_shared.paths import display_path, is_inside, path_in
 
 # Pillow is imported where it is used: a site with no avatar never needs it.
 

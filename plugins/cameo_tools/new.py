@@ -381,7 +381,7 @@ class HugoCopy:
 def read_hugo_config(site: Path) -> tuple[list[Path], dict]:
     """The Hugo site's config files and their merged config; a file that
     leads out of the site is refused before it is read."""
-    from pelican.plugins.hugo_frontmatter.config import (
+    from pelican.plugins.hugo_frontmatter.config.settings import (
         HugoConfigError,
         find_files,
         read_config,
@@ -649,7 +649,7 @@ def hugo_parity(
     Files of the other ``languages`` (``about.fr.md``, or their own content
     folders: ``content_folder`` is the default language's) are not counted.
     """
-    from pelican.plugins.hugo_frontmatter import frontmatter, urls
+    from pelican.plugins.hugo_frontmatter.content import frontmatter, urls
 
     content = site / content_folder
     parity = Parity()
@@ -697,8 +697,8 @@ def _permalink_of(relative: str, permalinks: dict) -> str | None:
 
 
 def _permalink_parts(relative: str, fields: dict):
-    from pelican.plugins.hugo_frontmatter import urls
-    from pelican.plugins.hugo_frontmatter.fields import parse_date
+    from pelican.plugins.hugo_frontmatter.content import urls
+    from pelican.plugins.hugo_frontmatter.content.fields import parse_date
 
     *folders, name = relative.split("/")
     stem = name.rsplit(".", 1)[0]
@@ -731,7 +731,7 @@ def unrunnable_shortcodes(folder: Path, copy: HugoCopy) -> list[str]:
     ``NAME.md`` or a language or output format variant, ``NAME.en.html``)
     and no built-in gives: Hugo stops on it too. The build would stop at the
     first of a file; these are all of them."""
-    from pelican.plugins.hugo_frontmatter.shortcode_builtins import BUILTINS
+    from pelican.plugins.hugo_frontmatter.shortcodes.builtins import BUILTINS
 
     problems = []
     for relative in sorted(copy.files):

@@ -1,6 +1,6 @@
 """Hugo front matter for Pelican: see docs/front-matter.md."""
 
-from .frontmatter import FrontMatterError
+from .content.frontmatter import FrontMatterError
 from .hugo_frontmatter import register
 from .reader import HugoMarkdownReader
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from . import content_files, fields, frontmatter
-from .goldmark import SUMMARY_DIVIDER
-from .paths import display_path
+from cameo_shared.paths import display_path
+
+from .content import fields, frontmatter
+from .content import files as content_files
+from .markdown.goldmark import SUMMARY_DIVIDER
 from .reader import HugoMarkdownReader
 
 _COMMENT_START, _COMMENT_END = "<!--", "-->"

@@ -13,28 +13,31 @@ import os
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from . import (
-    config,
-    feed_text,
-    markdown_cache,
-    nameless_terms,
-    pagination,
-    site,
-    state,
-    static_links,
-    taxonomies,
-)
-from .fields import (
+from cameo_shared.paths import display_path
+
+from .config import settings as config
+from .content.fields import (
     TRANSLATION_KEY,
     default_language,
     permalinks_problem,
     plugin_options,
 )
-from .frontmatter import FrontMatterError
+from .content.frontmatter import FrontMatterError
+from .content.urls import HOME_PAGE_SOURCE
 from .html_reader import HugoHTMLReader
-from .paths import display_path
+from .markdown import cache as markdown_cache
 from .reader import HugoMarkdownReader
-from .urls import HOME_PAGE_SOURCE
+from .site import (
+    feed_text,
+    nameless_terms,
+    pagination,
+    state,
+    static_links,
+    taxonomies,
+)
+from .site import (
+    rules as site,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -26,20 +26,16 @@ from typing import Any
 
 from pelican.readers import MarkdownReader
 
-from . import (
-    content_files,
-    fields,
-    frontmatter,
-    goldmark,
-    markdown_cache,
-    refs,
-    shortcodes,
-    state,
-    urls,
-)
+from cameo_shared.paths import display_path
+
+from .content import fields, frontmatter, urls
+from .content import files as content_files
 from .hugo_templates import hooks as go_hooks
 from .hugo_templates import loader as go_loader
-from .paths import display_path
+from .markdown import cache as markdown_cache
+from .markdown import goldmark
+from .shortcodes import expand as shortcodes
+from .site import refs, state
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +52,7 @@ _RENDERING_MODULES = [
     "pygments",
     "emoji",
     goldmark.__name__,
-    f"{__package__}.heading_ids",
+    f"{__package__}.markdown.heading_ids",
 ]
 
 
@@ -455,7 +451,7 @@ class HugoMarkdownReader(MarkdownReader):
         if node is None:
             return None
         if node.file is None:
-            from .site import section_title  # site imports this module
+            from .site.rules import section_title  # site imports this module
 
             name = node.key.strip("/").rsplit("/", 1)[-1]
             return shortcodes.PageInfo(

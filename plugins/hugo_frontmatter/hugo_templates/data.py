@@ -25,8 +25,9 @@ from typing import Any
 
 import yaml
 
-from ..config import ConfigYamlLoader
-from ..paths import display_path
+from cameo_shared.paths import display_path
+
+from ..config.settings import ConfigYamlLoader
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from ..urls import GO_SPACES
+from ..content.urls import GO_SPACES
 
 logger = logging.getLogger(__name__)
 

@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frontmatter import FrontMatterError
+from cameo_shared.paths import display_path
+
+from ..content.frontmatter import FrontMatterError
 from ..gotemplate import TemplateError
-from ..paths import display_path
 from .loader import Found, TemplateLoader, error_place, errorf_text
 from .objects import Page, Position
 

@@ -11,8 +11,8 @@ import html
 import logging
 import re
 
-from ..goldmark import emoji_codes
 from ..gotemplate.escape import strip_tags
+from ..markdown.goldmark import emoji_codes
 from .go_text import is_space, trim_space
 
 logger = logging.getLogger(__name__)

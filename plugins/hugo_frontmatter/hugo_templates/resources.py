@@ -26,8 +26,9 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..fields import Params
-from ..paths import display_path
+from cameo_shared.paths import display_path
+
+from ..content.fields import Params
 from .bindings import SiteBindings
 from .funcs.gosort import stable_sort
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ... import config as hugo_config
+from ...config import settings as hugo_config
 from ...gotemplate import HTML
 from ...gotemplate.gofmt import go_quote, type_name
 from ..bindings import SiteBindings

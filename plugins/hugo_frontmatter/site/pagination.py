@@ -23,8 +23,8 @@ from typing import Any
 
 from pelican.paginator import Page, Paginator
 
-from . import site
-from .fields import plugin_options
+from ..content.fields import plugin_options
+from . import rules as site
 
 # Pelican's writer hands a list's page N the pages beside it too.
 _NEIGHBOURS = ("_previous_page", "_next_page")

@@ -39,22 +39,23 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
-from . import gotemplate
-from .config import environment
-from .fields import Params
-from .frontmatter import FrontMatterError
-from .html_attributes import dynamic, filter_attributes
-from .hugo_templates import objects
-from .hugo_templates.bindings import OutputFiles, SiteBindings
-from .hugo_templates.loader import (
+from cameo_shared.paths import display_path
+
+from .. import gotemplate
+from ..config.settings import environment
+from ..content.fields import Params
+from ..content.frontmatter import FrontMatterError
+from ..hugo_templates import objects
+from ..hugo_templates.bindings import OutputFiles, SiteBindings
+from ..hugo_templates.loader import (
     Found,
     TemplateLoader,
     error_place,
     errorf_text,
     page_bound,
 )
-from .paths import display_path
-from .shortcode_builtins import BUILTINS, BuiltinContext, lookup
+from .builtins import BUILTINS, BuiltinContext, lookup
+from .html_attributes import dynamic, filter_attributes
 
 logger = logging.getLogger(__name__)
 

@@ -29,11 +29,12 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category
 
-from . import pagination, urls
-from .config import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
-from .fields import default_language, hugo_path, language_prefix
-from .frontmatter import FrontMatterError, decode, split
-from .site import (
+from ..config.settings import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
+from ..content import urls
+from ..content.fields import default_language, hugo_path, language_prefix
+from ..content.frontmatter import FrontMatterError, decode, split
+from . import pagination
+from .rules import (
     RESERVED_OUTPUTS,
     UNBUILT_HOMES,
     UNRENDERED,

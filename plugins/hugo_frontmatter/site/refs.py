@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from . import config, fields, urls
-from .fields import param_text
-from .frontmatter import FrontMatterError
+from ..config import settings as config
+from ..content import fields, urls
+from ..content.fields import param_text
+from ..content.frontmatter import FrontMatterError
 
 logger = logging.getLogger(__name__)
 

@@ -21,12 +21,12 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from .fields import param_text
-from .goldmark import hugo_line_ranges, lines_in
-from .urls import safe_url
+from ..content.fields import param_text
+from ..content.urls import safe_url
+from ..markdown.goldmark import hugo_line_ranges, lines_in
 
 if TYPE_CHECKING:
-    from .shortcodes import PageInfo, ShortcodeCall
+    from .expand import PageInfo, ShortcodeCall
 
 YOUTUBE_HOST = "www.youtube-nocookie.com"
 VIMEO_HOST = "player.vimeo.com"

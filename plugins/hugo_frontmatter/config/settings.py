@@ -31,9 +31,11 @@ from pelican.contents import Article
 from pelican.paginator import PaginationRule
 from pelican.settings import DEFAULT_CONFIG
 
-from . import fields, goldmark, urls
-from .frontmatter import _Yaml12Loader
-from .paths import display_path, is_inside
+from cameo_shared.paths import display_path, is_inside
+
+from ..content import fields, urls
+from ..content.frontmatter import _Yaml12Loader
+from ..markdown import goldmark
 
 logger = logging.getLogger(__name__)
 

@@ -32,8 +32,11 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import SafeDatetime
 
-from . import content_files, pagination, state, urls
-from .fields import (
+from cameo_shared.paths import display_path, is_inside, path_in
+
+from ..content import files as content_files
+from ..content import urls
+from ..content.fields import (
     TRANSLATION_KEY,
     Source,
     content_root,
@@ -42,11 +45,11 @@ from .fields import (
     language_prefix,
     plugin_options,
 )
-from .frontmatter import FrontMatterError
-from .hugo_templates.funcs.inflect import Inflect
-from .hugo_templates.loader import write_published
-from .paths import display_path, is_inside, path_in
-from .reader import choose_template
+from ..content.frontmatter import FrontMatterError
+from ..hugo_templates.funcs.inflect import Inflect
+from ..hugo_templates.loader import write_published
+from ..reader import choose_template
+from . import pagination, state
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 
+from cameo_shared.paths import display_path, is_inside
+
 from . import state
-from .paths import display_path, is_inside
 
 
 def refuse_links_out(generator) -> None:
