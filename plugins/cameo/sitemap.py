@@ -22,8 +22,9 @@ import re
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-import blinker
 from pelican import signals
+
+from cameo_shared.contract import LIVE_LISTS_RENDERED
 
 from .page_data import site_address
 
@@ -155,8 +156,8 @@ def _comparable(date: datetime.datetime) -> datetime.datetime:
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
-    # cameo_tools' live reload (cameo_tools.moves.LISTS_RENDERED), by name:
-    # the theme does not need cameo_tools installed.
-    blinker.signal("cameo_live_lists_rendered").connect(on_live_lists_rendered)
+    # Sent by cameo_tools' live reload; the contract is cameo_shared's, so the
+    # theme does not need cameo_tools installed.
+    LIVE_LISTS_RENDERED.connect(on_live_lists_rendered)
     signals.content_written.connect(on_content_written)
     signals.finalized.connect(on_finalized)

@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from cameo_shared.contract import LIVE_LISTS_RENDERED, LiveGenerator, LiveTermsGenerator
+
 from . import moves
 
 logger = logging.getLogger(__name__)
@@ -446,16 +448,14 @@ def _write_lists(generators, edits, output: Path, every: bool = False) -> int:
                 _holding(generator, None if every else posts).generate_output(writer)
             elif isinstance(generator, PagesGenerator):
                 generator.generate_output(writer)
-            elif callable(getattr(generator, "write_pages", None)):
+            elif isinstance(generator, LiveGenerator):
                 # A plugin's generator of list pages (the Hugo plugin's
                 # sections and taxonomies) takes part through this method.
                 generator.write_pages(writer)
-                if every and callable(getattr(generator, "write_term_feeds", None)):
+                if every and isinstance(generator, LiveTermsGenerator):
                     generator.write_term_feeds(str(staging))
         if every:
-            moves.LISTS_RENDERED.send(
-                generators, folder=str(staging), settings=settings
-            )
+            LIVE_LISTS_RENDERED.send(generators, folder=str(staging), settings=settings)
 
     return _rendered_into(output, render)
 

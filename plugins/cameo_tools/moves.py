@@ -27,7 +27,7 @@ import weakref
 from collections import defaultdict
 from operator import attrgetter
 
-import blinker
+from cameo_shared.contract import LiveGenerator, LiveTermsGenerator
 
 # Settings that write per-period archives, which Pelican works out with a
 # private method: with one set, a move needs a full build.
@@ -82,11 +82,10 @@ def list_sizes(generators) -> dict[str, int]:
             ]
             for term, posts in terms:
                 found[f"{type(term).__name__}:{term.slug}"] = len(posts)
-        planned = getattr(generator, "planned", None)
-        if isinstance(planned, list):
-            for page in planned:
+        if isinstance(generator, LiveTermsGenerator):
+            for page in generator.planned:
                 found[page["save_as"]] = len(page["kwargs"].get("articles") or [])
-            for feed in getattr(generator, "feeds", []):
+            for feed in generator.feeds:
                 found[feed[0]] = len(feed[3])
     return found
 
@@ -145,15 +144,9 @@ def relist(generators) -> None:
         context["categories"] = generator.categories
         context["authors"] = generator.authors
     for generator in generators:
-        if callable(getattr(generator, "replan", None)):
+        if isinstance(generator, LiveGenerator):
             generator.replan()
     signals.all_generators_finalized.send(generators)
-
-
-# Sent after the moves path has rendered the lists into a folder, for what a
-# plugin writes from a whole build at its end (the cameo theme's sitemap):
-# ``folder`` is where the files go, ``settings`` the build's.
-LISTS_RENDERED = blinker.signal("cameo_live_lists_rendered")
 
 
 def filed_by(page) -> tuple:
