@@ -20,12 +20,12 @@ from jinja2 import FileSystemBytecodeCache, select_autoescape
 from pelican import signals
 from pelican.generators import Generator
 
-from cameo_shared.paths import display_path
-from pelican.plugins.hugo_frontmatter.content.urls import (
+from cameo_shared.links import (
     WEB_SCHEMES,
     is_safe_link,
     safe_url,
 )
+from cameo_shared.paths import display_path
 
 from . import fragments, images, page_data, sitemap, theme_support, translations
 from .images import ImageError, image_size, is_local, local_image_path, site_path

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 from pelican.contents import Article
 
-from pelican.plugins.hugo_frontmatter.content.urls import WEB_SCHEMES
+from cameo_shared.links import WEB_SCHEMES
 
 from . import images
 

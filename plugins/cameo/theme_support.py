@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from pelican.plugins.hugo_frontmatter.content.urls import is_safe_link
+from cameo_shared.links import is_safe_link
 
 SCHEME_SCRIPT = "partials/scheme.js"
 # A start tag of a link or code block; quoted attribute values may hold ">".
