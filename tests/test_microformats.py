@@ -194,3 +194,24 @@ def test_csp_frames_from_hugo_front_matter_and_refuses_an_injection(site):
     policy = _policy(site / "hugo-embeds/index.html")
     assert policy["frame-src"] == ["www.youtube-nocookie.com"]
     assert policy["script-src"][0] == "'self'" and len(policy["script-src"]) == 2
+
+
+def test_csp_frame_sources_keep_one_source_a_host():
+    """The theme's filter on its own: front matter may give any shape."""
+    from types import SimpleNamespace
+
+    from pelican.plugins.cameo.theme_support import frame_sources
+
+    def page(value):
+        return SimpleNamespace(frame_hosts=value)
+
+    assert frame_sources(page("a.example, b.example c.example")) == [
+        "a.example",
+        "b.example",
+        "c.example",
+    ]
+    hostile = ["ok.example", "x.example 'unsafe-inline'", "y;z", 'q"', 7, ""]
+    assert frame_sources(page(hostile)) == ["ok.example"]
+    for nothing in (None, 5, {"a": "b"}, page(None)):
+        assert frame_sources(page(nothing)) == []
+    assert frame_sources(None) == [] and frame_sources(SimpleNamespace()) == []

@@ -131,6 +131,7 @@ def on_generator_init(generator) -> None:
         obfuscate_email=theme_support.obfuscate_email,
         mailto=theme_support.mailto,
         social_icon=theme_support.social_icon,
+        csp_frame_sources=theme_support.frame_sources,
         # A URL from settings in an href: javascript: is #ZgotmplZ, as in Hugo.
         safe_url=safe_url,
     )

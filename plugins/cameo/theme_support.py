@@ -41,6 +41,27 @@ def scheme_script(env) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest.decode('ascii')}'"
 
 
+def frame_sources(shown: object) -> list[str]:
+    """The hosts a page's Content-Security-Policy lets frames come from: its
+    ``frame_hosts`` (the embed hosts its shortcodes use, or a list or a
+    comma- or space-separated string in its front matter). Each kept host is
+    one CSP source: a value that could end the source list or the directive
+    (a blank inside, ``;``, ``,``, a quote) is dropped, since front matter
+    can set it."""
+    hosts = getattr(shown, "frame_hosts", None) if shown else None
+    if isinstance(hosts, str):
+        hosts = hosts.replace(",", " ").split()
+    if not isinstance(hosts, list | tuple):
+        return []
+    return [
+        host.strip()
+        for host in hosts
+        if isinstance(host, str)
+        and len(host.split()) == 1
+        and not any(char in host for char in ";,'\"")
+    ]
+
+
 def obfuscate_email(address: str) -> Markup:
     """Every character as an HTML character reference: browsers show and link
     the address as usual; harvesters that grep for '@' or 'mailto:' miss it."""
