@@ -12,8 +12,10 @@ from typing import Any
 
 from cameo_shared.paths import display_path
 
-from .content import fields, frontmatter
 from .content import files as content_files
+from .content import frontmatter
+from .content.source import Source
+from .content.summary import add_summary
 from .markdown.goldmark import SUMMARY_DIVIDER
 from .reader import HugoMarkdownReader
 
@@ -39,7 +41,7 @@ class HugoHTMLReader(HugoMarkdownReader):
     def _render_body(
         self,
         front: frontmatter.FrontMatter,
-        source: fields.Source,
+        source: Source,
         metadata: dict[str, Any],
         source_path: str,
     ) -> str:
@@ -48,7 +50,7 @@ class HugoHTMLReader(HugoMarkdownReader):
         before, divider, after = front.body.partition(SUMMARY_DIVIDER)
         summary, html = (before, after.lstrip()) if divider else (None, front.body)
         if "summary" not in metadata:
-            fields.add_summary(metadata, summary, html, self.settings)
+            add_summary(metadata, summary, html, self.settings)
         return html
 
 

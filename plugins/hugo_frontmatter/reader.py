@@ -9,31 +9,31 @@ summary. Any other Markdown file goes to Pelican's own reader and its
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
-import ctypes
 import dataclasses
-import fnmatch
 import logging
-import multiprocessing
 import os
 import posixpath
-import signal
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pelican.readers import MarkdownReader
 
 from cameo_shared.paths import display_path
 
-from .content import fields, frontmatter, urls
+from .content import fields, frontmatter, locations, urls
 from .content import files as content_files
+from .content import source as content_source
+from .content.cascade import cascade_into
+from .content.front_cache import front_fields, read_front_matter
+from .content.options import plugin_options
+from .content.summary import add_summary
+from .content.templates import check_template, choose_template
 from .hugo_templates import hooks as go_hooks
 from .hugo_templates import loader as go_loader
 from .markdown import cache as markdown_cache
 from .markdown import goldmark
+from .prerender import convert_missing
 from .shortcodes import expand as shortcodes
 from .site import refs, state
 
@@ -72,18 +72,18 @@ class HugoMarkdownReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown_path = display_path(source_path)
-        front = _read_front_matter(source_path, shown_path, _stamp(source_path))
+        front = read_front_matter(source_path, shown_path)
         source = self._source(source_path, shown_path)
         if front is None:
             content, metadata = super().read(source_path)
-            if fields.plugin_options(self.settings)["hugo_urls"]:
+            if plugin_options(self.settings)["hugo_urls"]:
                 lower = self.settings.get("HUGO_PATH_TO_LOWER") is not False
                 metadata.update(
                     urls.output_location(
-                        fields.default_path(source, metadata.get("slug"), lower)
+                        locations.default_path(source, metadata.get("slug"), lower)
                     )
                 )
-            metadata.update(fields.language_metadata(source))
+            metadata.update(content_source.language_metadata(source))
             if source.is_bundle_resource or source.in_unbuilt_section:
                 metadata["status"] = "skip"
             _note_bundle(source_path, source, metadata)
@@ -91,7 +91,10 @@ class HugoMarkdownReader(MarkdownReader):
         return self._read_hugo(front, source_path, source)
 
     def _read_hugo(
-        self, front: frontmatter.FrontMatter, source_path: str, source: fields.Source
+        self,
+        front: frontmatter.FrontMatter,
+        source_path: str,
+        source: content_source.Source,
     ) -> tuple[str, dict[str, Any]]:
         """A Hugo page: its front matter mapped to Pelican's metadata, its
         body rendered."""
@@ -104,22 +107,22 @@ class HugoMarkdownReader(MarkdownReader):
         if template:
             metadata["template"] = template
         elif "template" in metadata:
-            _check_template(metadata["template"], front, source, self.settings)
+            check_template(metadata["template"], front, source, self.settings)
         _note_bundle(source_path, source, metadata)
         if not metadata.pop("hugo_unbuilt", None) and metadata.get("status") == "skip":
             metadata["hugo_unrendered"] = not source.is_bundle_resource and source_path
         return content, metadata
 
-    def _source(self, source_path: str, shown_path: str) -> fields.Source:
+    def _source(self, source_path: str, shown_path: str) -> content_source.Source:
         """Where a file is in Hugo's content tree."""
-        in_content, language = fields.file_language(
+        in_content, language = content_source.file_language(
             self._in_content(source_path), source_path, self.settings, shown_path
         )
         root = self._hugo_root(source_path)
-        return fields.Source(
+        return content_source.Source(
             shown_path,
             in_content,
-            is_bundle_resource=is_bundle_resource(
+            is_bundle_resource=content_files.is_bundle_resource(
                 source_path,
                 root,
                 posixpath.basename(in_content),
@@ -127,7 +130,7 @@ class HugoMarkdownReader(MarkdownReader):
             ),
             in_unbuilt_section=self._in_unbuilt_section(source_path),
             language=language,
-            language_prefix=fields.language_prefix(language, self.settings),
+            language_prefix=content_source.language_prefix(language, self.settings),
             sections=self._sections(in_content, root),
         )
 
@@ -137,12 +140,14 @@ class HugoMarkdownReader(MarkdownReader):
 
     def _hugo_path(self, source_path: str) -> str:
         """The file's path in Hugo's content folder (its language's own)."""
-        return fields.hugo_path(self._in_content(source_path), self.settings)[0]
+        return content_source.hugo_path(self._in_content(source_path), self.settings)[0]
 
     def _hugo_root(self, source_path: str) -> str:
         """Hugo's content folder for a file: its language's own folder
         (contentDir), else Pelican's PATH."""
-        folder = fields.content_root(self._in_content(source_path), self.settings)
+        folder = content_source.content_root(
+            self._in_content(source_path), self.settings
+        )
         root = self.settings["PATH"]
         return os.path.join(root, *folder.split("/")) if folder else root
 
@@ -150,7 +155,7 @@ class HugoMarkdownReader(MarkdownReader):
         """The folders above a file that Hugo counts as sections: the top
         one, and each below it with an ``_index`` file (only needed, so
         only looked for, when the site has permalinks)."""
-        if not fields.plugin_options(self.settings)["permalinks"]:
+        if not plugin_options(self.settings)["permalinks"]:
             return ()
         folders = in_content.split("/")[:-1]
         found = []
@@ -175,7 +180,7 @@ class HugoMarkdownReader(MarkdownReader):
     def _render_body(
         self,
         front: frontmatter.FrontMatter,
-        source: fields.Source,
+        source: content_source.Source,
         metadata: dict[str, Any],
         source_path: str,
     ) -> str:
@@ -196,7 +201,7 @@ class HugoMarkdownReader(MarkdownReader):
         if divided:
             summary, html = goldmark.cut_summary(html)
         if "summary" not in metadata:
-            fields.add_summary(metadata, summary, html, self.settings)
+            add_summary(metadata, summary, html, self.settings)
         return html
 
     def _page_info(
@@ -212,7 +217,9 @@ class HugoMarkdownReader(MarkdownReader):
             kind = "page"
         return shortcodes.PageInfo(
             title=str(metadata.get("title") or ""),
-            lang=str(metadata.get("lang") or fields.default_language(self.settings)),
+            lang=str(
+                metadata.get("lang") or content_source.default_language(self.settings)
+            ),
             rel_permalink="/" + str(metadata.get("url", "")),
             params=metadata.get("params") or {},
             path=hugo_path,
@@ -272,7 +279,7 @@ class HugoMarkdownReader(MarkdownReader):
         self,
         page: shortcodes.PageInfo,
         metadata: dict[str, Any],
-        source: fields.Source,
+        source: content_source.Source,
         body_line: int,
     ) -> Iterator[None]:
         """Render the page's Markdown with its render hooks, if the site has
@@ -342,35 +349,13 @@ class HugoMarkdownReader(MarkdownReader):
         texts = []
         for path in paths:
             try:
-                front = _read_front_matter(path, display_path(path), _stamp(path))
+                front = read_front_matter(path)
             except (OSError, frontmatter.FrontMatterError):
                 continue  # reported when the file is read
             if front is None or "{{" in front.body:
                 continue
             texts.append(_text_to_render(front.body)[0])
-        cache = markdown_cache.current()
-        todo = cache.missing(self._renderer_key, list(dict.fromkeys(texts)))
-        if len(todo) < PARALLEL_AT_LEAST or workers < 2:
-            return 0
-        # The workers are forked: a plugin loaded from PLUGIN_PATHS cannot be
-        # imported by a fresh process. Forking a process that runs other
-        # threads (live reload's server) could copy a lock another thread
-        # holds: such a process converts on its own.
-        if threading.active_count() > 1 or "fork" not in (
-            multiprocessing.get_all_start_methods()
-        ):
-            return 0
-        # Small chunks: a stopped build waits for the ones sent out.
-        chunk = max(1, len(todo) // (workers * 16))
-        try:
-            done = _convert_in_workers(todo, workers, chunk, renderer)
-        except Exception as error:  # a plugin that cannot be pickled, no fork
-            logger.debug("Markdown in one process: %s", error)
-            return 0
-        for text, html in zip(todo, done, strict=True):
-            cache.put(self._renderer_key, text, html)
-        logger.info("converted %d pages' Markdown in %d processes", len(done), workers)
-        return len(done)
+        return convert_missing(texts, renderer, self._renderer_key, workers)
 
     def _render_safely(self, text: str) -> str:
         """A front matter ``summary``: Markdown with raw HTML omitted even
@@ -381,7 +366,7 @@ class HugoMarkdownReader(MarkdownReader):
         return self._safe_renderer.render(text)
 
     def _goldmark_options(self) -> goldmark.GoldmarkOptions:
-        options = fields.plugin_options(self.settings)
+        options = plugin_options(self.settings)
         try:
             return goldmark.GoldmarkOptions.from_hugo_config(
                 options["markup"], options["enable_emoji"]
@@ -391,7 +376,7 @@ class HugoMarkdownReader(MarkdownReader):
 
     def _shortcode_engine(self) -> shortcodes.ShortcodeEngine:
         if self._shortcodes is None:
-            options = fields.plugin_options(self.settings)
+            options = plugin_options(self.settings)
             folder = options["shortcodes"]
             if folder:
                 folder = os.path.join(_site_root(self.settings), folder)
@@ -404,7 +389,7 @@ class HugoMarkdownReader(MarkdownReader):
                     )
             site_url = self.settings.get("SITEURL", "")
             self._refs = refs.RefResolver(
-                self.settings, self._ref_metadata, _front_fields
+                self.settings, self._ref_metadata, front_fields
             )
             self._shortcodes = shortcodes.ShortcodeEngine(
                 folder,
@@ -412,7 +397,7 @@ class HugoMarkdownReader(MarkdownReader):
                     "title": self.settings.get("SITENAME", ""),
                     "base_url": f"{site_url}/",
                     "params": self.settings.get("HUGO_PARAMS") or {},
-                    "language": fields.default_language(self.settings),
+                    "language": content_source.default_language(self.settings),
                 },
                 self._refs.resolve,
                 self._render,
@@ -431,7 +416,7 @@ class HugoMarkdownReader(MarkdownReader):
             title=str(self.settings.get("SITENAME", "")),
             base_url=base_url,
             params=self.settings.get("HUGO_PARAMS") or {},
-            language_prefix=lambda language: fields.language_prefix(
+            language_prefix=lambda language: content_source.language_prefix(
                 language, self.settings
             ),
             get_page=self._page_at,
@@ -470,10 +455,10 @@ class HugoMarkdownReader(MarkdownReader):
         """What ``refs`` needs of a content file: its ``url``, whether Hugo
         builds it (``hugo_unbuilt``) and renders it (``status``), its params."""
         shown = display_path(found)
-        front = _read_front_matter(found, shown, _stamp(found))
+        front = read_front_matter(found, shown)
         source = self._source(found, shown)
         if front is None:
-            return {"url": fields.default_path(source).lstrip("/")}
+            return {"url": locations.default_path(source).lstrip("/")}
         return fields.to_pelican(
             self._with_cascade(front, found), source, self.settings, lambda n, v: v
         )
@@ -488,9 +473,9 @@ class HugoMarkdownReader(MarkdownReader):
         page_path = "/" + self._hugo_path(source_path)
         # An _index.md's own cascade applies to it too, as in Hugo 0.111.
         for index in self._section_indexes(source_path, include_own=True):
-            parent = _read_front_matter(index, display_path(index), _stamp(index))
+            parent = read_front_matter(index)
             if parent is not None:
-                front = _cascade_into(front, parent, page_path)
+                front = cascade_into(front, parent, page_path)
         return front
 
     def _section_indexes(self, source_path: str, include_own: bool) -> list[str]:
@@ -520,9 +505,11 @@ class HugoMarkdownReader(MarkdownReader):
         known = self._unbuilt_sections
         if index not in known:
             known[index] = False  # guards against a cycle while computing
-            front = _read_front_matter(index, display_path(index), _stamp(index))
+            front = read_front_matter(index)
             if front is not None:
-                source = fields.Source(display_path(index), self._hugo_path(index))
+                source = content_source.Source(
+                    display_path(index), self._hugo_path(index)
+                )
                 try:
                     metadata = fields.to_pelican(
                         self._with_cascade(front, index),
@@ -536,7 +523,9 @@ class HugoMarkdownReader(MarkdownReader):
         return known[index]
 
 
-def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> None:
+def _note_bundle(
+    source_path: str, source: content_source.Source, metadata: dict
+) -> None:
     # An index.md or _index.md inside a leaf bundle is one of its files.
     if source.name not in ("index.md", "_index.md") or source.is_bundle_resource:
         return
@@ -550,50 +539,6 @@ def _note_bundle(source_path: str, source: fields.Source, metadata: dict) -> Non
     )
 
 
-def _cascade_into(
-    front: frontmatter.FrontMatter, parent: frontmatter.FrontMatter, page_path: str
-) -> frontmatter.FrontMatter:
-    cascade = {str(k).lower(): v for k, v in parent.fields.items()}.get("cascade")
-    if cascade is None:
-        return front
-    entries = cascade if isinstance(cascade, list) else [cascade]
-    own = {str(key).lower() for key in front.fields}
-    added: dict[str, Any] = {}
-    origins = dict(front.origins)
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue  # the _index.md's own read reports the wrong type
-        target = entry.get("_target") or {}
-        pattern = target.get("path") if isinstance(target, dict) else None
-        if pattern and not fnmatch.fnmatch(page_path, pattern):
-            continue
-        for key, value in entry.items():
-            name = str(key).lower()
-            if name == "_target" or name in own or name in added:
-                continue
-            added[name] = value
-            origins[name] = (parent.path, parent.line_of("cascade"))
-    if not added:
-        return front
-    return dataclasses.replace(front, fields={**added, **front.fields}, origins=origins)
-
-
-@lru_cache(maxsize=16384)  # live reload keeps every page of a large site
-def _read_front_matter(
-    source_path: str, shown_path: str, stamp: float
-) -> frontmatter.FrontMatter | None:
-    """A file's front matter, read once per version of the file."""
-    with open(source_path, "rb") as handle:
-        text = frontmatter.decode(handle.read(), shown_path)
-    return frontmatter.split(text, shown_path)
-
-
-def _front_fields(path: str) -> dict[str, Any] | None:
-    """A file's front matter fields (for ``refs``: the terms pages name)."""
-    front = _read_front_matter(path, display_path(path), _stamp(path))
-    return front.fields if front else None
-
-
 def _text_to_render(markdown: str) -> tuple[str, bool]:
     """The Markdown the renderer gets for a page's body (the text the
     Markdown cache keys), and whether it holds a summary divider."""
@@ -601,181 +546,6 @@ def _text_to_render(markdown: str) -> tuple[str, bool]:
     return (markdown, False) if marked is None else (marked, True)
 
 
-# Fewer texts than this are converted in the build's own process: starting
-# the workers costs more than they save.
-PARALLEL_AT_LEAST = 200
-_worker_renderer: goldmark.Renderer | None = None
-
-
-# Signals that stop a build. The workers leave them to the build, which
-# ends them (Ctrl-C in a terminal reaches every process of its group).
-_STOP_SIGNALS = tuple(
-    getattr(signal, name)
-    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
-    if hasattr(signal, name)
-)
-
-
-def _convert_in_workers(
-    texts: list[str], workers: int, chunk: int, renderer: goldmark.Renderer
-) -> list[str]:
-    """``texts`` converted by ``workers`` forked processes, which end with
-    the build however it ends: when a stop signal raises here, they finish
-    the few chunks already sent them and exit before it goes on (killing
-    them instead can leave Python 3.11's pool blocked for good on a full
-    pipe); when the build is killed outright, Linux kills them (the
-    parent-death signal). Stop signals are held back while they are forked,
-    so that none reaches a worker before it has set its own handling."""
-    pool = concurrent.futures.ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(renderer.options, renderer.plugins, os.getpid()),
-    )
-    try:
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-        try:  # map submits every chunk at once; the first forks the workers
-            results = pool.map(_render_in_worker, texts, chunksize=chunk)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        return list(results)
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def _start_worker(options: goldmark.GoldmarkOptions, plugins: list, build: int) -> None:
-    """Set up a worker: it dies with the build process ``build``, and
-    leaves stop signals to the build."""
-    _die_with(build)
-    for number in _STOP_SIGNALS:
-        signal.signal(number, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-    global _worker_renderer
-    _worker_renderer = goldmark.Renderer(options, plugins)
-
-
-def _die_with(parent: int) -> None:
-    """Have Linux kill this process when ``parent`` ends (prctl's
-    PR_SET_PDEATHSIG); where there is no prctl, nothing."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        set_death_signal = 1  # PR_SET_PDEATHSIG, <linux/prctl.h>
-        libc.prctl(set_death_signal, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux
-        return
-    if os.getppid() != parent:  # it ended before the line above
-        os._exit(1)
-
-
-def _render_in_worker(text: str) -> str:
-    return _worker_renderer.render(text)
-
-
 def _site_root(settings: dict[str, Any]) -> str:
     """The folder above the content folder: a Hugo site's root."""
     return os.path.dirname(os.path.normpath(os.path.abspath(settings["PATH"])))
-
-
-def _stamp(path: str) -> float:
-    return os.stat(path).st_mtime_ns
-
-
-def is_bundle_resource(
-    source_path: str,
-    content_root: str,
-    name: str | None = None,
-    languages: Iterable[str] = (),
-) -> bool:
-    """A Markdown file inside a leaf bundle (a folder with ``index.md`` and
-    no ``_index.md``) is one of that bundle's resources, not a page of its
-    own, as in Hugo; so is, for Hugo 0.111 ignores it, an ``index.md``
-    beside an ``_index.md``. ``name`` is the file's name as Hugo reads it,
-    without its language: ``index.fr.md`` is the bundle's page in French,
-    and makes its folder a leaf bundle (one of the site's ``languages``)."""
-    root = os.path.abspath(content_root)
-    path = os.path.abspath(source_path)
-    folder = os.path.dirname(path)
-    if (name or os.path.basename(path)) == "index.md":
-        if os.path.isfile(os.path.join(folder, "_index.md")):
-            return True
-        folder = os.path.dirname(folder)
-    while folder.startswith(root) and folder != root:
-        if content_files.is_leaf_folder(folder, languages):
-            return True
-        folder = os.path.dirname(folder)
-    return False
-
-
-# The theme's templates that lay out a list (or the skeleton of every page),
-# given list variables by Pelican or the plugins, never a page: Pelican's
-# direct and term templates, the Hugo taxonomy pages' and the theme's own.
-LIST_TEMPLATES = frozenset(
-    {
-        *("index", "archives", "period_archives", "tags", "categories", "authors"),
-        *("tag", "category", "author", "terms", "term", "list", "base", "404"),
-    }
-)
-
-
-def choose_template(
-    metadata: dict[str, Any], source: fields.Source, settings: dict[str, Any]
-) -> str | None:
-    """The theme template for Hugo's ``type`` and ``layout``, or for a section.
-
-    Hugo looks for ``<type>/<layout>``, then ``<type>/single``, then
-    ``<layout>``; a section's ``_index.md`` uses ``section`` when the theme
-    has one. A name of ``LIST_TEMPLATES`` (``layout: archives``) is passed
-    over, as a list's template cannot show a page. None keeps Pelican's
-    default (page or article).
-    """
-    kind, layout = metadata.get("type"), metadata.get("layout")
-    candidates = []
-    if kind and layout:
-        candidates.append(f"{kind}/{layout}")
-    if kind:
-        candidates.append(f"{kind}/single")
-    if layout:
-        candidates.append(layout)
-    if source.name == "_index.md" and source.in_content != urls.HOME_PAGE_SOURCE:
-        candidates.append("section")
-    # A list template of Pelican's would show a list, not this page: Hugo
-    # renders the page with that layout as the page itself.
-    lists = {*LIST_TEMPLATES, *settings.get("DIRECT_TEMPLATES", [])}
-    candidates = [name for name in candidates if name not in lists]
-    if not candidates:
-        return None
-    available = theme_templates(_template_folders(settings))
-    return next((name for name in candidates if name in available), None)
-
-
-def _check_template(
-    name: str,
-    front: frontmatter.FrontMatter,
-    source: fields.Source,
-    settings: dict[str, Any],
-) -> None:
-    """Pelican's own ``template`` field must name a template of the theme;
-    Pelican would stop at writing time without naming the file."""
-    if name not in theme_templates(_template_folders(settings)):
-        raise frontmatter.FrontMatterError(
-            *front.origin_of("template", source.shown_path),
-            f"'template' must be a template of the theme such as 'page', not "
-            f"{name!r}; correct the field or remove it",
-        )
-
-
-def _template_folders(settings: dict[str, Any]) -> list[str]:
-    folders = [os.path.join(settings["THEME"], "templates")]
-    return folders + settings.get("THEME_TEMPLATES_OVERRIDES", [])
-
-
-def theme_templates(folders: list[str]) -> frozenset[str]:
-    """Template names (``page``, ``docs/single``) found in the theme folders."""
-    names = set()
-    for folder in folders:
-        for parent, _, files in os.walk(folder):
-            for name in files:
-                if name.endswith(".html"):
-                    relative = os.path.relpath(os.path.join(parent, name), folder)
-                    names.add(posixpath.splitext(relative.replace(os.sep, "/"))[0])
-    return frozenset(names)

@@ -7,6 +7,8 @@ and where a file outside any bundle goes.
   space) with a tag: ``<p>...`` or an empty file is copied as it is, while
   ``---``-front matter, plain text or an opening HTML comment is a page
   (the comment without front matter stops Hugo's build).
+- A Markdown file inside a leaf bundle is one of the bundle's resources,
+  not a page of its own (``is_bundle_resource``).
 - Names starting with ``.`` or ``#``, or ending with ``~``, are ignored.
 - A file in a leaf bundle goes beside its page, one directly in a branch
   bundle's folder (``_index.md``, the home page's too) beside its list page
@@ -62,6 +64,32 @@ def is_leaf_folder(folder: str, languages: Iterable[str] = ()) -> bool:
         return any(os.path.isfile(os.path.join(folder, stem + s)) for s in suffixes)
 
     return has("index") and not has("_index")
+
+
+def is_bundle_resource(
+    source_path: str,
+    content_root: str,
+    name: str | None = None,
+    languages: Iterable[str] = (),
+) -> bool:
+    """A Markdown file inside a leaf bundle (a folder with ``index.md`` and
+    no ``_index.md``) is one of that bundle's resources, not a page of its
+    own, as in Hugo; so is, for Hugo 0.111 ignores it, an ``index.md``
+    beside an ``_index.md``. ``name`` is the file's name as Hugo reads it,
+    without its language: ``index.fr.md`` is the bundle's page in French,
+    and makes its folder a leaf bundle (one of the site's ``languages``)."""
+    root = os.path.abspath(content_root)
+    path = os.path.abspath(source_path)
+    folder = os.path.dirname(path)
+    if (name or os.path.basename(path)) == "index.md":
+        if os.path.isfile(os.path.join(folder, "_index.md")):
+            return True
+        folder = os.path.dirname(folder)
+    while folder.startswith(root) and folder != root:
+        if is_leaf_folder(folder, languages):
+            return True
+        folder = os.path.dirname(folder)
+    return False
 
 
 def is_page_file(path: str) -> bool:
