@@ -698,7 +698,7 @@ def _permalink_of(relative: str, permalinks: dict) -> str | None:
 
 def _permalink_parts(relative: str, fields: dict):
     from pelican.plugins.hugo_frontmatter.content import urls
-    from pelican.plugins.hugo_frontmatter.content.fields import parse_date
+    from pelican.plugins.hugo_frontmatter.content.dates import parse_date
 
     *folders, name = relative.split("/")
     stem = name.rsplit(".", 1)[0]
