@@ -33,8 +33,10 @@ from pelican.settings import DEFAULT_CONFIG
 
 from cameo_shared.paths import display_path, is_inside
 
-from ..content import fields, urls
+from ..content import urls
 from ..content.frontmatter import _Yaml12Loader
+from ..content.options import permalinks_problem
+from ..content.source import TRANSLATION_KEY
 from ..markdown import goldmark
 
 logger = logging.getLogger(__name__)
@@ -886,13 +888,13 @@ def apply(settings: dict[str, Any], given: str) -> None:
     ):
         settings[name] = found.get(name)
     if found.get("HUGO_LANGUAGES"):
-        # Files named name.<lang>.md (fields.file_language); translations
+        # Files named name.<lang>.md (source.file_language); translations
         # are linked by Hugo's key, the path without the language.
         settings["HUGO_LANGUAGES"] = found["HUGO_LANGUAGES"]
         settings["HUGO_DEFAULT_IN_SUBDIR"] = found["HUGO_DEFAULT_IN_SUBDIR"]
         for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
             if name not in explicit:
-                settings[name] = fields.TRANSLATION_KEY
+                settings[name] = TRANSLATION_KEY
     if "MENUITEMS" in found and "MENUITEMS" not in explicit:
         settings["MENUITEMS"] = [
             (title, _site_link(link, settings.get("SITEURL", "")))
@@ -918,7 +920,7 @@ def apply(settings: dict[str, Any], given: str) -> None:
         # takes it from the folder above PATH).
         options["shortcodes"] = os.path.join(site_root, options["shortcodes"])
     if found.get("HUGO_PERMALINKS"):
-        problem = fields.permalinks_problem(found["HUGO_PERMALINKS"])
+        problem = permalinks_problem(found["HUGO_PERMALINKS"])
         if problem:
             bad = next(
                 pattern
