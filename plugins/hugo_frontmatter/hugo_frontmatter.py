@@ -16,13 +16,9 @@ from pelican.settings import DEFAULT_CONFIG
 from cameo_shared.paths import display_path
 
 from .config import settings as config
-from .content.fields import (
-    TRANSLATION_KEY,
-    default_language,
-    permalinks_problem,
-    plugin_options,
-)
 from .content.frontmatter import FrontMatterError
+from .content.options import permalinks_problem, plugin_options
+from .content.source import TRANSLATION_KEY, default_language
 from .content.urls import HOME_PAGE_SOURCE
 from .html_reader import HugoHTMLReader
 from .markdown import cache as markdown_cache
