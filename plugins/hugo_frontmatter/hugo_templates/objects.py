@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from ..content.fields import Params, param_text
+from ..content.params import Params, param_text
 from ..gotemplate import HTML, MISSING
 from . import go_time
 from .bindings import SiteBindings
