@@ -28,7 +28,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from cameo_shared.paths import display_path
 
-from ..content.fields import Params
+from ..content.params import Params
 from .bindings import SiteBindings
 from .funcs.gosort import stable_sort
 
