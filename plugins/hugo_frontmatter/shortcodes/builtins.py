@@ -21,7 +21,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from ..content.fields import param_text
+from ..content.params import param_text
 from ..content.urls import safe_url
 from ..markdown.goldmark import hugo_line_ranges, lines_in
 
