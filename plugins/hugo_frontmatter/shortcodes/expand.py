@@ -43,8 +43,8 @@ from cameo_shared.paths import display_path
 
 from .. import gotemplate
 from ..config.settings import environment
-from ..content.fields import Params
 from ..content.frontmatter import FrontMatterError
+from ..content.params import Params
 from ..hugo_templates import objects
 from ..hugo_templates.bindings import OutputFiles, SiteBindings
 from ..hugo_templates.loader import (
