@@ -23,7 +23,7 @@ from typing import Any
 
 from pelican.paginator import Page, Paginator
 
-from ..content.fields import plugin_options
+from ..content.options import plugin_options
 from . import rules as site
 
 # Pelican's writer hands a list's page N the pages beside it too.
