@@ -21,9 +21,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..config import settings as config
-from ..content import fields, urls
-from ..content.fields import param_text
+from ..content import urls
 from ..content.frontmatter import FrontMatterError
+from ..content.params import param_text
+from ..content.source import default_language, file_language, language_prefix
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class ContentTree:
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
-        self.default = fields.default_language(settings)
+        self.default = default_language(settings)
         self.entries: dict[str, _Entry] = {}
         self._trees: dict[str, _LanguageTree] = {}
         root = settings["PATH"]
@@ -113,7 +114,7 @@ class ContentTree:
                 path = os.path.join(folder, name)
                 in_content = os.path.relpath(path, root).replace(os.sep, "/")
                 try:
-                    hugo, language = fields.file_language(
+                    hugo, language = file_language(
                         in_content, path, settings, in_content
                     )
                 except FrontMatterError:
@@ -139,7 +140,7 @@ class ContentTree:
             if _stem(e.hugo_path) == "index"
         }
         plurals = set(self._taxonomies(language).values())
-        prefix = fields.language_prefix(language, self.settings)
+        prefix = language_prefix(language, self.settings)
         home = Node("section", "/", url=f"/{prefix}/" if prefix else "/")
         tree.sections["/"] = home
         branches, regular = [], []
@@ -206,7 +207,7 @@ class ContentTree:
         tree.terms_read = True
         if "term" in self._disabled():
             return
-        prefix = fields.language_prefix(language, self.settings)
+        prefix = language_prefix(language, self.settings)
         lower = self.settings.get("HUGO_PATH_TO_LOWER", True) is not False
         plurals = list(self._taxonomies(language).values())
         found: dict[str, tuple[str, str, list[str]]] = {}
