@@ -36,19 +36,19 @@ from cameo_shared.paths import display_path, is_inside, path_in
 
 from ..content import files as content_files
 from ..content import urls
-from ..content.fields import (
+from ..content.frontmatter import FrontMatterError
+from ..content.options import plugin_options
+from ..content.source import (
     TRANSLATION_KEY,
     Source,
     content_root,
     default_language,
     hugo_path,
     language_prefix,
-    plugin_options,
 )
-from ..content.frontmatter import FrontMatterError
+from ..content.templates import choose_template
 from ..hugo_templates.funcs.inflect import Inflect
 from ..hugo_templates.loader import write_published
-from ..reader import choose_template
 from . import pagination, state
 
 logger = logging.getLogger(__name__)
