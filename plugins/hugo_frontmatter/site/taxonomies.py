@@ -31,8 +31,8 @@ from pelican.urlwrappers import Author, Category
 
 from ..config.settings import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
 from ..content import urls
-from ..content.fields import default_language, hugo_path, language_prefix
 from ..content.frontmatter import FrontMatterError, decode, split
+from ..content.source import default_language, hugo_path, language_prefix
 from . import pagination
 from .rules import (
     RESERVED_OUTPUTS,
