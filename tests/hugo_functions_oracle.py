@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pelican.plugins.hugo_frontmatter.content.fields import Params
+from pelican.plugins.hugo_frontmatter.content.params import Params
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateSet
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
 from pelican.plugins.hugo_frontmatter.hugo_templates.functions import hugo_functions
