@@ -11,12 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter.content.fields import Source, to_pelican
+from pelican.plugins.hugo_frontmatter.content.fields import to_pelican
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatterError,
     split,
 )
-from pelican.plugins.hugo_frontmatter.reader import choose_template
+from pelican.plugins.hugo_frontmatter.content.source import Source
+from pelican.plugins.hugo_frontmatter.content.templates import choose_template
 
 from .conftest import ROOT, build_site, write_tree
 
