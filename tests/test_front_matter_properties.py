@@ -15,10 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pelican.plugins.hugo_frontmatter.content.fields import (
-    FIELD_MAPPERS,
     PELICAN_NAMES,
     RESERVED_NAMES,
-    Source,
     to_pelican,
 )
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
@@ -28,6 +26,8 @@ from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     decode,
     split,
 )
+from pelican.plugins.hugo_frontmatter.content.mappers import FIELD_MAPPERS
+from pelican.plugins.hugo_frontmatter.content.source import Source
 
 from .conftest import ROOT, examples
 
