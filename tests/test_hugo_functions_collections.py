@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.hugo_frontmatter.content.fields import Params
+from pelican.plugins.hugo_frontmatter.content.params import Params
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
 from pelican.plugins.hugo_frontmatter.hugo_templates.funcs.govalues import GoSlice
