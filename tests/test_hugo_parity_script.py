@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.hugo_frontmatter.content.fields import plugin_options
+from pelican.plugins.hugo_frontmatter.content.options import plugin_options
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "hugo_parity.py"
