@@ -12,11 +12,12 @@ import pytest
 from cameo_tools.build import BuildError
 from pelican.plugins.cameo import theme_support
 from pelican.plugins.hugo_frontmatter.content import urls
-from pelican.plugins.hugo_frontmatter.content.fields import Source, to_pelican
+from pelican.plugins.hugo_frontmatter.content.fields import to_pelican
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatterError,
     split,
 )
+from pelican.plugins.hugo_frontmatter.content.source import Source
 
 from .conftest import build_site, write_tree
 
