@@ -23,7 +23,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter.reader import PARALLEL_AT_LEAST
+from pelican.plugins.hugo_frontmatter.prerender import PARALLEL_AT_LEAST
 
 from .conftest import (
     HUGO_SETTINGS,
