@@ -18,13 +18,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter.content.fields import (
-    automatic_summary,
-    plain_text,
-)
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatterError,
     split,
+)
+from pelican.plugins.hugo_frontmatter.content.summary import (
+    automatic_summary,
+    plain_text,
 )
 from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkOptions,
