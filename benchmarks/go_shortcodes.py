@@ -317,9 +317,7 @@ def child(settings: str, output: str) -> None:
     outcome: dict[str, Any] = {"ok": False, "expand_ms": []}
     try:
         from cameo_tools.build import BuildError, build
-        from pelican.plugins.hugo_frontmatter.shortcodes.expand import (
-            expand as shortcodes,
-        )
+        from pelican.plugins.hugo_frontmatter.shortcodes import expand as shortcodes
 
         expand = shortcodes.ShortcodeEngine.expand
 

@@ -33,11 +33,11 @@ from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     lines_in,
     parse_line_ranges,
 )
-from pelican.plugins.hugo_frontmatter.shortcodes.expand import (
+from pelican.plugins.hugo_frontmatter.shortcodes.calls import (
     PageInfo,
-    ShortcodeEngine,
     ShortcodeError,
 )
+from pelican.plugins.hugo_frontmatter.shortcodes.expand import ShortcodeEngine
 
 from .conftest import HUGO_SETTINGS, ROOT, build_site, hugo_build, write_tree
 

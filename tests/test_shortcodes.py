@@ -17,12 +17,12 @@ from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatterError,
     split,
 )
-from pelican.plugins.hugo_frontmatter.shortcodes.expand import (
+from pelican.plugins.hugo_frontmatter.shortcodes.calls import (
     PageInfo,
     Scratch,
-    ShortcodeEngine,
     ShortcodeError,
 )
+from pelican.plugins.hugo_frontmatter.shortcodes.expand import ShortcodeEngine
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shortcodes"
 SITE = FIXTURES / "site"

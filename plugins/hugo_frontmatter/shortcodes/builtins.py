@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from pygments import highlight as pygments_highlight
@@ -24,9 +24,7 @@ from pygments.util import ClassNotFound
 from ..content.params import param_text
 from ..content.urls import safe_url
 from ..markdown.goldmark import hugo_line_ranges, lines_in
-
-if TYPE_CHECKING:
-    from .expand import PageInfo, ShortcodeCall
+from .calls import PageInfo, ShortcodeCall, lookup
 
 YOUTUBE_HOST = "www.youtube-nocookie.com"
 VIMEO_HOST = "player.vimeo.com"
@@ -64,19 +62,6 @@ class BuiltinContext:
 class Builtin:
     render: Callable[[BuiltinContext], str]
     inner: bool = False
-
-
-def lookup(values: Mapping[str, Any], name: str) -> Any:
-    """Hugo's param lookup: keys case-insensitive, dots walk into maps."""
-    current: Any = values
-    for part in name.split("."):
-        if not isinstance(current, Mapping):
-            return None
-        lowered = {str(k).lower(): v for k, v in current.items()}
-        if part.lower() not in lowered:
-            return None
-        current = lowered[part.lower()]
-    return current
 
 
 def _e(value: Any) -> str:
