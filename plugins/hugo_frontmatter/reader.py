@@ -5,6 +5,12 @@ Hugo renders them: shortcodes expanded (``shortcodes``), then Markdown by the
 Goldmark-compatible renderer (``goldmark``), with Hugo's ``<!--more-->``
 summary. Any other Markdown file goes to Pelican's own reader and its
 ``MARKDOWN`` setting, unchanged (with Hugo's URLs when asked).
+
+The reader finds a file's place (``content/source.py``), the sections and
+cascades above it (``content/cascade.py``), maps its fields
+(``content/fields.py``), chooses its template (``content/templates.py``),
+sets up its renderer and render hooks, and notes its bundle for ``site``;
+``prerender.py`` converts a large site's Markdown in several processes first.
 """
 
 from __future__ import annotations

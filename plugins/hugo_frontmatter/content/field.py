@@ -67,6 +67,7 @@ class Field:
 
 
 def describe(value: Any) -> str:
+    """A value as an error names it: a mapping, a list, an empty value."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -96,6 +97,7 @@ def own_text(field: Field) -> dict[str, Any]:
 
 
 def boolean(field: Field) -> bool:
+    """A Hugo boolean field: what Go cannot read as one is false, as in Hugo."""
     value = go_bool(field.value)
     if value is None:
         field.warn("Hugo reads as false")

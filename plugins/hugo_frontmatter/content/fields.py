@@ -1,12 +1,14 @@
 """Map Hugo's front matter fields to the metadata Pelican and the theme use.
 
-Each known field has one mapper in ``FIELD_MAPPERS``; a mapper checks the value's
-type and returns the Pelican metadata it stands for. Keys no mapper knows are kept,
-lower-cased as Hugo does, so templates can read them (``page.supertitle``), and
-every field is in ``page.params`` as in Hugo's ``.Params`` (a ``params:`` map
-too, as ``page.params.params``: Hugo 0.111 does not merge it into the page's).
-After the fields, ``to_pelican`` settles what depends on several of them: dates,
-authors, the title, where the page is written, and whether it is written at all.
+Each known field has one mapper in ``FIELD_MAPPERS`` (``mappers.py``); a
+mapper checks the value's type and returns the Pelican metadata it stands
+for. Keys no mapper knows are kept, lower-cased as Hugo does, so templates
+can read them (``page.supertitle``), unless Pelican or the plugin uses the
+name itself, and every field is in ``page.params`` as in Hugo's ``.Params``
+(a ``params:`` map too, as ``page.params.params``: Hugo 0.111 does not merge
+it into the page's). After the fields, ``to_pelican`` settles what depends
+on several of them: dates, authors, the title, where the page is written,
+and whether it is written at all.
 """
 
 from __future__ import annotations

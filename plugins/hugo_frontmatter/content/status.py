@@ -24,6 +24,7 @@ PUBLISHED = "hugo_published"
 
 
 def draft_field(field: Field) -> dict[str, Any]:
+    """Hugo's ``draft``, settled with ``published`` and the dates later."""
     return {"hugo_draft": boolean(field), "status": "published"}
 
 
