@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cameo_tools.build import NEXT_PREFIX, RETIRED_PREFIX, BuildError
+from cameo_tools.build import BuildError
+from cameo_tools.swap import NEXT_PREFIX, RETIRED_PREFIX
 
 from .conftest import HUGO_SETTINGS, build_site, write_tree
 

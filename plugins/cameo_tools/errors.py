@@ -1,10 +1,27 @@
-"""The tooling's shared errors: PublishError for both publishers, and
-MissingExtra for an optional dependency that is not installed."""
+"""The tooling's errors: BuildError for a build that did not replace the
+output, PublishError for every publish target, and MissingExtra for an
+optional dependency that is not installed."""
 
 from __future__ import annotations
 
 import importlib
 from types import ModuleType
+
+
+class BuildError(Exception):
+    """The site did not build; the output folder was not touched.
+
+    ``summary`` is one line for a person; ``problems`` are the errors the
+    build logged (already shown to whoever watches the log).
+    """
+
+    def __init__(self, summary: str, problems: list[str] | None = None) -> None:
+        self.summary = summary
+        self.problems = list(problems or [])
+        super().__init__(summary)
+
+    def __str__(self) -> str:
+        return "\n  ".join([self.summary, *self.problems])
 
 
 class PublishError(Exception):
