@@ -8,8 +8,8 @@ them (``template: t:1:3: executing "t" at <.Foo>: ...``). See
 docs/gotemplate.md for what is supported."""
 
 from .errors import TemplateError
-from .escape import CSS, HTML, JS, URL, HTMLAttr, JSStr
 from .exec import MISSING
+from .htmltemplate.content import CSS, HTML, JS, URL, HTMLAttr, JSStr
 from .template import Template, TemplateSet
 
 __all__ = [

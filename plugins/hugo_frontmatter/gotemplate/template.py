@@ -12,9 +12,10 @@ from typing import Any
 
 from .builtins import BUILTINS
 from .errors import TemplateError
-from .escape import ESCAPERS, HTML, URL, HTMLAttr, escape_trees
 from .exec import Tree, execute_tree
 from .gofmt import go_quote
+from .htmltemplate.content import HTML, URL, HTMLAttr
+from .htmltemplate.escape import ESCAPERS, escape_trees
 from .parse import is_empty, parse_trees
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ class TemplateSet:
     ``funcs`` are known when parsing (a name not among them or Go's built-ins
     does not parse, as in Go) and callable when executing. With ``html``,
     each parsed template is escaped as Go's html/template escapes it (see
-    escape.py) and ``safeHTML``, ``safeHTMLAttr``, ``safeURL`` are known."""
+    htmltemplate/escape.py) and ``safeHTML``, ``safeHTMLAttr``, ``safeURL``
+    are known."""
 
     def __init__(self, funcs: Mapping[str, Callable] | None = None, html: bool = False):
         self.html = html

@@ -1,7 +1,7 @@
 """Hugo's text helpers, as its template functions use them: the text of
 HTML (``strip_html``, with html/template's ``strip_tags`` from
-``gotemplate.escape``), a lone
-paragraph unwrapped (``trim_short_html``), emoji codes (``emojify_text``)
+``gotemplate.htmltemplate.html``),
+a lone paragraph unwrapped (``trim_short_html``), emoji codes (``emojify_text``)
 and Go's ``html.UnescapeString`` (``html_unescape``)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import html
 import logging
 import re
 
-from ..gotemplate.escape import strip_tags
+from ..gotemplate.htmltemplate.html import strip_tags
 from ..markdown.goldmark import emoji_codes
 from .go_text import is_space, trim_space
 

@@ -20,8 +20,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...gotemplate import MISSING
-from ...gotemplate.escape import HTML
 from ...gotemplate.gofmt import format_value, sprint, sprintf
+from ...gotemplate.htmltemplate.content import HTML
 from ..bindings import SiteBindings
 from ..gocast import (
     go_type,

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...gotemplate import HTML, MISSING
-from ...gotemplate.escape import json_string
 from ...gotemplate.gofmt import json_float, sprintf, type_name
+from ...gotemplate.htmltemplate.js import json_string
 from ..bindings import SiteBindings
 from ..go_time import GoTime
 from ..gocast import to_string

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from ...gotemplate.escape import CSS, HTML, JS, URL, HTMLAttr, JSStr
+from ...gotemplate.htmltemplate.content import CSS, HTML, JS, URL, HTMLAttr, JSStr
 from ..bindings import SiteBindings
 from ..gocast import to_string
 
