@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 
 from ..content.urls import FILTERED_URL, safe_url
-from ..gotemplate.escape import URL_ATTRIBUTES
+from ..gotemplate.htmltemplate.attr import URL_ATTRIBUTES
 
 # Around each value a template prints: two Unicode noncharacters, which no
 # text exchanged between programs holds; removed once the attributes are
