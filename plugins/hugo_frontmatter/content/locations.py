@@ -9,6 +9,8 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
+from cameo_shared.links import is_inside_site
+
 from . import urls
 from .field import SITE_PATH, Field
 from .frontmatter import FrontMatter, FrontMatterError
@@ -29,7 +31,7 @@ def url_field(field: Field) -> dict[str, Any]:
             "Hugo takes no URL with a protocol",
             "correct the field or remove it",
         )
-    if not urls.is_inside_site(value):
+    if not is_inside_site(value):
         raise field.error(f"a path inside the site such as '/about/', {SITE_PATH}")
     if field.kind == "home":  # checked as on any page, then not used (Hugo 0.111)
         if value.strip("/"):  # "/" says where the home page is anyway
@@ -46,7 +48,7 @@ def slug_field(field: Field) -> dict[str, Any]:
     slug = (text or "").strip().strip("-")
     if not slug:
         return {}
-    if not urls.is_inside_site(slug):
+    if not is_inside_site(slug):
         raise field.error(f"a path segment such as 'my-first-post', {SITE_PATH}")
     return {"slug": slug}
 
@@ -68,7 +70,7 @@ def aliases_field(field: Field) -> dict[str, Any]:
         if not alias.strip():
             continue
         # ``..`` is resolved inside the site (urls.alias_location), as Hugo does
-        if not urls.is_inside_site(alias.strip(), allow_up=True):
+        if not is_inside_site(alias.strip(), allow_up=True):
             raise field.error(
                 f"a list of paths inside the site such as ['/old/'], {SITE_PATH}"
             )
@@ -160,7 +162,7 @@ def _in_site(path: str, source: Source, origin: str, fix: str) -> str:
     came from and how to fix it) when it leaves the site."""
     if source.language_prefix:
         path = f"/{source.language_prefix}{path}"
-    if not urls.is_inside_site(path):
+    if not is_inside_site(path):
         raise FrontMatterError(
             source.shown_path,
             1,

@@ -10,7 +10,8 @@ import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
-from . import urls
+from cameo_shared.links import WEB_SCHEMES, is_safe_link
+
 from .cascade import cascade_field
 from .dates import ALL_DATE_KEYS, date_field
 from .field import Field, boolean, hugo_text, own_text
@@ -120,7 +121,7 @@ def _images(field: Field) -> dict[str, Any]:
     entries = value if isinstance(value, list) else [value]
     images = [entry for entry in entries if isinstance(entry, str) and entry.strip()]
     for image in images:
-        if not urls.is_safe_link(image, urls.WEB_SCHEMES):
+        if not is_safe_link(image, WEB_SCHEMES):
             raise field.error("a list of image paths or http(s) URLs")
     return {"images": images}
 
@@ -164,7 +165,7 @@ def _icon(field: Field) -> dict[str, Any]:
     if not isinstance(url, str) or not url.strip():
         field.warn("is kept in page.params, not as the theme's image")
         return {}
-    if not urls.is_safe_link(url, urls.WEB_SCHEMES):
+    if not is_safe_link(url, WEB_SCHEMES):
         raise field.error("a mapping whose 'url' is a path or an http(s) URL")
     alt = icon.get("alt")
     icon["alt"] = alt if isinstance(alt, str) else go_text(alt) or ""
