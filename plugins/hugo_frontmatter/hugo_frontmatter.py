@@ -15,7 +15,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from cameo_shared.paths import display_path
 
-from .config import settings as config
+from .config import handoff, mounts
 from .content.frontmatter import FrontMatterError
 from .content.options import permalinks_problem, plugin_options
 from .content.source import TRANSLATION_KEY, default_language
@@ -49,7 +49,9 @@ def on_initialized(pelican) -> None:
     state.reset()
     options = plugin_options(pelican.settings)  # an unknown one stops the build
     if options["hugo_config"]:
-        config.apply(pelican.settings, options["hugo_config"])
+        given = options["hugo_config"]
+        found = handoff.read_handoff(given, pelican.settings["PATH"])
+        handoff.apply(pelican.settings, found)
         options = plugin_options(pelican.settings)
     # Checked once here, not each time a page asks for the options.
     problem = permalinks_problem(options["permalinks"])
@@ -113,7 +115,7 @@ def on_article_generator_init(generator) -> None:
         return
     paths = []
     # Hugo's content folders: PATH may be the site's root (README.md, public/).
-    roots = config.content_folders({**generator.settings, "PATH": generator.path})
+    roots = mounts.content_folders({**generator.settings, "PATH": generator.path})
     for folder, folders, files in (walk for root in roots for walk in os.walk(root)):
         folders[:] = [name for name in folders if not name.startswith(".")]
         paths.extend(

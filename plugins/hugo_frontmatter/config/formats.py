@@ -1,0 +1,133 @@
+"""One config file's text as data: TOML, YAML (as Hugo 0.111 reads its
+config: go-yaml v2's rules, ``ConfigYamlLoader``) or JSON, by the file's
+extension; a file that does not parse is a HugoConfigError naming its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from typing import Any
+
+import yaml
+
+from cameo_shared.paths import display_path
+
+from ..content.frontmatter import _Yaml12Loader
+from .errors import HugoConfigError
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class ConfigYamlLoader(_Yaml12Loader):
+    """YAML as Hugo 0.111 reads its config (go-yaml v2's rules, checked with
+    ``hugo config``): ``yes``/``no``, ``on``/``off`` and ``y``/``n`` are
+    booleans, keys too (``y:`` is the key ``true``); ``0777`` is octal;
+    dates and ``12:30`` stay text; a key given twice is the last. The rest
+    is the front matter's loader."""
+
+    yaml_implicit_resolvers: dict = {}
+    bool_values = {
+        word: value
+        for value, words in ((True, "y yes true on"), (False, "n no false off"))
+        for word in words.split()
+    }
+
+    def construct_mapping(self, node, deep=False):
+        # A key given twice: the last wins, as in Hugo's config.
+        return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
+
+    def construct_yaml_int(self, node):
+        text = self.construct_scalar(node).replace("_", "")
+        if re.fullmatch(r"[-+]?0[0-7]+", text):  # Go's base-0 octal
+            node = yaml.ScalarNode(
+                node.tag, text.replace("0", "0o", 1), node.start_mark
+            )
+        return super().construct_yaml_int(node)
+
+
+ConfigYamlLoader.add_constructor(
+    "tag:yaml.org,2002:int", ConfigYamlLoader.construct_yaml_int
+)
+for _tag, _pattern, _first in (
+    (
+        "bool",
+        r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+        r"|on|On|ON|off|Off|OFF)$",
+        "yYnNtTfFoO",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (
+        "int",
+        r"^(?:[-+]?0b[01_]+|[-+]?0o?[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$",
+        "-+0123456789",
+    ),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    ConfigYamlLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
+    )
+
+
+def parse_file(path: str) -> dict[str, Any]:
+    """One config file, by its extension; an error names the file and line."""
+    shown = display_path(path)
+    kind = format_of(path)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as error:
+        raise HugoConfigError(
+            shown, None, f"is not UTF-8 text ({error.reason}); save it as UTF-8"
+        ) from None
+    fix = f"fix the {kind.upper()} and build again"
+    try:
+        if kind == "toml":
+            data = tomllib.loads(text.replace("\r\n", "\n"))
+        elif kind == "json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=ConfigYamlLoader)  # noqa: S506 (a safe loader)
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        problem = _TOML_POSITION.sub("", str(error)).strip()
+        line = int(position[1]) if position else None
+        raise HugoConfigError(
+            shown, line, f"is not valid TOML: {problem}; {fix}"
+        ) from None
+    except json.JSONDecodeError as error:
+        raise HugoConfigError(
+            shown, error.lineno, f"is not valid JSON: {error.msg}; {fix}"
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "unreadable YAML"
+        line = mark.line + 1 if mark else None
+        raise HugoConfigError(
+            shown, line, f"is not valid YAML: {problem}; {fix}"
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        raise HugoConfigError(shown, None, f"cannot be read: {error}; {fix}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise HugoConfigError(
+            shown, 1, "must hold a mapping of keys such as 'title', not a list or text"
+        )
+    return data
+
+
+def format_of(name: str) -> str | None:
+    """A config file's format by its extension (``yml`` is YAML), or None
+    for a file Hugo does not read as config."""
+    extension = name.rsplit(".", 1)[-1].lower()
+    return {"toml": "toml", "yaml": "yaml", "yml": "yaml", "json": "json"}.get(
+        extension
+    )
