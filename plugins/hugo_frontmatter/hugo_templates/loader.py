@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
-from ..config import settings as config
+from ..config import files as config
 from ..gotemplate import HTML, TemplateError, TemplateSet
 from ..gotemplate.nodes import CommandNode, FieldNode, Node, TemplateNode, VariableNode
 from .bindings import OutputFiles, SiteBindings
