@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ...config import settings as hugo_config
+from ...config import formats as hugo_config
 from ...gotemplate import HTML
 from ...gotemplate.gofmt import go_quote, type_name
 from ..bindings import SiteBindings
