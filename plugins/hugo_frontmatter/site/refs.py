@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..config import settings as config
+from ..config import mounts as config
 from ..content import urls
 from ..content.frontmatter import FrontMatterError
 from ..content.params import param_text
