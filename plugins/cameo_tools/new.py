@@ -381,11 +381,8 @@ class HugoCopy:
 def read_hugo_config(site: Path) -> tuple[list[Path], dict]:
     """The Hugo site's config files and their merged config; a file that
     leads out of the site is refused before it is read."""
-    from pelican.plugins.hugo_frontmatter.config.settings import (
-        HugoConfigError,
-        find_files,
-        read_config,
-    )
+    from pelican.plugins.hugo_frontmatter.config.errors import HugoConfigError
+    from pelican.plugins.hugo_frontmatter.config.files import find_files, read_config
 
     try:
         files = [Path(path) for path in find_files(os.curdir, str(site))]
