@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from pelican.utils import slugify
 
 from cameo_tools.build import BuildError
-from pelican.plugins.hugo_frontmatter.config import settings as config
+from pelican.plugins.hugo_frontmatter.config import kinds as config
 from pelican.plugins.hugo_frontmatter.content import urls
 
 from .conftest import MINIMAL_SETTINGS, build_site, hugo_build, write_tree
