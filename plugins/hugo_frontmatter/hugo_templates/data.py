@@ -27,7 +27,7 @@ import yaml
 
 from cameo_shared.paths import display_path
 
-from ..config.settings import ConfigYamlLoader
+from ..config.formats import ConfigYamlLoader
 
 logger = logging.getLogger(__name__)
 
