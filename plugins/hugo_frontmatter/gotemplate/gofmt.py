@@ -593,14 +593,3 @@ def format_value(value: Any) -> str:
     printer = _Printer()
     printer.print_value(value, "v", 0)
     return "".join(printer.out)
-
-
-def json_float(value: float) -> str:
-    """A float as Go's encoding/json writes it (``1e+21`` is ``1e+21``,
-    ``0.0000001`` is ``1e-7``); NaN and infinities are its error."""
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"json: unsupported value: {format_float(value, 'g', None)}")
-    if value and (abs(value) < 1e-6 or abs(value) >= 1e21):
-        mantissa, _, exponent = format_float(value, "e", None).partition("e")
-        return f"{mantissa}e{exponent[0]}{exponent[1:].lstrip('0') or '0'}"
-    return format_float(value, "f", None)

@@ -5,11 +5,10 @@ the escapers for a JS value (JSON), a JS string's body and a regexp's."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
-from ..exec import MISSING
-from ..gofmt import json_float, sprint
+from ..gofmt import sprint
+from ..gojson import json_string, marshal
 from .content import JS, JSStr, replace_chars, stringify
 
 logger = logging.getLogger(__name__)
@@ -131,7 +130,7 @@ def js_val_escaper(*args: Any) -> str:
     else:
         value = sprint(*args)
     try:
-        text = _json(value)
+        text = marshal(value, _other_json)
     except (TypeError, ValueError) as error:
         message = str(error).replace("*/", "* /")
         return f" /* {message} */null "
@@ -140,46 +139,10 @@ def js_val_escaper(*args: Any) -> str:
     return text
 
 
-_JSON_TABLE = {
-    **{chr(n): f"\\u{n:04x}" for n in range(0x20)},
-    **_JS_LINES,
-    "\t": "\\t",
-    "\n": "\\n",
-    "\r": "\\r",
-    '"': '\\"',
-    "\\": "\\\\",
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-}
-
-
-def json_string(text: str) -> str:
-    """A string as Go's encoding/json writes it, HTML-safe (``<`` is
-    ``\\u003c``), as json.Marshal and html/template's JS values do."""
-    return '"' + replace_chars(text, _JSON_TABLE) + '"'
-
-
-def _json(value: Any) -> str:
-    """Go's json.Marshal for the values a template holds (maps with sorted
-    keys); an object with Go's ``MarshalJSON`` (a time) is what that says,
-    another is its printed form, as a string."""
-    if value is None or value is MISSING:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return json_float(value)
-    if isinstance(value, str):
-        return json_string(value)
-    if isinstance(value, Mapping):
-        items = sorted((str(key), item) for key, item in value.items())
-        return "{" + ",".join(f"{_json(k)}:{_json(v)}" for k, v in items) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_json(item) for item in value) + "]"
-    marshal = getattr(value, "MarshalJSON", None)  # Go's json.Marshaler
-    if callable(marshal):
-        return str(marshal())
-    return _json(sprint(value))
+def _other_json(value: Any) -> str:
+    """A JS value that is not JSON's own: what Go's ``MarshalJSON`` says (a
+    time), else the value's printed form, as a string."""
+    marshal_json = getattr(value, "MarshalJSON", None)  # Go's json.Marshaler
+    if callable(marshal_json):
+        return str(marshal_json())
+    return json_string(sprint(value))

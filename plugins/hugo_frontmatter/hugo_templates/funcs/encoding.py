@@ -13,9 +13,9 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ...gotemplate import HTML, MISSING
-from ...gotemplate.gofmt import json_float, sprintf, type_name
-from ...gotemplate.htmltemplate.js import json_string
+from ...gotemplate import HTML
+from ...gotemplate.gofmt import sprintf, type_name
+from ...gotemplate.gojson import json_string, marshal
 from ..bindings import SiteBindings
 from ..go_time import GoTime
 from ..gocast import to_string
@@ -79,54 +79,14 @@ def _b64decode(src: bytes) -> bytes:
             return bytes(out)
 
 
-class _Encoder:
-    """json.Marshal, or json.MarshalIndent with a prefix and an indent."""
-
-    def __init__(self, prefix: str = "", indent: str | None = None) -> None:
-        self.prefix = prefix
-        self.indent = indent
-
-    def _newline(self, depth: int) -> str:
-        return (
-            "\n" + self.prefix + self.indent * depth if self.indent is not None else ""
-        )
-
-    def encode(self, value: Any, depth: int = 0) -> str:
-        if value is None or value is MISSING:
-            return "null"
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, int):
-            return str(value)
-        if isinstance(value, float):
-            return json_float(value)
-        if isinstance(value, str):
-            return json_string(str(value))
-        if isinstance(value, datetime.date):  # a front matter date
-            value = GoTime.from_python(value)
-        if isinstance(value, GoTime):
-            return json_string(value.Format(_RFC3339_NANO))  # Go's MarshalJSON
-        colon = ": " if self.indent is not None else ":"
-        if isinstance(value, Mapping):
-            if not value:
-                return "{}"
-            keys = sorted(value, key=str)
-            items = [
-                self._newline(depth + 1)
-                + json_string(str(key))
-                + colon
-                + self.encode(value[key], depth + 1)
-                for key in keys
-            ]
-            return "{" + ",".join(items) + self._newline(depth) + "}"
-        if isinstance(value, (list, tuple)):
-            if not value:
-                return "[]"
-            items = [
-                self._newline(depth + 1) + self.encode(v, depth + 1) for v in value
-            ]
-            return "[" + ",".join(items) + self._newline(depth) + "]"
-        raise TypeError(f"json: unsupported type: {type_name(value)}")
+def _time_json(value: Any) -> str:
+    """jsonify's value that is not JSON's own: a date or a time as RFC 3339
+    (Go's Time.MarshalJSON), anything else json's error."""
+    if isinstance(value, datetime.date):  # a front matter date
+        value = GoTime.from_python(value)
+    if isinstance(value, GoTime):
+        return json_string(value.Format(_RFC3339_NANO))  # Go's MarshalJSON
+    raise TypeError(f"json: unsupported type: {type_name(value)}")
 
 
 def _options(value: Any) -> dict[str, str]:
@@ -154,11 +114,11 @@ class Encoding:
         if not args:
             return HTML("")
         if len(args) == 1:
-            return HTML(_Encoder().encode(args[0]))
+            return HTML(marshal(args[0], _time_json))
         if len(args) == 2:
             options = _options(args[0])
-            encoder = _Encoder(options.get("prefix", ""), options.get("indent", ""))
-            return HTML(encoder.encode(args[1]))
+            prefix, indent = options.get("prefix", ""), options.get("indent", "")
+            return HTML(marshal(args[1], _time_json, prefix, indent))
         raise ValueError("too many arguments to jsonify")
 
 
