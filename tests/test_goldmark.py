@@ -20,23 +20,25 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from pelican.plugins.hugo_frontmatter.markdown.fence_info import parse_fence_info
 from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkConfigError,
     GoldmarkOptions,
     Renderer,
-    cut_summary,
-    emoji_codes,
-    mark_summary,
-    parse_attributes,
-    parse_fence_info,
     parse_line_ranges,
-    split_summary,
 )
 from pelican.plugins.hugo_frontmatter.markdown.heading_ids import (
     HeadingIds,
     blackfriday_id,
     github_ascii_id,
     github_id,
+)
+from pelican.plugins.hugo_frontmatter.markdown.rules.attributes import parse_attributes
+from pelican.plugins.hugo_frontmatter.markdown.rules.emoji import emoji_codes
+from pelican.plugins.hugo_frontmatter.markdown.rules.summary import (
+    cut_summary,
+    mark_summary,
+    split_summary,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "goldmark"

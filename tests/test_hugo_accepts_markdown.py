@@ -14,9 +14,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
-    GoldmarkOptions,
-    Renderer,
+from pelican.plugins.hugo_frontmatter.markdown.goldmark import GoldmarkOptions, Renderer
+from pelican.plugins.hugo_frontmatter.markdown.rules.linkify import (
     find_bare_link,
     goldmark_url_escape,
 )

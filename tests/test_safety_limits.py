@@ -29,9 +29,11 @@ from pelican.plugins.hugo_frontmatter.content.summary import (
 from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkOptions,
     Renderer,
-    attribute_allowed,
-    lines_in,
     parse_line_ranges,
+)
+from pelican.plugins.hugo_frontmatter.markdown.line_ranges import lines_in
+from pelican.plugins.hugo_frontmatter.markdown.rules.allowed_attributes import (
+    attribute_allowed,
 )
 from pelican.plugins.hugo_frontmatter.shortcodes.calls import (
     PageInfo,

@@ -16,7 +16,7 @@ from .content import files as content_files
 from .content import frontmatter
 from .content.source import Source
 from .content.summary import add_summary
-from .markdown.goldmark import SUMMARY_DIVIDER
+from .markdown.rules.summary import SUMMARY_DIVIDER
 from .reader import HugoMarkdownReader
 
 _COMMENT_START, _COMMENT_END = "<!--", "-->"

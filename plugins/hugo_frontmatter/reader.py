@@ -52,14 +52,7 @@ _HOOK_MODULES = [
     f"{__package__}.hugo_templates.objects",
 ]
 # The modules whose code decides a Hugo page's HTML (the Markdown cache's key).
-_RENDERING_MODULES = [
-    "markdown_it",
-    "mdit_py_plugins",
-    "pygments",
-    "emoji",
-    goldmark.__name__,
-    f"{__package__}.markdown.heading_ids",
-]
+_RENDERING_MODULES = goldmark.rendering_modules()
 
 
 class HugoMarkdownReader(MarkdownReader):

@@ -23,7 +23,7 @@ from pygments.util import ClassNotFound
 
 from ..content.params import param_text
 from ..content.urls import safe_url
-from ..markdown.goldmark import hugo_line_ranges, lines_in
+from ..markdown.line_ranges import hugo_line_ranges, lines_in
 from .calls import PageInfo, ShortcodeCall, lookup
 
 YOUTUBE_HOST = "www.youtube-nocookie.com"
