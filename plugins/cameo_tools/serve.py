@@ -440,15 +440,12 @@ def _event_watcher(changes: ChangedFiles | None = None):
 
     On each event it runs the task of each watched path the events name (the
     rebuild), once each, and then refreshes the open tabs itself
-    (``LiveReloadHandler.reload_waiters``). livereload's own check
-    (``examine``) would find the changed files by looking at every watched
-    file's time, 50 ms at 5000 files; the events already name them. Without
-    events (the fallback below) that check runs every 0.8 s instead.
-    livereload's callback would drop the refresh for an edit made within 3 s
-    of the last one, so a quick second save rebuilt the site but left the tab
-    stale; a build takes a fraction of a second, so every one is followed by
-    a refresh. Only livereload's public methods and attributes are used: the
-    watched paths and their tasks are kept here, not read from it.
+    (``LiveReloadHandler.reload_waiters``): livereload's callback would drop
+    the refresh for an edit made within 3 s of the last one, leaving the tab
+    stale after a quick second save; a build takes a fraction of a second,
+    so every one is followed by a refresh. Only
+    livereload's public methods and attributes are used: the watched paths
+    and their tasks are kept here, not read from it.
     """
     import watchfiles
     from livereload.handlers import LiveReloadHandler
@@ -481,35 +478,14 @@ def _event_watcher(changes: ChangedFiles | None = None):
             """Run the task of each watched path the file events named, each
             task once; then refresh the open tabs. Nothing when an earlier
             check's rebuild took the paths already (a burst of events)."""
-            due = []
-            for path in changes.peek():
-                for func in self._tasks_of(path):
-                    if func is not None and func not in due:
-                        due.append(func)
+            due = _due_tasks(changes.peek(), self._tasks_of)
             for func in due:
                 func()
             if due and LiveReloadHandler.waiters:
                 LiveReloadHandler.reload_waiters()
 
         def _tasks_of(self, file: str) -> list:
-            """The tasks (None for a path watched without one) of the
-            watched paths that name ``file``."""
-            return [
-                func
-                for watched, (func, ignore) in self.tasks.items()
-                if self._names(watched, ignore, file)
-            ]
-
-        def _names(self, watched: str, ignore, file: str) -> bool:
-            """Whether ``file`` is ``watched`` or in it, and not a file
-            livereload's own check would ignore."""
-            inside = os.path.relpath(file, watched)
-            if inside == os.pardir or inside.startswith(os.pardir + os.sep):
-                return False
-            parts = inside.split(os.sep)
-            if any(part in self.ignored_dirs for part in parts):
-                return False
-            return not self.ignore(file) and not (ignore and ignore(file))
+            return _tasks_naming(file, self.tasks, self.ignored_dirs, self.ignore)
 
         def check(self) -> None:
             """Run the tasks of what changed, then refresh the open tabs."""
@@ -520,28 +496,60 @@ def _event_watcher(changes: ChangedFiles | None = None):
         def start(self, callback) -> bool:
             # ``callback`` is livereload's throttled check; self.check stands
             # in for it.
-            loop = ioloop.IOLoop.current()
             paths = list(self.paths) or [os.getcwd()]
-
-            def wait_for_changes() -> None:
-                try:
-                    for events in watchfiles.watch(
-                        *paths, step=20, raise_interrupt=False
-                    ):
-                        if self.note(path for _, path in events):
-                            # The check and the rebuild run in the server's
-                            # thread.
-                            loop.add_callback(self.check_events)
-                except Exception as error:  # e.g. the system's watch limit
-                    logger.warning(
-                        "file events unavailable (%s); checking every 0.8 s", error
-                    )
-                    loop.add_callback(
-                        lambda: ioloop.PeriodicCallback(self.check, 800).start()
-                    )
-
-            threading.Thread(target=wait_for_changes, daemon=True).start()
+            follow = (watchfiles.watch, paths, self, ioloop.IOLoop.current())
+            threading.Thread(target=_follow_events, args=follow, daemon=True).start()
             self.check()  # note the files' times now, to compare with later
             return True
 
     return EventWatcher()
+
+
+def _due_tasks(paths: Iterable[str], tasks_of: Callable[[str], list]) -> list:
+    """The tasks of the watched paths that name any of ``paths``, each once
+    (a rebuild runs once for a burst of changed files), in order."""
+    due = []
+    for path in paths:
+        for func in tasks_of(path):
+            if func is not None and func not in due:
+                due.append(func)
+    return due
+
+
+def _tasks_naming(
+    file: str,
+    tasks: dict[str, tuple],
+    ignored_dirs: Iterable[str],
+    ignored: Callable[[str], bool],
+) -> list:
+    """The tasks (None for a path watched without one) of the watched paths
+    that name ``file``: it is the watched path or in it, and not a file
+    livereload's own check would ignore (``ignored_dirs``, ``ignored``), nor
+    one the path's own ``ignore`` takes (the build's output)."""
+    found = []
+    for watched, (func, ignore) in tasks.items():
+        inside = os.path.relpath(file, watched)
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            continue
+        if any(part in ignored_dirs for part in inside.split(os.sep)):
+            continue
+        if not ignored(file) and not (ignore and ignore(file)):
+            found.append(func)
+    return found
+
+
+def _follow_events(watch: Callable, paths: list[str], watcher, loop) -> None:
+    """In a thread of its own: hand the file events under ``paths`` that
+    ``watcher`` notes to the server's thread (``loop``), where the check and
+    the rebuild run. Without events (e.g. the system's watch limit),
+    livereload's check of every watched file's time runs every 0.8 s
+    instead (50 ms at 5000 files: the events already name them)."""
+    from tornado import ioloop
+
+    try:
+        for events in watch(*paths, step=20, raise_interrupt=False):
+            if watcher.note(path for _, path in events):
+                loop.add_callback(watcher.check_events)
+    except Exception as error:  # e.g. the system's watch limit
+        logger.warning("file events unavailable (%s); checking every 0.8 s", error)
+        loop.add_callback(lambda: ioloop.PeriodicCallback(watcher.check, 800).start())
