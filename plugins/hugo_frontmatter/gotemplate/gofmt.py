@@ -151,6 +151,13 @@ class _Flags:
 class _Printer:
     """One Sprintf: Go's pp and fmt, reduced to the kinds templates hold."""
 
+    # printf's place in its arguments, as Go's pp keeps it (class defaults:
+    # a printer that only prints a value never sets them).
+    arg_num = 0
+    reordered = False  # an explicit [n] was used: no EXTRA complaint
+    good_arg_num = True  # false: this verb's [n] was bad (BADINDEX)
+    after_index = False  # the last thing read was an explicit [n]
+
     def __init__(self):
         self.out: list[str] = []
         self.flags = _Flags()
@@ -363,112 +370,141 @@ class _Printer:
                 self.bad_verb(verb, value)
 
     def printf(self, format: str, args: Sequence[Any]) -> str:
-        end, i, arg_num = len(format), 0, 0
-        reordered = False
+        """Go's doPrintf: the text between verbs, each verb with its flags,
+        width, precision and argument index, then the arguments left over."""
+        end, i = len(format), 0
+        self.arg_num, self.reordered = 0, False
         while i < end:
             percent = format.find("%", i)
             if percent < 0:
                 self.out.append(format[i:])
                 break
             self.out.append(format[i:percent])
-            i = percent + 1
-            flags = self.flags = _Flags()
-            while i < end and format[i] in "#0+- ":
-                char = format[i]
-                if char == "#":
-                    flags.sharp = True
-                elif char == "0":
-                    flags.zero = not flags.minus
-                elif char == "+":
-                    flags.plus = True
-                elif char == "-":
-                    flags.minus, flags.zero = True, False
-                else:
-                    flags.space = True
-                i += 1
-            good = True
-            arg_num, i, after_index, ok = _arg_number(arg_num, format, i, len(args))
-            reordered |= after_index
-            good &= ok
-            if i < end and format[i] == "*":
-                i += 1
-                width, arg_num = _int_from_arg(args, arg_num)
-                if width is None:
-                    self.out.append("%!(BADWIDTH)")
-                elif width < 0:
-                    flags.width, flags.minus, flags.zero = -width, True, False
-                else:
-                    flags.width = width
-                after_index = False
-            else:
-                width, i = _parse_num(format, i)
-                if width is not None:
-                    flags.width = width
-                    if after_index:
-                        good = False
-            if i + 1 < end and format[i] == ".":
-                i += 1
-                if after_index:
-                    good = False
-                arg_num, i, after_index, ok = _arg_number(arg_num, format, i, len(args))
-                reordered |= after_index
-                good &= ok
-                if i < end and format[i] == "*":
-                    i += 1
-                    prec, arg_num = _int_from_arg(args, arg_num)
-                    if prec is not None and prec < 0:
-                        prec = None
-                    if prec is None:
-                        self.out.append("%!(BADPREC)")
-                    flags.prec = prec
-                    after_index = False
-                else:
-                    prec, i = _parse_num(format, i)
-                    flags.prec = prec or 0
-            if not after_index:
-                arg_num, i, after_index, ok = _arg_number(arg_num, format, i, len(args))
-                reordered |= after_index
-                good &= ok
+            i = self.parse_flags(format, percent + 1)
+            self.good_arg_num = True
+            i = self.arg_index(format, i, len(args))
+            i = self.parse_width(format, i, args)
+            i = self.parse_precision(format, i, args)
+            if not self.after_index:
+                i = self.arg_index(format, i, len(args))
             if i >= end:
                 self.out.append("%!(NOVERB)")
                 break
-            verb = format[i]
+            self.print_verb(format[i], args)
             i += 1
-            if verb == "%":
-                self.out.append("%")
-            elif not good:
-                self.out.append(f"%!{verb}(BADINDEX)")
-            elif arg_num >= len(args):
-                self.out.append(f"%!{verb}(MISSING)")
-            else:
-                if verb == "v":
-                    flags.plus = False  # %+v only matters for structs
-                    if flags.sharp:  # %#v: Go syntax
-                        flags.sharp = False
-                        value = args[arg_num]
-                        arg_num += 1
-                        if isinstance(value, str):
-                            self.fmt_string(value, "q")
-                        elif isinstance(value, (list, tuple, Mapping)):
-                            self.pad(_go_syntax(value, 0))
-                        else:
-                            self.print_value(value, "v", 0)
-                        continue
-                self.print_value(args[arg_num], verb, 0)
-                arg_num += 1
-        if not reordered and arg_num < len(args):
-            self.flags = _Flags()
-            self.out.append("%!(EXTRA ")
-            for n, arg in enumerate(args[arg_num:]):
-                if n:
-                    self.out.append(", ")
-                if arg is None:
-                    self.out.append("<nil>")
-                else:
-                    self.out.append(type_name(arg) + "=")
-                    self.print_value(arg, "v", 0)
-            self.out.append(")")
+        if not self.reordered and self.arg_num < len(args):
+            self.print_extra(args[self.arg_num :])
         return "".join(self.out)
+
+    def parse_flags(self, format: str, i: int) -> int:
+        """The flags ``#0+- `` after a "%", as new flags for this verb."""
+        flags = self.flags = _Flags()
+        while i < len(format) and format[i] in "#0+- ":
+            char = format[i]
+            if char == "#":
+                flags.sharp = True
+            elif char == "0":
+                flags.zero = not flags.minus
+            elif char == "+":
+                flags.plus = True
+            elif char == "-":
+                flags.minus, flags.zero = True, False
+            else:
+                flags.space = True
+            i += 1
+        return i
+
+    def arg_index(self, format: str, i: int, count: int) -> int:
+        """Go's argNumber, kept: an explicit ``[n]`` picks the argument, and
+        a bad one spoils the verb (BADINDEX)."""
+        self.arg_num, i, self.after_index, ok = _arg_number(
+            self.arg_num, format, i, count
+        )
+        self.reordered |= self.after_index
+        self.good_arg_num &= ok
+        return i
+
+    def parse_width(self, format: str, i: int, args: Sequence[Any]) -> int:
+        """The width: ``*`` takes it from the arguments (negative is ``-``),
+        else digits; digits right after ``[n]`` spoil the verb, as in Go."""
+        flags = self.flags
+        if i < len(format) and format[i] == "*":
+            width, self.arg_num = _int_from_arg(args, self.arg_num)
+            if width is None:
+                self.out.append("%!(BADWIDTH)")
+            elif width < 0:
+                flags.width, flags.minus, flags.zero = -width, True, False
+            else:
+                flags.width = width
+            self.after_index = False
+            return i + 1
+        width, i = _parse_num(format, i)
+        if width is not None:
+            flags.width = width
+            if self.after_index:
+                self.good_arg_num = False
+        return i
+
+    def parse_precision(self, format: str, i: int, args: Sequence[Any]) -> int:
+        """The precision after a ".": ``*`` takes it from the arguments
+        (negative is none), else digits (none is 0)."""
+        if not (i + 1 < len(format) and format[i] == "."):
+            return i
+        i += 1
+        if self.after_index:
+            self.good_arg_num = False
+        i = self.arg_index(format, i, len(args))
+        if i < len(format) and format[i] == "*":
+            prec, self.arg_num = _int_from_arg(args, self.arg_num)
+            if prec is not None and prec < 0:
+                prec = None
+            if prec is None:
+                self.out.append("%!(BADPREC)")
+            self.flags.prec = prec
+            self.after_index = False
+            return i + 1
+        prec, i = _parse_num(format, i)
+        self.flags.prec = prec or 0
+        return i
+
+    def print_verb(self, verb: str, args: Sequence[Any]) -> None:
+        """One verb and its argument, or Go's complaint instead."""
+        if verb == "%":
+            self.out.append("%")
+        elif not self.good_arg_num:
+            self.out.append(f"%!{verb}(BADINDEX)")
+        elif self.arg_num >= len(args):
+            self.out.append(f"%!{verb}(MISSING)")
+        else:
+            value = args[self.arg_num]
+            self.arg_num += 1
+            flags = self.flags
+            if verb == "v":
+                flags.plus = False  # %+v only matters for structs
+                if flags.sharp:  # %#v: Go syntax
+                    flags.sharp = False
+                    if isinstance(value, str):
+                        self.fmt_string(value, "q")
+                    elif isinstance(value, (list, tuple, Mapping)):
+                        self.pad(_go_syntax(value, 0))
+                    else:
+                        self.print_value(value, "v", 0)
+                    return
+            self.print_value(value, verb, 0)
+
+    def print_extra(self, extra: Sequence[Any]) -> None:
+        """Go's ``%!(EXTRA type=value, ...)`` for arguments no verb used."""
+        self.flags = _Flags()
+        self.out.append("%!(EXTRA ")
+        for n, arg in enumerate(extra):
+            if n:
+                self.out.append(", ")
+            if arg is None:
+                self.out.append("<nil>")
+            else:
+                self.out.append(type_name(arg) + "=")
+                self.print_value(arg, "v", 0)
+        self.out.append(")")
 
 
 def _go_syntax(value: Any, depth: int) -> str:
