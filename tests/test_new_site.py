@@ -20,7 +20,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cameo_tools.build import build
-from cameo_tools.new import hugo_parity, main
+from cameo_tools.hugo_parity import hugo_parity
+from cameo_tools.new import main
 
 from .conftest import CACHE, FIXTURES, ROOT
 

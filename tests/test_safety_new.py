@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from cameo_tools.build import build
-from cameo_tools.new import main, plan_hugo_copy, read_hugo_config
+from cameo_tools.hugo_copy import plan_hugo_copy, read_hugo_config
+from cameo_tools.new import main
 
 from .conftest import CACHE, FIXTURES, ROOT
 

@@ -1,6 +1,7 @@
 """The tooling's errors: BuildError for a build that did not replace the
-output, PublishError for every publish target, and MissingExtra for an
-optional dependency that is not installed."""
+output, NewSiteError for `pelican-cameo new`, PublishError for every
+publish target, and MissingExtra for an optional dependency that is not
+installed."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ class BuildError(Exception):
 
     def __str__(self) -> str:
         return "\n  ".join([self.summary, *self.problems])
+
+
+class NewSiteError(Exception):
+    """The site was not written; the message says what to do."""
+
+
+class SiteBuildError(NewSiteError):
+    """The site was written, but its first build failed."""
 
 
 class PublishError(Exception):
