@@ -47,11 +47,11 @@ from .rules.render_hooks import RenderHooks
 from .rules.summary import split_summary
 
 # isort: split
-# Kept importable from here for modules other engineers were changing when
-# the rules moved out; import them from their own modules.
-from .line_ranges import hugo_line_ranges, lines_in  # noqa: F401
+# Kept importable from here for reader.py (goldmark.cut_summary, .mark_summary)
+# and hugo_templates/hugo_text.py (emoji_codes) until they import them from
+# their own modules.
 from .rules.emoji import emoji_codes  # noqa: F401
-from .rules.summary import SUMMARY_DIVIDER, cut_summary, mark_summary  # noqa: F401
+from .rules.summary import cut_summary, mark_summary  # noqa: F401
 
 Plugin = Callable[[MarkdownIt], None]
 
