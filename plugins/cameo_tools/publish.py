@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import github_pages, s3
-from .build import BuildError, build
-from .errors import PublishError, import_extra
+from .build import build
+from .errors import BuildError, PublishError, import_extra
 from .git_names import is_git_path
 from .progress import Progress
 from .settings import SettingsError, read_settings_file

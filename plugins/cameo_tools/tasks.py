@@ -12,7 +12,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from .errors import missing_extra
+from .errors import BuildError, missing_extra
 
 try:
     from invoke import Exit, task
@@ -40,7 +40,7 @@ def _one_line():
     """A BuildError as the task's one line and exit status 1."""
     try:
         yield
-    except builder.BuildError as error:
+    except BuildError as error:
         raise Exit(f"Error: {error.summary}", code=1) from None
 
 
