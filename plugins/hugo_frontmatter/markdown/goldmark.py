@@ -9,6 +9,7 @@ HTML, for the Markdown cache's key.
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -73,7 +74,7 @@ def rendering_modules() -> list[str]:
         if info.name.rpartition(".")[2] not in _NOT_RENDERING
     ]
     for name in found:
-        __import__(name)
+        importlib.import_module(name)
     return [*_LIBRARIES, *sorted(found)]
 
 
