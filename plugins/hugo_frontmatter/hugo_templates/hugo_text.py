@@ -12,7 +12,7 @@ import logging
 import re
 
 from ..gotemplate.htmltemplate.html import strip_tags
-from ..markdown.goldmark import emoji_codes
+from ..markdown.rules.emoji import emoji_codes
 from .go_text import is_space, trim_space
 
 logger = logging.getLogger(__name__)
