@@ -4,8 +4,10 @@ A test that needs something beyond Python gets a marker (tools.MARKERS): from
 the fixture it uses (FIXTURE_MARKERS) or written on it. Before such a test
 runs, what its markers need is looked for; a missing one skips it, naming
 what is missing, or under CI (CI=true) fails it. `pytest --quick` leaves all
-of them out, kills fewer builds and tries fewer property examples: the fast
-set, `invoke test --quick`.
+of them out, and the tests marked `slow` (a second or more each: new Python
+processes, killed or timed builds, many builds), and tries at most
+QUICK_EXAMPLES property examples: the fast set, `invoke test --quick`
+(docs/development.md says what it keeps).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from cameo_tools.build import build
 from cameo_tools.serve import make_server
@@ -57,16 +60,22 @@ FIXTURE_MARKERS = {
     "small_disk": "root",
     "read_only_folder": "root",
 }
-# `pytest --quick`: none of the tests above.
-QUICK_SELECTION = " and ".join(f"not {marker}" for marker in MARKERS)
+# `pytest --quick`: none of the tests above, and none marked `slow`.
+QUICK_SELECTION = " and ".join(f"not {marker}" for marker in (*MARKERS, "slow"))
 # Set by --quick before any test module is imported.
 QUICK = False
+# Property tests under --quick: enough examples to run each property's code,
+# not to search it (the full run does). The profile serves tests that name no
+# count; examples() caps those that do. No deadline: a quick run shares the
+# machine, and per-example timing is the full run's to check.
+QUICK_EXAMPLES = 10
+settings.register_profile("quick", max_examples=QUICK_EXAMPLES, deadline=None)
 
 
 def examples(full: int) -> int:
-    """How many examples a property test tries: ``full``, or a fifth of it
-    under --quick (the full run tries them all)."""
-    return max(full // 5, 5) if QUICK else full
+    """How many examples a property test tries: ``full``, or at most
+    QUICK_EXAMPLES under --quick."""
+    return min(full, QUICK_EXAMPLES) if QUICK else full
 
 
 def pytest_addoption(parser) -> None:
@@ -74,8 +83,8 @@ def pytest_addoption(parser) -> None:
         "--quick",
         action="store_true",
         help="leave out the tests that need a browser, hugo, a JRE, an S3 "
-        "server, the package index or root; kill fewer builds and try fewer "
-        "property examples",
+        "server, the package index or root, and those marked slow; try at "
+        f"most {QUICK_EXAMPLES} property examples",
     )
 
 
@@ -87,6 +96,15 @@ def pytest_configure(config) -> None:
         config.option.markexpr = (
             f"({chosen}) and {QUICK_SELECTION}" if chosen else QUICK_SELECTION
         )
+        if not config.getoption("hypothesis_profile", None):
+            settings.load_profile("quick")
+
+
+def pytest_report_header(config) -> str | None:
+    if not config.getoption("quick"):
+        return None
+    profile = config.getoption("hypothesis_profile", None) or "quick"
+    return f"--quick: -m {QUICK_SELECTION!r}, Hypothesis profile {profile!r}"
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
