@@ -49,9 +49,7 @@ from .rules.summary import split_summary
 
 # isort: split
 # Kept importable from here for reader.py (goldmark.cut_summary, .mark_summary)
-# and hugo_templates/hugo_text.py (emoji_codes) until they import them from
-# their own modules.
-from .rules.emoji import emoji_codes  # noqa: F401
+# until it imports them from rules/summary.py.
 from .rules.summary import cut_summary, mark_summary  # noqa: F401
 
 Plugin = Callable[[MarkdownIt], None]
