@@ -354,7 +354,7 @@ LiveEdits.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-test_live_edits_equal_a_clean_build = LiveEdits.TestCase
+test_live_edits_equal_a_clean_build = pytest.mark.slow(LiveEdits.TestCase)
 
 
 class LiveEditsWithHugoConfig(LiveEdits):
@@ -369,4 +369,4 @@ series = "series"
 
 
 LiveEditsWithHugoConfig.TestCase.settings = LiveEdits.TestCase.settings
-test_live_edits_with_a_hugo_config = LiveEditsWithHugoConfig.TestCase
+test_live_edits_with_a_hugo_config = pytest.mark.slow(LiveEditsWithHugoConfig.TestCase)
