@@ -103,6 +103,7 @@ def no_aws_configuration(folder: Path) -> dict:
 # Options: each wrong value is one line naming the flag and what it takes.
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("flag", "value", "message"),
     [
@@ -152,6 +153,7 @@ def test_a_wrong_publish_option_is_one_line(tmp_path, flag, value, message):
     assert error_line(run) == message
 
 
+@pytest.mark.slow
 def test_a_wrong_number_in_the_settings_is_one_line(tmp_path):
     site = s3_site(tmp_path, "any-bucket", workers=0)
     run = invoke(site, "publish", "--dry-run", env=no_aws_configuration(tmp_path))
@@ -166,6 +168,7 @@ def test_a_wrong_number_in_the_settings_is_one_line(tmp_path):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
@@ -239,6 +242,7 @@ def test_every_publish_option_is_checked():
             assert target.check(key, default, key) == default, (name, key)
 
 
+@pytest.mark.slow
 def test_a_wrong_pages_branch_flag_is_one_line(pages_site):
     repo, remote = pages_site
     run = invoke(repo, "publish", "--branch", "a b", env=pages_env(repo))
@@ -248,6 +252,7 @@ def test_a_wrong_pages_branch_flag_is_one_line(pages_site):
     )
 
 
+@pytest.mark.slow
 def test_an_unknown_aws_profile_is_one_line(tmp_path):
     site = s3_site(tmp_path, "any-bucket")
     env = {**no_aws_configuration(tmp_path), "AWS_PROFILE": "nosuch"}
@@ -259,6 +264,7 @@ def test_an_unknown_aws_profile_is_one_line(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_an_endpoint_that_is_not_a_url_is_one_line(tmp_path):
     site = s3_site(tmp_path, "any-bucket")
     env = {**no_aws_configuration(tmp_path), **FAKE_AWS}
@@ -303,6 +309,7 @@ def silent_endpoint() -> Iterator[str]:
     listener.close()
 
 
+@pytest.mark.slow
 def test_a_silent_endpoint_fails_soon_in_one_line(tmp_path, silent_endpoint):
     site = s3_site(tmp_path, "quiet-bucket")
     env = {**no_aws_configuration(tmp_path), **FAKE_AWS}
@@ -324,6 +331,7 @@ def test_a_silent_endpoint_fails_soon_in_one_line(tmp_path, silent_endpoint):
     assert seconds < 45
 
 
+@pytest.mark.slow
 def test_an_endpoint_that_refuses_connections_is_one_line(tmp_path):
     site = s3_site(tmp_path, "closed-bucket")
     endpoint = f"http://127.0.0.1:{free_port()}"  # nothing listens there
@@ -414,6 +422,7 @@ def pages_env(repo: Path) -> dict:
     }
 
 
+@pytest.mark.slow
 def test_pages_refuses_the_branch_checked_out(pages_site):
     repo, remote = pages_site
     source = git(repo, "rev-parse", "main")
@@ -429,6 +438,7 @@ def test_pages_refuses_the_branch_checked_out(pages_site):
     assert git(remote, "for-each-ref") == ""  # nothing pushed
 
 
+@pytest.mark.slow
 def test_pages_refuses_the_remotes_default_branch_unless_forced(pages_site):
     repo, remote = pages_site
     git(repo, "push", "--quiet", "origin", "main:live")
@@ -484,6 +494,7 @@ def test_s3_republish_in_a_new_process_changes_nothing(s3_bucket, seaweedfs, tmp
     )
 
 
+@pytest.mark.slow
 def test_pages_republish_in_a_new_process_makes_no_commit(pages_site):
     repo, remote = pages_site
     first = invoke(repo, "publish", env=pages_env(repo))
@@ -526,6 +537,7 @@ def refusal(branch: str, why: str) -> str:
     )
 
 
+@pytest.mark.slow
 def test_pages_refuses_the_sources_branch_with_head_detached(pages_site):
     repo, remote = pages_site
     (repo / "content" / "notes.md").write_text("---\ntitle: Notes\n---\nMore.\n")
@@ -590,6 +602,7 @@ def bisect_started(repo: Path) -> None:
     as_owner(repo, "bisect", "start", "main", "main~2")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("setup", "branch", "doing"),
     [(rebase_stopped, "feature", "rebased"), (bisect_started, "main", "bisected")],
@@ -613,6 +626,7 @@ def test_pages_refuses_the_branch_being_rebased_or_bisected(
 STATIC = "a static file, a theme asset or a plugin's file"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "content", "path", "source"),
     [
@@ -659,6 +673,7 @@ def test_a_built_tree_with_a_git_path_is_never_published(tmp_path):
     refuse_git_paths(tmp_path)  # nothing left to refuse
 
 
+@pytest.mark.slow
 def test_s3_publishes_no_path_into_git(tmp_path):
     site = s3_site(tmp_path, "any-bucket")
     (site / "content" / "evil.md").write_text("---\ntitle: E\nurl: /.git/x/\n---\n")
