@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import HUGO_SETTINGS, build_site, write_tree
@@ -153,6 +154,7 @@ build(settings, output, {
 """
 
 
+@pytest.mark.slow
 def test_markdown_converted_in_parallel_is_what_one_process_converts(tmp_path):
     """A first build converts the Markdown the cache lacks in worker
     processes (parallel_markdown); the site is byte for byte the same."""
