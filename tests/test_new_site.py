@@ -198,6 +198,7 @@ def test_a_file_in_place_of_the_folder_is_refused(tmp_path, capsys):
     assert "is a file" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_from_hugo_copies_the_site_builds_it_and_prints_the_parity(tmp_path):
     site = tmp_path / "moved"
     code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
@@ -221,6 +222,7 @@ def test_from_hugo_copies_the_site_builds_it_and_prints_the_parity(tmp_path):
     assert not (output / "posts" / "unfinished").exists()
 
 
+@pytest.mark.slow
 def test_from_hugo_takes_folders_relative_to_the_working_folder(tmp_path):
     shutil.copytree(HUGO_SITE, tmp_path / "hugo")
     code, printed = _new_from_hugo("site", "--from-hugo", "hugo", cwd=tmp_path)
@@ -229,6 +231,7 @@ def test_from_hugo_takes_folders_relative_to_the_working_folder(tmp_path):
     assert (tmp_path / "site" / "output" / "me" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_from_hugo_follows_url_and_the_config_permalinks(tmp_path):
     hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
     with (hugo / "hugo.toml").open("a", encoding="utf-8") as config:
@@ -247,6 +250,7 @@ def test_from_hugo_follows_url_and_the_config_permalinks(tmp_path):
     assert (site / "output" / "me" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_from_hugo_leaves_pages_of_other_languages_out_of_the_count(tmp_path):
     hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
     with (hugo / "hugo.toml").open("a", encoding="utf-8") as config:
@@ -262,6 +266,7 @@ def test_from_hugo_leaves_pages_of_other_languages_out_of_the_count(tmp_path):
     assert (site / "output" / "fr" / "about" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_the_parity_names_a_page_the_build_did_not_write(tmp_path):
     site = tmp_path / "site"
     code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
@@ -275,6 +280,7 @@ def test_the_parity_names_a_page_the_build_did_not_write(tmp_path):
     assert "missing: me/index.html (from content/about.md)" in table
 
 
+@pytest.mark.slow
 def test_from_hugo_settings_given_win_over_the_config(tmp_path):
     site = tmp_path / "site"
     given = ["--title", 'Grace "Amazing"', "--lang", "de"]
@@ -302,6 +308,7 @@ def test_from_hugo_refuses_to_write_inside_the_hugo_site(tmp_path, capsys):
     assert not (hugo / "new").exists()
 
 
+@pytest.mark.slow
 def test_the_console_script_and_invoke_build(tmp_path):
     script = Path(sys.executable).with_name("pelican-cameo")
     if not script.is_file():
@@ -478,6 +485,7 @@ def test_from_hugo_names_every_shortcode_it_cannot_run_once_with_file_and_line(
     assert (site / "content" / "uses.md").is_file()
 
 
+@pytest.mark.slow
 def test_a_failed_first_build_prints_each_error_once(tmp_path):
     tree = _hugo_tree(
         tmp_path / "hugo",
@@ -498,6 +506,7 @@ def test_a_failed_first_build_prints_each_error_once(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_the_readme_of_a_migrated_site_speaks_of_what_came_over(tmp_path):
     site = tmp_path / "site"
     code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
@@ -570,6 +579,7 @@ def test_from_hugo_takes_content_folders_per_language_at_the_root(tmp_path, hugo
     assert pages(public) <= pages(site / "output")
 
 
+@pytest.mark.slow
 def test_from_hugo_keeps_a_content_folder_of_another_name(tmp_path):
     hugo = Path(shutil.copytree(HUGO_SITE, tmp_path / "hugo"))
     (hugo / "content").rename(hugo / "notes")
