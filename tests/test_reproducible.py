@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from .conftest import FIXTURES, ROOT, build_site, write_tree
 
 # Builds SETTINGS into OUTPUT with CACHE, in a process of its own.
@@ -48,6 +50,7 @@ def _build_in_new_process(
     return _tree(output)
 
 
+@pytest.mark.slow
 def test_the_blog_builds_to_the_same_bytes_in_two_new_processes(tmp_path):
     settings = FIXTURES / "blog" / "blogconf.py"
     first = _build_in_new_process(tmp_path, settings, "first")
@@ -56,6 +59,7 @@ def test_the_blog_builds_to_the_same_bytes_in_two_new_processes(tmp_path):
     assert first == second
 
 
+@pytest.mark.slow
 def test_the_profile_site_builds_to_the_same_bytes_in_two_new_processes(tmp_path):
     # Its one page has no date: the sitemap used to carry the build's time.
     settings = ROOT / "publishconf.py"
@@ -100,6 +104,7 @@ def test_sitemap_dates_come_from_the_pages_and_hugo_hints_are_kept(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_source_date_epoch_is_the_date_of_a_feed_with_no_dated_entry(tmp_path):
     site = tmp_path / "site"
     shutil.copytree(ROOT / "content", site / "content")
