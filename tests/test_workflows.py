@@ -66,6 +66,7 @@ def _ids(paths: list[Path]) -> list[str]:
     return [str(path.relative_to(ROOT)) for path in paths]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", WORKFLOWS, ids=_ids(WORKFLOWS))
 def test_workflow_validates_against_githubs_schema(path):
     result = subprocess.run(
@@ -219,6 +220,7 @@ def _site(tmp_path: Path) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_sites_pages_build_steps_make_the_artifact_folder(tmp_path):
     site = _site(tmp_path)
     steps, upload = _job_run_steps(SITE_PAGES, "build")
@@ -229,6 +231,7 @@ def test_sites_pages_build_steps_make_the_artifact_folder(tmp_path):
     assert (built / "posts" / "first" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_own_pages_build_steps_make_the_artifact_folder(tmp_path):
     checkout = tmp_path / "checkout"
     checkout.mkdir()
