@@ -21,6 +21,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import FIXTURES
 
+pytestmark = pytest.mark.slow
+
 HUGO_SITE = FIXTURES / "new_hugo"
 NEW = "import sys; from cameo_tools.new import main; sys.exit(main(sys.argv[1:]))"
 
