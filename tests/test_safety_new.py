@@ -241,6 +241,7 @@ def test_from_hugo_refuses_a_config_file_that_links_outside(tmp_path, capsys):
     assert not (tmp_path / "b").exists()
 
 
+@pytest.mark.slow
 def test_from_hugo_copies_no_link_that_leads_out_of_the_hugo_site(tmp_path):
     """A link out of the Hugo site is not followed (Hugo would), nor one
     that would loop or stop Hugo; each link left out is one line."""
