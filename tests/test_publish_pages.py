@@ -50,6 +50,7 @@ def test_publish_to_pages_pushes_the_site(site_repo, monkeypatch):
     assert committer == "pelican-cameo <pelican-cameo@users.noreply.github.com>"
 
 
+@pytest.mark.slow
 def test_second_publish_without_changes_adds_no_commit(site_repo, monkeypatch):
     repo, remote = site_repo
     monkeypatch.setenv("HOME", str(repo.parent))
