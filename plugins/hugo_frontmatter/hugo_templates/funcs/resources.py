@@ -19,14 +19,13 @@ from urllib.parse import urlsplit
 
 from ..bindings import SiteBindings
 from ..gocast import to_string
+from ..media_types import media_type
+from ..resource import Resource, output_path
 from ..resources import (
-    Resource,
     Resources,
     glob_matcher,
     integrity,
     make_resource,
-    media_type,
-    output_path,
     walk_files,
 )
 
