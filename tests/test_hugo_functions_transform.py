@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from pelican.plugins.hugo_frontmatter.gotemplate import TemplateError
 from pelican.plugins.hugo_frontmatter.hugo_templates import go_url
 from pelican.plugins.hugo_frontmatter.hugo_templates.bindings import SiteBindings
-from pelican.plugins.hugo_frontmatter.hugo_templates.resources import Resource
+from pelican.plugins.hugo_frontmatter.hugo_templates.resource import Resource
 from pelican.plugins.hugo_frontmatter.markdown.goldmark import Renderer
 
 from .conftest import examples as how_many
