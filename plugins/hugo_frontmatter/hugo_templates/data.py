@@ -14,25 +14,19 @@ as Hugo 0.111 reads them; and the ``i18n/`` tables (``translation_tables``).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import re
-import tomllib
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from typing import Any
 
-import yaml
-
 from cameo_shared.paths import display_path
 
-from ..config.formats import ConfigYamlLoader
+from ..config.formats import TextError, parse_text, read_text
 
 logger = logging.getLogger(__name__)
 
 DATA_SUFFIXES = ("json", "yaml", "yml", "toml", "xml")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class DataFileError(Exception):
@@ -152,50 +146,29 @@ def _data_files(folder: str) -> Iterable[tuple[str, str]]:
 
 def read_data_file(path: str) -> Any:
     """One data file's value, by its suffix; a DataFileError if it does not
-    parse."""
+    parse. TOML, YAML and JSON are read as the config is (config.formats),
+    but JSON's numbers are Go's float64 and an empty JSON file is nil;
+    YAML's keys are text, as Hugo makes them."""
     shown = display_path(path)
     kind = path.rsplit(".", 1)[-1].lower()
     kind = "yaml" if kind == "yml" else kind
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except UnicodeDecodeError as error:
-        raise DataFileError(
-            shown, None, f"is not UTF-8 text ({error.reason}); save it as UTF-8"
-        ) from None
     fix = f"fix the {kind.upper()} and build again"
     try:
-        if kind == "json":
-            return json.loads(text, parse_int=float) if text.strip() else None
-        if kind == "toml":
-            return tomllib.loads(text.replace("\r\n", "\n"))
+        text = read_text(path)
+        if kind == "json" and not text.strip():
+            return None
         if kind == "xml":
             return _xml_value(ElementTree.fromstring(text)) if text.strip() else {}
-        return _string_keys(yaml.load(text, Loader=ConfigYamlLoader))  # noqa: S506
-    except json.JSONDecodeError as error:
-        raise DataFileError(
-            shown, error.lineno, f"is not valid JSON: {error.msg}; {fix}"
-        ) from None
-    except tomllib.TOMLDecodeError as error:
-        position = _TOML_POSITION.search(str(error))
-        problem = _TOML_POSITION.sub("", str(error)).strip()
-        line = int(position[1]) if position else None
-        raise DataFileError(
-            shown, line, f"is not valid TOML: {problem}; {fix}"
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "unreadable YAML"
-        line = mark.line + 1 if mark else None
-        raise DataFileError(
-            shown, line, f"is not valid YAML: {problem}; {fix}"
-        ) from None
+        value = parse_text(text, kind, json_int=float)
+        return _string_keys(value) if kind == "yaml" else value
+    except TextError as error:
+        raise DataFileError(shown, error.line, error.message) from None
     except ElementTree.ParseError as error:
         problem = str(error).split(":")[0]
         raise DataFileError(
             shown, error.position[0], f"is not valid XML: {problem}; {fix}"
         ) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
+    except (RecursionError, ValueError) as error:  # XML's, or too deep
         raise DataFileError(shown, None, f"cannot be read: {error}; {fix}") from None
 
 
