@@ -18,7 +18,7 @@ from typing import Any
 from cameo_shared.paths import display_path
 
 from .. import gotemplate
-from ..config.settings import environment
+from ..config.files import environment
 from ..content.params import Params
 from ..hugo_templates import objects
 from ..hugo_templates.bindings import OutputFiles, SiteBindings
