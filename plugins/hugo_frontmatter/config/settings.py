@@ -142,9 +142,8 @@ CONFIG_NAMES = files.CONFIG_NAMES
 find_files = files.find_files
 read_config = files.read_config
 _format_of = formats.format_of
-# Imported from here by shortcodes/go_shortcodes.py and site/taxonomies.py
-# while their authors edit them (issue 24); they live in files.py and kinds.py.
-environment = files.environment
+# Imported from here by site/taxonomies.py and site/pelican_lists.py while
+# their authors edit them (issue 24); they live in kinds.py.
 FEED_KINDS = kinds.FEED_KINDS
 PELICAN_TAXONOMIES = kinds.PELICAN_TAXONOMIES
 pelican_serves = kinds.pelican_serves
