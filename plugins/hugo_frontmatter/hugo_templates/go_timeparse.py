@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from .go_time import (
@@ -148,15 +149,29 @@ def _find_chunk(layout: str, i: int) -> tuple[int, tuple[str, int] | None]:
     return len(layout), None
 
 
+@dataclass
+class _Fields:
+    """What Go's time.Parse has read so far (its local variables)."""
+
+    year: int = 0
+    month: int = -1
+    day: int = -1
+    yday: int = -1
+    hour: int = 0
+    minute: int = 0
+    second: int = 0
+    nsec: int = 0
+    am: bool = False
+    pm: bool = False
+    zone: Location | None = None
+    offset: int | None = None
+    zone_name: str = ""
+
+
 def go_parse(layout: str, value: str, default: Location) -> GoTime:
     """Go's time.Parse with a default location (time.ParseInLocation's
     rules for a zone given by name or offset), on a machine set to UTC."""
-    year, month, day, yday = 0, -1, -1, -1
-    hour = minute = second = nsec = 0
-    am = pm = False
-    zone: Location | None = None
-    offset: int | None = None
-    zone_name = ""
+    fields = _Fields()
     i = 0
     while True:
         j, found = _find_chunk(layout, i)
@@ -167,127 +182,175 @@ def go_parse(layout: str, value: str, default: Location) -> GoTime:
             break
         chunk, length = found
         i = j + length
-        if chunk == "06":
-            if len(value) < 2 or not value[:2].isdigit():
-                raise _Bad()
-            year, value = int(value[:2]), value[2:]
-            year += 1900 if year >= 69 else 2000
-        elif chunk == "2006":
-            if len(value) < 4 or not value[:4].isdigit():
-                raise _Bad()
-            year, value = int(value[:4]), value[4:]
-        elif chunk in ("Jan", "January"):
-            names = [name[:3] for name in MONTHS] if chunk == "Jan" else MONTHS
-            month, value = _lookup(names, value)
-            month += 1
-        elif chunk in ("1", "01"):
-            month, value = _getnum(value, chunk == "01")
-            if not 1 <= month <= 12:
-                raise _Bad()
-        elif chunk in ("Mon", "Monday"):
-            names = [name[:3] for name in DAYS] if chunk == "Mon" else DAYS
-            _, value = _lookup(names, value)
-        elif chunk in ("2", "_2", "02"):
-            if chunk == "_2" and value[:1] == " ":
-                value = value[1:]
-            day, value = _getnum(value, chunk == "02")
-        elif chunk in ("__2", "002"):
-            if chunk == "__2":
-                value = value[2:] if value[:2] == "  " else value.removeprefix(" ")
-            yday, value = _getnum(value, chunk == "002", 3)
-        elif chunk == "15":
-            hour, value = _getnum(value, False)
-            if not 0 <= hour < 24:
-                raise _Bad()
-        elif chunk in ("3", "03"):
-            hour, value = _getnum(value, chunk == "03")
-            if not 0 <= hour <= 12:
-                raise _Bad()
-        elif chunk in ("4", "04"):
-            minute, value = _getnum(value, chunk == "04")
-            if not 0 <= minute < 60:
-                raise _Bad()
-        elif chunk in ("5", "05"):
-            second, value = _getnum(value, chunk == "05")
-            if not 0 <= second < 60:
-                raise _Bad()
-            # A fraction the layout does not ask for is read all the same.
-            _, following = _find_chunk(layout, i)
-            asked = following is not None and following[0][0] in ".,"
-            if (
-                len(value) >= 2
-                and value[0] in ".,"
-                and value[1].isdigit()
-                and not asked
-            ):
-                n = 2
-                while n < len(value) and value[n].isdigit():
-                    n += 1
-                nsec, value = _nanoseconds(value, n), value[n:]
-        elif chunk in ("PM", "pm"):
-            marks = ("PM", "AM") if chunk == "PM" else ("pm", "am")
-            if value[:2] not in marks:
-                raise _Bad()
-            pm, am = value[:2] == marks[0], value[:2] == marks[1]
-            value = value[2:]
-        elif chunk[0] in "-Z":
-            if chunk in ("Z0700", "Z07", "Z07:00") and value[:1] == "Z":
-                zone, value = UTC, value[1:]
-                continue
-            body = chunk[1:]
-            if body == "07:00":
-                if len(value) < 6 or value[3] != ":":
-                    raise _Bad()
-                parts, value = (value[0], value[1:3], value[4:6], "00"), value[6:]
-            elif body == "07":
-                if len(value) < 3:
-                    raise _Bad()
-                parts, value = (value[0], value[1:3], "00", "00"), value[3:]
-            elif body == "07:00:00":
-                if len(value) < 9 or value[3] != ":" or value[6] != ":":
-                    raise _Bad()
-                parts, value = (value[0], value[1:3], value[4:6], value[7:9]), value[9:]
-            elif body == "070000":
-                if len(value) < 7:
-                    raise _Bad()
-                parts, value = (value[0], value[1:3], value[3:5], value[5:7]), value[7:]
-            else:
-                if len(value) < 5:
-                    raise _Bad()
-                parts, value = (value[0], value[1:3], value[3:5], "00"), value[5:]
-            sign, hh, mm, ss = parts
-            if sign not in "+-" or not (hh + mm + ss).isdigit():
-                raise _Bad()
-            offset = (int(hh) * 60 + int(mm)) * 60 + int(ss)
-            offset = -offset if sign == "-" else offset
-        elif chunk == "MST":
-            if value.startswith("UTC"):
-                zone, value = UTC, value[3:]
-                continue
-            n = _zone_name_length(value)
-            if not n:
-                raise _Bad()
-            zone_name, value = value[:n], value[n:]
-        elif chunk[1] == "0":  # .000: exactly that many digits
-            width = len(chunk)
-            if len(value) < width:
-                raise _Bad()
-            nsec, value = _nanoseconds(value, width), value[width:]
-        else:  # .999: any digits, or none
-            if len(value) >= 2 and value[0] in ".," and value[1].isdigit():
-                n = 1
-                while n < len(value) and value[n].isdigit():
-                    n += 1
-                nsec, value = _nanoseconds(value, n), value[n:]
-    if pm and hour < 12:
-        hour += 12
-    elif am and hour == 12:
-        hour = 0
-    if yday >= 0:
-        leap = _days_in(2, year) == 29
-        if yday < 1 or yday > (366 if leap else 365):
+        value = _read_chunk(fields, chunk, value, layout, i)
+    _settle_date(fields)
+    return _to_time(fields, default)
+
+
+_DATE_CHUNKS = frozenset("06 2006 Jan January 1 01 Mon Monday 2 _2 02 __2 002".split())
+_CLOCK_CHUNKS = frozenset("15 3 03 4 04 5 05 PM pm".split())
+
+
+def _read_chunk(fields: _Fields, chunk: str, value: str, layout: str, i: int) -> str:
+    """One layout element read from the start of ``value`` into ``fields``;
+    the rest of ``value``. ``layout[i:]`` follows the element."""
+    if chunk in _DATE_CHUNKS:
+        return _read_date(fields, chunk, value)
+    if chunk in _CLOCK_CHUNKS:
+        return _read_clock(fields, chunk, value, layout, i)
+    if chunk[0] in "-Z":
+        return _read_offset(fields, chunk, value)
+    if chunk == "MST":
+        return _read_zone_name(fields, value)
+    return _read_fraction(fields, chunk, value)
+
+
+def _read_date(fields: _Fields, chunk: str, value: str) -> str:
+    """A year, a month, a day of the week, of the month or of the year."""
+    if chunk == "06":
+        if len(value) < 2 or not value[:2].isdigit():
             raise _Bad()
-        moment = datetime.date(max(year, 1), 1, 1) + datetime.timedelta(yday - 1)
+        year, value = int(value[:2]), value[2:]
+        fields.year = year + (1900 if year >= 69 else 2000)
+    elif chunk == "2006":
+        if len(value) < 4 or not value[:4].isdigit():
+            raise _Bad()
+        fields.year, value = int(value[:4]), value[4:]
+    elif chunk in ("Jan", "January"):
+        names = [name[:3] for name in MONTHS] if chunk == "Jan" else MONTHS
+        month, value = _lookup(names, value)
+        fields.month = month + 1
+    elif chunk in ("1", "01"):
+        fields.month, value = _getnum(value, chunk == "01")
+        if not 1 <= fields.month <= 12:
+            raise _Bad()
+    elif chunk in ("Mon", "Monday"):
+        names = [name[:3] for name in DAYS] if chunk == "Mon" else DAYS
+        _, value = _lookup(names, value)
+    elif chunk in ("2", "_2", "02"):
+        if chunk == "_2" and value[:1] == " ":
+            value = value[1:]
+        fields.day, value = _getnum(value, chunk == "02")
+    else:  # "__2", "002": the day of the year
+        if chunk == "__2":
+            value = value[2:] if value[:2] == "  " else value.removeprefix(" ")
+        fields.yday, value = _getnum(value, chunk == "002", 3)
+    return value
+
+
+def _read_clock(fields: _Fields, chunk: str, value: str, layout: str, i: int) -> str:
+    """An hour, a minute, a second (and a fraction the layout does not ask
+    for), or AM/PM."""
+    if chunk == "15":
+        fields.hour, value = _getnum(value, False)
+        if not 0 <= fields.hour < 24:
+            raise _Bad()
+    elif chunk in ("3", "03"):
+        fields.hour, value = _getnum(value, chunk == "03")
+        if not 0 <= fields.hour <= 12:
+            raise _Bad()
+    elif chunk in ("4", "04"):
+        fields.minute, value = _getnum(value, chunk == "04")
+        if not 0 <= fields.minute < 60:
+            raise _Bad()
+    elif chunk in ("5", "05"):
+        fields.second, value = _getnum(value, chunk == "05")
+        if not 0 <= fields.second < 60:
+            raise _Bad()
+        # A fraction the layout does not ask for is read all the same.
+        _, following = _find_chunk(layout, i)
+        asked = following is not None and following[0][0] in ".,"
+        if len(value) >= 2 and value[0] in ".," and value[1].isdigit() and not asked:
+            n = 2
+            while n < len(value) and value[n].isdigit():
+                n += 1
+            fields.nsec, value = _nanoseconds(value, n), value[n:]
+    else:  # "PM", "pm"
+        marks = ("PM", "AM") if chunk == "PM" else ("pm", "am")
+        if value[:2] not in marks:
+            raise _Bad()
+        fields.pm, fields.am = value[:2] == marks[0], value[:2] == marks[1]
+        value = value[2:]
+    return value
+
+
+def _read_offset(fields: _Fields, chunk: str, value: str) -> str:
+    """A zone's offset (``-0700``, ``-07:00``, ``Z07:00`` ...), or ``Z``
+    for UTC where the layout allows it."""
+    if chunk in ("Z0700", "Z07", "Z07:00") and value[:1] == "Z":
+        fields.zone = UTC
+        return value[1:]
+    body = chunk[1:]
+    if body == "07:00":
+        if len(value) < 6 or value[3] != ":":
+            raise _Bad()
+        parts, value = (value[0], value[1:3], value[4:6], "00"), value[6:]
+    elif body == "07":
+        if len(value) < 3:
+            raise _Bad()
+        parts, value = (value[0], value[1:3], "00", "00"), value[3:]
+    elif body == "07:00:00":
+        if len(value) < 9 or value[3] != ":" or value[6] != ":":
+            raise _Bad()
+        parts, value = (value[0], value[1:3], value[4:6], value[7:9]), value[9:]
+    elif body == "070000":
+        if len(value) < 7:
+            raise _Bad()
+        parts, value = (value[0], value[1:3], value[3:5], value[5:7]), value[7:]
+    else:
+        if len(value) < 5:
+            raise _Bad()
+        parts, value = (value[0], value[1:3], value[3:5], "00"), value[5:]
+    sign, hh, mm, ss = parts
+    if sign not in "+-" or not (hh + mm + ss).isdigit():
+        raise _Bad()
+    offset = (int(hh) * 60 + int(mm)) * 60 + int(ss)
+    fields.offset = -offset if sign == "-" else offset
+    return value
+
+
+def _read_zone_name(fields: _Fields, value: str) -> str:
+    """A zone's name (``MST``, ``GMT+2``); ``UTC`` is the zone itself."""
+    if value.startswith("UTC"):
+        fields.zone = UTC
+        return value[3:]
+    n = _zone_name_length(value)
+    if not n:
+        raise _Bad()
+    fields.zone_name = value[:n]
+    return value[n:]
+
+
+def _read_fraction(fields: _Fields, chunk: str, value: str) -> str:
+    """A fraction of a second: ``.000`` exactly that many digits, ``.999``
+    any digits, or none."""
+    if chunk[1] == "0":
+        width = len(chunk)
+        if len(value) < width:
+            raise _Bad()
+        fields.nsec = _nanoseconds(value, width)
+        return value[width:]
+    if len(value) >= 2 and value[0] in ".," and value[1].isdigit():
+        n = 1
+        while n < len(value) and value[n].isdigit():
+            n += 1
+        fields.nsec, value = _nanoseconds(value, n), value[n:]
+    return value
+
+
+def _settle_date(fields: _Fields) -> None:
+    """The hour by AM/PM, the month and day by the day of the year, and the
+    date checked, as time.Parse does once all is read."""
+    if fields.pm and fields.hour < 12:
+        fields.hour += 12
+    elif fields.am and fields.hour == 12:
+        fields.hour = 0
+    year, month, day = fields.year, fields.month, fields.day
+    if fields.yday >= 0:
+        leap = _days_in(2, year) == 29
+        if fields.yday < 1 or fields.yday > (366 if leap else 365):
+            raise _Bad()
+        moment = datetime.date(max(year, 1), 1, 1) + datetime.timedelta(fields.yday - 1)
         if month >= 0 and month != moment.month or day >= 0 and day != moment.day:
             raise _Bad()
         month, day = moment.month, moment.day
@@ -296,9 +359,24 @@ def go_parse(layout: str, value: str, default: Location) -> GoTime:
         day = 1 if day < 0 else day
     if not 1 <= day <= _days_in(month, year) or year < 1:
         raise _Bad()
-    wall = (year, month, day, hour, minute, second, nsec)
-    if zone is not None:
-        return GoTime.in_location(*wall, zone)
+    fields.month, fields.day = month, day
+
+
+def _to_time(fields: _Fields, default: Location) -> GoTime:
+    """The time read, in the zone it gave (a name, an offset, UTC) or in
+    ``default``."""
+    wall = (
+        fields.year,
+        fields.month,
+        fields.day,
+        fields.hour,
+        fields.minute,
+        fields.second,
+        fields.nsec,
+    )
+    zone_name, offset = fields.zone_name, fields.offset
+    if fields.zone is not None:
+        return GoTime.in_location(*wall, fields.zone)
     if offset is not None:
         if offset == 0 and zone_name in ("", "UTC"):  # the machine's own zone
             return GoTime.in_location(*wall, LOCAL)
