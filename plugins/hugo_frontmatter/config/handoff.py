@@ -151,7 +151,14 @@ def apply(settings: dict[str, Any], handoff: ConfigHandoff) -> None:
     settings[OPTIONS] = _options(settings.get(OPTIONS), handoff)
     _settle(settings, handoff, explicit)
     if settings.get("FEED_DOMAIN") == old_site_url:
+        # FEED_DOMAIN follows SITEURL, unless the site set it apart.
         settings["FEED_DOMAIN"] = settings.get("SITEURL", "")
+    _report(handoff)
+
+
+def _report(handoff: ConfigHandoff) -> None:
+    """Name the files read, and in one warning the keys left unused, so
+    that nothing of the config is dropped silently."""
     shown = ", ".join(display_path(path) for path in handoff.files)
     logger.info("Hugo config %s read", shown)
     if handoff.unused:
