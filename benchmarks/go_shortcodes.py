@@ -316,7 +316,8 @@ def child(settings: str, output: str) -> None:
     JSON line with the outcome."""
     outcome: dict[str, Any] = {"ok": False, "expand_ms": []}
     try:
-        from cameo_tools.build import BuildError, build
+        from cameo_tools.build import build
+        from cameo_tools.errors import BuildError
         from pelican.plugins.hugo_frontmatter.shortcodes import expand as shortcodes
 
         expand = shortcodes.ShortcodeEngine.expand

@@ -57,7 +57,8 @@ HUGO_LAYOUTS = {
 # and the seconds build() took (the process also starts Python and Pelican).
 BUILD = """
 import sys, time
-from cameo_tools.build import BuildError, build
+from cameo_tools.build import build
+from cameo_tools.errors import BuildError
 started = time.perf_counter()
 try:
     build("settings.py", "output")

@@ -784,7 +784,8 @@ def run_cameo_child(settings: str, output: str) -> None:
     """In a child process: build, then print one JSON line with the outcome."""
     outcome: dict[str, object] = {"ok": False, "summary": None, "problems": []}
     try:
-        from cameo_tools.build import BuildError, build
+        from cameo_tools.build import build
+        from cameo_tools.errors import BuildError
 
         try:
             result = build(settings, output)

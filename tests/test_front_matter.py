@@ -10,7 +10,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.content.fields import to_pelican
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatterError,

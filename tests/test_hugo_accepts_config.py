@@ -24,7 +24,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError, build
+from cameo_tools.build import build
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.config import settings as config
 
 from .conftest import CACHE, ROOT, TITLE_LAYOUTS, hugo_build, write_tree

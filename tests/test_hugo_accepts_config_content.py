@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.config import settings as config
 
 from .conftest import TITLE_LAYOUTS, write_tree

@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError, build
+from cameo_tools.build import build
+from cameo_tools.errors import BuildError
 
 from .conftest import (
     CACHE,

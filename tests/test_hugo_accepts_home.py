@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo_tools.build import BuildError, build
+from cameo_tools.build import build
+from cameo_tools.errors import BuildError
 
 from .conftest import CACHE, ROOT, hugo_build, write_tree
 

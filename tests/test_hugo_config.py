@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.utils import slugify
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.config import kinds as config
 from pelican.plugins.hugo_frontmatter.content import urls
 

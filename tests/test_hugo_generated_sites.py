@@ -46,7 +46,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from cameo_tools.build import BuildError, build
+from cameo_tools.build import build
+from cameo_tools.errors import BuildError
 
 from . import hugo_sites_strategy as strategy
 from .conftest import CACHE, ROOT, examples, migrated_settings, write_tree

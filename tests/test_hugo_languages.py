@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import build_site, hugo_build, write_tree
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import HUGO_SETTINGS, build_site, write_tree
 

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import (
     MIGRATED_SETTINGS,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.content.mappers import FIELD_MAPPERS
 
 from .conftest import HUGO_SETTINGS, TITLE_LAYOUTS, build_site, hugo_build, write_tree

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import build_site, examples, migrated_settings, write_tree
 from .test_go_shortcodes import _content  # the theme's body, byte for byte

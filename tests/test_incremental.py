@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from cameo_tools.swap import NEXT_PREFIX, RETIRED_PREFIX
 
 from .conftest import HUGO_SETTINGS, build_site, write_tree

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.cameo import theme_support
 from pelican.plugins.hugo_frontmatter.content import urls
 from pelican.plugins.hugo_frontmatter.content.fields import to_pelican

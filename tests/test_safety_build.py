@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import DEFAULT_CONFIG
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.prerender import PARALLEL_AT_LEAST
 
 from .conftest import (

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.content import urls
 from pelican.plugins.hugo_frontmatter.content.frontmatter import split
 

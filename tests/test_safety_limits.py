@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatterError,
     split,

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 from PIL import Image
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.cameo import images
 
 from .conftest import ROOT, build_site, write_tree

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cameo_tools import serve
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import (
     build_site,

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 from pelican.plugins.hugo_frontmatter.content import urls
 from pelican.plugins.hugo_frontmatter.markdown.goldmark import (
     GoldmarkOptions,

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from cameo_tools.build import BuildError, build, clean
+from cameo_tools.build import build, clean
+from cameo_tools.errors import BuildError
 
 from .conftest import ROOT, build_site, fetch, write_tree
 

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import ROOT, build_site, write_tree
 

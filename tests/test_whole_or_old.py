@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from cameo_tools.build import BuildError
+from cameo_tools.errors import BuildError
 
 from .conftest import (
     HUGO_SETTINGS,
@@ -41,7 +41,8 @@ QUICK_KILLS = 15
 BUILDER = textwrap.dedent(
     """
     import logging, sys
-    from cameo_tools.build import build, BuildError
+    from cameo_tools.build import build
+    from cameo_tools.errors import BuildError
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.DEBUG)
     logger = logging.getLogger("cameo_tools.build")
