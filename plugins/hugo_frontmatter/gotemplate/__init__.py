@@ -5,7 +5,14 @@
 
 Errors, parse or execution, are one ``TemplateError`` worded as Go words
 them (``template: t:1:3: executing "t" at <.Foo>: ...``). See
-docs/gotemplate.md for what is supported."""
+docs/gotemplate.md for what is supported.
+
+The room, as Go splits text/template: ``lexer``, ``nodes``, ``parse``
+(text/template/parse), ``exec`` (evaluation), ``builtins`` (funcs.go),
+``gofmt`` (fmt's printing), ``gojson`` (encoding/json), ``errors``,
+``template`` (sets of named templates), and ``htmltemplate/``, the
+escaping pass html/template adds on top. It imports nothing else of the
+plugin, nor ``cameo_shared``: the standard library only."""
 
 from .errors import TemplateError
 from .exec import MISSING

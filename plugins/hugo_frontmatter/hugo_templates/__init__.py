@@ -13,7 +13,10 @@ Pelican:
   ``tpl/``.
 - ``objects``: ``.Site``, ``.Page`` and a shortcode's own dot (``.Get``,
   ``.Inner`` ...), as Go values the engine can walk.
-- ``resources``: page and asset resources, images processed with Pillow.
+- ``resources``: a page bundle's files and an asset as templates list them
+  (Hugo's finders and globs), over ``resource`` (one file), ``media_types``
+  (a file's media type), ``images`` (an image processed with Pillow) and
+  ``image_config`` (Hugo's image spec).
 - ``data``: ``.Site.Data`` from ``data/``, and the ``i18n/`` tables.
 - ``loader``: where Hugo looks for a template (the site's ``layouts/``, then
   its theme's, with Hugo's variant weights), the set of parsed templates one
@@ -31,7 +34,7 @@ The shortcode engine (``..shortcodes``) makes one ``TemplateLoader`` and one
 ``objects.Site`` per language, and for each page one ``objects.Page`` whose
 shortcodes share its ``Scratch``.
 
-Imports go down only: this package uses ``gotemplate`` and the plugin's
-lower modules (``fields``, ``paths``, ``urls``, ``config``, ``goldmark``,
-``frontmatter``), never the reader or the shortcodes module, which use it.
+Imports go down only: this room may import ``gotemplate``, ``markdown``,
+``content``, ``config`` and ``cameo_shared``, never ``shortcodes``,
+``site`` or the readers, which use it.
 """
