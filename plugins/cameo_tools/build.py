@@ -1,4 +1,5 @@
-"""Build a Pelican site whole or not at all, and clean its output.
+"""Build a Pelican site whole or not at all; clean its output; say what a
+rebuild watches (and which changed files are the build's own).
 
 Pelican writes into its output folder as it goes and, by default, carries on
 (and exits 0) after an error. Here ``output/`` is only ever the previous

@@ -1,8 +1,8 @@
-"""A new site's files: site_template/ beside this module with its
-placeholders filled in (each value escaped for where it lands), the
-settings and README of a site that came from Hugo (site_template_hugo/
-over it), a placeholder avatar, and the writing of them inside DIR only
-(folder_writer).
+"""A new site's files: the options (title, author, url, lang) checked,
+site_template/ beside this module with its placeholders filled in (each
+value escaped for where it lands), the settings and README of a site that
+came from Hugo (site_template_hugo/ over it), a placeholder avatar, and the
+writing of them inside DIR only (folder_writer).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Pelican's writer (given through the ``get_writer`` signal) keeps the pages
 and feeds in memory, noting what each is made from, with Pelican's rules
 for a file written twice; Pelican writes the other files (static files,
-theme assets, the sitemap) to its output path, a staging folder.
+theme assets, the sitemap) to its output path, a staging folder. The one
+private name of Pelican used here is ``Writer._open_w`` (see _pages_writer).
 """
 
 from __future__ import annotations
