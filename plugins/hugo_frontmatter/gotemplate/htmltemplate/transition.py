@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..gofmt import go_quote
@@ -167,12 +168,12 @@ def _attr(context: Context, text: str, i: int) -> tuple[Context, int]:
                 quoted = go_quote(value)
                 raise BadText(f"{go_quote(char)} in unquoted attr: {quoted}")
     if context.attr == "css" and end < 0:  # entities decoded, as in Go
-        context = _css_after(context, html.unescape(value))
+        context = _read_all(_css_step, context, html.unescape(value))
     if context.attr == "url" and end < 0:  # Go's tURL, entities decoded
         context = _url_part_after(context, html.unescape(value))
     if end < 0:
         if context.attr == "js":  # Go reads the value with entities decoded
-            context = _js_after(context, html.unescape(value))
+            context = _read_all(_js_step, context, html.unescape(value))
         return context, len(text)
     element = context.element
     if context.attr == "script_type" and not is_js_type(value):
@@ -238,10 +239,16 @@ def _js_step(context: Context, code: str) -> tuple[Context, int]:
     return context, len(code)
 
 
-def _js_after(context: Context, code: str) -> Context:
+def _read_all(
+    step_from: Callable[[Context, str], tuple[Context, int]],
+    context: Context,
+    code: str,
+) -> Context:
+    """The context after all of ``code`` (an attribute's JS or CSS), one
+    transition of ``step_from`` at a time."""
     i = 0
     while i < len(code):
-        context, length = _js_step(context, code[i:])
+        context, length = step_from(context, code[i:])
         i += length
     return context
 
@@ -298,14 +305,6 @@ def _css_step(context: Context, code: str) -> tuple[Context, int]:
             raise BadText(f"unfinished escape sequence in CSS string: {go_quote(code)}")
         context = _url_part_after(context, decode_css(code[: at + 1]))
         k = at + 1
-
-
-def _css_after(context: Context, code: str) -> Context:
-    i = 0
-    while i < len(code):
-        context, length = _css_step(context, code[i:])
-        i += length
-    return context
 
 
 def _url_part_after(context: Context, text: str) -> Context:
