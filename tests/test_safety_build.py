@@ -126,6 +126,7 @@ def _built_whole(site: Path, pages: int) -> None:
         assert f"Marker-{n}." in (output / "posts" / f"p{n}" / "index.html").read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
 def test_a_build_killed_while_its_workers_convert_never_blocks_the_next(
     tmp_path, pytestconfig
@@ -227,6 +228,7 @@ def _start_build(site: Path) -> subprocess.Popen:
     return run
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
 def test_a_build_that_waits_says_for_whom_and_a_stopped_one_is_an_error(tmp_path):
     site = _site(tmp_path / "site", parallel=0)
@@ -335,6 +337,7 @@ _ADVICE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("task", "output", "reason"),
     [
@@ -364,6 +367,7 @@ def test_the_site_folder_or_its_content_is_never_the_output(
     assert git(repository, "status", "--porcelain") == ""
 
 
+@pytest.mark.slow
 def test_a_repository_is_never_the_output(repository, tmp_path):
     other = tmp_path / "notes"
     other.mkdir()
@@ -378,6 +382,7 @@ def test_a_repository_is_never_the_output(repository, tmp_path):
     assert (other / ".git").is_dir()
 
 
+@pytest.mark.slow
 def test_a_folder_of_other_files_is_refused_and_kept(repository, tmp_path):
     notes = write_tree(tmp_path / "notes", {"todo.txt": "mine\n", "a/b.md": "x"})
     for task in ("build", "rebuild", "clean"):
@@ -390,6 +395,7 @@ def test_a_folder_of_other_files_is_refused_and_kept(repository, tmp_path):
     assert _tree(notes) == {"a/b.md": b"x", "todo.txt": b"mine\n"}
 
 
+@pytest.mark.slow
 def test_outputs_are_still_built_into_and_cleaned(repository, tmp_path):
     """An empty folder; the output the last build wrote (this site has no
     index.html), with a file added since; and an output of an earlier
@@ -452,6 +458,7 @@ def test_clean_on_a_read_only_folder_is_one_line(read_only_output, task):
     assert _tree(output) == before
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_a_build_imports_pelican_is_one_line(tmp_path):
     """SIGINT once the build task has begun, before the build has its signal
     handlers in place (reading the settings imports Pelican)."""
