@@ -124,6 +124,7 @@ class _Builder:
             ) and any(text in line for line in self.lines)
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(
     tmp_path, pytestconfig
 ):
@@ -175,6 +176,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(
     assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_says_so_in_one_line(tmp_path):
     """`invoke build` stopped by Ctrl-C (SIGINT) or SIGTERM while Pelican runs."""
     for stop in (signal.SIGINT, signal.SIGTERM):
