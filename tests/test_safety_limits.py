@@ -227,6 +227,7 @@ def test_line_ranges_are_kept_as_ranges_and_cut_to_the_block():
     assert html.count('class="hll"') == 1
 
 
+@pytest.mark.slow
 def test_a_huge_line_range_builds_in_little_memory_and_time(tmp_path):
     # 3 GB and 8.5 s before; Hugo: 48 MB, 0.1 s.
     write_tree(
@@ -261,6 +262,7 @@ def test_yaml_alias_bomb_in_front_matter_is_one_line_naming_file_and_line(
     assert "\n" not in problems[0]
 
 
+@pytest.mark.slow
 def test_yaml_alias_bomb_in_the_hugo_config_stops_the_build_at_once(tmp_path):
     # 10 GB and 2 min 25 s before; Hugo refuses it in 0.04 s.
     write_tree(
@@ -406,6 +408,7 @@ def test_a_page_without_a_summary_gets_hugos_automatic_one(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_a_page_of_many_shortcodes_builds_in_linear_time(tmp_path):
     # 4000 embeds took 42 s (Pelican's truncate_html_words, quadratic in the
     # lines before the summary's last word); 10 000 took 102 s.
@@ -421,6 +424,7 @@ def test_a_page_of_many_shortcodes_builds_in_linear_time(tmp_path):
     assert page.count("<iframe") == 4000
 
 
+@pytest.mark.slow
 def test_many_reference_definitions_render_in_linear_time():
     # 20 000 took 28 s: the table rule looked ahead to the next blank line
     # from every line of the paragraph of definitions.
@@ -494,6 +498,7 @@ def _shortcode_seconds(count: int) -> float:
     return best
 
 
+@pytest.mark.slow
 def test_many_shortcodes_are_found_and_put_back_in_linear_time():
     # 20 000 took 7.6 s (the line of each shortcode counted from the top,
     # one pattern of every output); eight times the shortcodes now cost
@@ -572,6 +577,7 @@ def _highlight_pages() -> dict[str, str]:
     return pages
 
 
+@pytest.mark.slow
 def test_the_highlight_shortcode_highlights_the_lines_hugo_highlights(tmp_path):
     # Built in a child process with a memory cap: the shortcode listed every
     # line of a range, gigabytes for a few bytes (1-1e5000: all the memory).
