@@ -68,6 +68,7 @@ def test_every_task_is_listed_with_its_help():
         assert len(line.split()) > 2, f"task {name} has no help line"
 
 
+@pytest.mark.slow
 def test_build_task_writes_the_site(tmp_path):
     run = invoke("build", "--output", str(tmp_path / "site"))
     assert run.returncode == 0, run.stderr
@@ -78,6 +79,7 @@ def test_build_task_writes_the_site(tmp_path):
     assert soup.h1.get_text() == "Hey, I'm Tianyu."
 
 
+@pytest.mark.slow
 def test_preview_uses_the_published_address(tmp_path):
     run = invoke(
         "preview",
@@ -91,6 +93,7 @@ def test_preview_uses_the_published_address(tmp_path):
     assert 'href="https://me.example.org/theme/css/base.css"' in html
 
 
+@pytest.mark.slow
 def test_failed_build_task_exits_non_zero_and_keeps_the_old_output(tmp_path):
     bad_settings = tmp_path / "bad.py"
     bad_settings.write_text(
