@@ -220,6 +220,7 @@ def test_serve_answers_404_for_a_link_out_of_the_folder(linked_output, serve_dir
     assert b"Page not found" in fetch(base + "passwd.txt")[2]
 
 
+@pytest.mark.slow
 def test_live_reload_answers_404_for_a_link_out_of_the_folder(
     tmp_path, run_server_task
 ):
