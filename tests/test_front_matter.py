@@ -314,6 +314,7 @@ def test_malformed_front_matter_fails_the_build_with_file_and_line(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
+@pytest.mark.slow
 def test_plain_pelican_command_exits_non_zero_on_bad_front_matter(tmp_path):
     write_tree(
         tmp_path / "content",
