@@ -188,6 +188,7 @@ def test_page_claiming_a_generated_file_stops_the_build(
     assert any("give the page another url, slug or alias" in p for p in problems)
 
 
+@pytest.mark.slow
 def test_plain_pelican_exits_non_zero_when_an_alias_takes_the_404_page(tmp_path):
     write_tree(
         tmp_path / "content",
