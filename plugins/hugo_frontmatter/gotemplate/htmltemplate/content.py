@@ -53,4 +53,6 @@ def stringify(args: tuple) -> tuple[str, type]:
 
 
 def replace_chars(text: str, table: dict[str, str]) -> str:
+    """``text`` with each character in ``table`` replaced, as Go's
+    escapers' replacement tables do."""
     return "".join(table.get(char, char) for char in text)

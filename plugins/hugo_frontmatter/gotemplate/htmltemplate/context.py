@@ -30,6 +30,9 @@ RCDATA_ELEMENTS = {"textarea", "title"}
 
 @dataclass(frozen=True)
 class Context:
+    """Go's context: a state and what qualifies it; frozen, so that the
+    ends of two branches compare (Go's join)."""
+
     state: int = TEXT
     delim: str = ""  # the attribute value's quote, "" unquoted
     attr: str = "plain"  # plain, url, or an unsupported kind

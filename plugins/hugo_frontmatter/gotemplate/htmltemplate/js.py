@@ -55,6 +55,8 @@ def is_js_type(mime_type: str) -> bool:
 
 
 def has_line_end(text: str) -> bool:
+    """Whether ``text`` holds a JS line end (a dropped block comment then
+    becomes a newline, not a space)."""
     return any(char in JS_LINE_ENDS for char in text)
 
 
