@@ -32,7 +32,6 @@ from cameo_shared.paths import display_path
 from ..content import urls
 from ..content.options import permalinks_problem
 from ..content.source import TRANSLATION_KEY
-from ..content.urls import HOME_PAGE_SOURCE
 from ..markdown import goldmark
 from .errors import HugoConfigError, where
 from .files import find_site, read_config
@@ -128,7 +127,7 @@ def _site_layout(
     if not is_whole(folders):
         # Hugo reads nothing outside its content folders.
         found["PAGE_PATHS"] = sorted(set(folders.values()))
-    if not os.path.isfile(os.path.join(home_root, HOME_PAGE_SOURCE)):
+    if not os.path.isfile(os.path.join(home_root, urls.HOME_PAGE_SOURCE)):
         # No home page of the site's own: Pelican's index lists the posts.
         found["DIRECT_TEMPLATES"] = ["index", *found["DIRECT_TEMPLATES"]]
     for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
