@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from cameo_shared.paths import display_path
+
 
 @contextlib.contextmanager
 def pages_apart(
@@ -137,7 +139,7 @@ def _made_from(name: str, kwargs: dict[str, Any]) -> str:
     for key in ("article", "page"):
         content = kwargs.get(key)
         if getattr(content, "source_path", None):
-            return _shown(content.source_path)
+            return display_path(content.source_path)
     for key in ("term", "tag", "category", "author"):
         if kwargs.get(key) is not None:
             sources = _sources_of(kwargs.get("articles") or [])
@@ -151,7 +153,7 @@ def _made_from(name: str, kwargs: dict[str, Any]) -> str:
 def _sources_of(contents: list[Any], most: int = 3) -> str:
     """`` (from a.md, b.md and 5 more)`` for the pages of a list or feed."""
     paths = [
-        _shown(item.source_path)
+        display_path(item.source_path)
         for item in contents
         if getattr(item, "source_path", None)
     ]
@@ -159,12 +161,6 @@ def _sources_of(contents: list[Any], most: int = 3) -> str:
         return ""
     more = f" and {len(paths) - most} more" if len(paths) > most else ""
     return f" (from {', '.join(paths[:most])}{more})"
-
-
-def _shown(path: str) -> str:
-    """``path`` relative to the working folder where it is below it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative
 
 
 class _KeptText(io.StringIO):
