@@ -33,7 +33,7 @@ from typing import Any
 
 from .assemble import assemble
 from .build_lock import one_build_at_a_time
-from .errors import BuildError
+from .errors import BuildError, ErrorCounter
 from .output_checks import check_output, remember_output
 from .pages_writer import pages_apart
 from .progress import build_progress
@@ -60,15 +60,6 @@ class BuildResult:
     files: int
     seconds: float
     changed: int | None = None  # files written or removed; None: all were new
-
-
-class _ErrorCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def build(
@@ -191,7 +182,7 @@ def _run_pelican(
     """Run Pelican, its pages kept apart (pages_apart); the errors logged
     meanwhile, an exception it raised among them: Pelican carries on after
     an error it logs, but such a build must not replace the output."""
-    errors = _ErrorCounter()
+    errors = ErrorCounter()
     root = logging.getLogger()
     root.addHandler(errors)
     try:

@@ -1,11 +1,12 @@
-"""The tooling's errors: BuildError for a build that did not replace the
-output, NewSiteError for `pelican-cameo new`, PublishError for every
-publish target, and MissingExtra for an optional dependency that is not
-installed."""
+"""The tooling's errors: ErrorCounter (the errors a build logs), BuildError
+for a build that did not replace the output, NewSiteError for
+`pelican-cameo new`, PublishError for every publish target, and MissingExtra
+for an optional dependency that is not installed."""
 
 from __future__ import annotations
 
 import importlib
+import logging
 from types import ModuleType
 
 
@@ -35,6 +36,19 @@ class SiteBuildError(NewSiteError):
 
 class PublishError(Exception):
     """Publishing stopped; the message says what happened and what to do."""
+
+
+class ErrorCounter(logging.Handler):
+    """The errors logged while it is attached (to the root logger): Pelican
+    logs a reader's or plugin's error and carries on, so a build and a
+    quick rebuild count them to fail."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 class MissingExtra(Exception):

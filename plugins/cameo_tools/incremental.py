@@ -40,6 +40,7 @@ from typing import Any
 from cameo_shared.contract import LIVE_LISTS_RENDERED, LiveGenerator, LiveTermsGenerator
 
 from . import moves
+from .errors import ErrorCounter
 
 logger = logging.getLogger(__name__)
 
@@ -345,7 +346,7 @@ def _read_again(generator, page):
             signals.page_generator_preread,
             signals.page_generator_context,
         )
-    errors = _ErrorCount()
+    errors = ErrorCounter()
     logging.getLogger().addHandler(errors)
     try:
         new = generator.readers.read_file(
@@ -364,7 +365,7 @@ def _read_again(generator, page):
         return None
     finally:
         logging.getLogger().removeHandler(errors)
-    return None if errors.count else new
+    return None if errors.messages else new
 
 
 def _shown_elsewhere(page) -> tuple:
@@ -594,12 +595,3 @@ class _OnePageWriter:
 
     def write_feed(self, *args, **kwargs):
         return None
-
-
-class _ErrorCount(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
