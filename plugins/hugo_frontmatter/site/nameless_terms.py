@@ -9,7 +9,7 @@ so does this: each post drops the term as it is made (``content_object_init``,
 so that live reload's paths, which read a post again, do the same), with a
 warning naming the term and the file. The same receiver first puts a page
 of another language under its own language's terms
-(``taxonomies.own_language_terms``).
+(``terms.own_language_terms``).
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from .taxonomies import own_language_terms
+from .terms import own_language_terms
 
 logger = logging.getLogger(__name__)
 
 
 def leave_out_nameless_terms(content: Any) -> None:
     """``content_object_init`` receiver: the post's tags, category and
-    authors in its language's taxonomies (``taxonomies.own_language_terms``),
+    authors in its language's taxonomies (``terms.own_language_terms``),
     without those whose slug is empty."""
     own_language_terms(content)
     tags = getattr(content, "tags", None)

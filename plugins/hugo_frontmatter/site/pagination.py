@@ -9,14 +9,13 @@ list Pelican's writer paginates (the posts' index, each term and each list
 of terms), when the site follows Hugo's URLs; the list is told by the
 context the writer renders it with (a ``*_page`` of number 1), from the
 public ``content_written`` signal. The home page and the sections, which
-Pelican writes as pages, are paged by ``site.py`` with the helpers here:
+Pelican writes as pages, are paged by ``paged_lists`` with the helpers here:
 what a home page lists (the main sections) and in which order a taxonomy
 lists its terms.
 """
 
 from __future__ import annotations
 
-import html
 import os
 from collections import Counter
 from typing import Any
@@ -24,7 +23,7 @@ from typing import Any
 from pelican.paginator import Page, Paginator
 
 from ..content.options import plugin_options
-from . import rules as site
+from .outputs import absolute_url, inside_output, write_redirect
 
 # Pelican's writer hands a list's page N the pages beside it too.
 _NEIGHBOURS = ("_previous_page", "_next_page")
@@ -58,18 +57,11 @@ def write_page_one(path: str, context: dict[str, Any]) -> None:
     if not written.endswith("/" + page.save_as):
         return
     output = written[: -len(page.save_as)]
-    location = site.inside_output(output, page_one_location(url))
+    location = inside_output(output, page_one_location(url))
     if os.path.exists(location):
         return  # a page of the site is there: it wins, as over an alias
-    target = f"{settings.get('SITEURL', '')}/{url}"
-    os.makedirs(os.path.dirname(location), exist_ok=True)
-    with open(location, "w", encoding="utf-8") as handle:
-        handle.write(
-            site.REDIRECT_PAGE.format(
-                lang=html.escape(str(context.get("lang") or settings["DEFAULT_LANG"])),
-                target=html.escape(target),
-            )
-        )
+    lang = str(context.get("lang") or settings["DEFAULT_LANG"])
+    write_redirect(location, absolute_url(settings, url), lang)
 
 
 def page_size(settings: dict[str, Any]) -> int | None:

@@ -7,7 +7,8 @@ generator adds what Hugo writes and Pelican does not:
   ``/<plural>/<term>/`` for each term a page names in its front matter;
 - a post in several categories: Pelican files it under its first; here it
   is added to each other category's list (a new one when needed), so that
-  Pelican's category pages and feeds list it, in Hugo's order;
+  Pelican's category pages and feeds list it, in Hugo's order
+  (``pelican_lists``);
 - terms that only a list page or a term's own ``_index.md`` names
   (``tags/index/``, ``authors/hugo-authors/``);
 - for each other language: its own taxonomy and term pages under
@@ -15,133 +16,43 @@ generator adds what Hugo writes and Pelican does not:
   listing only its pages, and its home page when it has no ``_index``;
 - the RSS feeds (``index.xml``) of those terms, of every section in every
   language, and of each other language's home page, as Hugo writes them
-  (one with nothing dated has no ``lastBuildDate``, as in Hugo).
+  (``feeds``: one with nothing dated has no ``lastBuildDate``, as in Hugo).
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+from dataclasses import dataclass
 from typing import Any
 
-from feedgenerator import Rss201rev2Feed, get_tag_uri
 from pelican import signals
 from pelican.generators import Generator
-from pelican.urlwrappers import Author, Category
 
-from ..config.settings import FEED_KINDS, PELICAN_TAXONOMIES, pelican_serves
+from cameo_shared.contract import CAMEO_PAGE_LANG, RESERVED_OUTPUTS
+
+from ..config.settings import FEED_KINDS, pelican_serves
 from ..content import urls
 from ..content.frontmatter import FrontMatterError, decode, split
 from ..content.source import default_language, hugo_path, language_prefix
-from . import pagination
-from .rules import (
-    RESERVED_OUTPUTS,
-    UNBUILT_HOMES,
-    UNRENDERED,
-    UNWRITTEN_HOMES,
-    hugo_order,
-    inside_output,
-)
-
-# Hugo's taxonomies Pelican has pages for: singular (also the template of a
-# term's page) -> the context key and template of the list of terms.
-PELICAN_LISTS = {
-    singular: many.lower() for singular, (_, many) in PELICAN_TAXONOMIES.items()
-}
-# Pelican's wrappers of the lists whose posts come from more than Hugo's
-# field (``category``, ``author`` too): the lists are matched to the field.
-PELICAN_WRAPPERS = {"category": Category, "author": Author}
-# Pelican's fields of a post's terms: its singular -> (attribute, field).
-PELICAN_FIELDS = {
-    "tag": ("tags", "tags"),
-    "category": ("category", "categories"),
-    "author": ("authors", "authors"),
-}
+from . import pagination, pelican_lists
+from .context import UNBUILT_HOMES, UNRENDERED, UNWRITTEN_HOMES
+from .feeds import leave_out_build_date, write_term_feed
+from .order import hugo_order
+from .pelican_lists import PELICAN_LISTS
+from .terms import Term, term_names
 
 
-class Term:
-    """A term as templates use Pelican's Tag: ``str()`` is its name."""
+@dataclass(frozen=True)
+class _Taxonomy:
+    """One taxonomy of one language, as its pages' paths name it."""
 
-    def __init__(self, name: str, slug: str, location: str) -> None:
-        self.name = name
-        self.slug = slug
-        self.url = location
-        self.save_as = f"{location}index.html"
-        self.page_name = location.rstrip("/")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def __lt__(self, other: Any) -> bool:
-        return self.name.lower() < str(other).lower()
-
-
-class OwnLanguageTerm(Term):
-    """A term of a page in another language than the default: it links to
-    that language's term page, which this generator writes; Pelican, which
-    files posts by these objects, writes nothing for it (no ``save_as``)."""
-
-    def __init__(self, name: str, slug: str, location: str) -> None:
-        super().__init__(name, slug, location)
-        self.save_as = ""
-
-
-def own_language_terms(content: Any) -> None:
-    """``content_object_init``, with ``hugo_config``: a page or post in
-    another language than the default names its tags, categories and
-    authors in its own language's taxonomies (Hugo lists it there only).
-    Pelican's term pages are the default language's; left as they are, it
-    would list a post of another language that has no translation in the
-    default one (and write its terms' pages)."""
-    settings = getattr(content, "settings", None) or {}
-    taxonomies = settings.get("HUGO_TAXONOMIES")
-    if taxonomies is None:
-        return
-    lang = str(getattr(content, "lang", "") or "").lower()
-    if not lang or lang == default_language(settings):
-        return
-    own = (settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(lang)
-    plurals = {
-        str(many).lower(): str(many).strip("/")
-        for many in (taxonomies if own is None else own).values()
-    }
-    lower = settings.get("HUGO_PATH_TO_LOWER") is not False
-    prefix = language_prefix(lang, settings)
-    params = getattr(content, "params", None) or {}
-    for attribute, field in PELICAN_FIELDS.values():
-        if not hasattr(content, attribute):
-            continue
-        plural = plurals.get(field, "")
-        names = term_names(params.get(field)) if plural else []
-        folder = plural.lower() if lower else plural
-        terms = [
-            OwnLanguageTerm(name, slug, f"{prefix}/{folder}/{slug}/")
-            for name in names
-            for slug in [urls.sanitize(name, lower)]
-            if slug
-        ]
-        if attribute == "category":
-            delattr(content, "category")
-            if terms:
-                content.category = terms[0]
-        else:
-            setattr(content, attribute, terms)
-    if hasattr(content, "author"):
-        delattr(content, "author")
-        if getattr(content, "authors", None):
-            content.author = content.authors[0]
-
-
-def term_names(value: Any) -> list[str]:
-    """A taxonomy field's terms: a word or a list of words."""
-    if value is None:
-        return []
-    values = value if isinstance(value, list) else [value]
-    return [
-        str(item).strip()
-        for item in values
-        if isinstance(item, (str, int, float)) and str(item).strip()
-    ]
+    lang: str
+    singular: str
+    plural: str  # as the config writes it
+    prefix: str  # the language's folder, '' for none
+    base: str  # the URL of its list of terms, ``<prefix>/<plural>/``
+    pelican: bool  # Pelican writes its pages (the default language's tags...)
 
 
 class HugoTaxonomyGenerator(Generator):
@@ -186,6 +97,11 @@ class HugoTaxonomyGenerator(Generator):
                 self._plan_home(lang, by_language.get(lang, []))
                 self._plan_not_found(lang)
             self._plan_section_feeds(lang, by_language.get(lang, []))
+        self._reserve_planned()
+
+    def _reserve_planned(self) -> None:
+        """Reserve what this generator writes (RESERVED_OUTPUTS), so that a
+        page the site's generator finds there is a clash."""
         reserved = dict(self.settings.get(RESERVED_OUTPUTS) or {})
         for page in self.planned:
             for path in [page["save_as"], *page.get("also", ())]:
@@ -315,17 +231,45 @@ class HugoTaxonomyGenerator(Generator):
     def _plan_taxonomy(
         self, lang: str, default: str, singular: str, plural: str, by_language: dict
     ) -> None:
+        """A taxonomy of one language: each term's page and feed, and the
+        list of its terms with its feed, unless the settings turn them off."""
         if not plural:
             return
         disabled = set(self.settings.get("HUGO_DISABLED_KINDS") or [])
+        terms, own_files = self._terms(lang, default, plural, by_language)
+        serves = pelican_serves(singular, plural)
+        if (
+            serves
+            and pelican_lists.default_has(self.settings, singular, plural)
+            and not self.settings.get(f"{singular.upper()}_SAVE_AS")
+            and "term" not in disabled  # then Hugo still lists the terms
+        ):
+            return  # turned off in the settings (every language)
+        pelican = lang == default and serves
+        if pelican:
+            pelican_lists.match_pelican_list(
+                self.context, self.settings, singular, terms
+            )
         prefix = language_prefix(lang, self.settings)
-        # The front matter field is the plural in any case (Hugo lower-cases
-        # a page's keys); the path is in lower case unless disablePathToLower.
-        field = plural.lower()
-        folder = field if self._lower else plural
+        # The path is in lower case unless disablePathToLower.
+        folder = plural.lower() if self._lower else plural
         base = f"{prefix}/{folder}/" if prefix else f"{folder}/"
-        # Terms are one whatever their case (Hugo's content tree is in lower
-        # case): slug -> (name, pages); a term's own _index.md matches too.
+        taxonomy = _Taxonomy(lang, singular, plural, prefix, base, pelican)
+        pairs = self._plan_terms(taxonomy, terms, own_files, disabled)
+        # Hugo writes each language's list of terms and its feed, empty too.
+        if "taxonomy" not in disabled:
+            self._plan_term_list(taxonomy, pairs)
+
+    def _terms(
+        self, lang: str, default: str, plural: str, by_language: dict
+    ) -> tuple[dict[str, tuple[str, list]], dict[str, dict]]:
+        """The taxonomy's terms in one language, slug -> (name, the listed
+        pages that have it), with those only a term's own ``_index.md``
+        names; and those files' front matter by slug. Terms are one
+        whatever their case (Hugo's content tree is in lower case)."""
+        # The front matter field is the plural in any case (Hugo lower-cases
+        # a page's keys).
+        field = plural.lower()
         contents = by_language.get(lang, [])
         unlisted = self.unlisted.get(lang, [])
         spelling = self._spellings([*contents, *unlisted], field)
@@ -349,63 +293,82 @@ class HugoTaxonomyGenerator(Generator):
             title = str(fields.get("title") or "").strip()
             name, items = terms.get(slug, (slug, []))
             terms[slug] = (title or name, items)
-        serves = pelican_serves(singular, plural)
-        if (
-            serves
-            and self._default_has(singular, plural)
-            and not self.settings.get(f"{singular.upper()}_SAVE_AS")
-            and "term" not in disabled  # then Hugo still lists the terms
-        ):
-            return  # turned off in the settings (every language)
-        pelican = lang == default and serves
-        if pelican:
-            self._match_pelican_list(singular, terms)
-        template = singular if singular in PELICAN_LISTS else "term"
+        return terms, own_files
+
+    def _plan_terms(
+        self,
+        taxonomy: _Taxonomy,
+        terms: dict[str, tuple[str, list]],
+        own_files: dict[str, dict],
+        disabled: set[str],
+    ) -> list[tuple[Term, list]]:
+        """Each term's page and feed (at its own ``_index.md``'s url, if it
+        gives one); the terms with their pages, in slug order."""
+        singular, prefix, pelican = taxonomy.singular, taxonomy.prefix, taxonomy.pelican
         pairs = []
         for slug, (name, items) in sorted(terms.items()):
             url = str(own_files.get(slug, {}).get("url") or "").strip("/")
             if self._lower:  # a term's url too, unlike a page's
                 url = url.lower()
-            location = f"{base}{slug}/"
+            location = f"{taxonomy.base}{slug}/"
             if url:  # the term's own url, under its language's folder
                 location = f"{prefix}/{url}/" if prefix else f"{url}/"
             if pelican and (url or not self._lower):
                 # Pelican's page is elsewhere, or one per spelling of the term
-                self._move_pelican_term(singular, slug, location)
+                pelican_lists.move_pelican_term(self.context, singular, slug, location)
             term = Term(name, slug, location)
             pairs.append((term, items))
             if "term" in disabled or posixpath.normpath(term.save_as) in self.written:
                 continue
-            self._plan_feed(term.url, f"{plural}/{slug} ({lang})", items, "term")
-            if pelican and self._pelican_writes(singular, slug, term.save_as):
+            label = f"{taxonomy.plural}/{slug} ({taxonomy.lang})"
+            self._plan_feed(term.url, label, items, "term")
+            if pelican and pelican_lists.pelican_writes(
+                self.context, singular, slug, term.save_as
+            ):
                 continue
-            self.planned.append(
-                {
-                    "save_as": term.save_as,
-                    "owner": f"the term page {plural}/{slug} ({lang})",
-                    "template": template,
-                    "kwargs": {
-                        template: term,
-                        "term": term,
-                        "heading": name,
-                        "url": term.url,
-                        "articles": items,
-                        "dates": items,
-                        "page_name": term.page_name,
-                        "template_name": "tag",
-                        "CAMEO_PAGE_LANG": lang,
-                    },
-                }
-            )
-        # Hugo writes each language's list of terms and its feed, empty too.
-        if "taxonomy" in disabled:
-            return
+            self._plan_term_page(taxonomy, term, items, label)
+        return pairs
+
+    def _plan_term_page(
+        self, taxonomy: _Taxonomy, term: Term, items: list, label: str
+    ) -> None:
+        """A term's page, listing its pages (a theme's ``tag`` or ``term``
+        template)."""
+        singular = taxonomy.singular
+        template = singular if singular in PELICAN_LISTS else "term"
+        self.planned.append(
+            {
+                "save_as": term.save_as,
+                "owner": f"the term page {label}",
+                "template": template,
+                "kwargs": {
+                    template: term,
+                    "term": term,
+                    "heading": term.name,
+                    "url": term.url,
+                    "articles": items,
+                    "dates": items,
+                    "page_name": term.page_name,
+                    "template_name": "tag",
+                    CAMEO_PAGE_LANG: taxonomy.lang,
+                },
+            }
+        )
+
+    def _plan_term_list(self, taxonomy: _Taxonomy, pairs: list) -> None:
+        """The taxonomy's list of terms and its feed, paged by its terms in
+        Hugo's order; the default language's list of tags, categories or
+        authors is Pelican's unless the settings let this generator take it."""
+        singular, plural, base = taxonomy.singular, taxonomy.plural, taxonomy.base
+        pelican, lang = taxonomy.pelican, taxonomy.lang
         if self._has_feed("taxonomy"):
             heading = plural.replace("-", " ").title()
             listed = PELICAN_LISTS[singular] if pelican else pairs
             self.term_feeds.append((f"{base}index.xml", lang, heading, listed))
         listing = PELICAN_LISTS.get(singular, "terms")
-        if pelican and not self._take_pelican_list(listing):
+        if pelican and not pelican_lists.take_pelican_list(
+            self.settings, self._taken, listing
+        ):
             return
         save_as = f"{base}index.html"
         # Paged by its terms, in Hugo's order, as a theme's list of terms is.
@@ -427,107 +390,10 @@ class HugoTaxonomyGenerator(Generator):
                     "url": base,
                     "page_name": base.rstrip("/"),
                     "template_name": listing,
-                    "CAMEO_PAGE_LANG": lang,
+                    CAMEO_PAGE_LANG: lang,
                 },
             }
         )
-
-    def _take_pelican_list(self, listing: str) -> bool:
-        """Whether this generator writes the default language's list of tags,
-        categories or authors (not Pelican: its list is not paged by its
-        terms), taking it out of DIRECT_TEMPLATES; False when the settings
-        leave it out."""
-        direct = self.settings["DIRECT_TEMPLATES"]
-        if listing in direct and self.settings.get(f"{listing.upper()}_SAVE_AS"):
-            self.settings["DIRECT_TEMPLATES"] = [n for n in direct if n != listing]
-            self._taken.add(listing)
-        return listing in self._taken
-
-    def _default_has(self, singular: str, plural: str) -> bool:
-        """Whether the default language has the taxonomy (else its Pelican
-        pages are off because it has none, not because the user said so)."""
-        default = default_language(self.settings)
-        own = (self.settings.get("HUGO_LANGUAGE_TAXONOMIES") or {}).get(default)
-        table = self.settings.get("HUGO_TAXONOMIES") if own is None else own
-        return str((table or {}).get(singular, "")).lower() == plural.lower()
-
-    def _move_pelican_term(self, singular: str, slug: str, location: str) -> None:
-        """A term whose own ``_index.md`` gives a url: Pelican writes no page
-        at its usual path, and its wrappers (on the posts and pages, and in
-        the list of terms) link to the url, where this generator writes it."""
-        one = singular.upper()
-        moved = {
-            f"{one}_SAVE_AS": "",
-            f"{one}_URL": location.replace("{", "{{").replace("}", "}}"),
-        }
-        attribute = PELICAN_FIELDS[singular][0]
-        wrappers = [
-            wrapper for wrapper, _ in self.context.get(PELICAN_LISTS[singular]) or []
-        ]
-        for key in ("articles", "pages"):
-            for content in self.context.get(key) or []:
-                for item in [content, *getattr(content, "translations", [])]:
-                    found = getattr(item, attribute, None)
-                    wrappers.extend(found if isinstance(found, list) else [found])
-        for wrapper in wrappers:
-            if str(getattr(wrapper, "slug", "")).lower() == slug.lower() and not (
-                isinstance(wrapper, OwnLanguageTerm)
-            ):
-                wrapper.settings = {**wrapper.settings, **moved}
-
-    def _pelican_writes(self, singular: str, slug: str, save_as: str) -> bool:
-        """Whether Pelican writes this term's page: the same slug, or the
-        same file (a slug with a '/', which the path drops, is one term)."""
-        path = posixpath.normpath(save_as)
-        return any(
-            wrapper.save_as
-            and (wrapper.slug == slug or posixpath.normpath(wrapper.save_as) == path)
-            for wrapper, _ in self.context.get(PELICAN_LISTS[singular], []) or []
-        )
-
-    def _match_pelican_list(
-        self, singular: str, terms: dict[str, tuple[str, list]]
-    ) -> None:
-        """Pelican's list of tags, categories or authors as Hugo's field makes
-        it: a term lists every page that has it (Pelican: the posts only), each
-        of a post's categories lists it (Pelican: the first only), and a name
-        only Pelican reads (``category:``, ``author:``, plain params in Hugo)
-        has no page."""
-        pairs = self.context.get(PELICAN_LISTS[singular])
-        if pairs is None:
-            return
-        if singular not in PELICAN_WRAPPERS:  # tags: Pelican's are Hugo's
-            pairs[:] = [
-                (wrapper, articles)
-                for wrapper, articles in pairs
-                if not isinstance(wrapper, OwnLanguageTerm)
-            ]
-            # Hugo's term lists every page that has it, not only the posts.
-            for wrapper, articles in pairs:
-                _, items = terms.get(wrapper.slug, ("", []))
-                articles.extend(item for item in items if item not in articles)
-                articles.sort(key=hugo_order)
-            return
-        wanted = {slug: (name, list(items)) for slug, (name, items) in terms.items()}
-        kept = []
-        for wrapper, articles in pairs:
-            if isinstance(wrapper, OwnLanguageTerm):
-                continue
-            name, posts = wanted.pop(wrapper.slug, ("", []))
-            articles[:] = [post for post in articles if post in posts]
-            articles.extend(post for post in posts if post not in articles)
-            if articles:
-                kept.append((wrapper, articles))
-        wrap = PELICAN_WRAPPERS[singular]
-        kept.extend(
-            (wrap(name, self.settings), list(posts))
-            for name, posts in wanted.values()
-            if posts
-        )
-        for _, articles in kept:
-            articles.sort(key=hugo_order)
-        kept.sort(key=lambda pair: pair[0])
-        pairs[:] = kept
 
     def _has_feed(self, kind: str) -> bool:
         """Whether Hugo gives that kind of list a feed (config.FEED_KINDS:
@@ -611,7 +477,7 @@ class HugoTaxonomyGenerator(Generator):
                     "page_name": prefix,
                     "template_name": "index",
                     "SITENAME": titles.get(lang) or self.settings.get("SITENAME"),
-                    "CAMEO_PAGE_LANG": lang,
+                    CAMEO_PAGE_LANG: lang,
                 },
             }
         )
@@ -633,7 +499,7 @@ class HugoTaxonomyGenerator(Generator):
                     "page_name": f"{prefix}/404",
                     "template_name": "404",
                     "SITENAME": titles.get(lang) or self.settings.get("SITENAME"),
-                    "CAMEO_PAGE_LANG": lang,
+                    CAMEO_PAGE_LANG: lang,
                 },
             }
         )
@@ -649,7 +515,9 @@ class HugoTaxonomyGenerator(Generator):
         for path, lang, heading, terms in self.term_feeds:
             if isinstance(terms, str):  # a list Pelican writes: its terms now
                 terms = self.context.get(terms) or []
-            self._write_term_feed(output, path, lang, heading, terms)
+            write_term_feed(
+                output, path, lang, heading, terms, self.settings, self.context
+            )
 
     def write_pages(self, writer) -> None:
         """The pages and feeds that list pages (live reload's quick path
@@ -666,71 +534,3 @@ class HugoTaxonomyGenerator(Generator):
         for path, url, _, items in self.feeds:
             with signals.feed_generated.connected_to(leave_out_build_date):
                 writer.write_feed(items, self.context, path, url, feed_type="rss")
-
-    def _write_term_feed(
-        self, output: str, path: str, lang: str, heading: str, terms
-    ) -> None:
-        """A list of terms as Hugo's feed of it: one item per term, dated by
-        its newest page. Pelican's writer makes feeds of pages only, so
-        this one is made with feedgenerator, Pelican's feed library."""
-        site_url = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL")
-        site_name = self.settings.get("SITENAME", "")
-        feed = Rss201rev2Feed(
-            title=f"{heading} on {site_name}",
-            link=f"{site_url}/{posixpath.dirname(path)}/",
-            description="",
-            language=lang,
-            feed_url=f"{site_url}/{path}",
-        )
-        for term, items in terms:
-            dates = [item.date for item in items if getattr(item, "date", None)]
-            newest = max(dates) if dates else None
-            link = f"{site_url}/{term.url}"
-            feed.add_item(
-                title=str(term),
-                link=link,
-                description="",
-                pubdate=newest,
-                unique_id=get_tag_uri(link, newest),
-            )
-        # As Pelican's writer does for its feeds: a plugin may fix the feed's
-        # own date (cameo's, from SOURCE_DATE_EPOCH, when no term is dated).
-        leave_out_build_date(self.context, feed)
-        signals.feed_generated.send(self.context, feed=feed)
-        target = inside_output(output, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            feed.write(handle, "utf-8")
-
-
-def leave_out_build_date(context: Any, feed: Rss201rev2Feed) -> None:
-    """A feed with no dated item (the home feed of a language without
-    pages) has no ``lastBuildDate``, as Hugo's, which dates a feed by its
-    newest page, so that two builds write the same bytes; feedgenerator
-    would print the time of the build. A date a plugin fixed on the feed
-    (cameo's, from SOURCE_DATE_EPOCH) is printed."""
-    if any(item.get("pubdate") or item.get("updateddate") for item in feed.items):
-        return
-    add_root_elements = feed.add_root_elements
-
-    def without_build_date(handler) -> None:
-        if "latest_post_date" in vars(feed):  # fixed by a plugin
-            add_root_elements(handler)
-        else:
-            add_root_elements(_WithoutBuildDate(handler))
-
-    feed.add_root_elements = without_build_date
-
-
-class _WithoutBuildDate:
-    """An XML writer for feedgenerator that skips ``lastBuildDate``."""
-
-    def __init__(self, handler) -> None:
-        self._handler = handler
-
-    def addQuickElement(self, name: str, *args, **kwargs) -> None:  # noqa: N802
-        if name != "lastBuildDate":
-            self._handler.addQuickElement(name, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._handler, name)
