@@ -15,7 +15,7 @@ from typing import Any
 
 from pelican.urlwrappers import Author, Category
 
-from ..config.settings import PELICAN_TAXONOMIES
+from ..config.kinds import PELICAN_TAXONOMIES
 from ..content.source import default_language
 from .order import hugo_order
 from .terms import PELICAN_FIELDS, OwnLanguageTerm

@@ -31,7 +31,7 @@ from pelican.generators import Generator
 
 from cameo_shared.contract import CAMEO_PAGE_LANG, RESERVED_OUTPUTS
 
-from ..config.settings import FEED_KINDS, pelican_serves
+from ..config.kinds import FEED_KINDS, pelican_serves
 from ..content import urls
 from ..content.frontmatter import FrontMatterError, decode, split
 from ..content.source import default_language, hugo_path, language_prefix
