@@ -39,8 +39,11 @@ from .hugo_templates import hooks as go_hooks
 from .hugo_templates import loader as go_loader
 from .markdown import cache as markdown_cache
 from .markdown import goldmark
+from .markdown.rules.summary import cut_summary, mark_summary
 from .prerender import convert_missing
-from .shortcodes import expand as shortcodes
+from .shortcodes.calls import PageInfo
+from .shortcodes.expand import ShortcodeEngine
+from .shortcodes.go_shortcodes import GoSite
 from .site import refs, state
 
 logger = logging.getLogger(__name__)
@@ -66,7 +69,7 @@ class HugoMarkdownReader(MarkdownReader):
         self._safe_renderer: goldmark.Renderer | None = None
         self._renderer_key = ""
         self._hooks: go_hooks.SiteHooks | None = None
-        self._shortcodes: shortcodes.ShortcodeEngine | None = None
+        self._shortcodes: ShortcodeEngine | None = None
         self._refs: refs.RefResolver | None = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -198,14 +201,12 @@ class HugoMarkdownReader(MarkdownReader):
             html = expanded.finish(self._render(text))
         summary = None
         if divided:
-            summary, html = goldmark.cut_summary(html)
+            summary, html = cut_summary(html)
         if "summary" not in metadata:
             add_summary(metadata, summary, html, self.settings)
         return html
 
-    def _page_info(
-        self, metadata: dict[str, Any], source_path: str
-    ) -> shortcodes.PageInfo:
+    def _page_info(self, metadata: dict[str, Any], source_path: str) -> PageInfo:
         """What a shortcode sees of a page (``.Page``)."""
         hugo_path = self._hugo_path(source_path)
         folder, name = posixpath.split(hugo_path)
@@ -214,7 +215,7 @@ class HugoMarkdownReader(MarkdownReader):
             kind = "home" if not folder else "section"
         else:
             kind = "page"
-        return shortcodes.PageInfo(
+        return PageInfo(
             title=str(metadata.get("title") or ""),
             lang=str(
                 metadata.get("lang") or content_source.default_language(self.settings)
@@ -276,7 +277,7 @@ class HugoMarkdownReader(MarkdownReader):
     @contextlib.contextmanager
     def _page_hooks(
         self,
-        page: shortcodes.PageInfo,
+        page: PageInfo,
         metadata: dict[str, Any],
         source: content_source.Source,
         body_line: int,
@@ -288,9 +289,9 @@ class HugoMarkdownReader(MarkdownReader):
             yield
             return
         engine = self._shortcode_engine()
-        language = engine._language(page)
-        loader, site = engine._go_language(language)
-        go_page = engine._go_page(page, site)
+        language = engine.go_shortcodes.language(page)
+        loader, site = engine.go_shortcodes.templates(language)
+        go_page = engine.go_shortcodes.page(page, site)
         page_type = str(metadata.get("type") or page.section or "")
         facts = repr(
             (
@@ -318,7 +319,7 @@ class HugoMarkdownReader(MarkdownReader):
 
         def get_page(path: str) -> Any:
             found = self._page_at(str(path), source.shown_path, language)
-            return None if found is None else engine._go_page(found, site)
+            return None if found is None else engine.go_shortcodes.page(found, site)
 
         hook_page = go_hooks.HookPage(
             go_page,
@@ -373,7 +374,7 @@ class HugoMarkdownReader(MarkdownReader):
         except goldmark.GoldmarkConfigError as error:
             raise ValueError(f"HUGO_FRONTMATTER['markup']: {error}") from None
 
-    def _shortcode_engine(self) -> shortcodes.ShortcodeEngine:
+    def _shortcode_engine(self) -> ShortcodeEngine:
         if self._shortcodes is None:
             options = plugin_options(self.settings)
             folder = options["shortcodes"]
@@ -390,7 +391,7 @@ class HugoMarkdownReader(MarkdownReader):
             self._refs = refs.RefResolver(
                 self.settings, self._ref_metadata, front_fields
             )
-            self._shortcodes = shortcodes.ShortcodeEngine(
+            self._shortcodes = ShortcodeEngine(
                 folder,
                 {
                     "title": self.settings.get("SITENAME", ""),
@@ -404,11 +405,11 @@ class HugoMarkdownReader(MarkdownReader):
             )
         return self._shortcodes
 
-    def _go_site(self, base_url: str) -> shortcodes.GoSite:
+    def _go_site(self, base_url: str) -> GoSite:
         """Where the site's Go templates are (the Hugo config's folder and
         its theme's), and what their ``.Site`` says."""
         site = go_loader.find_site(self.settings)
-        return shortcodes.GoSite(
+        return GoSite(
             root=site.root,
             themes=site.themes,
             config=site.config,
@@ -423,9 +424,7 @@ class HugoMarkdownReader(MarkdownReader):
             cache=self.settings.get("CACHE_PATH"),
         )
 
-    def _page_at(
-        self, path: str, shown_path: str, language: str
-    ) -> shortcodes.PageInfo | None:
+    def _page_at(self, path: str, shown_path: str, language: str) -> PageInfo | None:
         """``.Site.GetPage``: the page ``path`` names (as ref finds it), or None."""
         assert self._refs is not None
         try:
@@ -438,7 +437,7 @@ class HugoMarkdownReader(MarkdownReader):
             from .site.rules import section_title  # site imports this module
 
             name = node.key.strip("/").rsplit("/", 1)[-1]
-            return shortcodes.PageInfo(
+            return PageInfo(
                 title=section_title(name, self.settings) if name else "",
                 lang=language,
                 rel_permalink=node.url,
@@ -541,7 +540,7 @@ def _note_bundle(
 def _text_to_render(markdown: str) -> tuple[str, bool]:
     """The Markdown the renderer gets for a page's body (the text the
     Markdown cache keys), and whether it holds a summary divider."""
-    marked = goldmark.mark_summary(markdown)
+    marked = mark_summary(markdown)
     return (markdown, False) if marked is None else (marked, True)
 
 

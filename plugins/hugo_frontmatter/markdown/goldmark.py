@@ -48,9 +48,6 @@ from .rules.render_hooks import RenderHooks
 from .rules.summary import split_summary
 
 # isort: split
-# Kept importable from here for reader.py (goldmark.cut_summary, .mark_summary)
-# until it imports them from rules/summary.py.
-from .rules.summary import cut_summary, mark_summary  # noqa: F401
 
 Plugin = Callable[[MarkdownIt], None]
 

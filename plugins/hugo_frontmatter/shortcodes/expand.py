@@ -39,8 +39,6 @@ from cameo_shared.paths import display_path
 from .. import gotemplate
 from ..content.frontmatter import FrontMatterError
 from ..content.params import Params
-from ..hugo_templates import objects
-from ..hugo_templates.loader import TemplateLoader
 from .builtins import BUILTINS, BuiltinContext
 from .calls import (
     INLINE_SUFFIX,
@@ -140,7 +138,7 @@ class ShortcodeEngine:
             return Expanded(body, frozenset())
         where = Where(body, shown_path, first_line)
         tags = tokenize(body, where)
-        language = self._language(page)
+        language = self.go_shortcodes.language(page)
         roots = parse(
             tags,
             where,
@@ -268,13 +266,15 @@ class ShortcodeEngine:
         if template_file is not None:
             return self.ports.render(template_file, call, run, self.site, ref, line)
         go_file = self.go_shortcodes.file(
-            name, run.language or self._language(run.page)
+            name, run.language or self.go_shortcodes.language(run.page)
         )
         if go_file is not None:
             return self.go_shortcodes.render(go_file, call, run, line)
         builtin = BUILTINS.get(name)
         if builtin is None:
-            self._check_known(name, run.where.path, line, self._language(run.page))
+            self._check_known(
+                name, run.where.path, line, self.go_shortcodes.language(run.page)
+            )
         context = BuiltinContext(
             call=call,
             page=run.page,
@@ -323,18 +323,6 @@ class ShortcodeEngine:
             )
             message = f'ref "{text}": {error}'
             raise ShortcodeError(run.where.path, line, message) from error
-
-    # The page's language and its Go templates: what reader.py asks of the
-    # engine for a page's render hooks (see GoShortcodes).
-
-    def _language(self, page: PageInfo) -> str:
-        return self.go_shortcodes.language(page)
-
-    def _go_language(self, language: str) -> tuple[TemplateLoader, objects.Site]:
-        return self.go_shortcodes.templates(language)
-
-    def _go_page(self, page: PageInfo, site: objects.Site) -> objects.Page:
-        return self.go_shortcodes.page(page, site)
 
 
 def _placeholder(nonce: str, number: str) -> str:
