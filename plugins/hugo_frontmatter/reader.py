@@ -434,7 +434,7 @@ class HugoMarkdownReader(MarkdownReader):
         if node is None:
             return None
         if node.file is None:
-            from .site.rules import section_title  # site imports this module
+            from .site.sections import section_title
 
             name = node.key.strip("/").rsplit("/", 1)[-1]
             return PageInfo(
