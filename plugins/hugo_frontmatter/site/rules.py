@@ -39,7 +39,6 @@ from .clashes import HOME_FIX, Claims, reserved_outputs, where
 from .context import UNBUILT_HOMES, UNRENDERED, UNWRITTEN_HOMES, each_content
 from .order import HUGO_ZERO_DATE, hugo_order
 from .outputs import OutputClash, inside_output, write_redirect
-from .sections import section_title  # noqa: F401 (reader.py imports it from here)
 
 
 def section_index_in_articles(metadata: dict[str, Any]) -> None:
