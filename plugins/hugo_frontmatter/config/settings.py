@@ -15,7 +15,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from . import files, formats, kinds
+from . import files, formats
 from .files import merge
 from .keys import (
     HUGO_PAGE_SIZE,
@@ -142,8 +142,3 @@ CONFIG_NAMES = files.CONFIG_NAMES
 find_files = files.find_files
 read_config = files.read_config
 _format_of = formats.format_of
-# Imported from here by site/taxonomies.py and site/pelican_lists.py while
-# their authors edit them (issue 24); they live in kinds.py.
-FEED_KINDS = kinds.FEED_KINDS
-PELICAN_TAXONOMIES = kinds.PELICAN_TAXONOMIES
-pelican_serves = kinds.pelican_serves
