@@ -15,7 +15,6 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from . import files, formats
 from .files import merge
 from .keys import (
     HUGO_PAGE_SIZE,
@@ -133,12 +132,3 @@ def _taxonomy_pages(
     )
     settings.update(taxonomy_tables(taxonomies, languages.taxonomies))
     return settings
-
-
-# Read as config.X by tests/test_hugo_accepts_config.py and
-# test_hugo_accepts_config_content.py, whose bodies issue 24 leaves as they
-# are; these names live in files.py and formats.py.
-CONFIG_NAMES = files.CONFIG_NAMES
-find_files = files.find_files
-read_config = files.read_config
-_format_of = formats.format_of
