@@ -5,7 +5,7 @@ hold one key a file, named by the file: ``params.toml`` is ``params``,
 ``languages.en.toml`` is ``languages.en``, ``menus.en.toml`` the menus of
 language ``en``; ``hugo.*`` and ``config.*`` are the top level. The oracle
 is ``hugo config``, which prints the merged config: every top-level key
-``files.read_config`` returns is compared with Hugo's line for it, on
+``config_files.read_config`` returns is compared with Hugo's line for it, on
 generated config folders (keys in mixed case, TOML, YAML and JSON files, a
 root file beside the folder).
 """
@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from cameo_tools.build import build
 from cameo_tools.errors import BuildError
-from pelican.plugins.hugo_frontmatter.config import files, formats
+from pelican.plugins.hugo_frontmatter.config import files as config_files
+from pelican.plugins.hugo_frontmatter.config import formats
 from pelican.plugins.hugo_frontmatter.config import settings as config
 
 from .conftest import CACHE, ROOT, TITLE_LAYOUTS, hugo_build, write_tree
@@ -179,7 +180,7 @@ def config_sites(draw) -> dict[str, str]:
     """A Hugo site's config: maybe a root file, and files in config/."""
     files: dict[str, str] = {}
     root_names = draw(
-        st.lists(st.sampled_from(files.CONFIG_NAMES), max_size=2, unique=True)
+        st.lists(st.sampled_from(config_files.CONFIG_NAMES), max_size=2, unique=True)
     )
     for name in root_names:
         data = {"title": draw(WORDS), "Params": draw(mixed_map())}
@@ -221,7 +222,7 @@ def config_sites(draw) -> dict[str, str]:
 @given(site=config_sites())
 def test_config_folders_read_as_hugo_config_prints_them(hugo, tmp_path_factory, site):
     root = write_tree(tmp_path_factory.mktemp("config"), site)
-    mine = files.read_config(files.find_files(".", str(root)))
+    mine = config_files.read_config(config_files.find_files(".", str(root)))
     printed = hugo_config(hugo, root)
     for key, value in mine.items():
         assert printed.get(key) == go_line(value), (key, site)
@@ -248,7 +249,7 @@ def test_the_environment_folder_is_hugos(hugo, tmp_path, monkeypatch, environmen
         monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
     else:
         monkeypatch.setenv("HUGO_ENVIRONMENT", environment)
-    mine = files.read_config(files.find_files(".", str(root)))
+    mine = config_files.read_config(config_files.find_files(".", str(root)))
     assert mine["params"] == {"where": environment, "kept": 1}
     printed = hugo_config(
         hugo, root, None if environment == "production" else environment
@@ -281,7 +282,7 @@ def test_yaml_config_read_as_hugo_reads_it(hugo, tmp_path):
     y are true (keys too), 0777 is octal, dates and 12:30 stay text, the
     last of a key given twice wins."""
     root = write_tree(tmp_path, {"hugo.yaml": YAML_AS_HUGO_READS_IT})
-    mine = files.read_config(files.find_files(".", str(root)))
+    mine = config_files.read_config(config_files.find_files(".", str(root)))
     assert mine["params"]["yes_no"] == [True, False, True, False, True, False, True]
     assert mine["params"]["octal"] == 0o777
     assert hugo_config(hugo, root)["params"] == go_line(mine["params"])
@@ -316,7 +317,7 @@ def test_a_language_file_of_the_config_folder_gives_the_sites_title(tmp_path):
     ``languages.en.languages``): the default language's title, author,
     description, mainSections and menu are the site's."""
     root = write_tree(tmp_path / "site", LANGUAGE_FILE_SITE)
-    read = files.read_config(files.find_files(".", str(root)))
+    read = config_files.read_config(config_files.find_files(".", str(root)))
     assert read["languages"]["en"]["title"] == "Jane's Notes"
     found, _ = config.hugo_settings(read)
     assert found["SITENAME"] == "Jane's Notes"

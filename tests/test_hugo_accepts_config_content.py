@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cameo_tools.errors import BuildError
-from pelican.plugins.hugo_frontmatter.config import files, mounts
+from pelican.plugins.hugo_frontmatter.config import files as config_files
+from pelican.plugins.hugo_frontmatter.config import mounts
 
 from .conftest import TITLE_LAYOUTS, write_tree
 from .test_hugo_accepts_config import build_migrated, toml_value
@@ -104,7 +105,7 @@ def hugo_mounts(hugo: str, root: Path, default: str) -> dict[str, str]:
 @given(data=content_configs())
 def test_each_language_reads_the_folder_hugo_mounts(hugo, tmp_path_factory, data):
     root = write_tree(tmp_path_factory.mktemp("mounts"), {"hugo.toml": toml(data)})
-    mine = mounts.content_mounts(files.read_config([str(root / "hugo.toml")]))
+    mine = mounts.content_mounts(config_files.read_config([str(root / "hugo.toml")]))
     default = str(data.get("defaultContentLanguage", "en"))
     assert mine == hugo_mounts(hugo, root, default)
     assert list(mine)[0] == default  # Hugo's order: the default language first
