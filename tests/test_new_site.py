@@ -266,7 +266,6 @@ def test_from_hugo_leaves_pages_of_other_languages_out_of_the_count(tmp_path):
     assert (site / "output" / "fr" / "about" / "index.html").is_file()
 
 
-@pytest.mark.slow
 def test_the_parity_names_a_page_the_build_did_not_write(tmp_path):
     site = tmp_path / "site"
     code, printed = _new_from_hugo(str(site), "--from-hugo", str(HUGO_SITE))
