@@ -20,6 +20,7 @@ from jinja2 import FileSystemBytecodeCache, select_autoescape
 from pelican import signals
 from pelican.generators import Generator
 
+from cameo_shared.contract import HUGO_MARKDOWN_PLUGINS, RESERVED_OUTPUTS
 from cameo_shared.links import (
     WEB_SCHEMES,
     is_safe_link,
@@ -61,15 +62,15 @@ def on_initialized(pelican) -> None:
     configs[LINKS_EXTENSION] = {"site_url": settings.get("SITEURL", "")}
     markdown["extension_configs"] = configs
     # The same for Hugo pages' markdown-it, after the user's own plugins.
-    plugins = list(settings.get("HUGO_MARKDOWN_PLUGINS") or [])
+    plugins = list(settings.get(HUGO_MARKDOWN_PLUGINS) or [])
     present = {repr(plugin) for plugin in plugins}
     plugins += [p for p in markdown_it_plugins(settings) if repr(p) not in present]
-    settings["HUGO_MARKDOWN_PLUGINS"] = plugins
+    settings[HUGO_MARKDOWN_PLUGINS] = plugins
 
 
 def _reserve_outputs(settings: dict) -> None:
     """Name the files this plugin writes, for the Hugo plugin's clash check."""
-    reserved = settings.setdefault("HUGO_FRONTMATTER_RESERVED_OUTPUTS", {})
+    reserved = settings.setdefault(RESERVED_OUTPUTS, {})
     reserved["robots.txt"] = "the cameo plugin (robots.txt)"
     reserved.update(dict.fromkeys(images.FAVICONS, "the cameo plugin (a favicon)"))
     if sitemap.address(settings) is not None:

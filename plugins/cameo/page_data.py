@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 from pelican.contents import Article
 
+from cameo_shared.contract import CAMEO_DESCRIPTION, CAMEO_LANGUAGES
 from cameo_shared.links import WEB_SCHEMES
 
 from . import images
@@ -60,7 +61,7 @@ def site_header(settings, language: str | None) -> dict:
     """The header's site name, home address and menu for a page in
     ``language``: CAMEO_LANGUAGES' entry for it, else the site's own
     (SITENAME, SITEURL and MENUITEMS)."""
-    own = (settings.get("CAMEO_LANGUAGES") or {}).get(language or "") or {}
+    own = (settings.get(CAMEO_LANGUAGES) or {}).get(language or "") or {}
     return {
         "name": own.get("name") or settings.get("SITENAME", ""),
         "home": own.get("home") or f"{settings.get('SITEURL', '')}/",
@@ -126,7 +127,7 @@ class Sharing:
         as plain text."""
         content = self._content
         text = getattr(content, "description", None) or content.summary
-        text = text or self._settings.get("CAMEO_DESCRIPTION") or ""
+        text = text or self._settings.get(CAMEO_DESCRIPTION) or ""
         return _plain(text)
 
     @cached_property

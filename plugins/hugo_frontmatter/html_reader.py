@@ -1,6 +1,6 @@
 """``.html`` and ``.htm`` content read as Hugo 0.111 reads them (with Hugo's
 URLs): a file that opens with a tag is no page but a file copied as it is
-(``site.py`` copies it, ``content_files`` says which); any other is a page
+(``site/bundles.py`` copies it, ``content/files.py`` says which); any other is a page
 whose body is HTML, kept as written (Hugo expands no shortcode in it and
 converts no Markdown), its summary the HTML before ``<!--more-->``.
 """

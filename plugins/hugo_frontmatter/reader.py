@@ -25,6 +25,7 @@ from typing import Any
 
 from pelican.readers import MarkdownReader
 
+from cameo_shared.contract import HUGO_MARKDOWN_PLUGINS
 from cameo_shared.paths import display_path
 
 from .content import fields, frontmatter, locations, urls
@@ -253,7 +254,7 @@ class HugoMarkdownReader(MarkdownReader):
     def _ensure_renderer(self) -> goldmark.Renderer:
         if self._renderer is None:
             options = self._goldmark_options()
-            plugins = list(self.settings.get("HUGO_MARKDOWN_PLUGINS") or [])
+            plugins = list(self.settings.get(HUGO_MARKDOWN_PLUGINS) or [])
             site = go_loader.find_site(self.settings)
             roots = [site.root, *site.themes]
             hooks_key = ""

@@ -12,7 +12,7 @@ and where a file outside any bundle goes.
 - Names starting with ``.`` or ``#``, or ending with ``~``, are ignored.
 - A file in a leaf bundle goes beside its page, one directly in a branch
   bundle's folder (``_index.md``, the home page's too) beside its list page
-  (``site.py`` places both); any other goes to its own path in the content.
+  (``site/bundles.py`` places both); any other goes to its own path in the content.
 """
 
 from __future__ import annotations

@@ -192,7 +192,7 @@ def alias_location(alias: str, page_url: str) -> str:
     the site's root (``../../x`` from ``posts/a/`` is ``/x/``). As in
     Hugo, only a path ending in ``.html`` is a file; any other is a folder
     (``/old.php`` is ``old.php/index.html``). The site's root itself is
-    ``index.html``, which Hugo refuses (site.py reports it)."""
+    ``index.html``, which Hugo refuses (site/aliases.py reports it)."""
     if not alias.startswith("/"):
         parent = posixpath.dirname(page_url.rstrip("/"))
         alias = f"/{parent}/{alias}" if parent else f"/{alias}"

@@ -1,6 +1,6 @@
 """Static files (STATIC_PATHS, and files pages link with ``{static}``) that
 are symbolic links out of the content folder: each link is reported once and
-its files are left out, as a bundle's are (``site.py``), so that a link never
+its files are left out, as a bundle's are (``bundles.py``), so that a link never
 publishes a file from elsewhere on the disk. A link to another file inside
 the content folder is copied as that file.
 

@@ -396,7 +396,7 @@ class HugoTaxonomyGenerator(Generator):
         )
 
     def _has_feed(self, kind: str) -> bool:
-        """Whether Hugo gives that kind of list a feed (config.FEED_KINDS:
+        """Whether Hugo gives that kind of list a feed (config.kinds.FEED_KINDS:
         ``outputs`` and ``disableKinds`` of the config)."""
         kinds = self.settings.get("HUGO_FEED_KINDS", FEED_KINDS)
         disabled = self.settings.get("HUGO_DISABLED_KINDS") or []
