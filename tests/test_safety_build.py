@@ -37,7 +37,6 @@ from .conftest import (
 
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 KILLS = 54  # 18 of each: SIGINT to the group, SIGTERM and SIGKILL to the build
-QUICK_KILLS = 12
 # Seconds a build of the small site below may take on a busy 2-core machine.
 BUILD_LIMIT = 60
 
@@ -129,13 +128,12 @@ def _built_whole(site: Path, pages: int) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
 def test_a_build_killed_while_its_workers_convert_never_blocks_the_next(
-    tmp_path, pytestconfig
+    tmp_path,
 ):
     """SIGINT to the process group (Ctrl-C in a terminal), SIGTERM and
     SIGKILL to the build, each while the Markdown workers are alive: no
     worker outlives the build, the lock is free at once, the output is the
     previous build's, and the next build gets through in time."""
-    kills = QUICK_KILLS if pytestconfig.getoption("quick") else KILLS
     pages = PARALLEL_AT_LEAST + 40
     site = _site(tmp_path / "site", pages)
     first = _invoke(site, "build")
@@ -146,7 +144,7 @@ def test_a_build_killed_while_its_workers_convert_never_blocks_the_next(
     landed = dict.fromkeys(hows, 0)
     seen: set[int] = set()
     try:
-        for attempt in range(kills):
+        for attempt in range(KILLS):
             how = hows[attempt % 3]
             run = subprocess.Popen(
                 [INVOKE, "build"],
@@ -189,8 +187,8 @@ def test_a_build_killed_while_its_workers_convert_never_blocks_the_next(
             if attempt % 10 == 9:  # now and then, a build to the end
                 done = _invoke(site, "build")
                 assert done.returncode == 0, done.stderr
-        print(f"{kills} kills with the workers alive: {landed}")
-        assert sum(landed.values()) >= kills * 0.9, landed
+        print(f"{KILLS} kills with the workers alive: {landed}")
+        assert sum(landed.values()) >= KILLS * 0.9, landed
         # The build after the last kill finishes, whole, in time.
         (site / "content" / "posts" / "p0.md").write_text(_page(0) + "\nEdited.\n")
         done = _invoke(site, "build")

@@ -31,10 +31,6 @@ from .conftest import (
 )
 
 KILLS = 60
-# `pytest --quick`: enough kills for each of the three moments below to land
-# a few times, and for both outcomes to happen (at the swap most kills land
-# on the new side, while the tree is put together most land on the old).
-QUICK_KILLS = 15
 
 # Builds CONTENT into OUTPUT in a process of its own, saying on stderr when it
 # starts putting the new output together and when it swaps it in.
@@ -125,10 +121,7 @@ class _Builder:
 
 
 @pytest.mark.slow
-def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(
-    tmp_path, pytestconfig
-):
-    kills = QUICK_KILLS if pytestconfig.getoption("quick") else KILLS
+def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(tmp_path):
     old, new = _two_versions(tmp_path)
     expected = {}
     for name, content in (("old", old), ("new", new)):
@@ -145,7 +138,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(
     chance = random.Random(20261129)
     outcomes = {"old": 0, "new": 0}
     start_times = []
-    for attempt in range(kills):
+    for attempt in range(KILLS):
         now = "old" if _tree(output) == expected["old"] else "new"
         wanted = new if now == "old" else old
         started = time.monotonic()
@@ -167,7 +160,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_output(
         state = [name for name, files in expected.items() if files == tree]
         assert state, (attempt, how, sorted(set(tree) ^ set(expected[now]))[:5])
         outcomes["old" if state[0] == now else "new"] += 1
-    print(f"{kills} kills: old output {outcomes['old']}, new {outcomes['new']}")
+    print(f"{KILLS} kills: old output {outcomes['old']}, new {outcomes['new']}")
     # Both ends happened: the kills really landed on both sides of the swap.
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
     # Whatever was left beside the output goes with the next build.
