@@ -70,6 +70,12 @@ QUICK = False
 # machine, and per-example timing is the full run's to check.
 QUICK_EXAMPLES = 10
 settings.register_profile("quick", max_examples=QUICK_EXAMPLES, deadline=None)
+# Under CI (CI=true, a fresh clone) the examples are drawn from a seed fixed
+# per test: a run that lands is the run anyone can repeat, and a failure
+# there fails again on the same example. Runs on a developer's machine stay
+# random (and keep what they find in .hypothesis/), which is where new
+# examples are searched for.
+settings.register_profile("ci", derandomize=True, database=None)
 
 
 def examples(full: int) -> int:
@@ -98,6 +104,8 @@ def pytest_configure(config) -> None:
         )
         if not config.getoption("hypothesis_profile", None):
             settings.load_profile("quick")
+    elif os.environ.get("CI") and not config.getoption("hypothesis_profile", None):
+        settings.load_profile("ci")
 
 
 def pytest_report_header(config) -> str | None:
