@@ -15,18 +15,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..content.params import param_text
 from .html_attributes import dynamic
 
 
 def go_str(value: Any) -> str:
-    """A value as Go's templates print it (``true``, ``[a b]``, ``''`` for nil)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """A value as Go's templates print it (``true``, ``[a b]``, ``''`` for
+    nil): a parameter's text (``param_text``), lists as Go prints them."""
     if isinstance(value, (list, tuple)):
         return "[" + " ".join(go_str(v) for v in value) + "]"
-    return str(value)
+    return param_text(value)
 
 
 def go_value(value: Any) -> Any:
