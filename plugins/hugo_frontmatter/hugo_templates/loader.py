@@ -103,7 +103,8 @@ def find_site(settings: Mapping[str, Any]) -> HugoSite:
     """The Hugo site of a build's settings.
 
     The root is the folder of the Hugo config (HUGO_FRONTMATTER's
-    ``hugo_config``, found as config.apply finds it); without one, the
+    ``hugo_config``), found by the config room's own ``find_site``, so that
+    templates are looked for where the config was read; without one, the
     folder above PATH, as older settings have it."""
     content = os.path.abspath(settings["PATH"])
     options = settings.get("HUGO_FRONTMATTER") or {}
@@ -112,28 +113,16 @@ def find_site(settings: Mapping[str, Any]) -> HugoSite:
     if not given:
         return HugoSite(above, [], {})
     try:
-        if os.path.isabs(given):
-            files = config.find_files(given, above)
-            root = content if _inside(given, content) else above
-        else:
-            try:
-                files, root = config.find_files(given, content), content
-            except config.HugoConfigError:
-                files, root = config.find_files(given, above), above
+        root, files = config.find_site(given, content)
         found = config.read_config(files)
     except config.HugoConfigError:
-        return HugoSite(above, [], {})  # config.apply has said what is wrong
+        return HugoSite(above, [], {})  # the config's reading said what is wrong
     themes = found.get("theme") or []
     if isinstance(themes, str):
         themes = [themes]
     themes_dir = os.path.join(root, str(found.get("themesdir") or "themes"))
     roots = [os.path.join(themes_dir, str(name)) for name in themes]
     return HugoSite(root, [path for path in roots if os.path.isdir(path)], found)
-
-
-def _inside(path: str, folder: str) -> bool:
-    path = os.path.abspath(path)
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 @dataclass(frozen=True)
