@@ -8,7 +8,8 @@
 - Each page: its HTML fixed, reading time, ``is_home``, ``sharing``
   (page_data.py), and its avatar's real size and ``<source>`` sets.
 - The whole site: the menu's pages and the sections' members, and a
-  generator that writes the avatar sizes, favicons and robots.txt.
+  generator that writes the avatar sizes, favicons and robots.txt; the
+  social cards (cards.py) planned once every page is read.
 """
 
 from __future__ import annotations
@@ -26,9 +27,19 @@ from cameo_shared.links import (
     is_safe_link,
     safe_url,
 )
+from cameo_shared.math import WARNED as MATH_WARNED
+from cameo_shared.math import warn_failures as warn_math_failures
 from cameo_shared.paths import display_path
 
-from . import fragments, images, page_data, sitemap, theme_support, translations
+from . import (
+    cards,
+    fragments,
+    images,
+    page_data,
+    sitemap,
+    theme_support,
+    translations,
+)
 from .images import ImageError, image_size, is_local, local_image_path, site_path
 from .markdown_it_plugins import markdown_it_plugins
 
@@ -37,6 +48,7 @@ logger = logging.getLogger(__name__)
 # This package's Markdown extensions, wherever the package is installed.
 OUTLINE_EXTENSION = f"{__package__}.outline"
 LINKS_EXTENSION = f"{__package__}.links"
+MATH_EXTENSION = f"{__package__}.math"
 # The theme's template of robots.txt, and the file it writes.
 ROBOTS = "robots.txt"
 
@@ -52,7 +64,7 @@ def on_initialized(pelican) -> None:
     theme_support.check_social(settings)
     _reserve_outputs(settings)
     markdown = settings.setdefault("MARKDOWN", {})
-    wanted = [LINKS_EXTENSION]
+    wanted = [LINKS_EXTENSION, MATH_EXTENSION]
     if settings.get("CAMEO_OUTLINE", True):
         wanted.append(OUTLINE_EXTENSION)
     extensions = list(markdown.get("extensions", []))
@@ -60,6 +72,7 @@ def on_initialized(pelican) -> None:
     markdown["extensions"] = extensions
     configs = dict(markdown.get("extension_configs", {}))
     configs[LINKS_EXTENSION] = {"site_url": settings.get("SITEURL", "")}
+    configs[MATH_EXTENSION] = {"site_math": bool(settings.get("CAMEO_MATH"))}
     markdown["extension_configs"] = configs
     # The same for Hugo pages' markdown-it, after the user's own plugins.
     plugins = list(settings.get(HUGO_MARKDOWN_PLUGINS) or [])
@@ -142,6 +155,9 @@ def on_content_object_init(content) -> None:
     content.is_home = page_data.is_home(content)
     content.sharing = page_data.Sharing(content)
     if getattr(content, "_content", None):
+        source = getattr(content, "source_path", None) or ""
+        if not getattr(content, MATH_WARNED, False):
+            warn_math_failures(content._content, source, display_path(source))
         content._content = theme_support.improve_content(
             content._content, content.settings.get("SITEURL", "")
         )
@@ -229,10 +245,24 @@ def on_all_generators_finalized(generators) -> None:
         pages, articles, generator.settings
     )
     context["CAMEO_SECTION_MEMBERS"] = page_data.section_members(articles, pages)
+    homes = [path for content, path, _ in _avatars if content.is_home]
+    cards.plan(generators, (homes or [_profile_image(generator.settings)])[0])
 
 
 def on_get_generators(pelican):
-    return CameoAssetsGenerator
+    return CameoAssetsGenerator, cards.SocialCardsGenerator
+
+
+def _profile_image(settings) -> str | None:
+    """The file of a local CAMEO_IMAGE, for the cards of a site whose home
+    page has no avatar."""
+    url = settings.get("CAMEO_IMAGE")
+    if not url or not is_local(str(url)) or not str(url).startswith("/"):
+        return None
+    try:
+        return local_image_path(str(url), settings["PATH"], settings["PATH"])
+    except ImageError:
+        return None
 
 
 def _icon_url_place(content) -> str:

@@ -132,7 +132,8 @@ class Sharing:
 
     @cached_property
     def _image_and_alt(self) -> tuple[str | None, str | None]:
-        """The page's first ``images`` entry, else its avatar, else CAMEO_IMAGE:
+        """The page's first ``images`` entry, else its avatar, else its
+        social card (cards.py), else CAMEO_IMAGE:
         as an absolute address, or None when it cannot be one."""
         content = self._content
         icon = getattr(content, "icon", None)
@@ -141,6 +142,8 @@ class Sharing:
             image = content.images[0]
         elif isinstance(icon, dict) and icon.get("url"):
             image, alt = icon["url"], icon.get("alt")
+        elif self.card:
+            image, alt = f"/{self.card.path}", self.card.alt
         else:
             image = self._settings.get("CAMEO_IMAGE")
         if not image:
@@ -153,6 +156,11 @@ class Sharing:
     @property
     def image(self) -> str | None:
         return self._image_and_alt[0]
+
+    @property
+    def card(self):
+        """The page's social card (a ``cards.Card``), if it has one."""
+        return getattr(self._content, "social_card", None)
 
     @property
     def image_alt(self) -> str | None:

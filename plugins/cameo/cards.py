@@ -1,0 +1,382 @@
+"""Social cards: a 1200 x 630 PNG for each page that has no image of its own
+(its title, the site's name or its supertitle, the avatar, the theme's light
+colours), planned once every page is read, named by a hash of what it shows,
+drawn in parallel into the cache only when that name is new, and copied into
+the output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from cameo_shared.paths import display_path
+
+from .images import _checked_target
+from .page_data import site_address
+
+logger = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 630
+# The folder of the cards in the output, and of drawn cards in CACHE_PATH.
+FOLDER = "cards"
+CACHE_FOLDER = "cameo-cards"
+# Changes whenever the drawing changes, so that old cards get new names.
+DRAWING = 1
+# The theme's custom properties a card uses, and where they are read.
+COLOURS = ("bg", "fg", "muted", "accent", "rule")
+_PROPERTY = re.compile(
+    r"--([\w-]+)\s*:\s*(?:light-dark\(\s*(#[0-9a-fA-F]{3,8})|(#[0-9a-fA-F]{3,8}))"
+)
+# Fontconfig patterns of the fonts tried, first to last, without CAMEO_CARD_FONTS.
+FONT_PATTERNS = ("sans-serif:bold", ":lang=zh:bold")
+TITLE_SIZES = (72, 60, 48)
+TITLE_LINES = 4
+LABEL_SIZE = 34
+AVATAR_SIDE = 180
+MARGIN = 80
+# A character no font maps: its glyph is the font's .notdef (a box, or nothing).
+_UNMAPPED = "\uffff"
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card: what it shows, the file it is drawn into, and its alt text."""
+
+    name: str
+    title: str
+    label: str
+    avatar: str | None
+    colours: tuple[tuple[str, str], ...]
+    # The title's font file and the label's ("" for Pillow's own font).
+    fonts: tuple[str, str]
+    # What the card says, for og:image:alt: every character of it.
+    alt: str
+
+    width, height = WIDTH, HEIGHT
+
+    @property
+    def path(self) -> str:
+        return f"{FOLDER}/{self.name}.png"
+
+
+# Cards planned in this run: name -> Card; reset by each plan().
+_planned: dict[str, Card] = {}
+
+
+def plan(generators, avatar: str | None) -> None:
+    """Give each page without an image of its own a card (``social_card``),
+    once all pages are read and before any is written."""
+    _planned.clear()
+    settings = generators[0].settings
+    if not settings.get("CAMEO_SOCIAL_CARDS", True) or site_address(settings) is None:
+        return
+    context = generators[0].context
+    colours = tuple(sorted(theme_colours(settings["THEME"]).items()))
+    fonts = card_fonts(settings)
+    avatar_digest = _digest_of_file(avatar) if avatar else ""
+    for content in _all_content(context):
+        if _has_own_image(content):
+            continue
+        label = _plain(getattr(content, "supertitle", None) or settings["SITENAME"])
+        title = _plain(getattr(content, "title", "") or settings["SITENAME"])
+        alt = f"{title} ({label})" if label else title
+        title, title_font = _drawable(title, fonts, content)
+        label, label_font = _drawable(label, fonts, content)
+        used = (title_font, label_font)
+        shown = [DRAWING, title, label, avatar_digest, colours, used, WIDTH, HEIGHT]
+        name = hashlib.sha256(json.dumps(shown).encode("utf-8")).hexdigest()[:20]
+        card = Card(name, title, label, avatar, colours, used, alt)
+        content.social_card = card
+        _planned[name] = card
+
+
+def _all_content(context) -> list:
+    """Every article and page of the build, with their translations."""
+    found, seen = [], set()
+    keys = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages")
+    for key in (*keys, "draft_pages"):
+        for item in context.get(key) or []:
+            for one in [item, *(getattr(item, "translations", None) or [])]:
+                if id(one) not in seen:
+                    seen.add(id(one))
+                    found.append(one)
+    return found
+
+
+def _has_own_image(content) -> bool:
+    icon = getattr(content, "icon", None)
+    return bool(getattr(content, "images", None)) or (
+        isinstance(icon, dict) and bool(icon.get("url"))
+    )
+
+
+def _plain(text) -> str:
+    return " ".join(Markup(str(text)).striptags().split())
+
+
+def _digest_of_file(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def theme_colours(theme: str) -> dict[str, str]:
+    """The light value of each of COLOURS, from the custom properties of the
+    theme's stylesheets (``--bg: light-dark(#fdfcfa, #16181c)``)."""
+    folder = os.path.join(theme, "static", "css")
+    found: dict[str, str] = {}
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    for name in names:
+        if name.endswith(".css"):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                for match in _PROPERTY.finditer(handle.read()):
+                    found.setdefault(match[1], match[2] or match[3])
+    fallback = {"bg": "#ffffff", "fg": "#000000", "muted": "#555555"}
+    fallback |= {"accent": "#1d5fbf", "rule": "#dddddd"}
+    return {name: found.get(name, fallback[name]) for name in COLOURS}
+
+
+def card_fonts(settings) -> tuple[str, ...]:
+    """The font files a card may be drawn in, first choice first:
+    CAMEO_CARD_FONTS, else what fontconfig matches to FONT_PATTERNS, else
+    Pillow's own font."""
+    named = settings.get("CAMEO_CARD_FONTS")
+    if named:
+        found = []
+        for path in map(str, named):
+            if os.path.isfile(path):
+                found.append(path)
+            else:
+                logger.error(
+                    "CAMEO_CARD_FONTS names %s, which does not exist; name a "
+                    "font file (fc-list lists them)",
+                    path,
+                )
+    else:
+        found = [p for p in map(_fc_match, FONT_PATTERNS) if p]
+    # Without any, Pillow's own font ("").
+    return tuple(dict.fromkeys(found)) or ("",)
+
+
+@lru_cache(maxsize=16)
+def _fc_match(pattern: str) -> str | None:
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", pattern],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found if found and os.path.isfile(found) else None
+
+
+def _drawable(text: str, fonts: tuple[str, ...], content) -> tuple[str, str]:
+    """``text`` without the characters no font has, and the font that has
+    the most of them (the first of equals); a warning names those left out."""
+    best, best_missing = "", None
+    for font in fonts:
+        missing = [ch for ch in dict.fromkeys(text) if not has_glyph(font, ch)]
+        if best_missing is None or len(missing) < len(best_missing):
+            best, best_missing = font, missing
+        if not missing:
+            break
+    if best_missing:
+        logger.warning(
+            "%s: no font for the social card has %s; the card leaves them out "
+            "(name a font that has them in CAMEO_CARD_FONTS)",
+            display_path(content.source_path),
+            " ".join(repr(ch) for ch in best_missing),
+        )
+        gone = set(best_missing)
+        text = " ".join("".join(ch for ch in text if ch not in gone).split())
+    return text, best
+
+
+@lru_cache(maxsize=4096)
+def has_glyph(font_path: str, character: str) -> bool:
+    """Whether the font draws ``character`` as itself, not as its .notdef box:
+    whitespace and format characters always pass."""
+    if character.isspace() or unicodedata.category(character) in ("Cf", "Zs"):
+        return True
+    font = _font(font_path, 48)
+    return _rendered(font, character) != _rendered(font, _UNMAPPED)
+
+
+def _rendered(font, text: str) -> tuple:
+    mask = font.getmask(text)
+    return mask.size, bytes(mask)
+
+
+@lru_cache(maxsize=32)
+def _font(path: str | None, size: int):
+    from PIL import ImageFont
+
+    if not path:
+        return ImageFont.load_default(size)
+    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
+
+
+class SocialCardsGenerator(Generator):
+    """Draws the planned cards that are not in the cache yet, and copies
+    every planned card into the output."""
+
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer) -> None:
+        write_cards(
+            list(_planned.values()),
+            self.output_path,
+            os.path.join(self.settings["CACHE_PATH"], CACHE_FOLDER),
+        )
+
+
+def write_cards(cards: list[Card], output: str, cache: str, workers: int = 0) -> int:
+    """Draw the cards missing from ``cache`` (in threads: encoding a PNG
+    releases the GIL) and put each into ``output``; returns how many were
+    drawn."""
+    todo = []
+    for card in cards:
+        cached = _checked_target(cache, f"{card.name}.png")
+        if not os.path.isfile(cached):
+            todo.append((card, cached))
+    if todo:
+        os.makedirs(cache, exist_ok=True)
+        workers = workers or min(len(todo), os.cpu_count() or 1)
+        if workers == 1:
+            for card, cached in todo:
+                _draw_into(card, cached)
+        else:
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(lambda job: _draw_into(*job), todo))
+    for card in cards:
+        target = _checked_target(output, card.path)
+        if not os.path.isfile(target):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(cache, f"{card.name}.png"), target)
+    return len(todo)
+
+
+def _draw_into(card: Card, cached: str) -> None:
+    partial = f"{cached}.{os.getpid()}.{id(card)}.part"
+    draw(card).save(partial, format="PNG", optimize=True)
+    os.replace(partial, cached)
+
+
+def draw(card: Card):
+    """The card as a palette image: a band of the accent colour, the label,
+    the title (wrapped, smaller when long, cut with an ellipsis when too
+    long) and the avatar in a circle."""
+    from PIL import Image, ImageDraw
+
+    colours = dict(card.colours)
+    image = Image.new("RGB", (WIDTH, HEIGHT), colours["bg"])
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, 16), fill=colours["accent"])
+    title_font, label_font = card.fonts
+    text_right = WIDTH - MARGIN
+    if card.avatar:
+        left = WIDTH - MARGIN - AVATAR_SIDE
+        image.paste(*_round_avatar(card.avatar, (left, MARGIN + 16)))
+        text_right = left - 40
+    font = _font(label_font, LABEL_SIZE)
+    label = _fit(card.label, font, text_right - MARGIN)
+    pen.text((MARGIN, MARGIN + 16), label, font=font, fill=colours["muted"])
+    pen.line(
+        (MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN), colours["rule"], 3
+    )
+    lines, font = _title_lines(card.title, title_font, text_right - MARGIN)
+    size = font.size
+    top = HEIGHT - MARGIN - 40 - len(lines) * round(size * 1.25)
+    for number, line in enumerate(lines):
+        y = top + number * round(size * 1.25)
+        pen.text((MARGIN, y), line, font=font, fill=colours["fg"])
+    # Few colours: a palette PNG is a fraction of the size, and the same
+    # image always gets the same palette.
+    return image.quantize(
+        256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+
+
+def _round_avatar(path: str, where: tuple[int, int]):
+    from PIL import Image, ImageDraw
+
+    with Image.open(path) as source:
+        source = source.convert("RGB")
+        side = min(source.size)
+        left, top = (source.width - side) // 2, (source.height - side) // 2
+        square = source.crop((left, top, left + side, top + side))
+    square = square.resize((AVATAR_SIDE, AVATAR_SIDE), Image.Resampling.LANCZOS)
+    big = AVATAR_SIDE * 4
+    mask = Image.new("L", (big, big), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, big - 1, big - 1), fill=255)
+    mask = mask.resize((AVATAR_SIDE, AVATAR_SIDE), Image.Resampling.LANCZOS)
+    return square, where, mask
+
+
+def _title_lines(title: str, font_path: str | None, width: int):
+    """The title's lines at the largest of TITLE_SIZES that fits TITLE_LINES."""
+    for size in TITLE_SIZES:
+        font = _font(font_path, size)
+        lines = wrap(title, font, width)
+        if len(lines) <= TITLE_LINES:
+            return lines, font
+    kept = lines[:TITLE_LINES]
+    kept[-1] = _fit(kept[-1] + " " + lines[TITLE_LINES], font, width, cut=True)
+    return kept, font
+
+
+def _fit(text: str, font, width: int, cut: bool = False) -> str:
+    """``text``, or as much of it as fits ``width`` with an ellipsis."""
+    if not cut and font.getlength(text) <= width:
+        return text
+    ellipsis = "…" if font.getlength("…") > 0 else "..."
+    while text and font.getlength(text + ellipsis) > width:
+        text = text[:-1]
+    return text.rstrip() + ellipsis
+
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def wrap(text: str, font, width: int) -> list[str]:
+    """``text`` in lines no wider than ``width``: broken at spaces, and
+    between any two Chinese, Japanese or Korean characters."""
+    units: list[tuple[str, bool]] = []  # (piece, a space before it)
+    for word in text.split(" "):
+        pieces = [p for p in re.split(f"({_WIDE.pattern})", word) if p]
+        for number, piece in enumerate(pieces):
+            units.append((piece, number == 0))
+    lines: list[str] = []
+    line = ""
+    for piece, spaced in units:
+        joined = f"{line} {piece}" if spaced and line else line + piece
+        if font.getlength(joined) <= width or not line:
+            line = joined
+        else:
+            lines.append(line)
+            line = piece
+        while font.getlength(line) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and font.getlength(line[:cut]) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines
