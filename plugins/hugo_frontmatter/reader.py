@@ -26,6 +26,8 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from cameo_shared.contract import HUGO_MARKDOWN_PLUGINS
+from cameo_shared.math import WARNED as MATH_WARNED
+from cameo_shared.math import warn_failures as warn_math_failures
 from cameo_shared.paths import display_path
 
 from .content import fields, frontmatter, locations, urls
@@ -68,6 +70,7 @@ class HugoMarkdownReader(MarkdownReader):
         self._index_folders: dict[str, bool] = {}
         self._renderer: goldmark.Renderer | None = None
         self._safe_renderer: goldmark.Renderer | None = None
+        self._math_renderer: tuple[goldmark.Renderer, str] | None = None
         self._renderer_key = ""
         self._hooks: go_hooks.SiteHooks | None = None
         self._shortcodes: ShortcodeEngine | None = None
@@ -199,7 +202,9 @@ class HugoMarkdownReader(MarkdownReader):
             if expanded.frame_hosts:
                 metadata["frame_hosts"] = sorted(expanded.frame_hosts)
             text, divided = _text_to_render(expanded.markdown)
-            html = expanded.finish(self._render(text))
+            html = expanded.finish(self._render(text, _math_on(front.fields)))
+        if warn_math_failures(html, source_path, source.shown_path):
+            metadata[MATH_WARNED] = True
         summary = None
         if divided:
             summary, html = cut_summary(html)
@@ -235,45 +240,62 @@ class HugoMarkdownReader(MarkdownReader):
             ),
         )
 
-    def _render(self, text: str) -> str:
+    def _render(self, text: str, math_on: bool = False) -> str:
         """Markdown as Hugo's Goldmark renders it, with the options of the
-        Hugo config (``markup``), kept in the Markdown cache."""
+        Hugo config (``markup``), kept in the Markdown cache; ``math_on``:
+        the page turns math on (cameo's ``$...$``, ``\\(``, ``\\[``)."""
         renderer = self._ensure_renderer()
+        key = self._renderer_key
+        if math_on and not renderer.options.math:
+            if self._math_renderer is None:
+                options = dataclasses.replace(renderer.options, math=True)
+                self._math_renderer = self._make_renderer(options)
+            renderer, key = self._math_renderer
         cache = markdown_cache.current()
         hooked = self._hooks.page if self._hooks is not None else None
         if hooked is not None:
             # The hooks' output depends on the page too: its facts are
             # part of what the cache keeps the HTML under.
             return cache.convert(
-                self._renderer_key,
+                key,
                 f"{hooked.facts}\0{text}",
                 lambda _: renderer.render(text),
             )
-        return cache.convert(self._renderer_key, text, renderer.render)
+        return cache.convert(key, text, renderer.render)
 
     def _ensure_renderer(self) -> goldmark.Renderer:
         if self._renderer is None:
             options = self._goldmark_options()
-            plugins = list(self.settings.get(HUGO_MARKDOWN_PLUGINS) or [])
-            site = go_loader.find_site(self.settings)
-            roots = [site.root, *site.themes]
-            hooks_key = ""
-            if go_hooks.hook_files(roots):
-                self._hooks = go_hooks.SiteHooks()
-                hooks_key = go_hooks.hooks_key(roots, self.settings["PATH"])
-            self._renderer = goldmark.Renderer(options, plugins, self._hooks)
-            modules = [*_RENDERING_MODULES, *(type(p).__module__ for p in plugins)]
-            if self._hooks is not None:
-                modules.extend(_HOOK_MODULES)
-            description: tuple = (options, plugins)
-            if hooks_key:  # and what a hook reads of the site (.Site)
-                site_facts = [
-                    self.settings.get(name)
-                    for name in ("SITENAME", "SITEURL", "HUGO_PARAMS")
-                ]
-                description = (*description, hooks_key, site.config, site_facts)
-            self._renderer_key = markdown_cache.renderer_key(description, modules)
+            if _math_on(self.settings.get("HUGO_PARAMS")):
+                options = dataclasses.replace(options, math=True)
+            self._renderer, self._renderer_key = self._make_renderer(options)
         return self._renderer
+
+    def _make_renderer(
+        self, options: goldmark.GoldmarkOptions
+    ) -> tuple[goldmark.Renderer, str]:
+        """A renderer with ``options`` and the site's plugins and render
+        hooks, and its key in the Markdown cache."""
+        plugins = list(self.settings.get(HUGO_MARKDOWN_PLUGINS) or [])
+        site = go_loader.find_site(self.settings)
+        roots = [site.root, *site.themes]
+        hooks_key = ""
+        if go_hooks.hook_files(roots):
+            if self._hooks is None:
+                self._hooks = go_hooks.SiteHooks()
+            hooks_key = go_hooks.hooks_key(roots, self.settings["PATH"])
+        renderer = goldmark.Renderer(options, plugins, self._hooks)
+        modules = [*_RENDERING_MODULES, *(type(p).__module__ for p in plugins)]
+        if self._hooks is not None:
+            modules.extend(_HOOK_MODULES)
+        description: tuple = (options, plugins)
+        if hooks_key:  # and what a hook reads of the site (.Site)
+            site_facts = [
+                self.settings.get(name)
+                for name in ("SITENAME", "SITEURL", "HUGO_PARAMS")
+            ]
+            description = (*description, hooks_key, site.config, site_facts)
+        return renderer, markdown_cache.renderer_key(description, modules)
 
     @contextlib.contextmanager
     def _page_hooks(
@@ -536,6 +558,14 @@ def _note_bundle(
             save_as=metadata.get("save_as"),
         )
     )
+
+
+def _math_on(params: Any) -> bool:
+    """Whether front matter or the site's params turn math on (``math``, in
+    any case, true as Go's templates judge it: ``{{ if .Params.math }}``)."""
+    if not isinstance(params, dict):
+        return False
+    return any(bool(v) for k, v in params.items() if str(k).lower() == "math")
 
 
 def _text_to_render(markdown: str) -> tuple[str, bool]:

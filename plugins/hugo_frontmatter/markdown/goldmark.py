@@ -32,6 +32,7 @@ from .rules import (
     footnotes,
     headings,
     linkify,
+    math,
     raw_html,
     render_hooks,
     standalone_images,
@@ -52,7 +53,14 @@ from .rules.summary import split_summary
 Plugin = Callable[[MarkdownIt], None]
 
 # The libraries whose code decides the HTML besides this room's own modules.
-_LIBRARIES = ("markdown_it", "mdit_py_plugins", "pygments", "emoji")
+_LIBRARIES = (
+    "markdown_it",
+    "mdit_py_plugins",
+    "pygments",
+    "emoji",
+    "latex2mathml",
+    "cameo_shared.math",
+)
 # This room's modules that decide no HTML.
 _NOT_RENDERING = frozenset({"cache"})
 
@@ -169,6 +177,9 @@ class GoldmarkOptions:
     anchor_line_nos: bool = False
     guess_syntax: bool = False
     wrap_standalone_image: bool = True
+    # cameo's math (rules/math.py): ``$...$``, ``\(``, ``\[`` too, where a
+    # page or the site turns math on; not a Goldmark setting.
+    math: bool = False
 
     @classmethod
     def from_hugo_config(
@@ -300,6 +311,7 @@ class Renderer:
             strikethrough.use(md)
         text_runs.use(md, opts.typographer, opts.linkify)
         code_spans.use(md)
+        math.use(md, opts.math)
         if opts.linkify:
             linkify.use(md, opts.strikethrough)
         if opts.footnote:
