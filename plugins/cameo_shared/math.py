@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 # The metadata a reader sets on a page once it warned of its math (the other
 # plugin, seeing it on the page, does not warn again).
 WARNED = "math_warned"
+# The class of the <span> around display math (the theme lets it scroll).
+DISPLAY_CLASS = "math-display"
 # The class of the <span> a failed expression's text is left in.
 FAILED_CLASS = "math-error"
 # Openers, longest first: (opener, closer, display, only where math is on).
@@ -113,10 +115,11 @@ def _escaped(text: str, index: int) -> bool:
 
 
 def tex_to_mathml(tex: str, display: bool) -> str:
-    """``<math>`` (``display="block"`` for display math) holding the MathML
-    in ``<semantics>`` and the TeX as its ``application/x-tex``
-    annotation. ``MathError`` where latex2mathml stops, names a command it
-    does not know, or writes an element with a missing part."""
+    """``<math>`` (``display="block"`` for display math, in a focusable
+    ``DISPLAY_CLASS`` box) holding the MathML in ``<semantics>`` and the TeX
+    as its ``application/x-tex`` annotation. ``MathError`` where latex2mathml
+    stops, names a command it does not know, or writes an element with a
+    missing part."""
     try:
         root = convert_to_element(tex, display="block" if display else "inline")
     except Exception as error:  # latex2mathml's errors have no common base
@@ -125,12 +128,18 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     body = "".join(_serialise(child) for child in root)
     if len(root) != 1 or root[0].tag.rpartition("}")[2] != "mrow":
         body = f"<mrow>{body}</mrow>"
+    annotation = html.escape(tex, quote=False)
     block = ' display="block"' if display else ""
-    return (
+    math = (
         f"<math{block}><semantics>{body}"
-        f'<annotation encoding="application/x-tex">{html.escape(tex, quote=False)}'
-        "</annotation></semantics></math>"
+        f'<annotation encoding="application/x-tex">{annotation}</annotation>'
+        "</semantics></math>"
     )
+    if not display:
+        return math
+    # A wide equation scrolls in this box, which the keyboard can reach
+    # (tabindex is not allowed on <math> itself).
+    return f'<span class="{DISPLAY_CLASS}" tabindex="0">{math}</span>'
 
 
 def failed_math(source: str, reason: str) -> str:
