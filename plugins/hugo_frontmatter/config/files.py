@@ -49,6 +49,8 @@ def find_site(given: str, content: str) -> tuple[str, list[str]]:
     try:
         return content, find_files(given, content)
     except HugoConfigError:
+        if os.path.isfile(os.path.join(content, given)):
+            raise  # found, but not a config: say why, not "does not exist"
         return above, find_files(given, above)
 
 
@@ -58,6 +60,17 @@ def find_files(given: str, site_root: str) -> list[str]:
     path = given if os.path.isabs(given) else os.path.join(site_root, given)
     path = os.path.normpath(path)
     if os.path.isfile(path):
+        if not format_of(path):
+            raise HugoConfigError(
+                display_path(path),
+                None,
+                "is not a config file cameo can read: Hugo 0.111 looks for "
+                f"{', '.join(CONFIG_NAMES)}, and a file named here must end "
+                ".toml, .yaml, .yml or .json (Hugo's --config says 'is not a "
+                "valid configuration format'); rename it to its format's "
+                "extension (site.toml for TOML), or name the Hugo site's folder in "
+                "HUGO_FRONTMATTER['hugo_config']",
+            )
         return [path]
     if not os.path.isdir(path):
         raise HugoConfigError(
