@@ -13,6 +13,7 @@ root file beside the folder).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
@@ -496,3 +497,69 @@ def test_a_404_page_per_language_as_hugo_writes_them(
         return {p.relative_to(folder).as_posix() for p in folder.rglob("404.html")}
 
     assert not_found(tmp_path / "cameo") == not_found(public)
+
+
+# Keys written with a value of another shape than Hugo reads; Hugo 0.111
+# ignores most (a default, or none: taxonomies, staticDir), stops on
+# languages and writes no page with outputs.
+MISSHAPEN = [
+    ("markup", '"x"'),
+    ("markup", "3"),
+    ("params", "3"),
+    ("params", '"x"'),
+    ("menus", '"x"'),
+    ("menu", "[]"),
+    ("menus.main", '"x"'),
+    ("taxonomies", "[]"),
+    ("taxonomies", '"tags"'),
+    ("permalinks", '"/:slug/"'),
+    ("staticDir", "3"),
+    ("mainSections", "3"),
+    ("disableKinds", "3"),
+    ("imaging", '"x"'),
+    ("title", "[]"),
+    ("languages", '"en"'),
+    ("languages", "[]"),
+    ("languages.en", "3"),
+    ("languages.fr", '"x"'),
+    ("outputs", '"HTML"'),
+    ("outputs", "[]"),
+]
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(("key", "value"), MISSHAPEN)
+def test_a_key_of_another_shape_is_never_dropped_silently(
+    hugo, tmp_path, caplog, key, value
+):
+    """Where Hugo 0.111 stops, or writes no page, cameo stops at the key's
+    line saying what to write; elsewhere it writes what Hugo writes and
+    names the key in the unused-keys warning with why."""
+    files = {
+        "hugo.toml": f"{BASE_URL}{key} = {value}\n",
+        "static/robots-extra.txt": "static\n",
+        **OUTPUT_POSTS,
+    }
+    site = write_tree(tmp_path / "site", files)
+    try:
+        # Never an empty page, which Hugo does not write (a title-less home).
+        layouts = {name: f"page {text}" for name, text in TITLE_LAYOUTS.items()}
+        public = hugo_build(hugo, tmp_path / "hugo-site", files, layouts)
+    except subprocess.CalledProcessError:
+        public = None
+    if public is None or not written(public):
+        with pytest.raises(BuildError) as stopped:
+            build_migrated(site, tmp_path / "cameo")
+        (problem,) = [p for p in stopped.value.problems if p.startswith("hugo.toml")]
+        assert problem.startswith(f"hugo.toml:2: {key.lower()} is a ")
+        assert "; write a table" in problem
+        return
+    caplog.set_level(logging.WARNING)
+    build_migrated(site, tmp_path / "cameo")
+    (warning,) = [m for m in caplog.messages if "not used by this build" in m]
+    assert re.search(rf"\b{key.lower()} \(a \w+, not .*Hugo 0\.111", warning), warning
+    assert written(tmp_path / "cameo") == written(public)
+    assert (tmp_path / "cameo" / "robots-extra.txt").is_file() == (
+        public / "robots-extra.txt"
+    ).is_file()

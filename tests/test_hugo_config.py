@@ -3,8 +3,10 @@ settings: what a visitor of the built site sees, and Hugo's term paths."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,10 @@ from bs4 import BeautifulSoup
 from pelican.utils import slugify
 
 from cameo_tools.errors import BuildError
+from pelican.plugins.hugo_frontmatter.config import handoff
+from pelican.plugins.hugo_frontmatter.config import keys as config_keys
 from pelican.plugins.hugo_frontmatter.config import kinds as config
+from pelican.plugins.hugo_frontmatter.config import settings as config_settings
 from pelican.plugins.hugo_frontmatter.content import urls
 
 from .conftest import MINIMAL_SETTINGS, build_site, hugo_build, write_tree
@@ -481,3 +486,117 @@ def test_keys_the_sites_go_templates_read_are_not_named_as_unused(tmp_path):
     assert "copyright" in warning  # the theme does not show it
     for key in ("enableinlineshortcodes", "titlecasestyle", "imaging"):
         assert key not in warning.lower()
+
+
+# One value of the shape Hugo reads for every key the config room reads:
+# the mappers' (keys.KEY_MAPPERS), the keys of a whole kind the room reads
+# itself (settings.KIND_KEYS), those it leaves on purpose (IGNORED_KEYS) and
+# those the site's Go templates read (TEMPLATE_KEYS).
+READ_KEYS = {
+    "baseurl": "https://example.org/",
+    "title": "Notes",
+    "author": "Jane Roe",
+    "menus": {"main": [{"name": "About", "url": "/about/"}]},
+    "menu": {"main": [{"name": "About", "pageRef": "about.md"}]},
+    "mainsections": ["posts"],
+    "summarylength": 30,
+    "staticdir": ["static"],
+    "permalinks": {"posts": "/:year/:slug/"},
+    "markup": {"goldmark": {"renderer": {"unsafe": True}}},
+    "enableemoji": True,
+    "reflinkserrorlevel": "WARNING",
+    "reflinksnotfoundurl": "/missing/",
+    "pluralizelisttitles": False,
+    "contentdir": "content",
+    "languagecode": "en-us",
+    "defaultcontentlanguage": "en",
+    "defaultcontentlanguageinsubdir": False,
+    "theme": "coder",
+    "themesdir": "themes",
+    "ignoreerrors": ["error-output-taxonomy"],
+    "enableinlineshortcodes": True,
+    "enablemissingtranslationplaceholders": True,
+    "imaging": {"quality": 90},
+    "titlecasestyle": "Go",
+    "languages": {"en": {"title": "Notes", "weight": 1}},
+    "params": {
+        "author": "Jane Roe",
+        "description": "What I write down",
+        "social": [{"name": "GitHub", "url": "https://github.com/jane"}],
+    },
+    "taxonomies": {"tag": "tags", "series": "series"},
+    "disablekinds": ["sitemap"],
+    "outputs": {"home": ["HTML", "RSS"], "section": ["HTML"]},
+    "disablepathtolower": True,
+    "paginate": 5,
+}
+
+
+def test_every_key_the_config_room_reads_has_a_value_here():
+    read = (
+        set(config_keys.KEY_MAPPERS)
+        | config_keys.IGNORED_KEYS
+        | config_keys.TEMPLATE_KEYS
+        | config_settings.KIND_KEYS
+    )
+    assert set(READ_KEYS) == read
+    assert set(READ_KEYS["params"]) == set(config_keys.PARAM_MAPPERS)
+
+
+@pytest.mark.parametrize("key", sorted(READ_KEYS))
+def test_a_key_the_build_reads_is_never_named_as_unused(tmp_path, key):
+    """A config with only that key (in a file, as Hugo writes it: camel
+    case) names nothing in the unused-keys warning."""
+    written = {"mainsections": "mainSections", "outputs": "Outputs"}.get(key, key)
+    write_tree(tmp_path, {"hugo.json": json.dumps({written: READ_KEYS[key]})})
+    (tmp_path / "content").mkdir()
+    found = handoff.read_handoff("hugo.json", str(tmp_path / "content"))
+    assert found.unused == []
+
+
+def test_outputs_are_not_named_as_unused_in_a_build(tmp_path):
+    config = HUGO_TOML + '\n[outputs]\nhome = ["HTML"]\n'
+    settings = _site(tmp_path, config)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        build_site(tmp_path / "content", tmp_path / "out", settings)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    (warning,) = [
+        record.getMessage()
+        for record in records
+        if "not used by this build" in record.getMessage()
+    ]
+    named = warning.rsplit("): ", 1)[1].split(", ")
+    assert named == ["copyright", "params.avatarurl"]
+    assert not (tmp_path / "out" / "index.xml").exists()  # outputs was read
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("name", ["site.conf", "site.ini", "config.txt"])
+def test_a_config_file_of_another_extension_stops_as_hugo_stops(hugo, tmp_path, name):
+    """Hugo 0.111 refuses ``--config site.conf`` ('is not a valid
+    configuration format'); cameo stops in one line naming the file and the
+    names Hugo reads, never with a traceback."""
+    settings = _site(tmp_path, HUGO_TOML, name)
+    refused = subprocess.run(
+        [hugo, "--quiet", "--source", str(tmp_path), "--config", name],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode != 0
+    assert "is not a valid configuration format" in refused.stderr
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "content", tmp_path / "out", settings)
+    (problem,) = [p for p in caught.value.problems if name in p]
+    shown, message = problem.split(": ", 1)
+    assert shown.endswith(f"/{name}")
+    assert message.startswith("is not a config file cameo can read")
+    assert "hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml" in problem
+    assert ".toml, .yaml, .yml or .json" in problem
+    assert "\n" not in problem
+    assert not (tmp_path / "out").exists()

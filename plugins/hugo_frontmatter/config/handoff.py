@@ -35,7 +35,7 @@ from ..content.source import TRANSLATION_KEY
 from ..markdown import goldmark
 from .errors import HugoConfigError, where
 from .files import find_site, read_config
-from .keys import OPTIONS
+from .keys import OPTIONS, refuse_misshapen
 from .kinds import refuse_taxonomy_outputs
 from .languages import site_link, site_per_language
 from .mounts import busiest_section, content_dirs, in_language_folders, is_whole
@@ -90,6 +90,7 @@ def read_handoff(given: str, content: str) -> ConfigHandoff:
     content = os.path.abspath(content)
     site_root, files = find_site(given, content)
     config = read_config(files)
+    refuse_misshapen(config, files)
     found, unused = hugo_settings(config)
     folders = content_dirs(
         found["HUGO_CONTENT_DIRS"], content, site_root, files, config

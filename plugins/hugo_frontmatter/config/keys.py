@@ -6,12 +6,18 @@ what it cannot use) and returns the settings it gives: Pelican's own
 (``params.description`` is CAMEO_DESCRIPTION), the plugin's ``HUGO_*``
 settings, or the plugin's options under ``OPTIONS``. Keys of a whole kind
 (taxonomies, outputs, languages, content folders) have modules of their own.
+A key whose value has another shape than Hugo reads (``SHAPES``) is taken
+out before any mapper sees it: listed as unused with what Hugo does instead
+(``take_misshapen``), or, where Hugo 0.111 stops or writes no page, a
+HugoConfigError at its line (``refuse_misshapen``).
 """
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pelican.paginator import PaginationRule
@@ -20,6 +26,7 @@ from cameo_shared.contract import CAMEO_DESCRIPTION
 from cameo_shared.links import FILTERED_URL, is_safe_link, safe_url
 
 from ..content import urls
+from .errors import HugoConfigError, where_key
 
 # The setting that holds the plugin's options: a mapper gives an option as
 # {OPTIONS: {name: value}}; the site's own options win over the config's.
@@ -102,6 +109,11 @@ def menus(value: Any, unused: list[str]) -> dict[str, Any]:
     entries = tables.get("main") or []
     if isinstance(entries, dict):
         entries = [entries]
+    if not isinstance(entries, list):
+        unused.append(
+            f"menus.main ({_shape_of(entries)}, not a list of entries: {_IGNORED})"
+        )
+        entries = []
     items = []
     for entry in entries:
         if not isinstance(entry, dict) or entry.get("parent"):
@@ -241,3 +253,115 @@ UNSAID: dict[str, Any] = {
     "HUGO_PLURALIZE_LIST_TITLES": None,
     "HUGO_MAIN_SECTIONS": None,
 }
+
+
+_TABLE = (dict,)
+_NAMES = (str, list)
+_TEXT = (str, int, float, bool)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a key's value must be (``kinds``, ``wanted`` in words), and what
+    Hugo 0.111 does with a value of another shape (checked with ``hugo`` and
+    ``hugo config``): it ignores it, the key then reading as ``instead``
+    (``None``: left out, Hugo's default), or it stops or writes no page at
+    all (``stops``), where cameo stops at the key's line."""
+
+    kinds: tuple[type, ...]
+    wanted: str
+    hugo: str
+    instead: Any = None
+    stops: bool = False
+
+
+_IGNORED = "ignored, as in Hugo 0.111"
+SHAPES: dict[str, Shape] = {
+    "title": Shape(_TEXT, "a text", "Hugo 0.111 reads it as no title", ""),
+    "params": Shape(_TABLE, "a table", _IGNORED),
+    "markup": Shape(_TABLE, "a table", f"{_IGNORED}: Goldmark's defaults"),
+    "menus": Shape(_TABLE, "a table", f"{_IGNORED}: no menu"),
+    "menu": Shape(_TABLE, "a table", f"{_IGNORED}: no menu"),
+    "permalinks": Shape(_TABLE, "a table", _IGNORED),
+    "imaging": Shape(_TABLE, "a table", _IGNORED),
+    "taxonomies": Shape(
+        _TABLE, "a table", "no taxonomies at all, as in Hugo 0.111", {}
+    ),
+    "staticdir": Shape(
+        _NAMES, "a folder or a list of them", "no static files, as in Hugo 0.111", []
+    ),
+    "mainsections": Shape(_NAMES, "a section or a list of them", _IGNORED),
+    "disablekinds": Shape(_NAMES, "a list of kinds", _IGNORED),
+    "languages": Shape(
+        _TABLE,
+        "a table of languages, e.g. [languages.en] with its title",
+        "Hugo 0.111 stops here too (a panic)",
+        stops=True,
+    ),
+    "outputs": Shape(
+        _TABLE,
+        'a table of kinds, e.g. [outputs] home = ["HTML", "RSS"]',
+        "Hugo 0.111 writes no page at all with it",
+        stops=True,
+    ),
+}
+
+# A language of the ``languages`` table: Hugo 0.111 stops on another shape.
+LANGUAGE_SHAPE = Shape(
+    _TABLE,
+    'a table, e.g. [languages.en] title = "..."',
+    "Hugo 0.111 stops here too ('Language config is not a map')",
+    stops=True,
+)
+
+
+def _shape_of(value: Any) -> str:
+    """A value's shape in the config's words."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a text" if isinstance(value, str) else "empty"
+
+
+def take_misshapen(config: dict[str, Any], unused: list[str]) -> None:
+    """Take out of ``config`` each key whose value has another shape than
+    Hugo reads (``SHAPES``), naming it as unused with why; a key Hugo then
+    reads as something (no taxonomies, no static folder) is given that."""
+    for key, shape in SHAPES.items():
+        if key in config and not isinstance(config[key], shape.kinds):
+            value = config.pop(key)
+            unused.append(
+                f"{key} ({_shape_of(value)}, not {shape.wanted}: {shape.hugo})"
+            )
+            if shape.instead is not None:
+                config[key] = copy.deepcopy(shape.instead)
+
+
+def refuse_misshapen(config: Mapping[str, Any], files: list[str]) -> None:
+    """Stop at the line of a key whose value Hugo 0.111 stops on, or builds
+    no page with, when it has another shape than Hugo reads: ``languages``
+    and each language in it, ``outputs``."""
+    languages = config.get("languages")
+    found = [
+        (key, config[key], shape)
+        for key, shape in SHAPES.items()
+        if shape.stops and key in config and not isinstance(config[key], shape.kinds)
+    ]
+    if isinstance(languages, dict):
+        found.extend(
+            (f"languages.{name}", value, LANGUAGE_SHAPE)
+            for name, value in languages.items()
+            if not isinstance(value, dict)
+        )
+    for key, value, shape in found[:1]:
+        path, line = where_key(files, key)  # as a dotted key, else its table's
+        raise HugoConfigError(
+            *((path, line) if line else where_key(files, key.rpartition(".")[2])),
+            f"{key} is {_shape_of(value)} ({value!r}), and {shape.hugo}; "
+            f"write {shape.wanted}, or leave {key} out",
+        )

@@ -178,14 +178,9 @@ def refuse_taxonomy_outputs(config: Mapping[str, Any], files: list[str]) -> None
     as before Hugo 0.73, a term: in ``outputs`` or ``disableKinds`` (as
     written) without ``term`` (or ``taxonomyTerm``) beside it, unless
     ``ignoreErrors`` holds that error's name."""
-    ignored = config.get("ignoreerrors") or []
-    ignored = {
-        str(name).lower()
-        for name in ([ignored] if isinstance(ignored, str) else ignored)
-    }
+    ignored = {name.lower() for name in _names(config.get("ignoreerrors"))}
     outputs = config.get("outputs")
-    kinds = config.get("disablekinds") or []
-    kinds = [str(kind) for kind in ([kinds] if isinstance(kinds, str) else kinds)]
+    kinds = _names(config.get("disablekinds"))
     found = []
     if isinstance(outputs, dict) and "taxonomy" in outputs:
         if not {"term", "taxonomyterm"} & set(outputs):
@@ -204,3 +199,11 @@ def refuse_taxonomy_outputs(config: Mapping[str, Any], files: list[str]) -> None
             f'page); name both, or add ignoreErrors = ["{error}"] to the '
             "config to keep it as it is, as Hugo says",
         )
+
+
+def _names(value: Any) -> list[str]:
+    """A key's names as written: a list, or one name; [] for another
+    shape (Hugo 0.111 ignores it)."""
+    if isinstance(value, str):
+        return [value]
+    return [str(name) for name in value] if isinstance(value, list) else []

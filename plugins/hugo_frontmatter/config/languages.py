@@ -60,7 +60,11 @@ def read_languages(config: dict[str, Any], unused: list[str]) -> Languages:
     languages = Languages(default, table)
     for name, values in table.items():
         is_default = name.lower() == default.lower()
-        for key, value in (values if isinstance(values, dict) else {}).items():
+        if not isinstance(values, dict):
+            # Hugo 0.111 stops here (handoff's keys.refuse_misshapen does).
+            unused.append(f"languages.{name} (not a table: Hugo 0.111 stops on it)")
+            continue
+        for key, value in values.items():
             if is_default and key not in LANGUAGE_ONLY_KEYS:
                 merge(config, {key: value})  # as Hugo's site of that language
             elif key == "taxonomies" and isinstance(value, dict):

@@ -25,6 +25,7 @@ from .keys import (
     TRUE,
     UNSAID,
     paginate,
+    take_misshapen,
 )
 from .kinds import (
     DEFAULT_TAXONOMIES,
@@ -37,27 +38,47 @@ from .kinds import (
 from .languages import Languages, language_settings, read_languages
 from .mounts import content_mounts
 
+# The keys ``hugo_settings`` reads itself, with the modules of their kind,
+# not by a mapper of keys.py (the rest of a language's keys are its own).
+KIND_KEYS = frozenset(
+    {
+        "languages",
+        "params",
+        "taxonomies",
+        "disablekinds",
+        "outputs",
+        "disablepathtolower",
+        "paginate",
+    }
+)
+
 
 def hugo_settings(config: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Pelican settings for a Hugo ``config`` (keys lower-cased), and the
     config's keys that have no counterpart (dotted: ``params.info``)."""
     config = copy.deepcopy(dict(config))
     unused: list[str] = []
+    take_misshapen(config, unused)
     languages = read_languages(config, unused)
+    take_misshapen(config, unused)  # the default language's own keys
+    # The keys of a whole kind (KIND_KEYS) are taken out before the key
+    # loop (``_map_keys``), which names the keys left without a mapper.
     params = dict(config.pop("params", {}) or {})
     taxonomies = config.pop("taxonomies", DEFAULT_TAXONOMIES) or {}
     disabled = set(new_kind_names(config.pop("disablekinds", []) or []))
+    outputs = config.pop("outputs", None)
     # Hugo lower-cases the paths it makes (taxonomies, terms, file names)
     # unless disablePathToLower.
     lower = str(config.pop("disablepathtolower", False)).lower() not in TRUE
+    page_size = config.pop("paginate", HUGO_PAGE_SIZE)
     settings: dict[str, Any] = copy.deepcopy(UNSAID)
     settings["HUGO_PATH_TO_LOWER"] = lower
     if not lower:
         settings["SLUGIFY_PRESERVE_CASE"] = True
-    settings.update(paginate(config.pop("paginate", HUGO_PAGE_SIZE), unused))
+    settings.update(paginate(page_size, unused))
     _map_keys(settings, config, unused)
     _map_params(settings, params, unused)
-    settings.update(feed_settings(disabled, config.pop("outputs", None), unused))
+    settings.update(feed_settings(disabled, outputs, unused))
     settings.update(
         _taxonomy_pages(config, languages, taxonomies, disabled, lower, unused)
     )
@@ -87,7 +108,7 @@ def _map_keys(
         mapper = KEY_MAPPERS.get(key)
         if mapper:
             merge(settings, mapper(value, unused))
-        elif key not in IGNORED_KEYS | TEMPLATE_KEYS:
+        elif key not in IGNORED_KEYS | TEMPLATE_KEYS | KIND_KEYS:
             unused.append(key)
 
 
