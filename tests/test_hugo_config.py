@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from pelican.utils import slugify
 
 from cameo_tools.errors import BuildError
@@ -18,9 +21,16 @@ from pelican.plugins.hugo_frontmatter.config import handoff
 from pelican.plugins.hugo_frontmatter.config import keys as config_keys
 from pelican.plugins.hugo_frontmatter.config import kinds as config
 from pelican.plugins.hugo_frontmatter.config import settings as config_settings
+from pelican.plugins.hugo_frontmatter.config.errors import HugoConfigError
 from pelican.plugins.hugo_frontmatter.content import urls
 
-from .conftest import MINIMAL_SETTINGS, build_site, hugo_build, write_tree
+from .conftest import (
+    MINIMAL_SETTINGS,
+    build_site,
+    examples,
+    hugo_build,
+    write_tree,
+)
 
 HUGO_TOML = """
 baseURL = "https://blog.example.org/"
@@ -600,3 +610,41 @@ def test_a_config_file_of_another_extension_stops_as_hugo_stops(hugo, tmp_path, 
     assert ".toml, .yaml, .yml or .json" in problem
     assert "\n" not in problem
     assert not (tmp_path / "out").exists()
+
+
+_SCALARS = st.one_of(
+    st.booleans(), st.integers(-5, 50), st.text("abcXYZ/:._- ", max_size=8)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text("abcdeXYZ", min_size=1, max_size=6), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+
+
+@hypothesis_settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(config=st.dictionaries(st.sampled_from(sorted(READ_KEYS)), _VALUES, max_size=4))
+def test_any_value_of_a_key_read_is_read_named_or_stopped_at(tmp_path_factory, config):
+    """Whatever shape each key's value has, the config is read (a value of
+    another shape than Hugo reads named with why) or stopped with the
+    config's own error, never another exception."""
+    root = tmp_path_factory.mktemp("shapes")
+    write_tree(root, {"hugo.json": json.dumps(config, indent=1)})
+    (root / "content").mkdir()
+    try:
+        found = handoff.read_handoff("hugo.json", str(root / "content"))
+    except HugoConfigError as error:
+        assert error.path.endswith("hugo.json")
+        assert "\n" not in str(error)
+        return
+    for key, value in config.items():
+        shape = config_keys.SHAPES.get(key)
+        if shape and not isinstance(value, shape.kinds):
+            assert any(name.startswith(f"{key} (") for name in found.unused), key
