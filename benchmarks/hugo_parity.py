@@ -228,6 +228,13 @@ INLINE = frozenset(
     "span strong sub sup time u var".split()
 )
 KEPT_COMMENT = "raw HTML omitted"  # what Goldmark writes for raw HTML it drops
+# Math: Hugo leaves its TeX between delimiters in the text for the theme's
+# script (``\(`` in the HTML is what ``\\(`` in Markdown gives); cameo writes
+# MathML holding the TeX as an annotation, display math in a scrolling box.
+# Both are compared by their TeX, white space collapsed.
+MATH_IN_TEXT = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.S)
+MATH_BOX = "math-display"
+TEX_ANNOTATION = "application/x-tex"
 SHORTCODE_OPENERS = ("{{<", "{{%")
 DIFF_LINES = 8  # lines of a body's first difference shown under --details
 
@@ -379,13 +386,42 @@ def normal_lines(body: Element | None) -> list[str]:
     return lines
 
 
+def _math_tex(node: Element) -> str:
+    """The TeX a <math> element carries in its annotation."""
+    for element in _elements(node):
+        if element.tag == "annotation" and (
+            element.attrs.get("encoding") == TEX_ANNOTATION
+        ):
+            return _clean(_all_text_raw(element))
+    return ""
+
+
+def _math_line(tex: str) -> str:
+    return f"<math> {_clean(tex)} </math>"
+
+
+def _text_lines(text: str) -> list[str]:
+    """A text's lines, math between Hugo's delimiters a line of its own."""
+    lines, start = [], 0
+    for found in MATH_IN_TEXT.finditer(text):
+        lines.append(_clean(text[start : found.start()]))
+        lines.append(_math_line(next(group for group in found.groups() if group)))
+        start = found.end()
+    lines.append(_clean(text[start:]))
+    return [line for line in lines if line]
+
+
 def _normal(node: Element | Comment | str, lines: list[str]) -> None:
     if isinstance(node, str):
-        if text := _clean(node):
-            lines.append(text)
+        lines += _text_lines(node)
     elif isinstance(node, Comment):
         if _clean(node.text) == KEPT_COMMENT:
             lines.append(f"<!-- {KEPT_COMMENT} -->")
+    elif node.tag == "math":
+        lines.append(_math_line(_math_tex(node)))
+    elif node.tag == "span" and MATH_BOX in node.classes:
+        for child in node.children:
+            _normal(child, lines)
     elif _is_offline_card(node):
         return
     elif node.tag in HEADINGS:
@@ -413,7 +449,9 @@ def visible_text(body: Element | None) -> str:
     def walk(node: Element) -> None:
         for child in node.children:
             if isinstance(child, str):
-                parts.append(child)
+                parts.append(MATH_IN_TEXT.sub(_tex_of, child))
+            elif isinstance(child, Element) and child.tag == "math":
+                parts.append(f" {_math_tex(child)} ")
             elif (
                 isinstance(child, Element)
                 and child.tag not in INVISIBLE
@@ -427,6 +465,10 @@ def visible_text(body: Element | None) -> str:
     if body is not None:
         walk(body)
     return _clean("".join(parts))
+
+
+def _tex_of(found: re.Match[str]) -> str:
+    return f" {_clean(next(group for group in found.groups() if group))} "
 
 
 def shortcode_calls(text: str) -> int:

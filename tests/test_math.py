@@ -257,3 +257,51 @@ def test_a_math_page_passes_the_nu_html_checker(vnu, tmp_path):
         [*vnu, "--errors-only", str(page)], capture_output=True, text=True
     )
     assert checked.returncode == 0, checked.stderr + checked.stdout
+
+
+def test_a_cached_page_warns_of_its_math_again(tmp_path, caplog):
+    bad = BAD.replace("q", "q_cached")
+    write_tree(tmp_path, {"content/posts/post.md": _hugo_page(bad)})
+    for output in ("one", "two"):  # the second from the Markdown cache
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            build_site(tmp_path / "content", tmp_path / output, HUGO_SETTINGS)
+        warned = [
+            r.getMessage() for r in caplog.records if "q_cached" in r.getMessage()
+        ]
+        assert len(warned) == 1 and "post.md:8:" in warned[0], warned
+
+
+def _parity_script():
+    import importlib.util
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "hugo_parity.py"
+    spec = importlib.util.spec_from_file_location("hugo_parity", script)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hugo_parity"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_parity_script_compares_math_by_its_tex():
+    parity = _parity_script()
+    hugo = parity.parse_html(
+        r'<div class="e-content"><p>Block: $$ \frac{a}{b}'
+        "\n $$ and \\( x^n \\) end.</p></div>"
+    )
+    cameo = parity.parse_html(
+        '<div class="e-content"><p>Block: '
+        + tex_to_mathml(r"\frac{a}{b}", True)
+        + " and "
+        + tex_to_mathml("x^n", False)
+        + " end.</p></div>"
+    )
+    ours, theirs = parity.find_body(hugo)[0], parity.find_body(cameo)[0]
+    assert parity.normal_lines(ours) == parity.normal_lines(theirs)
+    assert r"<math> \frac{a}{b} </math>" in parity.normal_lines(ours)
+    assert parity.visible_text(ours) == parity.visible_text(theirs)
+    other = parity.parse_html(
+        '<div class="e-content"><p>Block: ' + tex_to_mathml("c", True) + "</p></div>"
+    )
+    assert parity.normal_lines(parity.find_body(other)[0]) != parity.normal_lines(ours)
