@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import os
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -362,6 +363,6 @@ def refuse_misshapen(config: Mapping[str, Any], files: list[str]) -> None:
         path, line = where_key(files, key)  # as a dotted key, else its table's
         raise HugoConfigError(
             *((path, line) if line else where_key(files, key.rpartition(".")[2])),
-            f"{key} is {_shape_of(value)} ({value!r}), and {shape.hugo}; "
+            f"{key} is {_shape_of(value)} ({reprlib.repr(value)}), and {shape.hugo}; "
             f"write {shape.wanted}, or leave {key} out",
         )
