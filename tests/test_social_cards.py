@@ -229,3 +229,22 @@ def test_card_colours_are_the_theme_light_ones(tmp_path):
         # The band on top is the accent, the page is the background.
         assert rgb.getpixel((600, 4)) == _light("accent")
         assert rgb.getpixel((600, 200)) == _light("bg")
+
+
+@pytest.mark.slow
+def test_cards_drawn_in_processes_are_the_ones_drawn_alone(tmp_path):
+    from pelican.plugins.cameo import cards
+
+    posts = {
+        f"posts/p{number}.md": f"---\ntitle: Post {number}\ndate: 2024-01-02\n---\nA.\n"
+        for number in range(2 * cards.PARALLEL_FROM)
+    }
+    output = _build(tmp_path, {**TREE, **posts})
+    # The plugin as the build loaded it (from PLUGIN_PATHS, as "cameo").
+    cards = sys.modules["cameo.cards"]
+    planned = list(cards._planned.values())
+    assert len(planned) == len(posts) + 2
+    for card in planned:
+        alone = tmp_path / f"{card.name}.png"
+        cards._draw_into((card, str(alone)))
+        assert (output / card.path).read_bytes() == alone.read_bytes()

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +46,8 @@ TITLE_LINES = 4
 LABEL_SIZE = 34
 AVATAR_SIDE = 180
 MARGIN = 80
+# Cards to draw for each process started (fewer: drawn one after another).
+PARALLEL_FROM = 8
 # A character no font maps: its glyph is the font's .notdef (a box, or nothing).
 _UNMAPPED = "\uffff"
 
@@ -131,7 +133,6 @@ def _digest_of_file(path: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
-@lru_cache(maxsize=8)
 def theme_colours(theme: str) -> dict[str, str]:
     """The light value of each of COLOURS, from the custom properties of the
     theme's stylesheets (``--bg: light-dark(#fdfcfa, #16181c)``)."""
@@ -246,10 +247,13 @@ class SocialCardsGenerator(Generator):
         )
 
 
-def write_cards(cards: list[Card], output: str, cache: str, workers: int = 0) -> int:
-    """Draw the cards missing from ``cache`` (in threads: encoding a PNG
-    releases the GIL) and put each into ``output``; returns how many were
-    drawn."""
+def write_cards(cards: list[Card], output: str, cache: str) -> int:
+    """Draw the cards missing from ``cache`` and put each into ``output``;
+    returns how many were drawn.
+
+    Many cards are drawn in processes, one a core: threads were no faster
+    than one after another (drawing text holds the GIL), processes were
+    (benchmarks/social_cards.py); a few are not worth starting them."""
     todo = []
     for card in cards:
         cached = _checked_target(cache, f"{card.name}.png")
@@ -257,13 +261,14 @@ def write_cards(cards: list[Card], output: str, cache: str, workers: int = 0) ->
             todo.append((card, cached))
     if todo:
         os.makedirs(cache, exist_ok=True)
-        workers = workers or min(len(todo), os.cpu_count() or 1)
-        if workers == 1:
-            for card, cached in todo:
-                _draw_into(card, cached)
+        workers = min(len(todo) // PARALLEL_FROM, os.cpu_count() or 1)
+        if workers < 2:
+            for job in todo:
+                _draw_into(job)
         else:
-            with ThreadPoolExecutor(workers) as pool:
-                list(pool.map(lambda job: _draw_into(*job), todo))
+            chunk = max(1, len(todo) // (workers * 4))
+            with ProcessPoolExecutor(workers) as pool:
+                list(pool.map(_draw_into, todo, chunksize=chunk))
     for card in cards:
         target = _checked_target(output, card.path)
         if not os.path.isfile(target):
@@ -272,7 +277,8 @@ def write_cards(cards: list[Card], output: str, cache: str, workers: int = 0) ->
     return len(todo)
 
 
-def _draw_into(card: Card, cached: str) -> None:
+def _draw_into(job: tuple[Card, str]) -> None:
+    card, cached = job
     partial = f"{cached}.{os.getpid()}.{id(card)}.part"
     draw(card).save(partial, format="PNG", optimize=True)
     os.replace(partial, cached)
@@ -281,39 +287,77 @@ def _draw_into(card: Card, cached: str) -> None:
 def draw(card: Card):
     """The card as a palette image: a band of the accent colour, the label,
     the title (wrapped, smaller when long, cut with an ellipsis when too
-    long) and the avatar in a circle."""
-    from PIL import Image, ImageDraw
+    long) and the avatar in a circle.
 
-    colours = dict(card.colours)
-    image = Image.new("RGB", (WIDTH, HEIGHT), colours["bg"])
-    pen = ImageDraw.Draw(image)
-    pen.rectangle((0, 0, WIDTH, 16), fill=colours["accent"])
+    Drawn as palette indices from the start (the text's antialiasing as
+    steps between the background and its colour, the avatar in colours of
+    its own): a palette PNG is a third of an RGB one, and quantizing a whole
+    card took longer than all the rest of its drawing."""
+    from PIL import Image, ImageColor, ImageDraw
+
+    colours = {name: ImageColor.getrgb(value)[:3] for name, value in card.colours}
+    palette = [colours["bg"], colours["accent"], colours["rule"]]
+    palette += _ramp(colours["bg"], colours["fg"], FG_STEPS)
+    palette += _ramp(colours["bg"], colours["muted"], MUTED_STEPS)
+    indices = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(indices)
+    pen.rectangle((0, 0, WIDTH, 16), fill=1)
+    pen.line((MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN), 2, 3)
     title_font, label_font = card.fonts
     text_right = WIDTH - MARGIN
     if card.avatar:
         left = WIDTH - MARGIN - AVATAR_SIDE
-        image.paste(*_round_avatar(card.avatar, (left, MARGIN + 16)))
+        stamp = os.stat(card.avatar).st_mtime_ns
+        avatar, colours_of_avatar = _avatar(
+            card.avatar, stamp, colours["bg"], len(palette)
+        )
+        indices.paste(avatar, (left, MARGIN + 16))
+        palette += colours_of_avatar
         text_right = left - 40
     font = _font(label_font, LABEL_SIZE)
     label = _fit(card.label, font, text_right - MARGIN)
-    pen.text((MARGIN, MARGIN + 16), label, font=font, fill=colours["muted"])
-    pen.line(
-        (MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN), colours["rule"], 3
-    )
+    _text(indices, (MARGIN, MARGIN + 16), label, font, 3 + FG_STEPS, MUTED_STEPS)
     lines, font = _title_lines(card.title, title_font, text_right - MARGIN)
-    size = font.size
-    top = HEIGHT - MARGIN - 40 - len(lines) * round(size * 1.25)
+    step = round(font.size * 1.25)
+    top = HEIGHT - MARGIN - 40 - len(lines) * step
     for number, line in enumerate(lines):
-        y = top + number * round(size * 1.25)
-        pen.text((MARGIN, y), line, font=font, fill=colours["fg"])
-    # Few colours: a palette PNG is a fraction of the size, and the same
-    # image always gets the same palette.
-    return image.quantize(
-        256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-    )
+        _text(indices, (MARGIN, top + number * step), line, font, 3, FG_STEPS)
+    card_image = Image.frombytes("P", indices.size, indices.tobytes())
+    card_image.putpalette([part for colour in palette for part in colour])
+    return card_image
 
 
-def _round_avatar(path: str, where: tuple[int, int]):
+# Palette entries of the title's colour and the label's, over the background.
+FG_STEPS, MUTED_STEPS = 32, 16
+
+
+def _ramp(start: tuple, end: tuple, steps: int) -> list[tuple[int, ...]]:
+    """``steps`` colours from just past ``start`` to ``end``."""
+    return [
+        tuple(
+            round(a + (b - a) * (n + 1) / steps)
+            for a, b in zip(start, end, strict=True)
+        )
+        for n in range(steps)
+    ]
+
+
+def _text(indices, where, text: str, font, first: int, steps: int) -> None:
+    """Draw ``text`` into the index image: each pixel's coverage as one of
+    ``steps`` entries from ``first``."""
+    from PIL import Image, ImageDraw
+
+    coverage = Image.new("L", indices.size, 0)
+    ImageDraw.Draw(coverage).text(where, text, font=font, fill=255)
+    shade = [first + max(0, (v * steps - 1) // 255) for v in range(256)]
+    indices.paste(coverage.point(shade), (0, 0), coverage.point([0] + [255] * 255))
+
+
+@lru_cache(maxsize=4)
+def _avatar(path: str, stamp: int, background: tuple, first: int):
+    """The avatar in a circle over ``background``, as indices from ``first``
+    into its own colours (and those colours); once per file and change
+    (``stamp``)."""
     from PIL import Image, ImageDraw
 
     with Image.open(path) as source:
@@ -326,7 +370,17 @@ def _round_avatar(path: str, where: tuple[int, int]):
     mask = Image.new("L", (big, big), 0)
     ImageDraw.Draw(mask).ellipse((0, 0, big - 1, big - 1), fill=255)
     mask = mask.resize((AVATAR_SIDE, AVATAR_SIDE), Image.Resampling.LANCZOS)
-    return square, where, mask
+    round_avatar = Image.new("RGB", square.size, background)
+    round_avatar.paste(square, (0, 0), mask)
+    count = 256 - first
+    reduced = round_avatar.quantize(
+        count, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    flat = reduced.getpalette()[: 3 * count]
+    colours = [tuple(flat[n : n + 3]) for n in range(0, len(flat), 3)]
+    colours += [background] * (count - len(colours))
+    shifted = Image.frombytes("L", reduced.size, reduced.tobytes())
+    return shifted.point([min(255, first + v) for v in range(256)]), colours
 
 
 def _title_lines(title: str, font_path: str | None, width: int):
