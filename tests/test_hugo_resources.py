@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -272,6 +272,17 @@ def listing_layout(names: list[str], patterns: list[str]) -> str:
 
 @settings(PROPERTY)
 @given(bundles=st.lists(bundle_files(), min_size=6, max_size=6))
+# Hugo's globs are gobwas/glob's, quirks and all: a ** then a * never
+# matches an empty run, a lone ? or [!a] takes one character, [!a][!a]*.
+@example(bundles=[(["A.PNG"], ["?***.png"])])
+@example(
+    bundles=[
+        (
+            ["A.PNG", "ab.png", "b.png", "sub/a.png", "Bc_-.weird", "c"],
+            ["?***.png", "a***.png", "[!a][!a]*", "?", "[!a]", "{b*,a}.png"],
+        )
+    ]
+)
 def test_bundle_lists_names_types_urls_and_globs_as_hugo(
     hugo, tmp_path_factory, bundles
 ):

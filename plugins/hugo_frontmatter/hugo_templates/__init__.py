@@ -14,9 +14,10 @@ Pelican:
 - ``objects``: ``.Site``, ``.Page`` and a shortcode's own dot (``.Get``,
   ``.Inner`` ...), as Go values the engine can walk.
 - ``resources``: a page bundle's files and an asset as templates list them
-  (Hugo's finders and globs), over ``resource`` (one file), ``media_types``
-  (a file's media type), ``images`` (an image processed with Pillow) and
-  ``image_config`` (Hugo's image spec).
+  (Hugo's finders), over ``resource`` (one file), ``media_types`` (a
+  file's media type), ``images`` (an image processed with Pillow),
+  ``image_config`` (Hugo's image spec) and ``glob`` (Hugo's globs as
+  gobwas/glob compiles them, into ``glob_matchers``).
 - ``data``: ``.Site.Data`` from ``data/``, and the ``i18n/`` tables.
 - ``loader``: where Hugo looks for a template (the site's ``layouts/``, then
   its theme's, with Hugo's variant weights), the set of parsed templates one

@@ -2,7 +2,7 @@
 (``page_resources``: ``.Page.Resources`` in Hugo's order, with the front
 matter's ``resources`` metadata) and the file of an asset
 (``make_resource``), in ``Resources`` with Hugo's finders (``.Get``,
-``.GetMatch``, ``.Match`` by Hugo's globs, ``.ByType``); ``integrity``
+``.GetMatch``, ``.Match`` by Hugo's globs (``glob``), ``.ByType``); ``integrity``
 for ``fingerprint``.
 
 One resource is ``resource.Resource`` (its media type from
@@ -25,6 +25,7 @@ from cameo_shared.paths import display_path
 from ..content.params import Params
 from .bindings import SiteBindings
 from .funcs.gosort import stable_sort
+from .glob import glob_matcher
 from .image_config import FORMATS
 from .images import ImageResource
 from .resource import Resource
@@ -64,76 +65,6 @@ class Resources(Sequence):
     def Match(self, pattern: Any) -> Resources:
         matches = glob_matcher(str(pattern))
         return Resources(r for r in self if matches(r.Name))
-
-
-def glob_matcher(pattern: str) -> Callable[[str], bool]:
-    """Hugo's glob (gobwas/glob with ``/`` as the separator), case-insensitive:
-    ``*`` and ``?`` stay within a folder, ``**`` does not, ``[a-z]``,
-    ``[!a]``, ``{a,b}``, ``\\`` escapes. A bad pattern is a ValueError."""
-    regex = re.compile(_glob_regex(pattern.lower(), 0, False)[0] + r"\Z", re.DOTALL)
-    return lambda name: regex.match(name.lower()) is not None
-
-
-def _glob_regex(pattern: str, at: int, in_braces: bool) -> tuple[str, int]:
-    out: list[str] = []
-    while at < len(pattern):
-        char = pattern[at]
-        if in_braces and char in ",}":
-            return "".join(out), at
-        if char == "*":
-            if pattern.startswith("**", at):
-                out.append(".*")
-                at += 2
-            else:
-                out.append("[^/]*")
-                at += 1
-            continue
-        if char == "?":
-            out.append("[^/]")
-        elif char == "\\":
-            at += 1
-            if at >= len(pattern):
-                raise ValueError(f"bad glob pattern {pattern!r}: unexpected end")
-            out.append(re.escape(pattern[at]))
-        elif char == "[":
-            end = pattern.find("]", at + 1)
-            if end < 0:
-                raise ValueError(f"bad glob pattern {pattern!r}: unclosed '['")
-            body = pattern[at + 1 : end]
-            negate = body.startswith("!")
-            body = body[1:] if negate else body
-            if not body:
-                raise ValueError(f"bad glob pattern {pattern!r}: empty '[]'")
-            out.append(_glob_class(body, negate, pattern))
-            at = end
-        elif char == "{":
-            choices = []
-            at += 1
-            while True:
-                choice, at = _glob_regex(pattern, at, True)
-                choices.append(choice)
-                if at >= len(pattern):
-                    raise ValueError(f"bad glob pattern {pattern!r}: unclosed '{{'")
-                if pattern[at] == "}":
-                    break
-                at += 1
-            out.append("(?:" + "|".join(choices) + ")")
-        else:
-            out.append(re.escape(char))
-        at += 1
-    if in_braces:
-        return "".join(out), at
-    return "".join(out), at
-
-
-def _glob_class(body: str, negate: bool, pattern: str) -> str:
-    if len(body) == 3 and body[1] == "-":
-        if body[0] > body[2]:
-            raise ValueError(f"bad glob pattern {pattern!r}: bad range")
-        inside = f"{re.escape(body[0])}-{re.escape(body[2])}"
-    else:
-        inside = "".join(re.escape(c) for c in body)
-    return f"[{'^' if negate else ''}{inside}]"
 
 
 def page_resources(
