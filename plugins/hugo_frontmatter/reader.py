@@ -421,6 +421,9 @@ class HugoMarkdownReader(MarkdownReader):
                     "base_url": f"{site_url}/",
                     "params": self.settings.get("HUGO_PARAMS") or {},
                     "language": content_source.default_language(self.settings),
+                    # What the publications built-in reads (not Hugo's).
+                    "author": self.settings.get("AUTHOR") or "",
+                    "content_folder": self.settings["PATH"],
                 },
                 self._refs.resolve,
                 self._render,

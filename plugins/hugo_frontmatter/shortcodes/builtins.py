@@ -3,7 +3,8 @@
 Embeds load nothing from another host until a visitor asks: YouTube and Vimeo
 are privacy-enhanced iframes with ``loading="lazy"``; posts on X, Instagram
 and gists are plain links, without the script Hugo adds. ``details`` is
-newer Hugo's (0.140). Every value put into HTML is escaped, and a URL from
+newer Hugo's (0.140); ``publications`` is cameo's own (a BibTeX file's
+list, from ``cameo_shared``). Every value put into HTML is escaped, and a URL from
 a parameter passes ``urls.safe_url`` as in Hugo's templates.
 """
 
@@ -20,6 +21,9 @@ from pygments import highlight as pygments_highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
+
+from cameo_shared import bibtex
+from cameo_shared.publications import publications_html as shown_publications
 
 from ..content.params import param_text
 from ..content.urls import safe_url
@@ -317,6 +321,27 @@ def instagram(ctx: BuiltinContext) -> str:
     )
 
 
+def publications(ctx: BuiltinContext) -> str:
+    """A BibTeX file's publications (a path in the content folder), as the
+    profile shows CAMEO_PUBLICATIONS: years as headings of ``level`` (2)."""
+    name = ctx.text("file", 0)
+    if not name:
+        raise ctx.error(
+            'publications: name the BibTeX file, as {{< publications "papers.bib" >}}'
+            " (a path in the content folder)"
+        )
+    level = ctx.text("level") or "2"
+    if level not in ("2", "3", "4", "5", "6"):
+        raise ctx.error(f"publications: level {level!r} is not 2 to 6; give one")
+    try:
+        path = bibtex.locate(str(ctx.site.get("content_folder") or "."), name)
+        entries = bibtex.read_bibliography(path)
+    except (LookupError, bibtex.BibliographyError) as error:
+        raise ctx.error(f"publications: {error}") from None
+    owner = str(ctx.site.get("author") or "")
+    return shown_publications(entries, owner, int(level))
+
+
 def gist(ctx: BuiltinContext) -> str:
     user, gist_id = ctx.text("user", 0), ctx.text("id", 1)
     if not (user and gist_id):
@@ -342,6 +367,8 @@ BUILTINS: dict[str, Builtin] = {
     "twitter": Builtin(post_on_x),
     "instagram": Builtin(instagram),
     "gist": Builtin(gist),
+    # Not Hugo's: a BibTeX file's publications (docs/theme.md, "Publications").
+    "publications": Builtin(publications),
     # Hugo 0.111's "simple" forms (no script either way): the same here.
     "twitter_simple": Builtin(post_on_x),
     "vimeo_simple": Builtin(vimeo_simple),
