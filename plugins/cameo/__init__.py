@@ -3,15 +3,17 @@ fixed times in feeds. The site tooling (tasks) is the cameo_tools package."""
 
 import os
 
-from . import cameo, reproducible, sitemap
+from . import cameo, publications, reproducible, sitemap
 
 __all__ = ["register", "theme_path"]
 
 
 def register() -> None:
-    """The theme's plugin: cameo.py, sitemap.py (sitemap.xml) and
-    reproducible.py (fixed times in feeds)."""
+    """The theme's plugin: cameo.py, sitemap.py (sitemap.xml),
+    reproducible.py (fixed times in feeds) and publications.py
+    (CAMEO_PUBLICATIONS)."""
     cameo.register()
+    publications.register()
     sitemap.register()
     reproducible.register()
 
