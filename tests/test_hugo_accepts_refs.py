@@ -513,3 +513,39 @@ def test_a_refused_target_is_shown_on_one_line(tmp_path):
     (line,) = [p for p in caught.value.problems if "content/a.md:4:" in p]
     assert "\n" not in line
     assert 'ref "b.md#x\\ny": is not a valid URL' in line
+
+
+def test_a_folder_that_is_a_bundle_in_one_language_and_a_section_in_another(
+    tmp_path, hugo
+):
+    """Hugo reads the language folders as one folder: ``_index.md`` in one
+    language and ``index.md`` in another make it a section in both (found by
+    the generated sites, seed 291701824639674675628667040833952555456)."""
+    files = {
+        "en/_index.md": _page("Home"),
+        "en/My Notes/first/index.md": _page("Leaf"),
+        "en/caller.md": _page("Caller"),
+        "fr/_index.md": _page("Accueil"),
+        "fr/My Notes/_index.md": _page("Notes"),
+        "fr/My Notes/first/_index.md": _page("Branch"),
+        "fr/My Notes/first/inner.md": _page("Inner"),
+    }
+    targets = [
+        "/My Notes/first/_index.md",
+        "/My Notes/first",
+        "My Notes/first/index.md",
+        "My Notes/first/inner.md",
+        "My Notes/first/index",
+        "first",
+        "inner",
+        "index",
+        'path="/My Notes/first/_index.md" lang="fr"',
+    ]
+    compare(
+        tmp_path,
+        hugo,
+        files,
+        {"fr/_index.md": targets, "en/caller.md": targets},
+        CONFIG + "disablePathToLower = true\n" + FOLDERS_CONFIG,
+        {"fr/_index.md": "fr/index.html", "en/caller.md": "caller/index.html"},
+    )

@@ -15,7 +15,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -134,11 +134,7 @@ class ContentTree:
     def _build(self, language: str) -> _LanguageTree:
         tree = _LanguageTree()
         entries = [e for e in self.entries.values() if e.language == language]
-        leaves = {
-            posixpath.dirname(e.hugo_path)
-            for e in self.entries.values()
-            if _stem(e.hugo_path) == "index"
-        }
+        leaves, branch_folders = _bundle_folders(self.entries.values())
         plurals = set(self._taxonomies(language).values())
         prefix = language_prefix(language, self.settings)
         home = Node("section", "/", url=f"/{prefix}/" if prefix else "/")
@@ -161,7 +157,10 @@ class ContentTree:
         # Hugo makes a section of every top folder that holds a page it
         # builds (a bundle at the top is a page of the home section) or a
         # section: the files that would make it are kept, to ask when met.
-        bundles = {entry.path: _bundle_path(entry.hugo_path) for entry in regular}
+        bundles = {
+            entry.path: _bundle_path(entry.hugo_path, branch_folders)
+            for entry in regular
+        }
         tops: dict[str, list[str]] = {}
         for path, bundle in bundles.items():
             if bundle.count("/") > 1:
@@ -509,11 +508,29 @@ def _term_names(value: Any) -> list[str]:
     ]
 
 
-def _bundle_path(hugo_path: str) -> str:
+def _bundle_folders(entries: Iterable[_Entry]) -> tuple[set[str], set[str]]:
+    """The folders that are leaf bundles and those that are branches. Hugo
+    reads every language's folders as one (``contentDir`` per language
+    too), so a file of any language decides; a folder with both an
+    ``_index`` and an ``index`` file is a branch (Hugo warns), its
+    ``index`` files plain pages."""
+    leaves: set[str] = set()
+    branches: set[str] = set()
+    for entry in entries:
+        stem = _stem(entry.hugo_path)
+        if stem in ("index", "_index"):
+            kind = leaves if stem == "index" else branches
+            kind.add(posixpath.dirname(entry.hugo_path))
+    return leaves - branches, branches
+
+
+def _bundle_path(hugo_path: str, branches: set[str]) -> str:
     """A page's path in Hugo's tree: its bundle's folder, or its file
-    without extension (``/posts/a``)."""
+    without extension (``/posts/a``; an ``index`` file in a branch's folder
+    too: ``/posts/index``)."""
     folder, stem = posixpath.dirname(hugo_path), _stem(hugo_path)
-    path = folder if stem == "index" else posixpath.join(folder, stem)
+    own = stem == "index" and folder not in branches
+    path = folder if own else posixpath.join(folder, stem)
     return posixpath.normpath("/" + path)
 
 
