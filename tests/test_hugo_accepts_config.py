@@ -563,3 +563,44 @@ def test_a_key_of_another_shape_is_never_dropped_silently(
     assert (tmp_path / "cameo" / "robots-extra.txt").is_file() == (
         public / "robots-extra.txt"
     ).is_file()
+
+
+# A list layout that pages, as cameo's theme pages every list.
+PAGING_LAYOUTS = {
+    **TITLE_LAYOUTS,
+    "layouts/_default/list.html": "{{ range .Paginator.Pages }}{{ .Title }},{{ end }}",
+    "layouts/index.html": "{{ range .Paginator.Pages }}{{ .Title }},{{ end }}",
+}
+PAGED_POSTS = {
+    f"content/posts/p{n}.md": f"---\ntitle: P{n}\ndate: 2024-01-{n + 1:02}\n---\n"
+    for n in range(9)
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "value", ["0", "-1", "[2]", '"x"', "true", '"2.0"', '"010"', "2.5", "4"]
+)
+def test_paginate_is_read_as_hugo_reads_it(hugo, tmp_path, value):
+    """``paginate`` read as Go's cast reads it ("010" is 8, 2.5 is 2, true
+    is 1): the same paged lists as Hugo's; where Hugo stops at the first
+    list a layout pages (not a page size above 0), cameo stops at its line."""
+    files = {"hugo.toml": f"{BASE_URL}paginate = {value}\n", **PAGED_POSTS}
+    site = write_tree(tmp_path / "site", files)
+    try:
+        public = hugo_build(hugo, tmp_path / "hugo-site", files, PAGING_LAYOUTS)
+    except subprocess.CalledProcessError:
+        with pytest.raises(BuildError) as stopped:
+            build_migrated(site, tmp_path / "cameo")
+        (problem,) = [p for p in stopped.value.problems if p.startswith("hugo.toml")]
+        assert problem.startswith("hugo.toml:2: paginate is a ")
+        assert "write a whole number above 0" in problem
+        return
+    build_migrated(site, tmp_path / "cameo")
+
+    def paged(folder: Path) -> set[str]:
+        return {p for p in written(folder) if "/page/" in f"/{p}"}
+
+    assert paged(tmp_path / "cameo") == paged(public)
+    assert paged(public)  # each case pages some list

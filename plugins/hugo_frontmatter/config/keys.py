@@ -27,6 +27,7 @@ from cameo_shared.contract import CAMEO_DESCRIPTION
 from cameo_shared.links import FILTERED_URL, is_safe_link, safe_url
 
 from ..content import urls
+from ..content.gocast import go_int
 from .errors import HugoConfigError, where_key
 
 # The setting that holds the plugin's options: a mapper gives an option as
@@ -158,14 +159,18 @@ def _main_sections(value: Any, unused: list[str]) -> dict[str, Any]:
 
 
 def paginate(value: Any, unused: list[str]) -> dict[str, Any]:
-    """Hugo 0.111's ``paginate`` (10 when the config has none): a list's
-    page size, for a theme that pages its lists. The ``pagination`` table of
-    Hugo 0.128 and later is not read by 0.111, so it is not read here (it is
-    named with the keys this build does not use)."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    """Hugo 0.111's ``paginate`` (10 when the config has none), read as Go's
+    cast reads it (``"2"`` and ``2.5`` are 2, ``"010"`` is 8): a list's page
+    size, for a theme that pages its lists. One that is not a whole number
+    above 0 stops the build (``refuse_misshapen``). The ``pagination`` table
+    of Hugo 0.128 and later is not read by 0.111, so it is not read here (it
+    is named with the keys this build does not use)."""
+    size = go_int(value)
+    if size is None or size < 1:
+        unused.append(f"paginate ({_shape_of(value)}, not a page size above 0)")
         return {}
     return {
-        "DEFAULT_PAGINATION": value,
+        "DEFAULT_PAGINATION": size,
         "PAGINATION_PATTERNS": [
             PaginationRule(1, "{url}", "{save_as}"),
             PaginationRule(
@@ -346,7 +351,8 @@ def take_misshapen(config: dict[str, Any], unused: list[str]) -> None:
 def refuse_misshapen(config: Mapping[str, Any], files: list[str]) -> None:
     """Stop at the line of a key whose value Hugo 0.111 stops on, or builds
     no page with, when it has another shape than Hugo reads: ``languages``
-    and each language in it, ``outputs``."""
+    and each language in it, ``outputs``; and a ``paginate`` that is no
+    page size, on which Hugo stops at the first list a layout pages."""
     languages = config.get("languages")
     found = [
         (key, config[key], shape)
@@ -358,6 +364,16 @@ def refuse_misshapen(config: Mapping[str, Any], files: list[str]) -> None:
             (f"languages.{name}", value, LANGUAGE_SHAPE)
             for name, value in languages.items()
             if not isinstance(value, dict)
+        )
+    size = go_int(config.get("paginate", 1))
+    if size is None or size < 1:
+        raise HugoConfigError(
+            *where_key(files, "paginate"),
+            f"paginate is {_shape_of(config['paginate'])} "
+            f"({reprlib.repr(config['paginate'])}), not a page size: Hugo 0.111 "
+            "stops at the first list a layout pages ('paginate' configuration "
+            "setting must be positive to paginate), and cameo's theme pages "
+            "every list; write a whole number above 0, e.g. paginate = 10",
         )
     for key, value, shape in found[:1]:
         path, line = where_key(files, key)  # as a dotted key, else its table's
