@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from cameo_tools.errors import BuildError
@@ -51,6 +51,14 @@ HUGO_MENU_HREFS = {
     "/%5c": "/%5C",
     "HTTPS://x.org/a?b=c&d=%zz%41": "HTTPS://x.org/a?b=c&d=%25zz%41",
     "mailto:me@example.org": "mailto:me@example.org",
+    # After // comes a host: its user is escaped, .. never drops it.
+    "//@@": "/%40@",
+    "//a@b@c": "/a%40b@c",
+    "//@@/../a": "/%40@a",
+    "//a/..": "/a/",
+    "/a//../b": "/a/b",  # purell: .. drops the empty segment before it
+    "/a :": "/a",  # blanks make no hyphen at the end of a URL
+    "/a --b": "/a--b",
 }
 
 
@@ -129,6 +137,27 @@ def _pelican_menu(
 def test_a_menu_url_is_printed_as_hugo_prints_it(url, printed):
     made = urls.menu_path(url) if url.startswith("/") else url
     assert urls.safe_url(made) == printed
+
+
+@pytest.mark.hugo
+def test_blanks_beside_hyphens_in_a_file_name_are_hugos(tmp_path, hugo):
+    """A blank makes a hyphen before the next kept character, none beside a
+    hyphen: ``f --g.md`` is ``f--g/``, as in Hugo (``sanitize``, which the
+    menu's URL shares)."""
+    names = ["f --g", "h - -i", "j -", "k- l", " a b ", "c :", "d\t e"]
+    files = {
+        "hugo.toml": f'baseURL = "{BASE_URL}"\n',
+        **{f"content/posts/{name}.md": "---\ntitle: T\n---\nText.\n" for name in names},
+    }
+    public = hugo_build(hugo, tmp_path / "hugo-site", files)
+    build_site(
+        tmp_path / "hugo-site" / "content",
+        tmp_path / "out",
+        HUGO_FRONTMATTER={"hugo_config": str(tmp_path / "hugo-site" / "hugo.toml")},
+    )
+    theirs = {p.parent.name for p in (public / "posts").glob("*/index.html")}
+    ours = {p.parent.name for p in (tmp_path / "out" / "posts").glob("*/index.html")}
+    assert ours == theirs == {"f--g", "h--i", "j-", "k-l", "-a-b-", "c-", "d-e"}
 
 
 def test_safe_url_keeps_what_html_template_keeps():
@@ -492,6 +521,7 @@ MENU_LAYOUT = {
     ],
 )
 @given(links=MENU_URLS)
+@example(links=["//@@", "//@@/../a", "/a//../b", "//a@ :"])
 def test_menu_hrefs_are_hugos_for_generated_urls(tmp_path_factory, hugo, links):
     """Many generated menu URLs in one Hugo config, built by `hugo` and by
     Pelican: each href, resolved on the home page, is the same."""

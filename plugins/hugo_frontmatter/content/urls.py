@@ -3,9 +3,9 @@ which links a page may show.
 
 Measured against Hugo 0.111 (see tests/test_hugo_differential.py): a path
 from a file name is lower-cased; letters, digits, marks and ``. / _ - # + ~ @``
-are kept, a run of blanks becomes one hyphen (also at either end) that absorbs
-hyphens around it, and any other character is dropped. A ``url`` is
-used as written, case and blanks included.
+are kept, a run of blanks becomes one hyphen before the next kept character
+(or at the end) unless a hyphen is beside it, and any other character is
+dropped. A ``url`` is used as written, case and blanks included.
 
 Every path from content (``url``, ``slug``, aliases, file names) passes one
 rule, ``is_inside_site``: no backslash, no control character, nothing a
@@ -28,6 +28,7 @@ import datetime
 import posixpath
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 
 # The link rules are shared with the theme plugin; importers still reach
@@ -53,6 +54,7 @@ _UNRESERVED = frozenset(
     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
 )
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_USER_KEPT = _UNRESERVED | frozenset(b"$&+,;=")
 # Go's unicode.IsSpace: what strings.TrimSpace takes off (the one list of
 # them; hugo_templates.go_text reads Go's text with it too).
 GO_SPACES = (
@@ -63,45 +65,83 @@ GO_SPACES = (
 
 
 def menu_path(path: str) -> str:
-    """A menu entry's ``url`` that starts with ``/`` as Hugo 0.111 makes it
-    (its ``URLize``, then ``path.Join`` with the site's path): blanks at
-    the ends dropped, each segment as from a file name (``sanitize``:
-    ``/About Me/`` is ``/about-me/``), percent-encoded, ``.`` and ``..``
-    segments and empty ones dropped; a trailing slash kept, and added
-    after a last ``.`` or ``..`` (``/a/.`` is ``/a/``)."""
-    text = sanitize(path.strip(GO_SPACES))
-    if text.startswith("//"):
-        text = _host_as_ascii(text)
+    """A menu entry's ``url`` that starts with ``/`` as Hugo 0.111 makes it:
+    blanks at the ends dropped, each segment as from a file name
+    (``sanitize``: ``/About Me/`` is ``/about-me/``); then read as Go reads a
+    URL and written again as purell normalises it (``_normalised``); then
+    joined to the site's path (Go's ``path.Join``: ``.``, ``..`` and empty
+    segments dropped, a trailing slash kept) and percent-encoded."""
+    url = _normalised(sanitize(path.strip(GO_SPACES), end_blank=False))
     segments: list[str] = []
-    parts = text.split("/")
-    for segment in parts:  # as purell's dot segments, fragment and all
+    for segment in url.split("/"):  # path.Join's Clean, fragment and all
         if segment == "..":
             segments = segments[:-1]
         elif segment not in ("", "."):
             segments.append(segment)
     cleaned = "/" + "/".join(segments)
-    # purell ends a path whose last segment was . or .. with a slash.
-    if segments and (text.endswith("/") or parts[-1] in (".", "..")):
+    if segments and url.endswith("/"):
         cleaned += "/"
     cleaned, hash_mark, fragment = cleaned.partition("#")
     escaped = _path_escaped(cleaned, keep="/")
     return f"{escaped}#{_path_escaped(fragment, keep='/?')}" if hash_mark else escaped
 
 
-def _host_as_ascii(text: str) -> str:
-    """``//host/...`` with its host as Hugo leaves it (Go reads a host
-    there, and purell writes it in ASCII): NFC, each non-ASCII label in
-    Punycode, dots at its ends dropped."""
-    head, slash, rest = text[2:].partition("/")
-    user, at, host = head.rpartition("@")
-    host, hash_mark, fragment = host.partition("#")
+def _normalised(text: str) -> str:
+    """``text`` as Go's ``url.Parse`` reads it and purell writes it again:
+    after ``//`` (not ``///``) comes a host, ``user@host`` with the user
+    percent-encoded (``//@@`` is ``//%40@``); the path's dot segments are
+    worked out apart from the host and the fragment, each empty segment
+    counting as one (``/a//../b`` is ``/a/b``), and runs of slashes merged."""
+    rest, hash_mark, fragment = text.partition("#")
+    prefix = ""
+    if rest.startswith("//") and not rest.startswith("///"):
+        authority, slash, rest = rest[2:].partition("/")
+        rest = slash + rest
+        user, at, host = authority.rpartition("@")
+        host = _host_as_ascii(host)
+        if at or host:  # Go writes no "//" for an empty authority
+            prefix = f"//{_user_escaped(user)}{at}{host}"
+    path = _dot_segments_removed(rest, has_host=bool(prefix) and bool(host))
+    return prefix + re.sub("/{2,}", "/", path) + hash_mark + fragment
+
+
+def _dot_segments_removed(path: str, has_host: bool) -> str:
+    """purell's ``removeDotSegments``: a ``..`` drops the segment before it,
+    an empty one too; a path after a host starts with ``/``; a path whose
+    last segment was ``.`` or ``..`` ends with one."""
+    if not path:
+        return path
+    kept: list[str] = []
+    parts = path.split("/")
+    for segment in parts:
+        if segment == "..":
+            kept = kept[:-1]
+        elif segment != ".":
+            kept.append(segment)
+    path = "/".join(kept)
+    if has_host and not path.startswith("/"):
+        path = "/" + path
+    if parts[-1] in (".", "..") and not path.endswith("/"):
+        path += "/"
+    return path
+
+
+def _host_as_ascii(host: str) -> str:
+    """A host as Hugo leaves it (purell writes it in ASCII): NFC, each
+    non-ASCII label in Punycode, dots at its ends dropped."""
     labels = unicodedata.normalize("NFC", host).split(".")
     host = ".".join(
         label if label.isascii() else "xn--" + label.encode("punycode").decode()
         for label in labels
     )
-    host = host.strip(".")
-    return f"//{user}{at}{host}{hash_mark}{fragment}{slash}{rest}"
+    return host.strip(".")
+
+
+def _user_escaped(user: str) -> str:
+    """The user of ``//user@host`` as Go's URL writes it: its escapes read,
+    then every byte but letters, digits, ``-._~`` and ``$&+,;=`` escaped."""
+    data = urllib.parse.unquote_to_bytes(user)
+    return "".join(chr(byte) if byte in _USER_KEPT else f"%{byte:02X}" for byte in data)
 
 
 def _path_escaped(text: str, keep: str = "") -> str:
@@ -140,26 +180,34 @@ def output_location(url: str) -> dict[str, str]:
     return {"url": path, "save_as": path}
 
 
-def sanitize(segment: str, lower: bool = True) -> str:
+def sanitize(segment: str, lower: bool = True, end_blank: bool = True) -> str:
     """One path segment as Hugo makes it from a file or slug name; in lower
-    case unless ``lower`` is false (Hugo's ``disablePathToLower``)."""
+    case unless ``lower`` is false (Hugo's ``disablePathToLower``).
+
+    Blanks make one hyphen before the next kept character, none beside a
+    hyphen (``a -b`` is ``a-b``, ``a --b`` is ``a--b``). Blanks at the end
+    make one too, as the extension or the next segment follows them in
+    Hugo's path; not when ``end_blank`` is false, for a whole URL (a menu's
+    ``/a :`` is ``/a``)."""
     kept: list[str] = []
-    after_blank = False  # the last hyphen stands for blanks
+    blanks = False  # blanks since the last kept character
+    was_hyphen = False
     for index, char in enumerate(segment):
-        if char.isspace():
-            if not kept or kept[-1] != "-":
-                kept.append("-")
-                after_blank = True
-        elif char == "-" and after_blank:
-            continue  # "a -b" is "a-b", as in Hugo
-        elif (
+        if (
             char in _KEPT_PUNCTUATION
             or char.isalnum()
             or unicodedata.category(char).startswith("M")
             or (char == "%" and _is_escape(segment[index + 1 : index + 3]))
         ):
+            was_hyphen = char == "-"
+            if blanks and not was_hyphen:
+                kept.append("-")
+            blanks = False
             kept.append(char)
-            after_blank = False
+        elif char.isspace() and not was_hyphen:
+            blanks = True
+    if blanks and end_blank:
+        kept.append("-")
     return "".join(kept).lower() if lower else "".join(kept)
 
 
