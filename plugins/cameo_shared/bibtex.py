@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -143,7 +144,7 @@ def _read(path: str, mtime_ns: int, size: int) -> tuple[Publication, ...]:
     if problems:
         raise _syntax_error(problems[0], shown, text, starts)
     return tuple(
-        _publication(key, entry, starts.get(key.casefold(), 1), shown)
+        _publication(key, entry, starts.get(key.casefold(), 1), shown, text)
         for key, entry in data.entries.items()
     )
 
@@ -213,7 +214,7 @@ def _syntax_error(error, shown: str, text: str, starts: dict[str, int]):
     )
 
 
-def _publication(key: str, entry, line: int, shown: str) -> Publication:
+def _publication(key: str, entry, line: int, shown: str, text: str) -> Publication:
     fields = entry.fields
     title = latex_text(fields.get("title", ""))
     if not title:
@@ -238,7 +239,7 @@ def _publication(key: str, entry, line: int, shown: str) -> Publication:
         year=int(year.group()),
         month=_month(fields.get("month", "")),
         venue=latex_text(venue),
-        links=_links(key, fields, line, shown),
+        links=_links(key, fields, shown, lambda name: _field_line(text, line, name)),
         abstract=latex_text(fields.get("abstract", "")),
         line=line,
     )
@@ -259,8 +260,11 @@ def _month(value: str) -> int | None:
     return MONTHS.get(text)
 
 
-def _links(key: str, fields, line: int, shown: str) -> tuple[tuple[str, str], ...]:
-    """The entry's links a page may show; a warning for each left out."""
+def _links(
+    key: str, fields, shown: str, line_of: Callable[[str], int]
+) -> tuple[tuple[str, str], ...]:
+    """The entry's links a page may show; a warning at its field's line for
+    each left out."""
     found = []
     for name in LINK_FIELDS:
         value = fields.get(name, "").strip()
@@ -274,12 +278,23 @@ def _links(key: str, fields, line: int, shown: str) -> tuple[tuple[str, str], ..
                 "%s:%s: entry %r: %s %r is neither a web address nor a path "
                 "in the site, so it is left out; give an https:// address",
                 shown,
-                line,
+                line_of(name),
                 key,
                 name,
                 value,
             )
     return tuple(found)
+
+
+def _field_line(text: str, entry_line: int, name: str) -> int:
+    """The line of field ``name`` in the entry starting on ``entry_line``
+    (the entry's own line when it cannot be told)."""
+    start = 0
+    for _ in range(entry_line - 1):
+        start = text.index("\n", start) + 1
+    field = re.compile(rf"(?:^|[,{{(])[ \t]*{re.escape(name)}[ \t]*=", re.M | re.I)
+    found = field.search(text, start)
+    return text.count("\n", 0, found.start()) + 1 if found else entry_line
 
 
 def _doi_url(doi: str) -> str:
