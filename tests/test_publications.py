@@ -12,6 +12,7 @@ import importlib.util
 import json
 import logging
 import os
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -488,3 +489,14 @@ def test_the_profile_with_publications_passes_axe(
         screenshot(page, artifacts / f"publications-{scheme}.png", 375)
     finally:
         context.close()
+
+
+def test_the_publications_pass_the_nu_html_checker(vnu, profile, tmp_path):
+    output = _build(
+        tmp_path, {"papers.md": PAGE, "bib/papers.bib": BIB}, AUTHOR="Ada Lovelace"
+    )
+    files = [str(profile), str(output / "my-papers" / "index.html")]
+    run = subprocess.run(
+        [*vnu, "--errors-only", *files], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
