@@ -68,40 +68,55 @@ class Math:
     end: int
 
 
-def find_math(text: str, pos: int, math_on: bool) -> Math | None:
+def find_math(
+    text: str, pos: int, math_on: bool, end: int | None = None
+) -> Math | None:
     """The math that starts at ``pos``, if any. ``\\(``, ``\\[`` and
     ``$...$`` count only where the page or the site turns math on (so that
     escapes stay escapes and prices prices); ``$...$`` as Pandoc reads it:
-    no space inside either dollar, no digit right after the closing one."""
+    no space inside either dollar, no digit right after the closing one.
+    Only ``text[:end]`` is looked at."""
+    end = len(text) if end is None else end
     for opener, closer, display, needs_math_on in _DELIMITERS:
         if needs_math_on and not math_on:
             continue
-        if text.startswith(opener, pos):
+        if text.startswith(opener, pos, end):
             start = pos + len(opener)
-            end = _closing(text, start, closer)
-            if end is not None and text[start:end].strip():
-                last = end + len(closer)
-                return Math(text[start:end].strip(), text[pos:last], display, last)
-    if math_on and text.startswith("$", pos) and not text.startswith("$$", pos):
-        end = _closing(text, pos + 1, "$")
+            close = _closing(text, start, closer, end)
+            if close is not None and text[start:close].strip():
+                last = close + len(closer)
+                return Math(text[start:close].strip(), text[pos:last], display, last)
+    if math_on and text.startswith("$", pos, end) and not text.startswith("$$", pos):
+        close = _closing(text, pos + 1, "$", end)
         if (
-            end is not None
-            and end > pos + 1
+            close is not None
+            and close > pos + 1
             and not text[pos + 1].isspace()
-            and not text[end - 1].isspace()
-            and not text[end + 1 : end + 2].isdigit()
+            and not text[close - 1].isspace()
+            and not text[close + 1 : min(close + 2, end)].isdigit()
         ):
-            return Math(text[pos + 1 : end], text[pos : end + 1], False, end + 1)
+            return Math(text[pos + 1 : close], text[pos : close + 1], False, close + 1)
     return None
 
 
-def _closing(text: str, start: int, closer: str) -> int | None:
-    """Where ``closer`` first stands after ``start``; a dollar escaped with a
-    backslash does not close."""
+# (text, closer, end) -> a place past which the closer is not found: many
+# openers without a closer cost one search, not one each.
+_UNCLOSED: dict[tuple[str, str, int], int] = {}
+
+
+def _closing(text: str, start: int, closer: str, end: int) -> int | None:
+    """Where ``closer`` first stands after ``start`` (before ``end``); a
+    dollar escaped with a backslash does not close."""
+    key = (text, closer, end)
+    if _UNCLOSED.get(key, end + 1) <= start:
+        return None
     index = start
     while True:
-        index = text.find(closer, index)
+        index = text.find(closer, index, end)
         if index < 0:
+            if len(_UNCLOSED) > 64:
+                _UNCLOSED.clear()
+            _UNCLOSED[key] = start
             return None
         if closer == "$" and _escaped(text, index):
             index += 1
@@ -110,7 +125,9 @@ def _closing(text: str, start: int, closer: str) -> int | None:
 
 
 def _escaped(text: str, index: int) -> bool:
-    backslashes = len(text[:index]) - len(text[:index].rstrip("\\"))
+    backslashes = 0
+    while index - backslashes > 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
     return backslashes % 2 == 1
 
 

@@ -26,7 +26,7 @@ def use(md: MarkdownIt, math_on: bool) -> None:
     def rule(state: StateInline, silent: bool) -> bool:
         if state.src[state.pos] not in "$\\":
             return False
-        found = find_math(state.src[: state.posMax], state.pos, math_on)
+        found = find_math(state.src, state.pos, math_on, state.posMax)
         if found is None:
             return False
         if not silent:
