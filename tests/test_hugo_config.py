@@ -648,3 +648,25 @@ def test_any_value_of_a_key_read_is_read_named_or_stopped_at(tmp_path_factory, c
         shape = config_keys.SHAPES.get(key)
         if shape and not isinstance(value, shape.kinds):
             assert any(name.startswith(f"{key} (") for name in found.unused), key
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize("value", ["true", "false", '"true"', '"t"', '"false"', '"x"'])
+def test_enable_emoji_is_read_as_hugo_reads_it(hugo, tmp_path, value):
+    """``enableEmoji`` as Go's cast reads it: ``"false"`` and ``"x"`` are
+    false, ``"t"`` true (Python's ``bool`` took any text as true)."""
+    config = f"enableEmoji = {value}\n{HUGO_TOML}"
+    about = {"content/about.md": "---\ntitle: About\n---\nHi :smile:\n"}
+    public = hugo_build(
+        hugo,
+        tmp_path / "hugo-site",
+        {**CONTENT, **about, "hugo.toml": config},
+        {"layouts/_default/single.html": "{{ .Content }}"},
+    )
+    settings = _site(tmp_path / "site", config)
+    write_tree(tmp_path / "site", about)
+    build_site(tmp_path / "site" / "content", tmp_path / "out", settings)
+    page = _soup(tmp_path / "out" / "about" / "index.html").select_one(".e-content")
+    hugo_emoji = "\U0001f604" in (public / "about" / "index.html").read_text("utf-8")
+    assert ("\U0001f604" in page.get_text()) == hugo_emoji

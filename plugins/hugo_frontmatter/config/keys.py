@@ -27,7 +27,7 @@ from cameo_shared.contract import CAMEO_DESCRIPTION
 from cameo_shared.links import FILTERED_URL, is_safe_link, safe_url
 
 from ..content import urls
-from ..content.gocast import go_int
+from ..content.gocast import go_bool, go_int
 from .errors import HugoConfigError, where_key
 
 # The setting that holds the plugin's options: a mapper gives an option as
@@ -215,6 +215,13 @@ def _static_dir(value: Any, unused: list[str]) -> dict[str, Any]:
     return {"HUGO_STATIC_DIRS": [str(folder) for folder in folders]}
 
 
+def _bool(value: Any) -> bool:
+    """A switch as Hugo 0.111 reads it (Go's cast): ``"false"`` and ``"x"``
+    are false, ``"t"`` true; a number is true unless 0 (YAML's rule: TOML
+    and JSON numbers Hugo reads as false)."""
+    return bool(go_bool(value))
+
+
 def _weight(value: Any) -> float:
     """Hugo's menu order: weighted entries first, lightest first."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value:
@@ -233,11 +240,11 @@ KEY_MAPPERS: dict[str, Mapper] = {
     "staticdir": _static_dir,
     "permalinks": _permalinks,
     "markup": _markup,
-    "enableemoji": lambda value, unused: {OPTIONS: {"enable_emoji": bool(value)}},
+    "enableemoji": lambda value, unused: {OPTIONS: {"enable_emoji": _bool(value)}},
     # Read by refs: what a ref to no page does (error, or warning and URL).
     "reflinkserrorlevel": lambda v, unused: {"HUGO_REF_LINKS_ERROR_LEVEL": v},
     "reflinksnotfoundurl": lambda v, unused: {"HUGO_REF_LINKS_NOT_FOUND_URL": v},
-    "pluralizelisttitles": lambda v, unused: {"HUGO_PLURALIZE_LIST_TITLES": bool(v)},
+    "pluralizelisttitles": lambda v, unused: {"HUGO_PLURALIZE_LIST_TITLES": _bool(v)},
     # Read in settings.hugo_settings itself.
     "contentdir": lambda value, unused: {},
     "languagecode": lambda value, unused: {},
