@@ -20,7 +20,9 @@ from pelican.plugins.hugo_frontmatter.content.fields import (
     to_pelican,
 )
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
-    YAML12_RESOLVERS,
+    GO_YAML_RESOLVERS as YAML12_RESOLVERS,
+)
+from pelican.plugins.hugo_frontmatter.content.frontmatter import (
     FrontMatter,
     FrontMatterError,
     decode,

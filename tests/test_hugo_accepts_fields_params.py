@@ -169,6 +169,9 @@ def _generated_site(looks) -> tuple[str, str, str, str]:
 @example([("Social", "gitHub", "site", "social", "GITHUB", "v0")])
 @example([("SomeKey", "", "page", "someKEY", "", "v0")])
 @example([("x", "y", "missing", "X", "Y", "v0")])
+# go-yaml v2: a nested Y is the key true, a field named Y stays Y.
+@example([("ED", "Y", "page", "ED", "y", "v0")])
+@example([("Y", "", "page", "y", "", "v0"), ("on", "no", "page", "ON", "NO", "v1")])
 def test_generated_params_print_as_in_hugo(hugo, tmp_path_factory, looks):
     root = tmp_path_factory.mktemp("params")
     theirs, ours = _both(hugo, root, *_generated_site(looks))

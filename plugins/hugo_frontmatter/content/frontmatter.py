@@ -3,9 +3,12 @@
 The format is told by how the file opens, as Hugo does: YAML between ``---``
 lines, TOML between ``+++`` lines, or JSON as one leading ``{...}`` object. A
 byte order mark, CRLF line ends and blanks after a delimiter are accepted.
-YAML is read with the YAML 1.2 core schema, as Hugo reads it (``yes`` and
-``12:30`` stay text). Whatever a parser cannot take (bad UTF-8, a bad tagged
-value, a number too long, nesting too deep) is a FrontMatterError with its line.
+YAML is read as Hugo 0.111's go-yaml v2 reads it: ``yes``/``no``,
+``on``/``off`` and ``y``/``n`` are booleans, in a nested key too (``y:``
+under a field is the key ``true``), ``0777`` is octal; a field's own name
+stays as written; ``12:30`` and dates stay text. Whatever a parser cannot
+take (bad UTF-8, a bad tagged value, a number too long, nesting too deep) is
+a FrontMatterError with its line.
 The line of every key is kept, a nested one under its dotted path
 (``icon.url``), so that later errors can name it too.
 """
@@ -27,6 +30,7 @@ _DELIMITERS = {
 }
 _DELIMITER_TEXT = {"yaml": "---", "toml": "+++"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # A TOML key: bare, "basic" or 'literal' parts joined by dots.
 _TOML_KEY_TEXT = (
@@ -271,18 +275,24 @@ def _json_key_lines(source: str, first_line: int, keys: list[str]) -> dict[str, 
     return found
 
 
-class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """PyYAML's safe loader with the YAML 1.2 core schema, as Hugo reads YAML.
+class _HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader with go-yaml v2's rules, as Hugo 0.111 reads YAML.
 
-    PyYAML resolves YAML 1.1: ``yes``/``on`` are booleans, ``12:30`` is 750,
-    ``0777`` is octal and dates become dates. Under 1.2 (and in Hugo) those
-    stay text, and ``0777`` is 777. A key given twice is refused, as in Hugo.
+    PyYAML resolves YAML 1.1 its own way: ``12:30`` is 750 and dates become
+    dates; in go-yaml v2 those stay text. Both take ``yes``/``on``/``y`` for
+    true and ``0777`` for octal. (Front matter's own keys are Go strings,
+    kept as written by ``_keys_as_written``.) A key given twice is refused,
+    as in Hugo.
     libyaml's parser when PyYAML has it: the pure-Python one made a build of
     1000 pages 30 % slower (benchmarks/plugin_cost.py).
     """
 
     yaml_implicit_resolvers: dict = {}
-    bool_values = {"true": True, "false": False}  # for an explicit !!bool
+    bool_values = {
+        word: value
+        for value, words in ((True, "y yes true on"), (False, "n no false off"))
+        for word in words.split()
+    }
 
     def construct_document(self, node):
         # Before anything is built: values shared through aliases are built
@@ -313,6 +323,10 @@ class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         for prefix, base in (("0o", 8), ("0x", 16), ("0b", 2)):
             if text.lower().startswith(prefix):
                 return sign * int(text[2:], base)
+        if re.fullmatch(r"0[0-7]+", text):  # Go's base 0: octal
+            return sign * int(text, 8)
+        if text.startswith("0") and len(text) > 1:  # not octal: Go's float
+            return sign * float(text)
         return sign * int(text, 10)
 
     def construct_mapping(self, node, deep=False):
@@ -335,14 +349,25 @@ class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         return super().construct_mapping(node, deep=deep)
 
 
-_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _Yaml12Loader.construct_yaml_int)
-# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution),
-# and the merge key ('<<'), which Hugo's YAML library also knows: for each
-# tag, the pattern of plain text it applies to and the first characters.
-YAML12_RESOLVERS = (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+_HugoYamlLoader.add_constructor(
+    "tag:yaml.org,2002:int", _HugoYamlLoader.construct_yaml_int
+)
+# go-yaml v2's resolving of plain text (checked with Hugo 0.111), and the
+# merge key ('<<'): for each tag, the pattern of plain text it applies to
+# and the first characters.
+GO_YAML_RESOLVERS = (
+    (
+        "bool",
+        r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+        r"|on|On|ON|off|Off|OFF)$",
+        "yYnNtTfFoO",
+    ),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "int",
+        r"^(?:[-+]?0b[01_]+|[-+]?0o?[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$",
+        "-+0123456789",
+    ),
     (
         "float",
         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
@@ -351,10 +376,29 @@ YAML12_RESOLVERS = (
     ),
     ("merge", r"^(?:<<)$", "<"),
 )
-for _tag, _pattern, _first in YAML12_RESOLVERS:
-    _Yaml12Loader.add_implicit_resolver(
+_RESOLVED_TAGS = {f"tag:yaml.org,2002:{tag}" for tag in ("bool", "int", "float")}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _keys_as_written(root: yaml.MappingNode) -> None:
+    """The front matter's own keys as Go strings: Hugo decodes them into a
+    ``map[string]any``, where go-yaml v2 keeps a key as written (``y``,
+    ``3``), a null one as ``""``; a nested ``y:`` is the key ``true``."""
+    for index, (key, value) in enumerate(root.value):
+        if isinstance(key, yaml.ScalarNode) and key.tag in _RESOLVED_TAGS | {_NULL_TAG}:
+            text = "" if key.tag == _NULL_TAG else key.value
+            written = yaml.ScalarNode(_STR_TAG, text, key.start_mark, key.end_mark)
+            root.value[index] = (written, value)
+
+
+for _tag, _pattern, _first in GO_YAML_RESOLVERS:
+    _HugoYamlLoader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
+
+
+# The old name, which config/formats.py imports.
+_Yaml12Loader = _HugoYamlLoader
 
 
 # go-yaml's limit on values built through aliases, which Hugo's YAML
@@ -442,9 +486,11 @@ def _reason(error: BaseException) -> str:
 def _parse_yaml(
     source: str, path: str, first_line: int
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    loader = _Yaml12Loader(source)
+    loader = _HugoYamlLoader(source)
     try:
         node = loader.get_single_node()
+        if isinstance(node, yaml.MappingNode):
+            _keys_as_written(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
