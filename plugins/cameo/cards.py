@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import re
 import shutil
@@ -262,12 +263,15 @@ def write_cards(cards: list[Card], output: str, cache: str) -> int:
     if todo:
         os.makedirs(cache, exist_ok=True)
         workers = min(len(todo) // PARALLEL_FROM, os.cpu_count() or 1)
-        if workers < 2:
+        # Forked, the workers have this module as the build loaded it (a
+        # spawned one could not import a plugin found on PLUGIN_PATHS).
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for job in todo:
                 _draw_into(job)
         else:
             chunk = max(1, len(todo) // (workers * 4))
-            with ProcessPoolExecutor(workers) as pool:
+            forked = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=forked) as pool:
                 list(pool.map(_draw_into, todo, chunksize=chunk))
     for card in cards:
         target = _checked_target(output, card.path)
