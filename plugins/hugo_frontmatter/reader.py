@@ -244,13 +244,7 @@ class HugoMarkdownReader(MarkdownReader):
         """Markdown as Hugo's Goldmark renders it, with the options of the
         Hugo config (``markup``), kept in the Markdown cache; ``math_on``:
         the page turns math on (cameo's ``$...$``, ``\\(``, ``\\[``)."""
-        renderer = self._ensure_renderer()
-        key = self._renderer_key
-        if math_on and not renderer.options.math:
-            if self._math_renderer is None:
-                options = dataclasses.replace(renderer.options, math=True)
-                self._math_renderer = self._make_renderer(options)
-            renderer, key = self._math_renderer
+        renderer, key = self._renderer_for(math_on)
         cache = markdown_cache.current()
         hooked = self._hooks.page if self._hooks is not None else None
         if hooked is not None:
@@ -262,6 +256,17 @@ class HugoMarkdownReader(MarkdownReader):
                 lambda _: renderer.render(text),
             )
         return cache.convert(key, text, renderer.render)
+
+    def _renderer_for(self, math_on: bool) -> tuple[goldmark.Renderer, str]:
+        """The site's renderer and its cache key, or for a page that turns
+        math on where the site does not, one with math on."""
+        renderer = self._ensure_renderer()
+        if not math_on or renderer.options.math:
+            return renderer, self._renderer_key
+        if self._math_renderer is None:
+            options = dataclasses.replace(renderer.options, math=True)
+            self._math_renderer = self._make_renderer(options)
+        return self._math_renderer
 
     def _ensure_renderer(self) -> goldmark.Renderer:
         if self._renderer is None:
