@@ -248,3 +248,14 @@ def test_cards_drawn_in_processes_are_the_ones_drawn_alone(tmp_path):
         alone = tmp_path / f"{card.name}.png"
         cards._draw_into((card, str(alone)))
         assert (output / card.path).read_bytes() == alone.read_bytes()
+
+
+def test_a_card_font_that_is_not_a_font_is_a_one_line_error(tmp_path):
+    from cameo_tools.errors import BuildError
+
+    not_a_font = write_tree(tmp_path / "fonts", {"notes.ttf": "not a font\n"})
+    with pytest.raises(BuildError) as failure:
+        _build(tmp_path, CAMEO_CARD_FONTS=[str(not_a_font / "notes.ttf")])
+    message = str(failure.value)
+    assert "CAMEO_CARD_FONTS names" in message and "notes.ttf" in message
+    assert "Traceback" not in message

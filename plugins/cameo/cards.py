@@ -98,7 +98,10 @@ def plan(generators, avatar: str | None) -> None:
         title, title_font = _drawable(title, fonts, content)
         label, label_font = _drawable(label, fonts, content)
         used = (title_font, label_font)
-        shown = [DRAWING, title, label, avatar_digest, colours, used, WIDTH, HEIGHT]
+        # A font file is known by its path, size and time: an updated font
+        # draws a new card.
+        font_files = [(font, *_stamp(font)) for font in used]
+        shown = [DRAWING, title, label, avatar_digest, colours, font_files]
         name = hashlib.sha256(json.dumps(shown).encode("utf-8")).hexdigest()[:20]
         card = Card(name, title, label, avatar, colours, used, alt)
         content.social_card = card
@@ -127,6 +130,13 @@ def _has_own_image(content) -> bool:
 
 def _plain(text) -> str:
     return " ".join(Markup(str(text)).striptags().split())
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    if not path:
+        return (0, 0)
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns
 
 
 def _digest_of_file(path: str) -> str:
@@ -158,18 +168,30 @@ def card_fonts(settings) -> tuple[str, ...]:
     if named:
         found = []
         for path in map(str, named):
-            if os.path.isfile(path):
-                found.append(path)
-            else:
+            problem = _font_problem(path)
+            if problem:
                 logger.error(
-                    "CAMEO_CARD_FONTS names %s, which does not exist; name a "
-                    "font file (fc-list lists them)",
+                    "CAMEO_CARD_FONTS names %s, which %s; name a font file "
+                    "(fc-list lists them)",
                     path,
+                    problem,
                 )
+            else:
+                found.append(path)
     else:
         found = [p for p in map(_fc_match, FONT_PATTERNS) if p]
     # Without any, Pillow's own font ("").
     return tuple(dict.fromkeys(found)) or ("",)
+
+
+def _font_problem(path: str) -> str | None:
+    if not os.path.isfile(path):
+        return "does not exist"
+    try:
+        _font(path, LABEL_SIZE)
+    except OSError as error:
+        return f"is not a font Pillow can read ({error})"
+    return None
 
 
 @lru_cache(maxsize=16)
