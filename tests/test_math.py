@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cameo_shared.math import MathError, find_math, tex_to_mathml
@@ -305,3 +305,37 @@ def test_the_parity_script_compares_math_by_its_tex():
         '<div class="e-content"><p>Block: ' + tex_to_mathml("c", True) + "</p></div>"
     )
     assert parity.normal_lines(parity.find_body(other)[0]) != parity.normal_lines(ours)
+
+
+_MATH_PIECES = st.sampled_from(
+    ["$$", "$", "\\(", "\\)", "\\[", "\\]", "\\\\(", "\\\\)", "x", "^2", " ", "5"]
+    + ["\\frac{a}{b}", "`", "*", "_", "\n", "a b", "\\$", "{", "}"]
+)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@example(text="\\\\($$\\)", math_on=True)  # a backslash escaped, then \(
+@example(text="\\$x$", math_on=True)  # an escaped dollar opens nothing
+@given(
+    text=st.lists(_MATH_PIECES, min_size=1, max_size=16).map("".join),
+    math_on=st.booleans(),
+)
+def test_both_readers_find_the_same_math_in_any_text(text, math_on):
+    import markdown
+
+    from pelican.plugins.cameo.math import MathExtension
+
+    python_markdown = markdown.Markdown(
+        extensions=[MathExtension(site_math=math_on)]
+    ).convert(text)
+    goldmark = Renderer(GoldmarkOptions(math=math_on)).render(text)
+
+    def maths(html: str) -> list[str]:
+        page = BeautifulSoup(html, "html.parser")
+        return [str(m) for m in page.find_all("math")]
+
+    # Python-Markdown and markdown-it differ in what they make of the rest
+    # (emphasis across math, code spans): where the text has none of it,
+    # both find the same math.
+    if not set(text) & {"`", "*", "_"}:
+        assert maths(python_markdown) == maths(goldmark), (python_markdown, goldmark)

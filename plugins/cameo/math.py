@@ -23,7 +23,9 @@ _TRUE = {"true", "yes", "on", "1"}
 
 class _MathProcessor(InlineProcessor):
     def __init__(self, md: Markdown, site_math: bool) -> None:
-        super().__init__(r"\$|\\", md)
+        # A backslash and the character after it are one step, as
+        # Markdown's escapes are: ``\\(`` is not ``\(``, ``\$`` no dollar.
+        super().__init__(r"(?s)\\.|\$", md)
         self.site_math = site_math
 
     def handleMatch(  # noqa: N802 (Python-Markdown's name)
