@@ -3,7 +3,8 @@ or Goldmark extension to a module, each with a ``use(md, ...)`` that
 ``goldmark.Renderer`` calls when the options turn it on.
 
 Inline: ``text_runs``, ``code_spans``, ``typographer``, ``linkify`` (with
-``inline_state``, what they keep while a run is parsed). Blocks:
+``inline_state``, what they keep while a run is parsed); ``math``, cameo's
+addition (MathML, with ``cameo_shared.math``). Blocks:
 ``tables``, ``strikethrough``, ``footnotes``, ``definition_lists``,
 ``task_lists``, ``attributes``, ``headings``, ``raw_html``,
 ``code_fences``, ``standalone_images``, ``whitespace`` (with
