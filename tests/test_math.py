@@ -187,12 +187,16 @@ def test_find_math_needs_math_on_for_dollars_and_single_backslashes():
 _PIECES = st.sampled_from(
     ["$", "$5", " ", "x", "\\", "\\$", "[", "]", "(", ")", "`", "\n", "*", "12", "a b"]
 )
+# Left out: cameo's math on every page ($$, \\(, \\[); a blank page (Hugo
+# writes none); a blank before a line break after a backslash, which the
+# renderer keeps and Hugo drops, math or none (not this rule's).
 _NO_MATH_TEXT = (
     st.lists(_PIECES, min_size=1, max_size=14)
     .map("".join)
     .filter(
         lambda text: "$$" not in text and "\\\\(" not in text and "\\\\[" not in text
     )
+    .filter(lambda text: text.strip() and not re.search(r"\\[ \t]+\n", text))
 )
 
 
