@@ -398,7 +398,7 @@ def written(folder: Path) -> set[str]:
         for path in folder.rglob("*")
         if path.suffix in (".html", ".xml")
         and path.name not in ("sitemap.xml", "404.html")
-        and not path.relative_to(folder).as_posix().startswith("theme/")
+        and not path.relative_to(folder).as_posix().startswith(("theme/", "cards/"))
         and "page/1/" not in path.relative_to(folder).as_posix()
     }
 

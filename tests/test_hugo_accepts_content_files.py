@@ -85,7 +85,7 @@ def _files(folder: Path) -> dict[str, bytes]:
             path.is_file()
             and path.name != "index.html"
             and path.suffix != ".xml"
-            and not relative.startswith("theme/")
+            and not relative.startswith(("theme/", "cards/"))
             and relative != "robots.txt"
         ):
             found[relative] = path.read_bytes()

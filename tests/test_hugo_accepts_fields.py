@@ -269,7 +269,7 @@ def _compared(pages: dict[str, str]) -> dict[str, str]:
     return {
         path: "" if path in ("index.html", "posts/index.html") else title
         for path, title in pages.items()
-        if not path.startswith(("theme/", "tags/", "categories/"))
+        if not path.startswith(("theme/", "cards/", "tags/", "categories/"))
         and path != "404.html"
     }
 

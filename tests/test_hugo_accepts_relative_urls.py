@@ -31,7 +31,11 @@ def _pages(root: Path) -> set[str]:
     found = set()
     for path in root.rglob("*.html"):
         name = path.relative_to(root).as_posix()
-        if name.startswith("theme/") or "page/1/" in name or path.name == "404.html":
+        if (
+            name.startswith(("theme/", "cards/"))
+            or "page/1/" in name
+            or path.name == "404.html"
+        ):
             continue
         found.add(name)
     return found

@@ -58,7 +58,7 @@ def _paths(root: Path) -> set[str]:
         if path.suffix in (".html", ".xml")
         and path.name not in NOT_COMPARED
         and not PAGES_OF_A_LIST.search(path.relative_to(root).as_posix())
-        and not path.relative_to(root).as_posix().startswith("theme/")
+        and not path.relative_to(root).as_posix().startswith(("theme/", "cards/"))
     }
 
 

@@ -28,7 +28,7 @@ def _files(root: Path) -> set[str]:
     found = set()
     for path in root.rglob("*"):
         name = path.relative_to(root).as_posix()
-        if path.is_dir() or name.startswith("theme/") or "page/1/" in name:
+        if path.is_dir() or name.startswith(("theme/", "cards/")) or "page/1/" in name:
             continue
         if path.suffix == ".xml" or path.name in ("404.html", "robots.txt"):
             continue

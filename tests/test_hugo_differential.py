@@ -28,7 +28,8 @@ def _files(root: Path) -> set[str]:
     return {
         path.relative_to(root).as_posix()
         for path in root.rglob("*")
-        if path.is_file() and not path.relative_to(root).as_posix().startswith("theme/")
+        if path.is_file()
+        and not path.relative_to(root).as_posix().startswith(("theme/", "cards/"))
     }
 
 

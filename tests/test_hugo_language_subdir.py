@@ -32,7 +32,7 @@ def _pages(root: Path) -> set[str]:
     return {
         path.relative_to(root).as_posix()
         for path in root.rglob("*.html")
-        if not path.relative_to(root).as_posix().startswith("theme/")
+        if not path.relative_to(root).as_posix().startswith(("theme/", "cards/"))
     }
 
 
