@@ -24,7 +24,7 @@ from pelican.generators import Generator
 
 from cameo_shared.paths import display_path
 
-from .images import _checked_target
+from .images import checked_target
 from .page_data import site_address
 
 logger = logging.getLogger(__name__)
@@ -279,7 +279,7 @@ def write_cards(cards: list[Card], output: str, cache: str) -> int:
     (benchmarks/social_cards.py); a few are not worth starting them."""
     todo = []
     for card in cards:
-        cached = _checked_target(cache, f"{card.name}.png")
+        cached = checked_target(cache, f"{card.name}.png")
         if not os.path.isfile(cached):
             todo.append((card, cached))
     if todo:
@@ -296,7 +296,7 @@ def write_cards(cards: list[Card], output: str, cache: str) -> int:
             with ProcessPoolExecutor(workers, mp_context=forked) as pool:
                 list(pool.map(_draw_into, todo, chunksize=chunk))
     for card in cards:
-        target = _checked_target(output, card.path)
+        target = checked_target(output, card.path)
         if not os.path.isfile(target):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(os.path.join(cache, f"{card.name}.png"), target)

@@ -81,7 +81,7 @@ def _name(path: str) -> str:
     return posixpath.basename(path.rstrip("/")) or "me.png"
 
 
-def _checked_target(folder: str, relative: str) -> str:
+def checked_target(folder: str, relative: str) -> str:
     """Where to write ``relative`` (slash-separated) in ``folder``; refused
     when ``..`` or a symlink on the way would put the file anywhere else."""
     target = path_in(folder, relative)
@@ -154,8 +154,8 @@ def write_variants(source: str, path: str, output: str, cache: str) -> list[str]
         for size in variant_widths(image.width):
             resized = None
             for extension, _, quality in VARIANT_FORMATS:
-                target = _checked_target(output, variant_url(stem, size, extension))
-                cached = _checked_target(cache, f"{digest}-{size}.{extension}")
+                target = checked_target(output, variant_url(stem, size, extension))
+                cached = checked_target(cache, f"{digest}-{size}.{extension}")
                 if not os.path.isfile(cached):
                     if resized is None:
                         height = round(image.height * size / image.width)
@@ -182,7 +182,7 @@ def write_favicons(source: str, output: str) -> list[str]:
         square = image.crop((left, top, left + side, top + side))
     written = []
     for name, size in FAVICONS.items():
-        target = _checked_target(output, name)
+        target = checked_target(output, name)
         if size is None:
             square.save(target, sizes=[(16, 16), (32, 32), (48, 48)])
         else:
