@@ -237,18 +237,19 @@ def test_a_replaced_avatar_gets_its_new_size_in_the_same_process(tmp_path):
 def test_what_a_build_changes_in_a_page_does_not_carry_into_the_next(tmp_path):
     # The parsed front matter is kept between builds in one process; a
     # template (or plugin) that changes a page's dict must not change it.
+    # (Not `n`: in Hugo's YAML, go-yaml v2, a key `n` is the boolean false.)
     templates = write_tree(
         tmp_path / "templates",
         {
             "partials/extend_footer.html": (
                 "{% if page is defined and page.extra %}"
-                "{% set _ = page.extra.update(n=page.extra.n + 1) %}"
-                "<p id=n>{{ page.extra.n }}</p>{% endif %}"
+                "{% set _ = page.extra.update(count=page.extra.count + 1) %}"
+                "<p id=n>{{ page.extra.count }}</p>{% endif %}"
             )
         },
     )
     content = write_tree(
-        tmp_path / "content", {"about.md": "---\ntitle: About\nextra:\n  n: 1\n---\n"}
+        tmp_path / "content", {"about.md": "---\ntitle: About\nextra:\n  count: 1\n---\n"}
     )
     for _ in range(2):
         build_site(
