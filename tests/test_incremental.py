@@ -249,7 +249,8 @@ def test_what_a_build_changes_in_a_page_does_not_carry_into_the_next(tmp_path):
         },
     )
     content = write_tree(
-        tmp_path / "content", {"about.md": "---\ntitle: About\nextra:\n  count: 1\n---\n"}
+        tmp_path / "content",
+        {"about.md": "---\ntitle: About\nextra:\n  count: 1\n---\n"},
     )
     for _ in range(2):
         build_site(
