@@ -107,11 +107,15 @@ def test_removed_file_is_deleted_and_nothing_outside_the_prefix(
     seaweedfs.client.put_object(Bucket=s3_bucket, Key="sitemap-not-ours.xml", Body=b"x")
     settings = make_site(tmp_path, s3_bucket)
     publish(settings)
+    cards = {key for key in objects(seaweedfs.client, s3_bucket) if "/cards/" in key}
     (tmp_path / "content" / "old.md").unlink()
     report = publish(settings)
-    assert "1 to delete" in report
+    assert "2 to delete" in report  # the page and its social card
     stored = objects(seaweedfs.client, s3_bucket)
     assert "site/old/index.html" not in stored
+    assert (
+        len(cards - set(stored)) == 1 and {k for k in stored if "/cards/" in k} < cards
+    )
     assert "other/keep.txt" in stored and "sitemap-not-ours.xml" in stored
 
 

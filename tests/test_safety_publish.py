@@ -361,7 +361,8 @@ def test_deletions_answered_503_are_one_line(s3_bucket, seaweedfs, tmp_path):
     finally:
         proxy.stop()
     assert error_line(run) == (
-        f"Error: cannot delete 1 old object from s3://{s3_bucket}/site/ (the new "
+        # the page and its social card
+        f"Error: cannot delete 2 old objects from s3://{s3_bucket}/site/ (the new "
         "pages are online, the old objects are still there): SlowDown (HTTP 503), "
         "2 attempts; the store is failing or busy, run publish again later (or "
         "raise --retries)"
