@@ -137,7 +137,7 @@ class LiveSite:
             if not _may_take_quick_path(page):
                 return None
             new = _read_again(generator, page)
-            if new is None:
+            if new is None or _card_changes(page, new):
                 return None
             if _shown_elsewhere(new) != _shown_elsewhere(page):
                 if self._only_its_words_changed(page, new):
@@ -366,6 +366,21 @@ def _read_again(generator, page):
     finally:
         logging.getLogger().removeHandler(errors)
     return None if errors.messages else new
+
+
+def _card_changes(old, new) -> bool:
+    """Whether the page's social card (the theme's ``cards.py``, planned once
+    every page is read) would show something else: its title or supertitle
+    on a card it has, or another image of its own. A full build draws it."""
+
+    def drawn(page) -> tuple:
+        return (page.title, getattr(page, "supertitle", None))
+
+    def own_image(page) -> tuple:
+        return (getattr(page, "images", None), getattr(page, "icon", None))
+
+    had_card = getattr(old, "social_card", None) is not None
+    return (had_card and drawn(old) != drawn(new)) or own_image(old) != own_image(new)
 
 
 def _shown_elsewhere(page) -> tuple:
