@@ -149,6 +149,26 @@ def test_a_card_is_drawn_once_and_renamed_when_its_title_changes(tmp_path):
     assert _card_file(output, "posts/first/index.html").exists()
 
 
+def test_a_home_without_a_photo_shares_a_card_but_no_person_image(tmp_path):
+    """A drawn card is no picture of the person: the home page's JSON-LD
+    Person gets no ``image`` from it; an untitled page's alt says the site's
+    name once."""
+    import json
+
+    tree = {"_index.md": "---\ndescription: A site.\n---\nWelcome.\n"}
+    output = _build(tmp_path, tree, SITENAME="Ann's notes")
+    meta = _meta(output, "index.html")
+    assert meta["og:image"].startswith(f"{SITE}/cards/")
+    assert meta["og:image:alt"] == "Ann's notes"
+    soup = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    people = [
+        json.loads(script.string)
+        for script in soup.find_all("script", type="application/ld+json")
+    ]
+    person = next(p for p in people if p.get("@type") == "Person")
+    assert "image" not in person, person
+
+
 def test_social_cards_off_gives_no_card(tmp_path):
     output = _build(tmp_path, CAMEO_SOCIAL_CARDS=False)
     assert not (output / "cards").exists()

@@ -94,7 +94,7 @@ def plan(generators, avatar: str | None) -> None:
             continue
         label = _plain(getattr(content, "supertitle", None) or settings["SITENAME"])
         title = _plain(getattr(content, "title", "") or settings["SITENAME"])
-        alt = f"{title} ({label})" if label else title
+        alt = f"{title} ({label})" if label and label != title else title
         title, title_font = _drawable(title, fonts, content)
         label, label_font = _drawable(label, fonts, content)
         used = (title_font, label_font)

@@ -186,7 +186,7 @@ class Sharing:
         }
         if self.url:
             person["url"] = self.url
-        if self.image:
+        if self.image and self.card is None:  # a photo, not a drawn card
             person["image"] = self.image
         if self.description:
             person["description"] = self.description
