@@ -161,6 +161,7 @@ def test_a_rebuild_with_no_change_writes_nothing(tmp_path):
     assert not [path for path in staging.rglob("*") if path.is_file()]
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_output_take_turns(tmp_path):
     pytest.importorskip("fcntl")
     content, output, cache = _site(tmp_path), tmp_path / "out", tmp_path / "cache"

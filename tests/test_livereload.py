@@ -8,6 +8,7 @@ import re
 import threading
 import time
 
+import pytest
 from playwright.sync_api import expect
 
 from cameo_tools import serve
@@ -67,6 +68,7 @@ def test_edits_to_content_theme_and_settings_rebuild_and_refresh(
         context.close()
 
 
+@pytest.mark.slow  # waits out the polling interval
 def test_without_file_events_live_reload_checks_every_so_often(tmp_path):
     # watchfiles cannot watch a path that is not there; the watcher then falls
     # back to livereload's own check every 0.8 s instead of never rebuilding.
