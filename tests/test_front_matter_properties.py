@@ -20,9 +20,7 @@ from pelican.plugins.hugo_frontmatter.content.fields import (
     to_pelican,
 )
 from pelican.plugins.hugo_frontmatter.content.frontmatter import (
-    GO_YAML_RESOLVERS as YAML12_RESOLVERS,
-)
-from pelican.plugins.hugo_frontmatter.content.frontmatter import (
+    GO_YAML_RESOLVERS,
     FrontMatter,
     FrontMatterError,
     decode,
@@ -111,15 +109,16 @@ def test_any_fields_are_mapped_or_refused_with_a_front_matter_error(fields):
         assert all(key == key.lower() for key in metadata)
 
 
-class _Yaml12Dumper(yaml.SafeDumper):
-    """PyYAML's safe dumper, quoting text as YAML 1.2 (and Hugo) would read
-    it: ``0o17`` or ``1e3`` written plain would come back as numbers."""
+class _GoYamlDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting text as go-yaml v2 (and so Hugo) would
+    read it: ``0o17``, ``1e3`` or ``yes`` written plain would come back as
+    numbers or booleans."""
 
     yaml_implicit_resolvers: dict = {}
 
 
-for _tag, _pattern, _first in YAML12_RESOLVERS:
-    _Yaml12Dumper.add_implicit_resolver(
+for _tag, _pattern, _first in GO_YAML_RESOLVERS:
+    _GoYamlDumper.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
 
@@ -158,7 +157,7 @@ def test_any_fields_survive_a_trip_through_yaml_and_json(fields):
     trips = [
         (
             "---\n"
-            + yaml.dump(fields, Dumper=_Yaml12Dumper, sort_keys=False)
+            + yaml.dump(fields, Dumper=_GoYamlDumper, sort_keys=False)
             + "---\nBody\n",
             fields,
         ),

@@ -18,66 +18,21 @@ import yaml
 
 from cameo_shared.paths import display_path
 
-from ..content.frontmatter import _Yaml12Loader
+from ..content.frontmatter import HugoYamlLoader
 from .errors import HugoConfigError
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-class ConfigYamlLoader(_Yaml12Loader):
-    """YAML as Hugo 0.111 reads its config (go-yaml v2's rules, checked with
-    ``hugo config``): ``yes``/``no``, ``on``/``off`` and ``y``/``n`` are
-    booleans, keys too (``y:`` is the key ``true``); ``0777`` is octal;
-    dates and ``12:30`` stay text; a key given twice is the last. The rest
-    is the front matter's loader."""
-
-    yaml_implicit_resolvers: dict = {}
-    bool_values = {
-        word: value
-        for value, words in ((True, "y yes true on"), (False, "n no false off"))
-        for word in words.split()
-    }
+class ConfigYamlLoader(HugoYamlLoader):
+    """YAML as Hugo 0.111 reads its config: the front matter's go-yaml v2
+    rules (checked with ``hugo config``: ``yes``/``no``, ``on``/``off`` and
+    ``y``/``n`` are booleans, keys too, so ``y:`` is the key ``true``;
+    ``0777`` is octal; dates and ``12:30`` stay text), except that a key
+    given twice is not refused: the last wins."""
 
     def construct_mapping(self, node, deep=False):
-        # A key given twice: the last wins, as in Hugo's config.
         return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
-
-    def construct_yaml_int(self, node):
-        text = self.construct_scalar(node).replace("_", "")
-        if re.fullmatch(r"[-+]?0[0-7]+", text):  # Go's base-0 octal
-            node = yaml.ScalarNode(
-                node.tag, text.replace("0", "0o", 1), node.start_mark
-            )
-        return super().construct_yaml_int(node)
-
-
-ConfigYamlLoader.add_constructor(
-    "tag:yaml.org,2002:int", ConfigYamlLoader.construct_yaml_int
-)
-for _tag, _pattern, _first in (
-    (
-        "bool",
-        r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
-        r"|on|On|ON|off|Off|OFF)$",
-        "yYnNtTfFoO",
-    ),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    (
-        "int",
-        r"^(?:[-+]?0b[01_]+|[-+]?0o?[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$",
-        "-+0123456789",
-    ),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    ("merge", r"^(?:<<)$", "<"),
-):
-    ConfigYamlLoader.add_implicit_resolver(
-        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
-    )
 
 
 def parse_file(path: str) -> dict[str, Any]:

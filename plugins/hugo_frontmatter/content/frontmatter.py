@@ -275,16 +275,17 @@ def _json_key_lines(source: str, first_line: int, keys: list[str]) -> dict[str, 
     return found
 
 
-class _HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """PyYAML's safe loader with go-yaml v2's rules, as Hugo 0.111 reads YAML.
 
     PyYAML resolves YAML 1.1 its own way: ``12:30`` is 750 and dates become
     dates; in go-yaml v2 those stay text. Both take ``yes``/``on``/``y`` for
     true and ``0777`` for octal. (Front matter's own keys are Go strings,
     kept as written by ``_keys_as_written``.) A key given twice is refused,
-    as in Hugo.
-    libyaml's parser when PyYAML has it: the pure-Python one made a build of
-    1000 pages 30 % slower (benchmarks/plugin_cost.py).
+    as in Hugo. Built on libyaml's parser when PyYAML has it: the
+    pure-Python one made a build of 1000 pages 30 % slower
+    (benchmarks/plugin_cost.py). The config's loader is this one, less the
+    refusal of a key given twice (config/formats.py).
     """
 
     yaml_implicit_resolvers: dict = {}
@@ -349,8 +350,8 @@ class _HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         return super().construct_mapping(node, deep=deep)
 
 
-_HugoYamlLoader.add_constructor(
-    "tag:yaml.org,2002:int", _HugoYamlLoader.construct_yaml_int
+HugoYamlLoader.add_constructor(
+    "tag:yaml.org,2002:int", HugoYamlLoader.construct_yaml_int
 )
 # go-yaml v2's resolving of plain text (checked with Hugo 0.111), and the
 # merge key ('<<'): for each tag, the pattern of plain text it applies to
@@ -392,13 +393,9 @@ def _keys_as_written(root: yaml.MappingNode) -> None:
 
 
 for _tag, _pattern, _first in GO_YAML_RESOLVERS:
-    _HugoYamlLoader.add_implicit_resolver(
+    HugoYamlLoader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
-
-
-# The old name, which config/formats.py imports.
-_Yaml12Loader = _HugoYamlLoader
 
 
 # go-yaml's limit on values built through aliases, which Hugo's YAML
@@ -486,7 +483,7 @@ def _reason(error: BaseException) -> str:
 def _parse_yaml(
     source: str, path: str, first_line: int
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    loader = _HugoYamlLoader(source)
+    loader = HugoYamlLoader(source)
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
