@@ -472,13 +472,8 @@ def test_a_permalink_given_in_the_settings_is_checked_too(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_keys_the_sites_go_templates_read_are_not_named_as_unused(tmp_path):
-    config = (
-        HUGO_TOML.replace(
-            "\n[", '\nenableInlineShortcodes = true\ntitleCaseStyle = "Go"\n[', 1
-        )
-        + "\n[imaging]\nquality = 90\n"
-    )
+def _unused_warnings(tmp_path, config: str) -> list[str]:
+    """Build the site of ``config``; the warnings naming unused keys."""
     settings = _site(tmp_path, config)
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
@@ -488,11 +483,21 @@ def test_keys_the_sites_go_templates_read_are_not_named_as_unused(tmp_path):
         build_site(tmp_path / "content", tmp_path / "out", settings)
     finally:
         logging.getLogger().removeHandler(handler)
-    warning = next(
+    return [
         record.getMessage()
         for record in records
         if "not used by this build" in record.getMessage()
+    ]
+
+
+def test_keys_the_sites_go_templates_read_are_not_named_as_unused(tmp_path):
+    config = (
+        HUGO_TOML.replace(
+            "\n[", '\nenableInlineShortcodes = true\ntitleCaseStyle = "Go"\n[', 1
+        )
+        + "\n[imaging]\nquality = 90\n"
     )
+    warning = _unused_warnings(tmp_path, config)[0]
     assert "copyright" in warning  # the theme does not show it
     for key in ("enableinlineshortcodes", "titlecasestyle", "imaging"):
         assert key not in warning.lower()
@@ -566,20 +571,7 @@ def test_a_key_the_build_reads_is_never_named_as_unused(tmp_path, key):
 
 def test_outputs_are_not_named_as_unused_in_a_build(tmp_path):
     config = HUGO_TOML + '\n[outputs]\nhome = ["HTML"]\n'
-    settings = _site(tmp_path, config)
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = records.append
-    logging.getLogger().addHandler(handler)
-    try:
-        build_site(tmp_path / "content", tmp_path / "out", settings)
-    finally:
-        logging.getLogger().removeHandler(handler)
-    (warning,) = [
-        record.getMessage()
-        for record in records
-        if "not used by this build" in record.getMessage()
-    ]
+    (warning,) = _unused_warnings(tmp_path, config)
     named = warning.rsplit("): ", 1)[1].split(", ")
     assert named == ["copyright", "params.avatarurl"]
     assert not (tmp_path / "out" / "index.xml").exists()  # outputs was read
