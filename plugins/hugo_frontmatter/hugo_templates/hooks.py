@@ -22,11 +22,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cameo_shared.paths import display_path
-
 from ..content.frontmatter import FrontMatterError
-from ..gotemplate import TemplateError
-from .loader import Found, TemplateLoader, error_place, errorf_text
+from .loader import Found, TemplateLoader, error_words
 from .objects import Page, Position
 
 logger = logging.getLogger(__name__)
@@ -256,18 +253,7 @@ class SiteHooks:
     ) -> RenderHookError:
         """One line: the page's file:line, the hook's file:line:col and Go's
         (or Hugo's) words."""
-        said = errorf_text(error)
-        if isinstance(error, TemplateError) and said is not None:
-            place = display_path(error_place(error, page.loader))
-            message = f"{place}: errorf: {said}"
-        elif isinstance(error, TemplateError):
-            place = display_path(error_place(error, page.loader))
-            kind = "parse failed" if error.col is None else "execute of template failed"
-            message = f"{place}: {kind}: {error}"
-        elif isinstance(error, UnicodeDecodeError):
-            message = f"{display_path(found.path)}: is not UTF-8 text; save it as UTF-8"
-        else:
-            message = f"{display_path(found.path)}: {error}"
+        message = error_words(error, found, page.loader)
         hook = found.name.rsplit("/", 1)[-1]
         return RenderHookError(
             page.shown_path,

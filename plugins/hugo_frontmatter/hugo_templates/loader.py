@@ -29,6 +29,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
+from cameo_shared.paths import display_path
+
 from ..config import files as config
 from ..gotemplate import HTML, TemplateError, TemplateSet
 from ..gotemplate.nodes import CommandNode, FieldNode, Node, TemplateNode, VariableNode
@@ -468,3 +470,19 @@ def error_place(error: TemplateError, loader: TemplateLoader) -> str:
     if error.col is None:
         return f"{path}:{error.line}"
     return f"{path}:{error.line}:{error.col}"
+
+
+def error_words(error: Exception, found: Found, loader: TemplateLoader) -> str:
+    """What a shortcode's or a render hook's error says after the page's
+    file:line: the template's file:line:col and Go's (or Hugo's) words, or
+    ``errorf``'s own text, or what is wrong with the template's file."""
+    if isinstance(error, TemplateError):
+        place = display_path(error_place(error, loader))
+        said = errorf_text(error)
+        if said is not None:  # the template's own words, as Hugo logs them
+            return f"{place}: errorf: {said}"
+        kind = "parse failed" if error.col is None else "execute of template failed"
+        return f"{place}: {kind}: {error}"
+    if isinstance(error, UnicodeDecodeError):
+        return f"{display_path(found.path)}: is not UTF-8 text; save it as UTF-8"
+    return f"{display_path(found.path)}: {error}"

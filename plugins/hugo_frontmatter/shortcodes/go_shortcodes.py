@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cameo_shared.paths import display_path
-
 from .. import gotemplate
 from ..config.files import environment
 from ..content.params import Params
@@ -25,8 +23,7 @@ from ..hugo_templates.bindings import OutputFiles, SiteBindings
 from ..hugo_templates.loader import (
     Found,
     TemplateLoader,
-    error_place,
-    errorf_text,
+    error_words,
     page_bound,
 )
 from .calls import PageInfo, Run, ShortcodeCall, ShortcodeError, Where
@@ -300,18 +297,7 @@ class GoShortcodes:
     ) -> ShortcodeError:
         """A Go template's error on one line: the page's file:line, then the
         template's file:line:col and Go's (or Hugo's) words."""
-        said = errorf_text(error)
-        if isinstance(error, gotemplate.TemplateError) and said is not None:
-            # The template's own words (errorf), as Hugo logs them.
-            message = f"{display_path(error_place(error, loader))}: errorf: {said}"
-        elif isinstance(error, gotemplate.TemplateError):
-            place = display_path(error_place(error, loader))
-            kind = "parse failed" if error.col is None else "execute of template failed"
-            message = f"{place}: {kind}: {error}"
-        elif isinstance(error, UnicodeDecodeError):
-            message = f"{display_path(found.path)}: is not UTF-8 text; save it as UTF-8"
-        else:
-            message = f"{display_path(found.path)}: {error}"
+        message = error_words(error, found, loader)
         return ShortcodeError(
             path,
             line,
