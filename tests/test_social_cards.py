@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from .conftest import HUGO_SETTINGS, ROOT, build_site, write_tree
+from .conftest import HUGO_SETTINGS, ROOT, build_site, missing, write_tree
 
 SITE = "https://example.org"
 AVATAR = (ROOT / "content" / "images" / "avatar.png").read_bytes()
@@ -103,7 +103,7 @@ def _latin_font() -> str:
         ["fc-match", "-f", "%{file}", "sans-serif"], capture_output=True, text=True
     ).stdout
     if not found:
-        pytest.skip("fontconfig finds no sans-serif font")
+        missing("fontconfig finds no sans-serif font")
     return found
 
 
