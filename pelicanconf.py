@@ -12,6 +12,12 @@ SITEURL = ""
 DEFAULT_LANG = "en"
 TIMEZONE = "America/New_York"
 
+# The page in Chinese: content/_index.zh.md is content/_index.md's Chinese
+# version (Hugo's way of naming a translation), written to /zh/. Each other
+# language: its BCP 47 code (<html lang>, hreflang) and the site's name in it.
+HUGO_LANGUAGES = ["en", "zh"]
+CAMEO_LANGUAGES = {"zh": {"code": "zh-Hans", "name": "张天宇"}}
+
 PATH = "content"
 OUTPUT_PATH = "output"
 # Compiled templates, converted Markdown and the staging folder: beside this

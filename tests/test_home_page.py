@@ -36,11 +36,16 @@ def test_content_is_the_seed_byte_for_byte():
 
 def test_home_page_is_written_at_the_site_root(seed_site):
     assert (seed_site / "index.html").is_file()
-    # The page's url is "/", which must not produce a second copy elsewhere.
+    # The page's url is "/", which must not produce a second copy elsewhere;
+    # its Chinese version is /zh/, and /en/ redirects home, as in Hugo.
     pages = sorted(
         p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*.html")
     )
-    assert pages == ["404.html", "index.html"]
+    assert pages == ["404.html", "en/index.html", "index.html", "zh/index.html"]
+    assert (
+        'http-equiv="refresh" content="0; url=/"'
+        in (seed_site / "en" / "index.html").read_text()
+    )
 
 
 def test_profile_fields_appear_in_order(seed_site):
@@ -48,8 +53,9 @@ def test_profile_fields_appear_in_order(seed_site):
     soup = _home(seed_site)
     header = soup.select_one("article.profile header")
     children = [el for el in header.find_all(True, recursive=False)]
-    assert [el.name for el in children] == ["picture", "p", "h1", "p"]
-    picture, supertitle, title, subtitle = children
+    # The header ends with the switch to the page's Chinese version.
+    assert [el.name for el in children] == ["picture", "p", "h1", "p", "nav"]
+    picture, supertitle, title, subtitle, _ = children
     avatar = picture.img
     assert avatar["alt"] == fields["icon"]["alt"]
     assert supertitle.get_text(strip=True) == fields["supertitle"]

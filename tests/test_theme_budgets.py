@@ -1,8 +1,8 @@
 """The theme's budgets, checked in a real browser and by the Nu HTML checker.
 
-For the profile page, an article, a list page and the page of a site that
-`pelican-cameo new` writes, at 375 and 1280 px, light
-and dark: axe-core finds no violation (WCAG 2.1 A and AA, best practices), the
+For the profile page (in English and in Chinese), an article, a list page
+and the page of a site that `pelican-cameo new` writes, at 375 and 1280 px,
+light and dark: axe-core finds no violation (WCAG 2.1 A and AA, best practices), the
 browser logs no error, fails no request, asks no other host, and nothing
 shifts. Every HTML file of the outputs passes the Nu HTML checker. The home
 page's HTML and CSS stay under 14 KB compressed.
@@ -26,6 +26,7 @@ from .conftest import CACHE, FIXTURES, ROOT, screenshot
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 CASES = {
     "profile": ("seed", "/"),
+    "profile in Chinese": ("seed", "/zh/"),
     "article": ("blog", "/first-steps.html"),
     "list": ("blog", "/index.html"),
     "new site": ("new", "/"),

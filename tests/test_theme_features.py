@@ -96,10 +96,13 @@ def test_sharing_metadata_and_canonical_url(social_site):
     og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
     assert og["og:type"] == "profile"
     assert og["og:title"] == "Hey, I'm Tianyu."
-    assert og["og:image"] == "https://me.example.org/images/avatar.png"
-    assert og["og:image:alt"] == "A picture of my face"
+    # Shared with its social card, which shows the avatar; the person's
+    # photo is the avatar itself.
+    assert re.fullmatch(r"https://me\.example\.org/cards/\w+\.png", og["og:image"])
+    assert og["og:image:alt"] == "Hey, I'm Tianyu. (Tianyu Zhang)"
     assert og["og:description"] == "I build systems for machine learning at scale."
-    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    twitter = soup.find("meta", attrs={"name": "twitter:card"})["content"]
+    assert twitter == "summary_large_image"
     person = json.loads(soup.find("script", type="application/ld+json").string)
     assert person == {
         "@context": "https://schema.org",

@@ -131,6 +131,8 @@ def on_generator_init(generator) -> None:
         CAMEO_SCHEME_SCRIPT=script,
         CAMEO_SCRIPT_HASH=digest,
         language_links=page_data.language_links,
+        alternates=page_data.alternates,
+        language_code=lambda lang: page_data.language_code(settings, lang),
         cameo_cached=fragments.cached,
         site_header=lambda lang: page_data.site_header(settings, lang),
         # A page in another language than the site's gets the theme's texts

@@ -25,7 +25,7 @@ from pelican.generators import Generator
 from cameo_shared.paths import display_path
 
 from .images import checked_target
-from .page_data import site_address
+from .page_data import site_address, site_header
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,10 @@ _PROPERTY = re.compile(
     r"--([\w-]+)\s*:\s*(?:light-dark\(\s*(#[0-9a-fA-F]{3,8})|(#[0-9a-fA-F]{3,8}))"
 )
 # Fontconfig patterns of the fonts tried, first to last, without CAMEO_CARD_FONTS.
-FONT_PATTERNS = ("sans-serif:bold", ":lang=zh:bold")
+FONT_PATTERNS = ("sans-serif:bold",)
+# Languages whose fonts fontconfig lists after those (fc-match would answer
+# a Latin sans-serif: the family outranks the language in its sort).
+FONT_LANGUAGES = ("zh",)
 TITLE_SIZES = (72, 60, 48)
 TITLE_LINES = 4
 LABEL_SIZE = 34
@@ -92,8 +95,10 @@ def plan(generators, avatar: str | None) -> None:
     for content in _all_content(context):
         if _has_own_image(content):
             continue
-        label = _plain(getattr(content, "supertitle", None) or settings["SITENAME"])
-        title = _plain(getattr(content, "title", "") or settings["SITENAME"])
+        # The site's name in the page's language (CAMEO_LANGUAGES), else SITENAME.
+        site_name = site_header(settings, getattr(content, "lang", None))["name"]
+        label = _plain(getattr(content, "supertitle", None) or site_name)
+        title = _plain(getattr(content, "title", "") or site_name)
         alt = f"{title} ({label})" if label and label != title else title
         title, title_font = _drawable(title, fonts, content)
         label, label_font = _drawable(label, fonts, content)
@@ -122,10 +127,9 @@ def _all_content(context) -> list:
 
 
 def _has_own_image(content) -> bool:
-    icon = getattr(content, "icon", None)
-    return bool(getattr(content, "images", None)) or (
-        isinstance(icon, dict) and bool(icon.get("url"))
-    )
+    """A page with ``images`` is shared with its first; an avatar is no such
+    image (a square photo is cropped in a wide preview): the card shows it."""
+    return bool(getattr(content, "images", None))
 
 
 def _plain(text) -> str:
@@ -180,6 +184,8 @@ def card_fonts(settings) -> tuple[str, ...]:
                 found.append(path)
     else:
         found = [p for p in map(_fc_match, FONT_PATTERNS) if p]
+        for language in FONT_LANGUAGES:
+            found.extend(_fc_covering(language))
     # Without any, Pillow's own font ("").
     return tuple(dict.fromkeys(found)) or ("",)
 
@@ -207,6 +213,29 @@ def _fc_match(pattern: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return found if found and os.path.isfile(found) else None
+
+
+@lru_cache(maxsize=16)
+def _fc_covering(language: str) -> list[str]:
+    """The font files fontconfig says cover ``language``, bold ones first,
+    then by path (the same order on every run)."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", "-f", "%{file}\t%{style}\n", f":lang={language}"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    files = {}
+    for line in listed.splitlines():
+        path, _, style = line.partition("\t")
+        if os.path.isfile(path):
+            bold = "bold" in style.lower()
+            files[path] = files.get(path, False) or bold
+    return sorted(files, key=lambda path: (not files[path], path))
 
 
 def _drawable(text: str, fonts: tuple[str, ...], content) -> tuple[str, str]:

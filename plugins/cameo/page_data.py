@@ -36,25 +36,71 @@ def _is_absolute(address: str) -> bool:
 
 
 def is_home(content) -> bool:
-    """The page at the site's root: content/_index.md in a Hugo tree, or a
-    page whose url is empty. Templates read it as ``page.is_home``."""
-    return getattr(content, "url", None) == ""
+    """The page at the site's root (content/_index.md in a Hugo tree, or a
+    page whose url is empty), or at the root of its language's folder (its
+    translation, content/_index.zh.md at ``zh/``). Templates read it as
+    ``page.is_home``."""
+    url = getattr(content, "url", None)
+    if url == "":
+        return True
+    lang = str(getattr(content, "lang", "") or "")
+    default = str(content.settings.get("DEFAULT_LANG") or "")
+    return bool(lang) and lang != default and url == f"{lang}/"
+
+
+def language_code(settings, lang: str | None) -> str:
+    """The BCP 47 code of a page's language, for ``<html lang>`` and
+    ``hreflang``: CAMEO_LANGUAGES' ``code`` for it (``zh-Hans`` for a
+    page whose lang is ``zh``), else the lang itself, else DEFAULT_LANG's."""
+    lang = lang or str(settings.get("DEFAULT_LANG") or "en")
+    own = (settings.get(CAMEO_LANGUAGES) or {}).get(lang) or {}
+    return str(own.get("code") or lang)
 
 
 def language_links(content) -> list[dict[str, str]]:
     """``content`` in its other languages (Pelican's ``translations``): each
-    one's language code, the language's own name and the address, for the
-    ``hreflang`` links and the language switch. Templates call it as
-    ``language_links(page)``."""
-    site_url = content.settings.get("SITEURL", "")
-    return [
-        {
-            "lang": other.lang,
-            "name": language_name(other.lang),
-            "url": f"{site_url}/{other.url}",
-        }
-        for other in getattr(content, "translations", None) or []
-    ]
+    one's language code (``code``, BCP 47), the language's own name and the
+    address, for the ``hreflang`` links and the language switch. Templates
+    call it as ``language_links(page)``."""
+    settings = content.settings
+    site_url = settings.get("SITEURL", "")
+    found = []
+    for other in getattr(content, "translations", None) or []:
+        own = (settings.get(CAMEO_LANGUAGES) or {}).get(other.lang) or {}
+        code = language_code(settings, other.lang)
+        found.append(
+            {
+                "lang": other.lang,
+                "code": code,
+                "name": own.get("language_name") or language_name(code),
+                "url": f"{site_url}/{other.url}",
+            }
+        )
+    return found
+
+
+def alternates(content) -> list[dict[str, str]]:
+    """The ``<link rel="alternate" hreflang>`` of a page with translations:
+    itself and each translation by its code, and ``x-default`` for the
+    version in the site's language (DEFAULT_LANG), as search engines ask
+    (each version lists every version, itself included). Empty for a page
+    in one language."""
+    others = language_links(content)
+    if not others:
+        return []
+    settings = content.settings
+    site_url = settings.get("SITEURL", "")
+    own = {
+        "lang": content.lang,
+        "code": language_code(settings, content.lang),
+        "url": f"{site_url}/{content.url}",
+    }
+    links = [{"hreflang": one["code"], "href": one["url"]} for one in [own, *others]]
+    default = str(settings.get("DEFAULT_LANG") or "")
+    for one in [own, *others]:
+        if one["lang"] == default:
+            links.append({"hreflang": "x-default", "href": one["url"]})
+    return links
 
 
 def site_header(settings, language: str | None) -> dict:
@@ -140,10 +186,10 @@ class Sharing:
         alt = None
         if getattr(content, "images", None):
             image = content.images[0]
-        elif isinstance(icon, dict) and icon.get("url"):
-            image, alt = icon["url"], icon.get("alt")
         elif self.card:
             image, alt = f"/{self.card.path}", self.card.alt
+        elif isinstance(icon, dict) and icon.get("url"):
+            image, alt = icon["url"], icon.get("alt")
         else:
             image = self._settings.get("CAMEO_IMAGE")
         if not image:
@@ -156,6 +202,15 @@ class Sharing:
     @property
     def image(self) -> str | None:
         return self._image_and_alt[0]
+
+    def _photo(self) -> str | None:
+        """The page's avatar as an absolute address, else its image when
+        that is no drawn card, else None."""
+        icon = getattr(self._content, "icon", None)
+        if isinstance(icon, dict) and icon.get("url"):
+            address = urljoin(self.url or "", str(icon["url"]))
+            return address if _is_absolute(address) else None
+        return self.image if self.card is None else None
 
     @property
     def card(self):
@@ -186,8 +241,9 @@ class Sharing:
         }
         if self.url:
             person["url"] = self.url
-        if self.image and self.card is None:  # a photo, not a drawn card
-            person["image"] = self.image
+        photo = self._photo()
+        if photo:  # the avatar, not the drawn card that shows it
+            person["image"] = photo
         if self.description:
             person["description"] = self.description
         same_as = [entry[1] for entry in settings.get("SOCIAL") or ()]

@@ -57,10 +57,11 @@ def on_initialized(pelican) -> None:
     problem = permalinks_problem(options["permalinks"])
     if problem:
         raise ValueError(f"HUGO_FRONTMATTER['permalinks'] {problem}")
-    if options["hugo_urls"]:
+    if options["hugo_urls"] or len(pelican.settings.get("HUGO_LANGUAGES") or ()) > 1:
         # Hugo links translations by the file's path (or translationKey),
         # never by title: Pelican's default (the slug, from the title) would
-        # pair two posts of one title.
+        # pair two posts of one title, and never pairs _index.zh.md with
+        # _index.md, whose titles differ.
         for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
             if pelican.settings.get(name) == DEFAULT_CONFIG[name]:
                 pelican.settings[name] = TRANSLATION_KEY

@@ -88,19 +88,22 @@ def file_language(
         return posixpath.join(folder, base + extension), language
     twin = os.path.join(os.path.dirname(source_path), base + extension)
     if _LANGUAGE_LIKE.match(language) and os.path.isfile(twin):
-        where = (
-            "the Hugo config named by HUGO_FRONTMATTER['hugo_config']"
-            if plugin_options(settings)["hugo_config"]
-            else "the Hugo config, and name that config in "
-            "HUGO_FRONTMATTER['hugo_config']"
-        )
+        lower = language.lower()
+        if plugin_options(settings)["hugo_config"]:
+            where = (
+                f"add [languages.{lower}] to the Hugo config named by "
+                "HUGO_FRONTMATTER['hugo_config']"
+            )
+        else:
+            known = [default_language(settings), *languages]
+            listed = ", ".join(f'"{name}"' for name in dict.fromkeys([*known, lower]))
+            where = f"list it in the settings (HUGO_LANGUAGES = [{listed}])"
         raise FrontMatterError(
             shown_path,
             1,
             f"is named as the '{language}' translation of {base + extension}, "
-            f"but the site has no language '{language}'; add "
-            f"[languages.{language.lower()}] to {where} (and name the file in "
-            "lower case), or rename the file",
+            f"but the site has no language '{language}'; {where} (and name "
+            "the file in lower case), or rename the file",
         )
     return in_content, folder_language
 
