@@ -41,7 +41,10 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     CAMEO_LANGUAGES: (
         "hugo_frontmatter (config: languages)",
         "cameo (page_data: the header of a page in another language)",
-        "language code -> {title, menu, description...} of that language",
+        "a language (a page's lang) -> {name: its site title, home: its home"
+        " page's address, menu: [(title, URL)], code: its BCP 47 code (Hugo's"
+        " site.LanguageCode), language_name: its languageName}; code and"
+        " language_name only where Hugo gives one",
     ),
     CAMEO_PAGE_LANG: (
         "hugo_frontmatter (taxonomies: a list page of another language)",

@@ -251,7 +251,9 @@ def _settle(
             for title, link in handoff.pelican["MENUITEMS"]
         ]
     if CAMEO_LANGUAGES not in explicit:
-        settings[CAMEO_LANGUAGES] = site_per_language(handoff.plugin, site_url)
+        settings[CAMEO_LANGUAGES] = site_per_language(
+            handoff.plugin, site_url, handoff.pelican["DEFAULT_LANG"]
+        )
     if "DEFAULT_CATEGORY" not in explicit and "category" not in getattr(
         Article, "mandatory_properties", ()
     ):
