@@ -25,6 +25,9 @@ PROGRAMS = {
     "hugo": ("/usr/bin/hugo", "CAMEO_HUGO"),
     "default-jre-headless": ("/usr/bin/java", "CAMEO_JAVA"),
 }
+# Debian package -> a file of it the tests need: Chinese glyphs for the
+# browser's CJK type (test_profile_languages) and the social cards.
+FILES = {"fonts-wqy-microhei": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
 # The Nu HTML checker, from the npm package vnu-jar (it needs a JRE first,
 # or its install script tries to download one).
 VNU_VERSION = "26.9.27"
@@ -100,13 +103,17 @@ def ensure_vnu() -> str:
 def ensure_programs() -> dict[str, str]:
     """Each program's path, installing the missing Debian packages first."""
     missing = [package for package in PROGRAMS if not find_program(package)]
+    missing += [package for package, path in FILES.items() if not os.path.isfile(path)]
     if missing:
         if shutil.which("apt-get") is None or os.geteuid() != 0:
             raise SystemExit(
                 f"The tests need Debian's {', '.join(missing)}: install "
-                f"them (apt-get install {' '.join(missing)}) or set "
-                + ", ".join(PROGRAMS[p][1] for p in missing)
-                + " to their paths."
+                f"them (apt-get install {' '.join(missing)})"
+                + "".join(
+                    f"; or set {PROGRAMS[p][1]} to its path"
+                    for p in missing
+                    if p in PROGRAMS
+                )
             )
         print(f"Installing Debian's {', '.join(missing)} for the tests ...", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
@@ -115,7 +122,8 @@ def ensure_programs() -> dict[str, str]:
             ["apt-get", "install", "-y", "-qq", *missing], check=True, env=env
         )
     found = {package: find_program(package) for package in PROGRAMS}
-    still_missing = [package for package, path in found.items() if not path]
+    found.update({p: path for p, path in FILES.items() if os.path.isfile(path)})
+    still_missing = [p for p in [*PROGRAMS, *FILES] if not found.get(p)]
     if still_missing:
         raise SystemExit(f"apt-get ran, but {', '.join(still_missing)} is not there")
     found["vnu"] = ensure_vnu()
