@@ -91,14 +91,15 @@ def _hugos(public: Path) -> dict[str, tuple[str, str, str]]:
     return found
 
 
-def _cameos(root: Path) -> dict[str, dict]:
+def _cameos(root: Path, **given) -> dict[str, dict]:
     """CAMEO_LANGUAGES after the plugin's ``initialized`` step read the
-    site's config, as in a build."""
+    site's config, as in a build (``given``: the site's own settings)."""
     found = read_settings(
         None,
         override={
             "PATH": str(root),
             "HUGO_FRONTMATTER": {"hugo_config": ".", "markdown_cache": False},
+            **given,
         },
     )
     hugo_frontmatter.on_initialized(SimpleNamespace(settings=found))
@@ -175,3 +176,28 @@ def test_the_default_languages_home_is_the_sites_root():
     )
     assert in_subdir["en"]["home"] == f"{SITE_URL}/en/"
     assert in_subdir["fr"] == header["fr"]
+
+
+def test_the_sites_own_entries_win_key_by_key(tmp_path):
+    """A site that names one language's code in its settings keeps the
+    config's other languages, and the rest of that language's entry."""
+    config = OWN_CODE_AND_TOP + '[languages.de]\ntitle = "Die Seite"\n'
+    root = write_tree(tmp_path, {"hugo.toml": config})
+    own = {"de": {"code": "de-AT"}, "zh": {"code": "zh-Hans", "name": "网站"}}
+    assert _cameos(root, CAMEO_LANGUAGES=own) == {
+        "fr": {
+            "name": None,
+            "home": f"{SITE_URL}/",
+            "menu": [],
+            "code": "fr-FR",
+            "language_name": "Français",
+        },
+        "en": {"name": None, "home": f"{SITE_URL}/en/", "menu": [], "code": "en-US"},
+        "de": {
+            "name": "Die Seite",
+            "home": f"{SITE_URL}/de/",
+            "menu": [],
+            "code": "de-AT",
+        },
+        "zh": {"code": "zh-Hans", "name": "网站"},
+    }

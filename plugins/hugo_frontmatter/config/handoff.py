@@ -250,10 +250,10 @@ def _settle(
             (title, site_link(link, site_url))
             for title, link in handoff.pelican["MENUITEMS"]
         ]
-    if CAMEO_LANGUAGES not in explicit:
-        settings[CAMEO_LANGUAGES] = site_per_language(
-            handoff.plugin, site_url, handoff.pelican["DEFAULT_LANG"]
-        )
+    settings[CAMEO_LANGUAGES] = _own_languages_win(
+        site_per_language(handoff.plugin, site_url, handoff.pelican["DEFAULT_LANG"]),
+        settings.get(CAMEO_LANGUAGES) if CAMEO_LANGUAGES in explicit else None,
+    )
     if "DEFAULT_CATEGORY" not in explicit and "category" not in getattr(
         Article, "mandatory_properties", ()
     ):
@@ -265,6 +265,25 @@ def _settle(
     _settle_excludes(settings, explicit, handoff.plugin["HUGO_TAXONOMY_FOLDERS"])
     if "STATIC_PATHS" not in explicit:
         _static_files(settings, handoff.site_root, handoff.plugin["HUGO_STATIC_DIRS"])
+
+
+def _own_languages_win(config: dict[str, Any], own: Any) -> Any:
+    """CAMEO_LANGUAGES: the config's entry of each language, with the
+    site's own entries' keys over it (a site that names one language's
+    code keeps the config's others); a site's value of another shape is
+    kept as it is, for the theme to read."""
+    if own is None:
+        return config
+    if not isinstance(own, Mapping):
+        return own
+    merged = dict(config)
+    for language, entry in own.items():
+        merged[language] = (
+            {**config.get(language, {}), **entry}
+            if isinstance(entry, Mapping)
+            else entry
+        )
+    return merged
 
 
 def _settle_excludes(
