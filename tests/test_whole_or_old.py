@@ -269,7 +269,8 @@ def test_a_full_disk_leaves_the_previous_output_whole(tmp_path, small_disk):
 def test_a_read_only_folder_is_a_one_line_error(tmp_path, read_only_folder):
     output = read_only_folder / "output"
     with pytest.raises(BuildError) as raised:
-        _build(ROOT / "content", output, tmp_path / "cache")
+        # The owner's site, with its settings (it has a Chinese page).
+        build_site(ROOT / "content", output, CACHE_PATH=str(tmp_path / "cache"))
     assert raised.value.summary == (
         f"could not write {output}: Read-only file system, so {output} was left "
         "as it was; free some space or fix the folder's permissions, then build "
@@ -280,7 +281,11 @@ def test_a_read_only_folder_is_a_one_line_error(tmp_path, read_only_folder):
 def test_a_file_where_the_output_folder_goes_is_a_one_line_error(tmp_path):
     (tmp_path / "site").write_text("a file, not a folder\n")
     with pytest.raises(BuildError) as raised:
-        _build(ROOT / "content", tmp_path / "site" / "output", tmp_path / "cache")
+        build_site(
+            ROOT / "content",
+            tmp_path / "site" / "output",
+            CACHE_PATH=str(tmp_path / "cache"),
+        )
     assert "could not write" in raised.value.summary
     assert "\n" not in raised.value.summary
 
