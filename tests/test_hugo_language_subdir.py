@@ -55,3 +55,7 @@ def test_the_default_languages_pages_are_in_its_folder(hugo, tmp_path, home):
     # list the theme pages has Hugo's page/1/ redirect, which these layouts
     # lack.
     assert {path for path in ours if "page/1/" not in path} == theirs
+    if home:
+        # The default language's home page, in its folder, is the home page.
+        html = (tmp_path / "out" / "en" / "index.html").read_text("utf-8")
+        assert 'class="profile h-card"' in html

@@ -38,14 +38,12 @@ def _is_absolute(address: str) -> bool:
 def is_home(content) -> bool:
     """The page at the site's root (content/_index.md in a Hugo tree, or a
     page whose url is empty), or at the root of its language's folder (its
-    translation, content/_index.zh.md at ``zh/``). Templates read it as
+    translation, content/_index.zh.md at ``zh/``; the default language's,
+    under Hugo's defaultContentLanguageInSubdir). Templates read it as
     ``page.is_home``."""
     url = getattr(content, "url", None)
-    if url == "":
-        return True
     lang = str(getattr(content, "lang", "") or "")
-    default = str(content.settings.get("DEFAULT_LANG") or "")
-    return bool(lang) and lang != default and url == f"{lang}/"
+    return url == "" or (bool(lang) and url == f"{lang}/")
 
 
 def language_code(settings, lang: str | None) -> str:
