@@ -113,6 +113,15 @@ def test_each_profile_links_the_other(example):
         ] == [(href, code, code, name)]
 
 
+def test_a_local_build_keeps_the_switch_but_writes_no_relative_hreflang(
+    local_example,
+):
+    for name, href in [("index.html", "/zh/"), ("zh/index.html", "/")]:
+        soup = _soup(local_example / name)
+        assert soup.find_all("link", hreflang=True) == []
+        assert [a["href"] for a in soup.select("nav.languages a")] == [href]
+
+
 def test_the_chinese_profile_speaks_chinese(example):
     chinese = _soup(example / "zh/index.html")
     assert chinese.title.get_text() == "你好，我是天宇。 · 张天宇"

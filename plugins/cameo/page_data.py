@@ -82,11 +82,15 @@ def alternates(content) -> list[dict[str, str]]:
     itself and each translation by its code, and ``x-default`` for the
     version in the site's language (DEFAULT_LANG), as search engines ask
     (each version lists every version, itself included). Empty for a page
-    in one language."""
+    in one language, and without an absolute SITEURL: an ``hreflang``
+    address must be absolute (as a canonical one), or search engines (and
+    Lighthouse's SEO audit) reject it; the visible switch needs none."""
+    settings = content.settings
+    if site_address(settings) is None:
+        return []
     others = language_links(content)
     if not others:
         return []
-    settings = content.settings
     site_url = settings.get("SITEURL", "")
     own = {
         "lang": content.lang,
