@@ -48,6 +48,19 @@ def _live_site(tmp_path: Path, files: dict[str, str], extra: str = "") -> Path:
     return settings
 
 
+def _theme_pages(folder: Path) -> dict[str, bytes]:
+    """The pages the theme writes: not Hugo's redirects (the owner's
+    settings give one, from /en/ to the home page), which hold no script
+    and no content."""
+    pages = {
+        name: html
+        for name, html in _html_files(folder).items()
+        if b'http-equiv="refresh"' not in html
+    }
+    assert {"index.html", "404.html"} <= pages.keys()
+    return pages
+
+
 def _html_files(folder: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(folder)): path.read_bytes()
@@ -74,7 +87,7 @@ def test_live_reload_writes_what_a_build_writes_and_content_scripts_never_run(
         CACHE_PATH=str(tmp_path / "cache-of-build"),
     )
     assert _html_files(output) == _html_files(built)
-    assert all(CSP in html for html in _html_files(output).values())
+    assert all(CSP in html for html in _theme_pages(output).values())
     served = fetch(url)[2]
     assert CSP in served and b"<script>document.documentElement" in served
     assert b'onerror="document.documentElement' in served
@@ -98,7 +111,7 @@ def test_live_reload_writes_what_a_build_writes_and_content_scripts_never_run(
             ATTACKS.replace("title: Home", "title: Edited")
         )
         expect(page.locator("h1")).to_have_text("Edited", timeout=30000)
-        assert all(CSP in html for html in _html_files(output).values())
+        assert all(CSP in html for html in _theme_pages(output).values())
         wait_for_socket(2)
         assert page.locator("html[data-pwned]").count() == 0
         assert dialogs == []
