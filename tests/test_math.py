@@ -91,6 +91,20 @@ def built(tmp_path_factory) -> dict[str, BeautifulSoup]:
     )
 
 
+def test_a_meta_description_shows_math_as_its_tex(tmp_path):
+    # No description: the page's summary, in which each <math> is its TeX
+    # once, not the MathML's letters run together and then the TeX.
+    body = "Mass $$E = mc^2$$ and \\\\(a < b\\\\) here.\n"
+    files = {"hugo.md": _hugo_page(body), "pelican.md": _pelican_page(body)}
+    pages = _build(tmp_path, files, SITEURL="https://e.org")
+    for page in pages.values():
+        assert len(_body(page).find_all("math")) == 2
+        described = page.find("meta", attrs={"name": "description"})["content"]
+        assert described == "Mass E = mc^2 and a < b here."
+        og = page.find("meta", property="og:description")["content"]
+        assert og == described
+
+
 def test_the_converter_keeps_the_tex_as_an_annotation():
     html = tex_to_mathml(r"a < b \varphi", True)
     page = BeautifulSoup(html, "html.parser")

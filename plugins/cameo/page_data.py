@@ -16,6 +16,7 @@ from pelican.contents import Article
 
 from cameo_shared.contract import CAMEO_DESCRIPTION, CAMEO_LANGUAGES
 from cameo_shared.links import WEB_SCHEMES
+from cameo_shared.math import math_as_tex
 
 from . import images
 
@@ -255,8 +256,9 @@ class Sharing:
 
 
 def _plain(text) -> str:
-    """HTML as the text a reader sees (tags dropped, references decoded)."""
-    return Markup(str(text)).striptags()
+    """HTML as the text a reader sees (tags dropped, references decoded;
+    math as its TeX)."""
+    return Markup(math_as_tex(str(text))).striptags()
 
 
 def shows_date(item) -> bool:

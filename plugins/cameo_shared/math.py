@@ -131,6 +131,22 @@ def _escaped(text: str, index: int) -> bool:
     return backslashes % 2 == 1
 
 
+# A <math> element as tex_to_mathml writes it, and its TeX.
+_MATH_ELEMENT = re.compile(
+    r"<math\b[^>]*>.*?"
+    r'<annotation encoding="application/x-tex">(.*?)</annotation>.*?</math>',
+    re.DOTALL,
+)
+
+
+def math_as_tex(html_text: str) -> str:
+    """``html_text`` with each ``<math>`` replaced by its TeX (still escaped
+    as HTML): for plain text made of a page (a meta description), where the
+    MathML's letters would follow each other without their layout, and the
+    annotation would repeat them."""
+    return _MATH_ELEMENT.sub(lambda found: found.group(1), html_text)
+
+
 def tex_to_mathml(tex: str, display: bool) -> str:
     """``<math>`` (``display="block"`` for display math, in a focusable
     ``DISPLAY_CLASS`` box) holding the MathML in ``<semantics>`` and the TeX

@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from cameo_shared.math import math_as_tex
+
 from .field import Field, hugo_text
 
 # Hugo's summaryLength when the site sets none; Pelican's SUMMARY_MAX_LENGTH
@@ -62,9 +64,11 @@ def summary_length(settings: Mapping[str, Any]) -> int | None:
 
 def plain_text(html: str) -> str:
     """A page's HTML as Hugo's ``.Plain``: the text without tags, paragraphs
-    on lines of their own, each run of blanks kept as its first."""
+    on lines of their own, each run of blanks kept as its first; math as its
+    TeX, as Hugo (which leaves math to a script) has it in its text."""
     if "<" not in html and ">" not in html:
         return html
+    html = math_as_tex(html)
     html = _LINE_BREAKS.sub(lambda m: " " if m[0] == "\n" else _NEW_LINE, html)
     text = _TAG.sub("", html).replace(_NEW_LINE, "\n")
     return _BLANK_RUN.sub(r"\1", text)
