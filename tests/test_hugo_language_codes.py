@@ -1,14 +1,17 @@
 """Each language's code and name reach the theme (issue 26): the
 ``code`` and ``language_name`` of its CAMEO_LANGUAGES entry are what Hugo
 0.111 gives a theme as ``site.LanguageCode`` and
-``site.Language.LanguageName``, compared with Hugo on generated configs;
-the default language's entry keeps the site's root as its home."""
+``site.Language.LanguageName``, compared with Hugo on generated configs,
+but for a code the language inherits from the top level that names
+another language (it would mark its pages in a wrong language); the
+default language's entry keeps the site's root as its home."""
 
 from __future__ import annotations
 
 import html
 import json
 import tempfile
+import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -107,7 +110,7 @@ def _cameos(root: Path, **given) -> dict[str, dict]:
 
 
 # The default language's own code is its alone: the others fall back on
-# the top-level one, as Hugo's languages do.
+# the top-level one, as Hugo's languages do (en is en-US).
 OWN_CODE_AND_TOP = """\
 baseURL = "https://example.org/"
 languageCode = "en-US"
@@ -116,6 +119,18 @@ defaultContentLanguage = "fr"
 languageCode = "fr-FR"
 languageName = "Français"
 [languages.en]
+weight = 2
+"""
+# hugo-coder's example: the top-level code is the default language's, and
+# pt-br has none of its own; Hugo gives it "en", cameo none (its lang).
+INHERITED_OTHER = """\
+baseURL = "https://example.org/"
+languageCode = "en"
+defaultContentLanguage = "en"
+[languages.en]
+languageName = ":uk:"
+[languages.pt-br]
+languageName = ":brazil:"
 weight = 2
 """
 
@@ -129,6 +144,7 @@ weight = 2
 )
 @given(config=configs())
 @example(config=OWN_CODE_AND_TOP)
+@example(config=INHERITED_OTHER)
 def test_each_languages_code_and_name_are_hugos(hugo, config):
     files = {"hugo.toml": config, "content/_index.md": "---\ntitle: Home\n---\n"}
     with tempfile.TemporaryDirectory() as folder:
@@ -136,7 +152,14 @@ def test_each_languages_code_and_name_are_hugos(hugo, config):
         theirs = _hugos(hugo_build(hugo, root / "hugo-site", files, LAYOUTS))
         ours = _cameos(write_tree(root / "site", files))
     assert len(theirs) >= 2
+    tables = {
+        name.lower(): {key.lower() for key in table}
+        for name, table in tomllib.loads(config)["languages"].items()
+    }
     for lang, (code, name, home) in theirs.items():
+        primary = code.replace("_", "-").split("-")[0].lower()
+        if "languagecode" not in tables[lang] and primary != lang.split("-")[0]:
+            code = ""  # another language's code, inherited: not kept
         entry = ours.get(lang, {})
         assert (entry.get("code", ""), entry.get("language_name", "")) == (
             code,

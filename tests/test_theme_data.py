@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from .conftest import HUGO_SETTINGS, ROOT, build_site, write_tree
+from .conftest import HUGO_SETTINGS, MIGRATED_SETTINGS, ROOT, build_site, write_tree
 
 SOCIAL = [("GitHub", "https://github.com/ann")]
 TREE = {
@@ -242,3 +242,34 @@ def test_the_avatars_sizes_are_the_width_the_stylesheet_shows_it_at():
     assert images.AVATAR_SIZES == f"{width.group(1)}rem"
     pixels = round(float(width.group(1)) * 16)
     assert images.AVATAR_WIDTHS == (pixels, 2 * pixels, 3 * pixels)
+
+
+def test_a_language_named_by_emoji_codes_shows_its_own_name(tmp_path):
+    # hugo-coder's example names its languages ":uk:" and ":brazil:" (its
+    # theme shows flags): a flag names a country, not a language, and the
+    # code would be read out as it is, so the switch names each language.
+    config = (
+        'baseURL = "https://example.org/"\ntitle = "Site"\nlanguageCode = "en"\n'
+        '[languages.en]\nlanguageName = ":uk:"\n'
+        '[languages.pt-br]\nlanguageName = ":brazil:"\nweight = 2\n'
+        '[languages.fr]\nlanguageName = "Français de France"\nweight = 3\n'
+    )
+    files = {
+        "hugo.toml": config,
+        "cameoconf.py": MIGRATED_SETTINGS,
+        "content/about.md": "---\ntitle: About\n---\nHi.\n",
+        "content/about.pt-br.md": "---\ntitle: Sobre\n---\nOi.\n",
+        "content/about.fr.md": "---\ntitle: À propos\n---\nSalut.\n",
+    }
+    site = write_tree(tmp_path / "site", files)
+    build_site(site, tmp_path / "out", site / "cameoconf.py")
+    soup = BeautifulSoup(
+        (tmp_path / "out" / "about" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    switch = [(a["lang"], a.get_text()) for a in soup.select("nav.languages a")]
+    # pt-br has no code of its own: the top-level "en" is not taken for it.
+    assert sorted(switch) == [
+        ("fr", "Français de France"),
+        ("pt-br", "Português (Brasil)"),
+    ]
+    assert soup.html["lang"] == "en"

@@ -8,6 +8,7 @@ header menu's pages."""
 from __future__ import annotations
 
 import os
+import re
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -56,6 +57,11 @@ def language_code(settings, lang: str | None) -> str:
     return str(own.get("code") or lang)
 
 
+# A languageName of emoji codes only (":brazil:", which a Hugo theme turns
+# into a flag) names no language: the switch shows the language's name.
+_EMOJI_CODES = re.compile(r"\s*(?::[\w+-]+:\s*)+")
+
+
 def language_links(content) -> list[dict[str, str]]:
     """``content`` in its other languages (Pelican's ``translations``): each
     one's language code (``code``, BCP 47), the language's own name and the
@@ -71,11 +77,19 @@ def language_links(content) -> list[dict[str, str]]:
             {
                 "lang": other.lang,
                 "code": code,
-                "name": own.get("language_name") or language_name(code),
+                "name": _shown_name(own.get("language_name"), code),
                 "url": f"{site_url}/{other.url}",
             }
         )
     return found
+
+
+def _shown_name(given: str | None, code: str) -> str:
+    """The switch's name of a language: the one given, unless it is none or
+    only emoji codes; else the language's own name (``language_name``)."""
+    if given and not _EMOJI_CODES.fullmatch(given):
+        return given
+    return language_name(code)
 
 
 def alternates(content) -> list[dict[str, str]]:

@@ -102,14 +102,28 @@ def _code_and_name(
     its own ``languageCode`` when its table has the key (even empty or
     null), else the top-level one, for every language; ``languageName``
     only from its own table (a top-level one reaches no language). Each is
-    read as Go's cast reads text: a list or a map is empty."""
+    read as Go's cast reads text: a list or a map is empty. One difference:
+    an inherited code that names another language (the top-level ``en`` of
+    a ``pt-br`` without its own) is not kept: it would mark the Portuguese
+    pages English (``<html lang>``, ``hreflang``), where the page's own
+    language says better."""
     language = str(name).lower()
-    code = go_text(values.get("languagecode", top_code)) or ""
+    if "languagecode" in values:
+        code = go_text(values["languagecode"]) or ""
+    else:
+        code = go_text(top_code) or ""
+        if _primary(code) != _primary(language):
+            code = ""
     own_name = go_text(values.get("languagename")) or ""
     if code:
         languages.codes[language] = code
     if own_name:
         languages.names[language] = own_name
+
+
+def _primary(code: str) -> str:
+    """A language code's first part, lower-cased (``pt`` of ``pt-BR``)."""
+    return code.replace("_", "-").split("-")[0].lower()
 
 
 def language_settings(
