@@ -1,10 +1,10 @@
-"""Each language's code and name reach the theme (issue 26): the
-``code`` and ``language_name`` of its CAMEO_LANGUAGES entry are what Hugo
-0.111 gives a theme as ``site.LanguageCode`` and
-``site.Language.LanguageName``, compared with Hugo on generated configs,
-but for a code the language inherits from the top level that names
-another language (it would mark its pages in a wrong language); the
-default language's entry keeps the site's root as its home."""
+"""Each language's code and name reach the theme (issue 26): the ``code``
+and ``language_name`` of its CAMEO_LANGUAGES entry are what Hugo 0.111
+gives a theme as ``site.LanguageCode`` and ``site.Language.LanguageName``,
+compared with Hugo on generated configs, but for a code the language
+inherits from the top level that names another language (it would mark its
+pages in a wrong language); the default language's entry keeps the site's
+root as its home. A site's own Go shortcode sees both exactly as in Hugo."""
 
 from __future__ import annotations
 
@@ -24,7 +24,14 @@ from cameo_shared.contract import CAMEO_LANGUAGES
 from pelican.plugins.hugo_frontmatter import hugo_frontmatter
 from pelican.plugins.hugo_frontmatter.config.languages import site_per_language
 
-from .conftest import examples, hugo_build, write_tree
+from .conftest import (
+    build_site,
+    examples,
+    hugo_build,
+    migrated_settings,
+    write_tree,
+)
+from .test_go_shortcodes import _content
 
 SITE_URL = "https://example.org"
 # What Hugo prints of each language, on its home page.
@@ -167,6 +174,68 @@ def test_each_languages_code_and_name_are_hugos(hugo, config):
         ), lang
         if code or name:
             assert entry["home"] == home, lang
+
+
+# Values Go's cast prints its own way: a switch as "true", a list as "".
+ODD_VALUES = """\
+baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+[languages.en]
+languageCode = true
+languageName = ["x"]
+[languages.fr]
+languageCode = 12
+weight = 2
+"""
+# A site's own Go shortcode prints what Hugo gives it, with no difference:
+# it is the site's template, not the theme's markup.
+SHORTCODE = "{{ site.LanguageCode }}|{{ site.Language.LanguageName }}"
+
+
+def _shortcode_outputs(output: Path, body) -> dict[str, str]:
+    """Each language's post (``.../posts/p/index.html``): what it shows."""
+    return {
+        page.relative_to(output).as_posix(): body(page.read_text("utf-8")).strip()
+        for page in output.rglob("posts/p/index.html")
+    }
+
+
+def _post_files(config: str) -> dict[str, str]:
+    """The post in each of the config's languages, calling the shortcode."""
+    found = tomllib.loads(config)
+    default = found["defaultContentLanguage"].lower()
+    files = {"layouts/shortcodes/lang.html": SHORTCODE}
+    for name in found["languages"]:
+        lang = name.lower()
+        file = "p.md" if lang == default else f"p.{lang}.md"
+        files[f"content/posts/{file}"] = "---\ntitle: P\n---\n{{< lang >}}\n"
+    return files
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@settings(
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(config=configs())
+@example(config=INHERITED_OTHER)
+@example(config=ODD_VALUES)
+def test_a_go_shortcode_sees_each_languages_code_and_name_as_in_hugo(hugo, config):
+    files = {"hugo.toml": config, **_post_files(config)}
+    layouts = {**LAYOUTS, "layouts/_default/single.html": "{{ .Content }}"}
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        public = hugo_build(hugo, root / "hugo-site", files, layouts)
+        theirs = _shortcode_outputs(public, lambda html: html)
+        site = write_tree(
+            root / "site", {**files, "cameoconf.py": migrated_settings(".")}
+        )
+        build_site(site, root / "out", site / "cameoconf.py")
+        ours = _shortcode_outputs(root / "out", _content)
+    assert len(theirs) >= 2
+    assert ours == theirs
 
 
 def test_the_default_languages_home_is_the_sites_root():

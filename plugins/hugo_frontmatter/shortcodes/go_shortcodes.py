@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import gotemplate
 from ..config.files import environment
+from ..content.gocast import go_text
 from ..content.params import Params
 from ..hugo_templates import objects
 from ..hugo_templates.bindings import OutputFiles, SiteBindings
@@ -112,10 +113,11 @@ class GoShortcodes:
                 title=str(own.get("title") or go.title),
                 language=objects.Language(
                     language,
-                    str(own.get("languagename") or ""),
+                    go_text(own.get("languagename")) or "",
                     int(own.get("weight") or 0),
                 ),
-                language_code=str(setting("languagecode") or ""),
+                # As Hugo's cast prints them: a switch is "true", a list "".
+                language_code=go_text(setting("languagecode")) or "",
                 copyright=str(setting("copyright") or ""),
             )
             loader = TemplateLoader(
