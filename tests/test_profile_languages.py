@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +26,8 @@ from bs4 import BeautifulSoup
 from cameo_tools.build import build
 
 from .conftest import CACHE, FIXTURES, ROOT, missing
+from .test_hugo_languages import _alternates
+from .test_reproducible import _build_in_new_process
 
 SITE = "https://example.org"
 EXTRAS = FIXTURES / "profile_extras"
@@ -84,13 +83,6 @@ def _file_of(output: Path, address: str) -> Path:
     assert address.startswith(SITE + "/"), address
     path = urlsplit(address).path.lstrip("/")
     return output / (path + "index.html" if path.endswith("/") or not path else path)
-
-
-def _alternates(soup: BeautifulSoup) -> dict[str, str]:
-    return {
-        link["hreflang"]: link["href"]
-        for link in soup.find_all("link", rel="alternate", hreflang=True)
-    }
 
 
 def test_each_profile_links_the_other(example):
@@ -179,40 +171,18 @@ def test_the_post_shows_its_math_as_mathml(example):
     assert "A price such as $5 stays a price." in soup.select_one(".prose").get_text()
 
 
-# Builds the example into OUTPUT with CACHE, in a process of its own.
-BUILDER = textwrap.dedent(
-    """
-    import sys
-    from cameo_tools.build import build
-    settings, output, overrides = sys.argv[1], sys.argv[2], eval(sys.argv[3])
-    build(settings, output, overrides)
-    """
-)
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 @pytest.mark.slow
 def test_the_example_builds_to_the_same_bytes_in_two_new_processes(tmp_path):
-    content = example_content(tmp_path)
-    trees = []
-    for name in ("first", "second"):
-        output = tmp_path / f"out-{name}"
-        overrides = example_overrides(content, tmp_path / f"cache-{name}")
-        subprocess.run(
-            [sys.executable, "-c", BUILDER, str(ROOT / "pelicanconf.py")]
-            + [str(output), repr(overrides)],
-            check=True,
-            capture_output=True,
-            cwd=tmp_path,
-        )
-        trees.append(_tree(output))
+    # The example's settings: the repository's, with its content and the
+    # BibTeX file (the builder gives each process its own cache, and SITE).
+    settings = tmp_path / "example.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *\n"
+        f"PATH = {str(example_content(tmp_path))!r}\n"
+        'CAMEO_PUBLICATIONS = "publications.bib"\n'
+    )
+    trees = [_build_in_new_process(tmp_path, settings, name) for name in "ab"]
     assert {"zh/index.html", "softmax-by-hand.html"} <= trees[0].keys()
     assert sum(name.startswith("cards/") for name in trees[0]) == len(SHARED)
     assert trees[0] == trees[1]

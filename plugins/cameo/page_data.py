@@ -48,13 +48,17 @@ def is_home(content) -> bool:
     return url == "" or (bool(lang) and url == f"{lang}/")
 
 
+def _language_entry(settings, lang: str | None) -> dict:
+    """CAMEO_LANGUAGES' entry for ``lang`` ({} when it has none)."""
+    return (settings.get(CAMEO_LANGUAGES) or {}).get(lang or "") or {}
+
+
 def language_code(settings, lang: str | None) -> str:
     """The BCP 47 code of a page's language, for ``<html lang>`` and
     ``hreflang``: CAMEO_LANGUAGES' ``code`` for it (``zh-Hans`` for a
     page whose lang is ``zh``), else the lang itself, else DEFAULT_LANG's."""
     lang = lang or str(settings.get("DEFAULT_LANG") or "en")
-    own = (settings.get(CAMEO_LANGUAGES) or {}).get(lang) or {}
-    return str(own.get("code") or lang)
+    return str(_language_entry(settings, lang).get("code") or lang)
 
 
 # A languageName of emoji codes only (":brazil:", which a Hugo theme turns
@@ -71,13 +75,13 @@ def language_links(content) -> list[dict[str, str]]:
     site_url = settings.get("SITEURL", "")
     found = []
     for other in getattr(content, "translations", None) or []:
-        own = (settings.get(CAMEO_LANGUAGES) or {}).get(other.lang) or {}
         code = language_code(settings, other.lang)
+        given = _language_entry(settings, other.lang).get("language_name")
         found.append(
             {
                 "lang": other.lang,
                 "code": code,
-                "name": _shown_name(own.get("language_name"), code),
+                "name": _shown_name(given, code),
                 "url": f"{site_url}/{other.url}",
             }
         )
@@ -124,7 +128,7 @@ def site_header(settings, language: str | None) -> dict:
     """The header's site name, home address and menu for a page in
     ``language``: CAMEO_LANGUAGES' entry for it, else the site's own
     (SITENAME, SITEURL and MENUITEMS)."""
-    own = (settings.get(CAMEO_LANGUAGES) or {}).get(language or "") or {}
+    own = _language_entry(settings, language)
     return {
         "name": own.get("name") or settings.get("SITENAME", ""),
         "home": own.get("home") or f"{settings.get('SITEURL', '')}/",
@@ -195,9 +199,9 @@ class Sharing:
 
     @cached_property
     def _image_and_alt(self) -> tuple[str | None, str | None]:
-        """The page's first ``images`` entry, else its avatar, else its
-        social card (cards.py), else CAMEO_IMAGE:
-        as an absolute address, or None when it cannot be one."""
+        """The page's first ``images`` entry, else its social card
+        (cards.py), else its avatar, else CAMEO_IMAGE: as an absolute
+        address, or None when it cannot be one."""
         content = self._content
         icon = getattr(content, "icon", None)
         alt = None
@@ -209,12 +213,16 @@ class Sharing:
             image, alt = icon["url"], icon.get("alt")
         else:
             image = self._settings.get("CAMEO_IMAGE")
+        address = self._absolute(image)
+        return (address, alt or None) if address else (None, None)
+
+    def _absolute(self, image) -> str | None:
+        """An image's address made absolute against the page's, or None
+        when it cannot be (no image, or no absolute SITEURL)."""
         if not image:
-            return None, None
+            return None
         address = urljoin(self.url or "", str(image))
-        if not _is_absolute(address):
-            return None, None
-        return address, alt or None
+        return address if _is_absolute(address) else None
 
     @property
     def image(self) -> str | None:
@@ -225,8 +233,7 @@ class Sharing:
         that is no drawn card, else None."""
         icon = getattr(self._content, "icon", None)
         if isinstance(icon, dict) and icon.get("url"):
-            address = urljoin(self.url or "", str(icon["url"]))
-            return address if _is_absolute(address) else None
+            return self._absolute(icon["url"])
         return self.image if self.card is None else None
 
     @property
